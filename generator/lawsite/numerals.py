@@ -1,0 +1,86 @@
+"""Chinese numerals <-> integers, as written in legal texts.
+
+`to_int` reads the numerals of article and division labels (一 … 九千九百九十九,
+〇/零, 两 and Traditional 兩, 十二 as well as 一十二) and also ASCII and
+full-width digits, because drafts sometimes write ``第12条``. `to_chinese` writes
+the legal style used in labels: 十二, 一百一十二, 一千零一, 二千零二十.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX = 9999
+
+_DIGITS: dict[str, int] = {
+    "〇": 0, "零": 0, "○": 0,
+    "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
+_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_ARABIC = re.compile(r"[0-9０-９]+")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+#: Characters that may appear in a Chinese numeral (for building regexes).
+CHINESE_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS)
+_LEGAL_DIGITS = "零一二三四五六七八九"
+
+
+def to_int(text: str) -> int:
+    """The value of a Chinese numeral or a decimal number.
+
+    Raises ValueError, naming the input, for anything else (empty text, unknown
+    characters, malformed sequences such as ``十十`` or ``百一``).
+    """
+    s = text.strip()
+    if not s:
+        raise ValueError(f"not a number: {text!r} is empty")
+    if _ARABIC.fullmatch(s):
+        return int(s.translate(_FULLWIDTH))
+    return _chinese_to_int(s, text)
+
+
+def _chinese_to_int(s: str, original: str) -> int:
+    unknown = [c for c in s if c not in _DIGITS and c not in _UNITS]
+    if unknown:
+        raise ValueError(f"not a Chinese numeral: {original!r} (unexpected {unknown[0]!r})")
+    if all(c in _DIGITS for c in s):
+        # Positional form as in years or 一〇一: each character is one digit.
+        return int("".join(str(_DIGITS[c]) for c in s))
+    total, digit, last_unit = 0, None, 10_000
+    for c in s:
+        if c in _DIGITS:
+            if digit is not None and _DIGITS[c] != 0 and digit != 0:
+                raise ValueError(f"not a Chinese numeral: {original!r} (two digits in a row)")
+            digit = _DIGITS[c]
+            continue
+        unit = _UNITS[c]
+        if unit >= last_unit:
+            raise ValueError(f"not a Chinese numeral: {original!r} (unit {c!r} out of order)")
+        if digit == 0:
+            raise ValueError(f"not a Chinese numeral: {original!r} (零 before a unit)")
+        if digit is None and unit != 10:  # 十二 and colloquial 一百十 omit the 一
+            raise ValueError(f"not a Chinese numeral: {original!r} ({c!r} without a digit)")
+        total += (1 if digit is None else digit) * unit
+        digit, last_unit = None, unit
+    return total + (digit or 0)
+
+
+def to_chinese(n: int) -> str:
+    """The legal-style Chinese numeral for 1 ≤ n ≤ 9999 (十二, 一百一十二, 一千零一)."""
+    if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= MAX:
+        raise ValueError(f"to_chinese needs an integer from 1 to {MAX}, got {n!r}")
+    if 10 <= n < 20:
+        return "十" + (_LEGAL_DIGITS[n - 10] if n > 10 else "")
+    parts: list[str] = []
+    zero_pending = False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, unit)
+        if d == 0:
+            zero_pending = bool(parts)
+            continue
+        if zero_pending:
+            parts.append("零")
+            zero_pending = False
+        parts.append(_LEGAL_DIGITS[d] + name)
+    return "".join(parts)
