@@ -1,0 +1,240 @@
+"""The plain domain model: documents, their legal structure, and problems.
+
+Nothing here knows MkDocs, Markdown rendering or files on disk. Parsers build
+these values; `site.py` gathers them; `render/` turns them into HTML.
+
+Structure of a legal text (Akoma Ntoso-style ids):
+
+    LegalText
+      └─ Division (编 / 分编 / 章 / 节), nested  ─┐
+      └─ Article  art_12, art_133-1               ├─ in text order, with Prose
+           └─ Paragraph  art_12__para_2           │  blocks for anything that
+                └─ Item  art_12__para_2__item_3  ─┘  is neither
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Iterator, Union
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, reported to the editor, never raised.
+
+    `code` is a stable machine name (``yaml-syntax``, ``article-gap`` …) that
+    tests and CI annotations rely on; `hint` says what would be right.
+    """
+
+    path: str
+    line: int | None
+    field: str | None
+    message: str
+    hint: str | None = None
+    severity: Severity = Severity.ERROR
+    code: str = "invalid"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "field": self.field,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+class LawsiteError(Exception):
+    """Root of lawsite's exceptions: something the caller must stop for."""
+
+
+class ContentError(LawsiteError):
+    """The content has errors; `problems` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        errors = [p for p in problems if p.is_error]
+        super().__init__(f"{len(errors)} error(s) in content")
+
+
+class ConfigError(LawsiteError):
+    """A lawsite setting (in mkdocs.yml or on the command line) is wrong."""
+
+
+# --- legal structure ---------------------------------------------------------
+
+
+@dataclass
+class Item:
+    """A 项: ``（一）…`` inside a paragraph."""
+
+    id: str
+    number: int
+    label: str  # as written, e.g. "（一）" or "(一)"
+    text: str  # Markdown source after the label
+    line: int
+
+
+@dataclass
+class Paragraph:
+    """A 款: the first one starts on the article's head line."""
+
+    id: str
+    number: int
+    text: str  # Markdown source of the paragraph's own text ("" if only items)
+    line: int
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    """A 条. `sub` is M in 第N条之M (an inserted article)."""
+
+    id: str
+    number: int
+    sub: int | None
+    label: str  # normalised, e.g. "第一百三十三条之一"
+    caption: str | None  # 条旨, e.g. "立法目的" from 第一条（立法目的）
+    line: int
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    repealed: bool = False  # 第一百九十九条 （删去）
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.number, self.sub or 0)
+
+    def plain_text(self) -> str:
+        """All text of the article, paragraphs and items, one per line."""
+        lines: list[str] = []
+        for para in self.paragraphs:
+            if para.text:
+                lines.append(para.text)
+            lines.extend(item.label + item.text for item in para.items)
+        return "\n".join(lines)
+
+
+@dataclass
+class Prose:
+    """Markdown that is neither a division heading nor part of an article:
+    a preamble, a table outside articles, an unnumbered amendment text."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Division:
+    """A 编 / 分编 / 章 / 节 heading and everything under it."""
+
+    id: str  # e.g. "chp_3", "part_2__chp_1__sec_2"
+    kind: str  # "编", "分编", "章", "节" (or the configured equivalents)
+    number: int | None
+    label: str  # "第三章"
+    title: str  # "业主大会"
+    heading_level: int  # Markdown level it was written at
+    line: int
+    children: list[Node] = field(default_factory=list)
+
+
+Node = Union[Division, Article, Prose]
+
+
+@dataclass
+class LegalText:
+    """A parsed body: divisions, articles and prose in text order."""
+
+    children: list[Node] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Node]:
+        stack: list[Iterator[Node]] = [iter(self.children)]
+        while stack:
+            node = next(stack[-1], None)
+            if node is None:
+                stack.pop()
+                continue
+            yield node
+            if isinstance(node, Division):
+                stack.append(iter(node.children))
+
+    @property
+    def articles(self) -> list[Article]:
+        return [n for n in self.walk() if isinstance(n, Article)]
+
+    @property
+    def divisions(self) -> list[Division]:
+        return [n for n in self.walk() if isinstance(n, Division)]
+
+
+# --- documents --------------------------------------------------------------
+
+
+class Kind(str, Enum):
+    PAGE = "page"
+    DRAFT = "draft"
+    LAW = "law"
+    INTERPRETATION = "interpretation"
+    NOTICE = "notice"
+    CONTACT_POINT = "contact-point"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One content file as read: its path relative to the content folder."""
+
+    path: str
+    text: str
+
+
+@dataclass
+class Comments:
+    """How and when the public may comment on a draft."""
+
+    opens: dt.date | None
+    closes: dt.date | None  # inclusive, in the site's time zone
+    email: str | None = None
+    subject: str = "征求意见：{title}{label}"
+    form: str | None = None
+    post: str | None = None
+    fax: str | None = None
+    phone: str | None = None
+
+
+@dataclass
+class Document:
+    """One content file after its front matter has been checked.
+
+    `meta` holds the validated front matter (dates as `datetime.date`); the
+    typed attributes are the fields every stage of the pipeline needs.
+    """
+
+    source: Source
+    kind: Kind
+    id: str
+    title: str
+    body: str  # Markdown after the front matter
+    body_line: int  # 1-based line in the file where `body` starts
+    meta: dict[str, object] = field(default_factory=dict)
+    legal: LegalText | None = None  # drafts and laws
+    comments: Comments | None = None  # drafts only
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def published(self) -> dt.date | None:
+        value = self.meta.get("published")
+        return value if isinstance(value, dt.date) else None

@@ -1,0 +1,134 @@
+"""One content file → a checked Document (front matter + parsed legal text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from typing import Any
+
+from ..model import Comments, Document, Kind, Problem, Source
+from .frontmatter import FrontMatter, split_front_matter
+from .legal import NUMBERINGS, parse_legal_text
+from .schema import COMMON, SCHEMA, CheckContext, _did_you_mean, check_fields
+
+KIND_NAMES = tuple(k.value for k in Kind)
+LEGAL_KINDS = (Kind.DRAFT, Kind.LAW)
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def default_id(path: str) -> str:
+    """A document's id when front matter gives none: the file's slug."""
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    if stem == "index":
+        parent = posixpath.basename(posixpath.dirname(path))
+        return parent or "index"
+    return stem
+
+
+def parse_document(source: Source, default_numbering: str = "zh-Hans") -> tuple[Document | None, list[Problem]]:
+    """Check one file's front matter and parse its body.
+
+    Returns None for the document only when the file cannot be understood at
+    all (broken YAML, unknown kind); every problem is in the list either way.
+    """
+    front, problems = split_front_matter(source)
+    if front is None:
+        return None, problems
+    ctx = CheckContext(source.path, front, problems)
+    kind = _kind(front, ctx)
+    if kind is None:
+        return None, ctx.problems
+    meta = check_fields(front.data, {**COMMON, **SCHEMA[kind]}, ctx)
+    document = Document(
+        source=source,
+        kind=kind,
+        id=meta.get("id") or default_id(source.path),
+        title=meta.get("title") or _first_heading(front.body) or default_id(source.path),
+        body=front.body,
+        body_line=front.body_line,
+        meta=meta,
+    )
+    if kind in LEGAL_KINDS:
+        _parse_legal_body(document, front, ctx, default_numbering)
+    if kind is Kind.DRAFT:
+        document.comments = _comments(meta.get("comments"), ctx)
+    return document, ctx.problems
+
+
+def _kind(front: FrontMatter, ctx: CheckContext) -> Kind | None:
+    raw = front.data.get("kind", Kind.PAGE.value)
+    if isinstance(raw, str) and raw.strip() in KIND_NAMES:
+        return Kind(raw.strip())
+    ctx.report(
+        ("kind",),
+        f"unknown kind {raw!r}",
+        f"kind is one of {', '.join(KIND_NAMES)}" + _did_you_mean(str(raw), KIND_NAMES),
+        code="unknown-kind",
+    )
+    return None
+
+
+def _first_heading(body: str) -> str | None:
+    match = _H1.search(body)
+    return match.group(1) if match else None
+
+
+def _parse_legal_body(document: Document, front: FrontMatter, ctx: CheckContext, default_numbering: str) -> None:
+    numbering_name = str(document.meta.get("numbering") or default_numbering)
+    numbering = NUMBERINGS.get(numbering_name)
+    if numbering is None:
+        ctx.report(
+            ("numbering",),
+            f"unknown numbering {numbering_name!r}",
+            f"one of {', '.join(NUMBERINGS)}" + _did_you_mean(numbering_name, list(NUMBERINGS)),
+            code="unknown-numbering",
+        )
+        return
+    legal, problems = parse_legal_text(
+        document.body, path=document.path, first_line=document.body_line, numbering=numbering
+    )
+    document.legal = legal
+    ctx.problems.extend(problems)
+    if document.kind is Kind.DRAFT and not legal.articles:
+        ctx.problems.append(
+            Problem(
+                document.path,
+                document.body_line,
+                None,
+                "this draft has no articles",
+                hint="start each article on its own paragraph with its number, e.g. `第一条　为了……`",
+                code="no-articles",
+            )
+        )
+
+
+def _comments(raw: Any, ctx: CheckContext) -> Comments | None:
+    if not isinstance(raw, dict) or "closes" not in raw:
+        return None
+    opens: dt.date | None = raw.get("opens")
+    closes: dt.date = raw["closes"]
+    if opens and closes < opens:
+        ctx.report(
+            ("comments", "closes"),
+            f"comments close ({closes}) before they open ({opens})",
+            "`closes` is the last day comments are accepted; it must be on or after `opens`",
+            code="closes-before-opens",
+        )
+    if not raw.get("email") and not raw.get("form"):
+        ctx.report(
+            ("comments",),
+            "comments have neither `email` nor `form`: readers would have no way to comment on an article",
+            "add `email: …` and/or `form: https://…?doc={doc}&article={article}`",
+            code="no-comment-channel",
+        )
+    return Comments(
+        opens=opens,
+        closes=closes,
+        email=raw.get("email"),
+        subject=raw.get("subject") or Comments.subject,
+        form=raw.get("form"),
+        post=raw.get("post"),
+        fax=raw.get("fax"),
+        phone=raw.get("phone"),
+    )

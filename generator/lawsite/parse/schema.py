@@ -1,0 +1,335 @@
+"""The front matter schema: which keys each kind takes, and their checks.
+
+Each check is a small function `(value, ctx) -> value` that reports a Problem
+through `ctx` and returns the cleaned value (or None when it is unusable).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import string
+import urllib.parse
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..model import Kind, Problem, Severity
+from .frontmatter import FrontMatter, KeyPath
+
+# Placeholders allowed in the mail subject and form URL templates.
+TEMPLATE_FIELDS = ("doc", "article", "label", "title", "url")
+
+_EMAIL = re.compile(r"^[^@\s<>,;:\"()\[\]\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+_ID = re.compile(r"^[^\s/\\?#%&<>\"']+$")
+
+
+@dataclass
+class CheckContext:
+    """Collects problems for one file while its front matter is checked."""
+
+    path: str
+    front: FrontMatter
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(
+        self,
+        key: KeyPath,
+        message: str,
+        hint: str | None = None,
+        *,
+        code: str = "invalid",
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.problems.append(
+            Problem(
+                self.path,
+                self.front.line_of(*key),
+                _dotted(key),
+                message,
+                hint,
+                severity,
+                code,
+            )
+        )
+
+
+def _dotted(key: KeyPath) -> str:
+    out = ""
+    for part in key:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+Check = Callable[[Any, CheckContext, KeyPath], Any]
+
+
+# --- value checks -------------------------------------------------------------
+
+
+def text(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip()
+    ctx.report(key, f"`{_dotted(key)}` must be text, not {_describe(value)}", "write it on one line after the colon", code="bad-type")
+    return None
+
+
+def date(value: Any, ctx: CheckContext, key: KeyPath) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    ctx.report(
+        key,
+        f"`{_dotted(key)}` is not a valid date: {value!r}",
+        "write dates as YYYY-MM-DD, e.g. 2025-06-01",
+        code="bad-date",
+    )
+    return None
+
+
+def count(value: Any, ctx: CheckContext, key: KeyPath) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    ctx.report(key, f"`{_dotted(key)}` must be a whole number ≥ 0, not {value!r}", "e.g. 3", code="bad-number")
+    return None
+
+
+def identifier(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
+    cleaned = text(value, ctx, key)
+    if cleaned is None:
+        return None
+    if not _ID.match(cleaned):
+        ctx.report(
+            key,
+            f"`{_dotted(key)}` {cleaned!r} is not a usable id",
+            "ids use letters, digits, '-' and '_' (no spaces, slashes or quotes), e.g. xining-property-2025-r1",
+            code="bad-id",
+        )
+        return None
+    return cleaned
+
+
+def identifiers(value: Any, ctx: CheckContext, key: KeyPath) -> list[str] | None:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        ctx.report(key, f"`{_dotted(key)}` must be a list of ids", "e.g. [xinghai-road, chengzhong]", code="bad-type")
+        return None
+    found = [identifier(v, ctx, key + (i,)) for i, v in enumerate(value)]
+    return [v for v in found if v is not None]
+
+
+def email(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
+    cleaned = text(value, ctx, key)
+    if cleaned is not None and not _EMAIL.match(cleaned):
+        ctx.report(key, f"`{_dotted(key)}` {cleaned!r} is not an e-mail address", "e.g. fzw@example.gov.cn", code="bad-email")
+        return None
+    return cleaned
+
+
+def template_fields(template: str) -> list[str]:
+    """The `{name}` placeholders of a template, in order."""
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+
+
+def _template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
+    cleaned = text(value, ctx, key)
+    if cleaned is None:
+        return None
+    try:
+        names = template_fields(cleaned)
+    except ValueError as exc:
+        ctx.report(key, f"`{_dotted(key)}` is not a valid template: {exc}", "write placeholders as {doc} and a literal brace as {{", code="bad-template")
+        return None
+    unknown = [n for n in names if n not in TEMPLATE_FIELDS]
+    if unknown:
+        allowed = ", ".join("{" + f + "}" for f in TEMPLATE_FIELDS)
+        ctx.report(
+            key,
+            f"`{_dotted(key)}` uses unknown placeholder(s) {', '.join('{' + n + '}' for n in unknown)}",
+            f"the placeholders are {allowed}" + _did_you_mean(unknown[0], TEMPLATE_FIELDS),
+            code="unknown-placeholder",
+        )
+        return None
+    return cleaned
+
+
+def subject_template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
+    cleaned = _template(value, ctx, key)
+    if cleaned is not None and re.search(r"[\r\n]", cleaned):
+        ctx.report(key, "the mail subject must be one line", code="bad-template")
+        return None
+    return cleaned
+
+
+def form_template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
+    cleaned = _template(value, ctx, key)
+    if cleaned is None:
+        return None
+    sample = cleaned.format(**{f: "x" for f in TEMPLATE_FIELDS})
+    parts = urllib.parse.urlsplit(sample)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        ctx.report(
+            key,
+            f"`{_dotted(key)}` must be an http(s) address, not {cleaned!r}",
+            "e.g. https://example.gov.cn/yj?doc={doc}&article={article}",
+            code="bad-url",
+        )
+        return None
+    return cleaned
+
+
+def any_value(value: Any, ctx: CheckContext, key: KeyPath) -> Any:
+    return value
+
+
+def mapping(spec: dict[str, "FieldSpec"]) -> Check:
+    def check(value: Any, ctx: CheckContext, key: KeyPath) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            ctx.report(key, f"`{_dotted(key)}` must be a group of `key: value` lines", code="bad-type")
+            return None
+        return check_fields(value, spec, ctx, key)
+
+    return check
+
+
+def list_of_mappings(value: Any, ctx: CheckContext, key: KeyPath) -> list[Any] | None:
+    # Each entry is checked by the parser of its kind (e.g. notice suggestions).
+    if not isinstance(value, list):
+        ctx.report(key, f"`{_dotted(key)}` must be a list of entries, each starting with '- '", code="bad-type")
+        return None
+    return value
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a group of keys"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+# --- the schema -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    check: Check
+    required: bool = False
+    hint: str = ""
+
+
+COMMENTS = {
+    "opens": FieldSpec(date, hint="first day comments are accepted, YYYY-MM-DD"),
+    "closes": FieldSpec(date, required=True, hint="last day comments are accepted (inclusive), YYYY-MM-DD"),
+    "email": FieldSpec(email),
+    "subject": FieldSpec(subject_template),
+    "form": FieldSpec(form_template),
+    "post": FieldSpec(text),
+    "fax": FieldSpec(text),
+    "phone": FieldSpec(text),
+}
+
+# Keys every kind accepts: ours, plus the page keys that MkDocs and Material read.
+COMMON = {
+    "kind": FieldSpec(text),
+    "id": FieldSpec(identifier),
+    "title": FieldSpec(text),
+    "published": FieldSpec(date),
+    "summary": FieldSpec(text),
+    "description": FieldSpec(text),
+    "hide": FieldSpec(any_value),
+    "template": FieldSpec(text),
+    "search": FieldSpec(any_value),
+    "icon": FieldSpec(text),
+    "status": FieldSpec(text),
+    "tags": FieldSpec(any_value),
+}
+
+LEGAL_TEXT = {
+    "numbering": FieldSpec(text, hint="zh-Hans, zh-Hant or en"),
+    "drafted_by": FieldSpec(text),
+    "category": FieldSpec(text),
+    "contact_points": FieldSpec(identifiers),
+}
+
+SCHEMA: dict[Kind, dict[str, FieldSpec]] = {
+    Kind.PAGE: {},
+    Kind.DRAFT: {
+        **LEGAL_TEXT,
+        "stage": FieldSpec(text),
+        "previous": FieldSpec(identifier),
+        "comments": FieldSpec(mapping(COMMENTS)),
+    },
+    Kind.LAW: {
+        **LEGAL_TEXT,
+        "adopted": FieldSpec(date),
+        "effective": FieldSpec(date),
+        "from_draft": FieldSpec(identifier),
+        "promulgated": FieldSpec(date),
+        "amended": FieldSpec(any_value),
+        "revised": FieldSpec(any_value),
+        "events": FieldSpec(any_value),
+    },
+    Kind.INTERPRETATION: {
+        "interprets": FieldSpec(identifier, required=True, hint="the id of the draft or law it explains"),
+        "author": FieldSpec(text),
+    },
+    Kind.NOTICE: {
+        "concerns": FieldSpec(identifier, required=True, hint="the id of the draft the suggestions were made on"),
+        "received": FieldSpec(count),
+        "suggestions": FieldSpec(list_of_mappings),
+        "suggestions_file": FieldSpec(text),
+    },
+    Kind.CONTACT_POINT: {
+        "level": FieldSpec(text, required=True, hint="国家级, 省级, 市级 or 县级"),
+        "region": FieldSpec(text),
+        "address": FieldSpec(text),
+        "phone": FieldSpec(text),
+        "hours": FieldSpec(text),
+        "email": FieldSpec(email),
+        "established": FieldSpec(date),
+    },
+}
+
+
+def check_fields(data: dict[str, Any], spec: dict[str, FieldSpec], ctx: CheckContext, base: KeyPath = ()) -> dict[str, Any]:
+    """Check `data` against `spec`: unknown keys, required keys, each value."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        here = base + (str(key),)
+        if key not in spec:
+            ctx.report(
+                here,
+                f"unknown key `{_dotted(here)}`",
+                f"allowed here: {', '.join(sorted(spec))}" + _did_you_mean(str(key), sorted(spec)),
+                code="unknown-key",
+            )
+            continue
+        if value is None:
+            continue  # `key:` with nothing after it means "not set"
+        checked = spec[key].check(value, ctx, here)
+        if checked is not None:
+            out[key] = checked
+    for key, field_spec in spec.items():
+        if field_spec.required and data.get(key) is None:
+            ctx.report(
+                base or (key,),
+                f"missing required key `{_dotted(base + (key,))}`",
+                f"add `{key}:` — {field_spec.hint}" if field_spec.hint else f"add `{key}:`",
+                code="missing-key",
+            )
+    return out

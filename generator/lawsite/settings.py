@@ -1,0 +1,58 @@
+"""Site-wide settings of the domain code, free of MkDocs.
+
+The MkDocs adapter fills this from `plugins: - lawsite: …` in mkdocs.yml; the
+CLI fills it from the same file. Tests build it directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .model import ConfigError
+
+LANGUAGES = ("zh", "zh-Hant", "en")
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_url: str = ""  # absolute base URL, for permalinks in mail bodies and QR codes
+    timezone: str = "Asia/Shanghai"
+    numbering: str = "zh-Hans"  # see lawsite.parse.legal.NUMBERINGS
+    language: str = "zh"  # labels: zh, zh-Hant, en
+    now: dt.datetime | None = None  # build time; None means "now" (or SOURCE_DATE_EPOCH)
+
+    def __post_init__(self) -> None:
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ConfigError(
+                f"lawsite: unknown time zone {self.timezone!r}; use an IANA name such as 'Asia/Shanghai'"
+            ) from exc
+        if self.language not in LANGUAGES:
+            raise ConfigError(f"lawsite: language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def build_time(self) -> dt.datetime:
+        """The moment the build happens, in the site's time zone.
+
+        SOURCE_DATE_EPOCH (reproducible builds) wins over the clock, so two
+        builds of the same content print the same dates and "days left".
+        """
+        if self.now is not None:
+            return self.now.astimezone(self.tz)
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch:
+            try:
+                return dt.datetime.fromtimestamp(int(epoch), tz=self.tz)
+            except ValueError as exc:
+                raise ConfigError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from exc
+        return dt.datetime.now(tz=self.tz)
+
+    def today(self) -> dt.date:
+        return self.build_time().date()

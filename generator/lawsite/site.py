@@ -1,0 +1,156 @@
+"""Gather every document into one Site before anything is rendered.
+
+Reading and gathering are pure with respect to MkDocs: `load_site(folder)`
+is what `lawsite check`, `lawsite outline` and the plugin all call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Document, Kind, Problem, Source
+from .parse.document import parse_document
+from .settings import Settings
+
+MAX_FILE_BYTES = 5 * 1024 * 1024  # larger than any law; protects the build from runaway input
+
+
+@dataclass
+class Site:
+    documents: dict[str, Document] = field(default_factory=dict)  # by id, in path order
+    by_path: dict[str, Document] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def of_kind(self, *kinds: Kind) -> list[Document]:
+        return [d for d in self.documents.values() if d.kind in kinds]
+
+    def get(self, doc_id: str | None) -> Document | None:
+        return self.documents.get(doc_id) if doc_id else None
+
+    def readings(self, document: Document) -> list[Document]:
+        """The chain of readings `document` belongs to, earliest first."""
+        chain = [document]
+        seen = {document.id}
+        while (prev := self.get(_str(chain[0].meta.get("previous")))) and prev.id not in seen:
+            chain.insert(0, prev)
+            seen.add(prev.id)
+        later = {_str(d.meta.get("previous")): d for d in self.of_kind(Kind.DRAFT, Kind.LAW)}
+        while (nxt := later.get(chain[-1].id)) and nxt.id not in seen:
+            chain.append(nxt)
+            seen.add(nxt.id)
+        return chain
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def read_sources(folder: Path) -> tuple[list[Source], list[Problem]]:
+    """Every Markdown file under `folder`, in a stable order; never follows a
+    link out of the folder."""
+    root = folder.resolve()
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.rglob("*.md")):
+        rel = path.relative_to(folder).as_posix()
+        if any(part.startswith(".") for part in Path(rel).parts):
+            continue
+        source, problem = _read_one(path, rel, root)
+        if problem:
+            problems.append(problem)
+        if source:
+            sources.append(source)
+    return sources, problems
+
+
+def _read_one(path: Path, rel: str, root: Path) -> tuple[Source | None, Problem | None]:
+    if path.is_symlink() and not path.resolve().is_relative_to(root):
+        return None, Problem(rel, None, None, "this file is a link to a place outside the content folder", "copy the file into the content folder instead of linking to it", code="link-outside")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, Problem(rel, None, None, f"file is {size // 1024 // 1024} MB, more than the {MAX_FILE_BYTES // 1024 // 1024} MB a content file may have", "split it into several documents", code="file-too-large")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, Problem(rel, line, None, f"file is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})", "save the file as UTF-8 (in Notepad: 另存为 → 编码 UTF-8; in WPS/Word: 纯文本, UTF-8)", code="not-utf8")
+    return Source(rel, text.replace("\r\n", "\n").replace("\r", "\n")), None
+
+
+def gather(sources: list[Source], settings: Settings) -> Site:
+    """Parse every source and link documents to one another."""
+    site = Site()
+    for source in sources:
+        document, problems = parse_document(source, settings.numbering)
+        site.problems.extend(problems)
+        if document is None:
+            continue
+        if document.id in site.documents:
+            first = site.documents[document.id]
+            site.problems.append(
+                Problem(source.path, _meta_line(document, "id"), "id", f"id `{document.id}` is already used by {first.path}", "give each document its own `id:` (ids default to the file name)", code="duplicate-id")
+            )
+            continue
+        site.documents[document.id] = document
+        site.by_path[source.path] = document
+    site.problems.extend(_check_links(site))
+    return site
+
+
+# Fields that name another document, and the kinds they may name.
+_LINKS: dict[str, tuple[Kind, ...]] = {
+    "previous": (Kind.DRAFT, Kind.LAW),
+    "from_draft": (Kind.DRAFT,),
+    "interprets": (Kind.DRAFT, Kind.LAW),
+    "concerns": (Kind.DRAFT, Kind.LAW),
+}
+
+
+def _check_links(site: Site) -> list[Problem]:
+    problems: list[Problem] = []
+    points = {d.id for d in site.of_kind(Kind.CONTACT_POINT)}
+    for document in site.documents.values():
+        for key, kinds in _LINKS.items():
+            target_id = _str(document.meta.get(key))
+            if target_id is None:
+                continue
+            target = site.get(target_id)
+            if target is None or target.kind not in kinds:
+                names = "/".join(k.value for k in kinds)
+                problems.append(_link_problem(document, key, f"`{key}: {target_id}` names no {names} in the site", f"use the `id` of a {names}; known: {_known(site, kinds)}"))
+        for point in document.meta.get("contact_points") or []:
+            if point not in points:
+                problems.append(_link_problem(document, "contact_points", f"unknown contact point `{point}`", f"use the id of a `kind: contact-point` file; known: {', '.join(sorted(points)) or 'none yet'}"))
+    return problems
+
+
+def _link_problem(document: Document, key: str, message: str, hint: str) -> Problem:
+    return Problem(document.path, _meta_line(document, key), key, message, hint, code="unknown-reference")
+
+
+def _meta_line(document: Document, key: str) -> int | None:
+    # Front matter keys are near the top; find the key's own line for the message.
+    for number, line in enumerate(document.source.text.split("\n")[: document.body_line], start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return None
+
+
+def _known(site: Site, kinds: tuple[Kind, ...]) -> str:
+    ids = [d.id for d in site.of_kind(*kinds)][:8]
+    return ", ".join(ids) or "none"
+
+
+def load_site(folder: Path, settings: Settings | None = None) -> Site:
+    """Read and gather the content folder: the one entry point for everyone."""
+    sources, problems = read_sources(folder)
+    site = gather(sources, settings or Settings())
+    site.problems[:0] = problems
+    return site
+
