@@ -1,0 +1,561 @@
+"""Legal text (the Markdown body of a draft or law) → `LegalText` structure.
+
+`parse_legal_text` is a pure function: Markdown in, a `LegalText` and a list of
+`Problem` warnings out. It never raises on odd input and never drops text:
+whatever it does not recognise becomes `Prose`.
+
+How the body is read (the rules chosen for ambiguous cases):
+
+* **Blocks.** Blank lines separate blocks. Consecutive non-blank lines are one
+  block (a Markdown soft wrap, joined with "\\n") *unless* a line starts a new
+  structure: a heading, an article head, an item (项) or a sub-item (目) always
+  starts a new block. Runs of table/HTML lines (``|…``, ``<…``) and fenced code
+  form their own blocks. In the real-law corpus every non-blank line is already
+  its own paragraph, so both readings agree there.
+* **Headings.** A heading (any level) whose text is ``第N编/分编/章/节 title`` is a
+  division, whatever the separator (spaces, U+3000, U+2002, NBSP, tab or none).
+  A heading at level ≥ 2 whose text is one of `Numbering.unnumbered_titles`
+  (``附则``, ``附 则``, ``总则``…) is an unnumbered 章-level division. Any other
+  heading (the document ``# Title`` included) is `Prose` and ends the current
+  article. Divisions nest by the rank of their kind (编 > 分编 > 章 > 节), not by
+  heading level; a heading of equal or higher rank closes the open ones.
+* **Article heads.** A block starting ``第N条`` / ``第N条之M`` followed by
+  whitespace, by an opening bracket, or by nothing. A bracketed caption (条旨)
+  directly after the label — ``（）``, ``()``, ``〖〗``, ``【】``, ``〔〕`` — goes to
+  `Article.caption`; so does one after whitespace when text follows it. Lines
+  that merely begin with a reference (``第三十条规定的…``, ``第五条、第六条``) are
+  not heads. Tolerated with a warning: ``第一百二十八 条`` (``label-stray-space``,
+  accepted whatever follows) and ``笫`` for ``第`` (``label-typo``). Labels are
+  normalised (``第一百二十八条``); this is the only place input characters change.
+* **款 and 项.** Paragraph 1 is the head's own text (possibly ""), later blocks
+  are further paragraphs until the next article or heading. A paragraph that
+  follows an empty paragraph 1 without items fills it instead of becoming
+  paragraph 2 (``第一条（目的）`` on its own line, text on the next).
+  ``（一）``/``(一)`` blocks are items of the preceding paragraph (of paragraph 1
+  with text "" when the article starts with items). Sub-items (目: ``1.``,
+  ``（1）``) right after an item are appended to that item's text, so 款
+  numbering stays right. Tables, HTML and code inside an article are appended
+  to the last paragraph's (or item's) text.
+* **Repealed.** Head text ``（删去）`` → ``repealed=True``; the text is kept.
+* **Run-together articles.** An article head block containing ``。 第N+1条 ``
+  (sentence end, whitespace, the next article's label, whitespace) is split at
+  every whitespace run after 。；： into separate blocks on the same line, and a
+  ``articles-run-together`` warning is reported.
+* **Numbering.** The first article may have any number (Civil Code parts).
+  After it, ``article-gap``, ``article-duplicate`` and ``article-order`` are
+  warned with the file line. Duplicates get unique ids (``art_12_dup2``).
+* **Ids.** ``art_12``, ``art_133-1``, ``art_12__para_2``,
+  ``art_12__para_2__item_3`` (the item's own number); divisions ``part_1``,
+  ``part_1__subpart_1__chp_3__sec_2``, unnumbered ones ``chp_u1`` (counted per
+  parent and kind).
+* **Invisible characters.** U+200B/U+FEFF count as whitespace around labels and
+  in blank lines; NBSP, U+3000 and U+2002 are ordinary whitespace. Inside text
+  they are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from lawsite.model import (
+    Article,
+    Division,
+    Item,
+    LegalText,
+    Node,
+    Paragraph,
+    Problem,
+    Prose,
+    Severity,
+)
+from lawsite.numerals import CHINESE_NUMERAL_CHARS, to_chinese, to_int
+
+# Whitespace for recognition purposes: Unicode whitespace plus zero-width marks.
+S = r"[\s\u200b\ufeff]"
+_LEAD = re.compile(S + "+")
+_BLANK = re.compile(S + "*")
+_SPACES = re.compile(S + "+")
+_HEADING = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)(.*)")
+_CLOSING_HASHES = re.compile(r"(?:^|[ \t])#+[ \t]*$")
+_RAW = re.compile(r" {0,3}(?:\||<)")
+_FENCE = re.compile(r" {0,3}(```|~~~)")
+_REPEALED = re.compile(r"[（(【〔]?(?:删去|删除|刪去|刪除)[）)】〕]?[。.]?")
+_CAPTION_BRACKETS: tuple[tuple[str, str], ...] = (
+    ("（", "）"), ("(", ")"), ("〖", "〗"), ("【", "】"), ("〔", "〕"),
+)  # fmt: skip
+_MAX_CAPTION = 40
+_ZH_NUM = f"[{CHINESE_NUMERAL_CHARS}0-9０-９]+"
+_ZH_ITEM_NUM = f"[{CHINESE_NUMERAL_CHARS}]+"
+
+
+# --- numbering conventions ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """A numbering convention: how labels look and how ids are made.
+
+    The regexes are matched at the start of a block whose leading whitespace
+    has been removed. Group contract: `head` has ``num`` and optionally
+    ``sub``, ``typo`` (a misspelt prefix) and ``stray`` (whitespace inside the
+    label); `head_follow` must match right after a clean label (not checked
+    for stray-space labels); `division` has ``typo``, ``num``, ``kind``,
+    ``title``; `item` has ``label`` and ``num``.
+    """
+
+    name: str
+    article_word: str  # 条 / 條 / Article
+    paragraph_word: str  # 款 / 款 / paragraph
+    item_word: str  # 项 / 項 / item
+    division_kinds: tuple[tuple[str, str], ...]  # (kind, id prefix), highest rank first
+    unnumbered_kind: str
+    unnumbered_titles: frozenset[str]
+    head: re.Pattern[str]
+    head_follow: re.Pattern[str]
+    division: re.Pattern[str]
+    item: re.Pattern[str]
+    sub_item: re.Pattern[str] | None
+    embedded_head: re.Pattern[str] | None  # a head inside a line, after a sentence end
+    number: Callable[[str], int]
+    item_number: Callable[[str], int]
+    article_label: Callable[[int, int | None], str]
+    division_label: Callable[[str, int], str]
+
+    def rank(self, kind: str) -> int:
+        return next(i for i, (k, _) in enumerate(self.division_kinds) if k == kind)
+
+    def prefix(self, kind: str) -> str:
+        return next(p for k, p in self.division_kinds if k == kind)
+
+
+def _chinese(name: str, tiao: str, kuan: str, xiang: str, kinds: tuple[str, ...]) -> Numbering:
+    """Hans and Hant conventions differ only in their characters."""
+    bian, fenbian, zhang, jie = kinds
+    kind_alt = "|".join(re.escape(k) for k in (fenbian, bian, zhang, jie))
+    return Numbering(
+        name=name,
+        article_word=tiao,
+        paragraph_word=kuan,
+        item_word=xiang,
+        division_kinds=((bian, "part"), (fenbian, "subpart"), (zhang, "chp"), (jie, "sec")),
+        unnumbered_kind=zhang,
+        unnumbered_titles=frozenset({"附则", "總則", "附則", "总则", "分则", "分則"}),
+        head=re.compile(
+            rf"(?:第|(?P<typo>笫))(?P<num>{_ZH_NUM})(?P<stray>[ \t\u3000\xa0]+)?{tiao}"
+            rf"(?:之(?P<sub>{_ZH_NUM}))?"
+        ),
+        head_follow=re.compile(rf"{S}|[（(〖【〔]"),
+        division=re.compile(
+            rf"(?:第|(?P<typo>笫)){S}*(?P<num>{_ZH_NUM}){S}*(?P<kind>{kind_alt})(?P<title>.*)",
+            re.S,
+        ),
+        item=re.compile(rf"(?P<label>[（(](?P<num>{_ZH_ITEM_NUM})[）)])"),
+        sub_item=re.compile(r"[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)]"),
+        embedded_head=re.compile(
+            rf"(?<=[。；：！？”])({S}+)第(?P<num>{_ZH_NUM}){tiao}(?:之(?P<sub>{_ZH_NUM}))?{S}"
+        ),
+        number=to_int,
+        item_number=to_int,
+        article_label=lambda n, sub: f"第{to_chinese(n)}{tiao}" + (f"之{to_chinese(sub)}" if sub else ""),
+        division_label=lambda kind, n: f"第{to_chinese(n)}{kind}",
+    )
+
+
+def _letter_or_number(text: str) -> int:
+    return int(text) if text.isdigit() else ord(text.lower()) - ord("a") + 1
+
+
+ZH_HANS = _chinese("zh-Hans", "条", "款", "项", ("编", "分编", "章", "节"))
+ZH_HANT = _chinese("zh-Hant", "條", "款", "項", ("編", "分編", "章", "節"))
+EN = Numbering(
+    name="en",
+    article_word="Article",
+    paragraph_word="paragraph",
+    item_word="item",
+    division_kinds=(("Part", "part"), ("Subpart", "subpart"), ("Chapter", "chp"), ("Section", "sec")),
+    unnumbered_kind="Chapter",
+    unnumbered_titles=frozenset({"Final Provisions", "General Provisions", "Supplementary Provisions"}),
+    head=re.compile(r"Article[ \t\xa0]+(?P<num>[0-9]{1,4})"),
+    # "Article 12 of this Law …" is a reference: a head's text starts non-lowercase.
+    head_follow=re.compile(rf"{S}+(?![a-z])|[\[]"),
+    division=re.compile(
+        r"(?P<kind>Part|Subpart|Chapter|Section)[ \t\xa0]+(?P<num>[0-9]{1,4})\b[.:]?(?P<title>.*)", re.S
+    ),
+    item=re.compile(r"(?P<label>\((?P<num>[a-z]|[0-9]{1,3})\))"),
+    sub_item=None,
+    embedded_head=None,
+    number=int,
+    item_number=_letter_or_number,
+    article_label=lambda n, sub: f"Article {n}" + (f"-{sub}" if sub else ""),
+    division_label=lambda kind, n: f"{kind} {n}",
+)
+NUMBERINGS: dict[str, Numbering] = {"zh-Hans": ZH_HANS, "zh-Hant": ZH_HANT, "en": EN}
+
+
+def article_id(number: int, sub: int | None = None) -> str:
+    """The Akoma Ntoso-style id of an article: ``art_12``, ``art_133-1``."""
+    return f"art_{number}" + (f"-{sub}" if sub else "")
+
+
+# --- article heads -----------------------------------------------------------
+
+
+@dataclass
+class Head:
+    """An article head as recognised at the start of a block."""
+
+    number: int
+    sub: int | None
+    caption: str | None
+    text: str
+    typo: bool = False
+    stray: bool = False
+
+
+def parse_head(text: str, numbering: Numbering = ZH_HANS) -> Head | None:
+    """The article head at the start of `text` (leading whitespace allowed), or None."""
+    text = _strip_lead(text)
+    m = numbering.head.match(text)
+    if m is None:
+        return None
+    groups = m.groupdict()
+    rest = text[m.end() :]
+    stray = groups.get("stray") is not None
+    if not stray and rest and not numbering.head_follow.match(rest):
+        return None
+    try:
+        number = numbering.number(m["num"])
+        sub = numbering.number(groups["sub"]) if groups.get("sub") else None
+    except ValueError:
+        return None
+    caption, body = _split_caption(rest)
+    return Head(number, sub, caption, body, typo=groups.get("typo") is not None, stray=stray)
+
+
+def _split_caption(rest: str) -> tuple[str | None, str]:
+    """(caption, text) from what follows an article label."""
+    stripped = _strip_lead(rest)
+    spaced = len(stripped) != len(rest)
+    for opening, closing in _CAPTION_BRACKETS:
+        if not stripped.startswith(opening):
+            continue
+        end = stripped.find(closing, 1, _MAX_CAPTION + 2)
+        if end < 0:
+            break
+        caption, after = stripped[1:end].strip(), _strip_lead(stripped[end + 1 :])
+        if not caption or "\n" in caption or _REPEALED.fullmatch(stripped[: end + 1]):
+            break  # "（删去）" is the text of a repealed article, not a caption
+        if spaced and (not after or _is_numeral(caption)):
+            break  # "第五条 （一）…" or a lone bracket after a space is text
+        return caption, after
+    return None, stripped
+
+
+def _is_numeral(text: str) -> bool:
+    try:
+        to_int(text)
+    except ValueError:
+        return False
+    return True
+
+
+# --- blocks ------------------------------------------------------------------
+
+
+@dataclass
+class _Block:
+    kind: str  # "heading" | "raw" | "text"
+    line: int
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _starts_structure(line: str, numbering: Numbering) -> bool:
+    """Whether a text line begins a new block even without a blank line before it."""
+    stripped = _strip_lead(line)
+    return (
+        parse_head(stripped, numbering) is not None
+        or numbering.item.match(stripped) is not None
+        or (numbering.sub_item is not None and numbering.sub_item.match(stripped) is not None)
+    )
+
+
+def _strip_lead(text: str) -> str:
+    m = _LEAD.match(text)
+    return text[m.end() :] if m else text
+
+
+def _blocks(markdown: str, first_line: int, numbering: Numbering) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    fence: str | None = None
+    for offset, raw in enumerate(markdown.split("\n")):
+        line, lineno = raw.rstrip("\r"), first_line + offset
+        if fence is not None:  # inside fenced code everything is kept verbatim
+            assert current is not None
+            current.lines.append(line)
+            fence = None if line.strip().startswith(fence) else fence
+            continue
+        if _BLANK.fullmatch(line):
+            current = None
+            continue
+        fenced = _FENCE.match(line)
+        kind = "heading" if _HEADING.match(line) else "raw" if (_RAW.match(line) or fenced) else "text"
+        if fenced:
+            fence = fenced.group(1)
+        if current is not None and current.kind == kind != "heading" and not fenced:
+            if kind == "raw" or not _starts_structure(line, numbering):
+                current.lines.append(line)
+                continue
+        current = _Block(kind, lineno, [line])
+        blocks.append(current)
+    return blocks
+
+
+# --- the builder ---------------------------------------------------------------
+
+
+class _Builder:
+    """Turns blocks into the node tree, keeping the state between blocks."""
+
+    def __init__(self, path: str, numbering: Numbering) -> None:
+        self.path = path
+        self.nb = numbering
+        self.root: list[Node] = []
+        self.stack: list[Division] = []
+        self.article: Article | None = None
+        self.last_item: Item | None = None
+        self.problems: list[Problem] = []
+        self.ids: set[str] = set()
+        self.seen: dict[tuple[int, int], int] = {}  # article key -> first line
+        self.prev: Article | None = None
+        self.unnumbered: dict[tuple[str, str], int] = {}
+
+    # -- helpers --
+
+    def warn(self, line: int, code: str, message: str, hint: str) -> None:
+        self.problems.append(Problem(self.path, line, None, message, hint, Severity.WARNING, code))
+
+    def unique(self, wanted: str) -> str:
+        candidate, n = wanted, 1
+        while candidate in self.ids:
+            n += 1
+            candidate = f"{wanted}_dup{n}"
+        self.ids.add(candidate)
+        return candidate
+
+    def container(self) -> list[Node]:
+        return self.stack[-1].children if self.stack else self.root
+
+    def prose(self, block: _Block) -> None:
+        self.close_article()
+        self.container().append(Prose(block.text, block.line))
+
+    def close_article(self) -> None:
+        self.article, self.last_item = None, None
+
+    # -- blocks --
+
+    def feed(self, block: _Block) -> None:
+        if block.kind == "heading":
+            self.heading(block)
+        elif block.kind == "raw":
+            self.raw(block)
+        else:
+            self.text(block)
+
+    def heading(self, block: _Block) -> None:
+        m = _HEADING.match(block.text)
+        assert m is not None
+        level = len(m.group(1))
+        content = _CLOSING_HASHES.sub("", m.group(2)).strip()
+        content = content.strip("\u200b\ufeff").strip()
+        division = self.division_from(content, level, block.line)
+        if division is None:
+            self.prose(block)
+            return
+        self.close_article()
+        rank = self.nb.rank(division.kind)
+        while self.stack and self.nb.rank(self.stack[-1].kind) >= rank:
+            self.stack.pop()
+        segment = division.id if division.number is not None else self.unnumbered_id(division)
+        wanted = (self.stack[-1].id + "__" if self.stack else "") + segment
+        division.id = self.unique(wanted)
+        if division.id != wanted:
+            self.warn(block.line, "division-duplicate",
+                      f"{division.label or division.title} appears twice at this level; its id became {division.id}",
+                      "number divisions consecutively within their parent")  # fmt: skip
+        self.container().append(division)
+        self.stack.append(division)
+
+    def division_from(self, content: str, level: int, line: int) -> Division | None:
+        m = self.nb.division.match(content)
+        if m is not None:
+            try:
+                number = self.nb.number(m["num"])
+            except ValueError:
+                m = None
+        if m is not None:
+            kind = m["kind"]
+            if m.groupdict().get("typo"):
+                self.typo_warning(line, content[:12])
+            title = _strip_lead(m["title"]).strip()
+            return Division(f"{self.nb.prefix(kind)}_{number}", kind, number,
+                            self.nb.division_label(kind, number), title, level, line)  # fmt: skip
+        if level >= 2 and _SPACES.sub("", content) in self.nb.unnumbered_titles:
+            kind = self.nb.unnumbered_kind
+            return Division(f"{self.nb.prefix(kind)}_u", kind, None, "", content, level, line)
+        return None
+
+    def unnumbered_id(self, division: Division) -> str:
+        """``chp_u1``, ``chp_u2``: counted per parent and kind, in text order."""
+        parent = self.stack[-1].id if self.stack else ""
+        count = self.unnumbered.get((parent, division.kind), 0) + 1
+        self.unnumbered[(parent, division.kind)] = count
+        return f"{division.id}{count}"
+
+    def raw(self, block: _Block) -> None:
+        if self.article is None:
+            self.prose(block)
+        else:
+            self.append_to_last(block.text)
+
+    def append_to_last(self, text: str) -> None:
+        assert self.article is not None
+        target: Item | Paragraph = self.last_item or self.article.paragraphs[-1]
+        target.text = f"{target.text}\n\n{text}" if target.text else text
+
+    def text(self, block: _Block) -> None:
+        stripped = _strip_lead(block.text)
+        head = parse_head(stripped, self.nb)
+        if head is not None:
+            pieces = self.run_together(head, stripped, block.line)
+            if pieces is not None:
+                for piece in pieces:
+                    self.text(_Block("text", block.line, [piece]))
+                return
+            self.start_article(head, block.line)
+        elif self.article is None:
+            self.prose(block)
+        else:
+            self.article_text(stripped, block.line)
+
+    def run_together(self, head: Head, text: str, line: int) -> list[str] | None:
+        """Pieces of a line holding several articles, or None if it holds one."""
+        pattern = self.nb.embedded_head
+        if pattern is None:
+            return None
+        key = (head.number, head.sub or 0)
+        for m in pattern.finditer(text):
+            try:
+                embedded = (self.nb.number(m["num"]), self.nb.number(m["sub"]) if m["sub"] else 0)
+            except ValueError:
+                continue
+            if embedded in ((key[0] + 1, 0), (key[0], key[1] + 1)):
+                break
+        else:
+            return None
+        pieces = [p for p in re.split(rf"(?<=[。；：]){S}+", text) if not _BLANK.fullmatch(p)]
+        count = sum(1 for p in pieces if parse_head(p, self.nb) is not None)
+        self.warn(line, "articles-run-together",
+                  f"{count} articles run together on one line; they were split at each sentence end followed by a space",
+                  "put each article and each paragraph on its own line, separated by a blank line")  # fmt: skip
+        return pieces
+
+    def article_text(self, text: str, line: int) -> None:
+        assert self.article is not None
+        item = self.nb.item.match(text)
+        if item is not None:
+            self.add_item(item, text, line)
+        elif self.last_item is not None and self.nb.sub_item is not None and self.nb.sub_item.match(text):
+            self.last_item.text = f"{self.last_item.text}\n\n{text}"
+        else:
+            self.add_paragraph(text, line)
+
+    def add_paragraph(self, text: str, line: int) -> None:
+        assert self.article is not None
+        last = self.article.paragraphs[-1]
+        self.last_item = None
+        if not last.text and not last.items:
+            last.text, last.line = text, line
+            return
+        number = len(self.article.paragraphs) + 1
+        self.article.paragraphs.append(Paragraph(f"{self.article.id}__para_{number}", number, text, line))
+
+    def add_item(self, m: re.Match[str], text: str, line: int) -> None:
+        assert self.article is not None
+        para = self.article.paragraphs[-1]
+        try:
+            number = self.nb.item_number(m["num"])
+        except ValueError:
+            number = len(para.items) + 1
+        item_id = self.unique(f"{para.id}__item_{number}")
+        item = Item(item_id, number, m["label"], _strip_lead(text[m.end() :]), line)
+        para.items.append(item)
+        self.last_item = item
+
+    # -- articles --
+
+    def start_article(self, head: Head, line: int) -> None:
+        self.close_article()
+        label = self.nb.article_label(head.number, head.sub)
+        if head.typo:
+            self.typo_warning(line, label)
+        if head.stray:
+            self.warn(line, "label-stray-space", f"stray space inside the article label {label}",
+                      f"write {label} without a space, followed by a space and the text")  # fmt: skip
+        self.check_order(head, label, line)
+        art_id = self.unique(article_id(head.number, head.sub))
+        article = Article(art_id, head.number, head.sub, label, head.caption, line)
+        article.paragraphs.append(Paragraph(f"{art_id}__para_1", 1, head.text, line))
+        article.repealed = bool(_REPEALED.fullmatch(head.text.strip()))
+        self.container().append(article)
+        self.article = self.prev = article
+
+    def typo_warning(self, line: int, label: str) -> None:
+        self.warn(line, "label-typo", f"笫 (U+7B2B) instead of 第 in {label}; read as 第",
+                  "write 第 (U+7B2C), not the look-alike 笫")  # fmt: skip
+
+    def check_order(self, head: Head, label: str, line: int) -> None:
+        key = (head.number, head.sub or 0)
+        prev, first_line = self.prev, self.seen.get(key)
+        self.seen.setdefault(key, line)
+        if prev is None:
+            return
+        prev_key = prev.key
+        if key in ((prev_key[0] + 1, 0), (prev_key[0], prev_key[1] + 1)):
+            return
+        if first_line is not None:
+            self.warn(line, "article-duplicate", f"{label} appears again (first on line {first_line})",
+                      "give every article its own number; renumber the later one")  # fmt: skip
+        elif key < prev_key:
+            self.warn(line, "article-order", f"{label} comes after {prev.label}",
+                      f"articles must be in ascending order; {label} belongs before {prev.label}")  # fmt: skip
+        else:
+            expected = self.nb.article_label(prev_key[0] + 1, None)
+            self.warn(line, "article-gap", f"{label} follows {prev.label}; {expected} is missing",
+                      f"number articles consecutively (the next one is {expected}); "
+                      "keep a removed article as 「（删去）」")  # fmt: skip
+
+
+def parse_legal_text(
+    markdown: str,
+    *,
+    path: str,
+    first_line: int = 1,
+    numbering: Numbering = ZH_HANS,
+) -> tuple[LegalText, list[Problem]]:
+    """Parse a legal body into divisions, articles and prose, with warnings.
+
+    `first_line` is the file line of the first line of `markdown`, so that
+    every node and problem carries the real line in `path`.
+    """
+    builder = _Builder(path, numbering)
+    for block in _blocks(markdown, first_line, numbering):
+        builder.feed(block)
+    return LegalText(builder.root), builder.problems
