@@ -34,6 +34,16 @@ class Settings:
         if self.language not in LANGUAGES:
             raise ConfigError(f"lawsite: language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
 
+    @classmethod
+    def from_options(cls, site_url: str | None, options: dict[str, object]) -> "Settings":
+        """From mkdocs.yml: `site_url` and the `lawsite:` plugin options."""
+        return cls(
+            site_url=site_url.rstrip("/") + "/" if site_url else "",
+            timezone=str(options.get("timezone", cls.timezone)),
+            numbering=str(options.get("numbering", cls.numbering)),
+            language=str(options.get("language", cls.language)),
+        )
+
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)

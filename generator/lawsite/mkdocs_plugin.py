@@ -1,0 +1,114 @@
+"""The thin MkDocs adapter: each event calls the domain functions.
+
+Only this module imports MkDocs. The order follows MkDocs' pipeline:
+on_config (settings, assets) → on_files (gather the whole site first) →
+on_nav (name folders by what they hold) → on_page_markdown (render).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .model import ConfigError, Kind, Problem
+from .render.i18n import translator
+from .render.legal import PageContext, legal_page_markdown
+from .render.listing import home_listing_html
+from .settings import Settings
+from .site import Site, load_site
+
+log = logging.getLogger("mkdocs.plugins.lawsite")
+
+ASSETS = Path(__file__).parent / "assets"
+ASSET_URIS = {"css": "assets/lawsite/lawsite.css", "js": "assets/lawsite/lawsite.js"}
+
+
+class LawsiteConfig(Config):
+    timezone = opt.Type(str, default="Asia/Shanghai")
+    numbering = opt.Choice(("zh-Hans", "zh-Hant", "en"), default="zh-Hans")
+    language = opt.Choice(("zh", "zh-Hant", "en"), default="zh")
+
+
+def format_problem(problem: Problem) -> str:
+    where = problem.path + (f":{problem.line}" if problem.line else "")
+    field = f" [{problem.field}]" if problem.field else ""
+    hint = f" — {problem.hint}" if problem.hint else ""
+    return f"{where}{field}: {problem.message}{hint}"
+
+
+class LawsitePlugin(BasePlugin[LawsiteConfig]):
+    def __init__(self) -> None:
+        self.settings = Settings()
+        self.site = Site()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.settings = Settings.from_options(config.site_url, dict(self.config))
+        except ConfigError as exc:
+            raise PluginError(str(exc)) from exc
+        for ext in ("attr_list", "toc"):
+            if ext not in config.markdown_extensions:
+                config.markdown_extensions.append(ext)
+        config.extra_css.append(ASSET_URIS["css"])
+        config.extra_javascript.append(ASSET_URIS["js"])
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.site = load_site(Path(config.docs_dir), self.settings)
+        for problem in self.site.problems:
+            if not problem.is_error:
+                log.warning(format_problem(problem))
+        if self.site.errors:
+            lines = "\n  ".join(format_problem(p) for p in self.site.errors)
+            raise PluginError(f"lawsite: {len(self.site.errors)} error(s) in content (run `lawsite check` for all details):\n  {lines}")
+        for uri in ASSET_URIS.values():
+            files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        t = translator(self.settings.language)
+        for section in _sections(nav.items):
+            kinds = {self._kind_of(page) for page in section.children if isinstance(page, Page)}
+            if len(kinds) == 1 and None not in kinds:
+                section.title = t(f"kind_{kinds.pop().value}")
+        return nav
+
+    def _kind_of(self, page: Page) -> Kind | None:
+        document = self.site.by_path.get(page.file.src_uri)
+        return document.kind if document else None
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        document = self.site.by_path.get(page.file.src_uri)
+        if document is None:
+            return markdown
+        if document.legal is not None:
+            ctx = PageContext(settings=self.settings, page_url=self.settings.site_url + page.url)
+            return legal_page_markdown(document, ctx)
+        if page.is_homepage:
+            return markdown + "\n\n" + home_listing_html(list(self.site.documents.values()), self._hrefs(files), self.settings) + "\n"
+        return markdown
+
+    def _hrefs(self, files: Files) -> dict[str, str]:
+        hrefs: dict[str, str] = {}
+        for document in self.site.documents.values():
+            file = files.get_file_from_path(document.path)
+            if file is not None:
+                hrefs[document.id] = file.url
+        return hrefs
+
+
+def _sections(items: list[Any]):
+    for item in items:
+        if isinstance(item, Section):
+            yield item
+            yield from _sections(item.children)

@@ -1,0 +1,232 @@
+"""A draft or law → the Markdown of its page.
+
+Division headings stay Markdown headings (with `{#id}`), so they form the
+page's table of contents; everything else is pre-rendered HTML blocks, which
+Markdown passes through untouched.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+import segno
+
+from ..model import Article, Division, Document, Kind, LegalText, Prose
+from ..parse.crossref import Reference
+from ..parse.legal import NUMBERINGS
+from ..settings import Settings
+from .comments import Status, State, consultation_status, form_href, mailto_href, template_values
+from .i18n import translator
+from .inline import InlineRenderer, sanitize
+from .templates import format_date, render
+
+
+@dataclass
+class PageContext:
+    """What the renderer needs to know about where the page lives."""
+
+    settings: Settings
+    page_url: str  # absolute when site_url is set, else relative to the site root
+    # Extra action snippets per article id (interpretation links, ledger lines…),
+    # filled by the ledger code before rendering.
+    article_extras: dict[str, list[str]] = field(default_factory=dict)
+
+
+def permalink(page_url: str, anchor: str) -> str:
+    return f"{page_url}#{anchor}"
+
+
+def anchor_ids(legal: LegalText) -> set[str]:
+    ids: set[str] = set()
+    for article in legal.articles:
+        ids.add(article.id)
+        for para in article.paragraphs:
+            ids.add(para.id)
+            ids.update(item.id for item in para.items)
+    return ids
+
+
+def resolver_for(legal: LegalText):
+    """A pure resolver from a reference to the deepest existing anchor."""
+    ids = anchor_ids(legal)
+
+    def resolve(ref: Reference) -> str | None:
+        anchor = f"art_{ref.article}" + (f"-{ref.sub}" if ref.sub else "")
+        if anchor not in ids:
+            return None
+        for suffix in (f"__para_{ref.paragraph}" if ref.paragraph else None, f"__item_{ref.item}" if ref.item else None):
+            if suffix is None or anchor + suffix not in ids:
+                break
+            anchor += suffix
+        return "#" + anchor
+
+    return resolve
+
+
+def consultation(document: Document, settings: Settings) -> Status | None:
+    if document.kind is not Kind.DRAFT or document.comments is None:
+        return None
+    return consultation_status(document.comments, settings.today(), settings.tz)
+
+
+def banner_context(status: Status, document: Document, settings: Settings) -> dict[str, str | None]:
+    t = translator(settings.language)
+    comments = document.comments
+    assert comments is not None and comments.closes is not None
+    closes = format_date(comments.closes, settings.language)
+    headline = {State.UPCOMING: t("status_upcoming"), State.OPEN: t("status_open"), State.CLOSED: t("status_closed")}[status.state]
+    if status.state is State.UPCOMING:
+        assert comments.opens is not None
+        when, days = t("opens_on", date=format_date(comments.opens, settings.language)), t("days_until", n=status.days)
+    elif status.state is State.OPEN:
+        when, days = t("closes_on", date=closes), (t("last_day") if status.days == 0 else t("days_left", n=status.days))
+    else:
+        when, days = t("closed_on", date=closes), ""
+    return {
+        "state": status.state.value,
+        "headline": headline,
+        "when": when,
+        "days": days,
+        "deadline": status.deadline.isoformat(),
+        "opens_at": status.opens_at.isoformat() if status.opens_at else None,
+        # Texts the page script uses when the reader's clock has moved on.
+        "text_open": t("status_open"),
+        "text_closed": t("status_closed"),
+        "text_last_day": t("last_day"),
+        "text_days_left": t("days_left", n="{n}"),
+        "text_closed_note": t("closed_on", date=closes),
+    }
+
+
+def _facts(document: Document, settings: Settings) -> list[dict[str, str]]:
+    t = translator(settings.language)
+    facts = []
+    for key in ("stage", "drafted_by", "published", "adopted", "effective"):
+        value = document.meta.get(key)
+        if value:
+            shown = format_date(value, settings.language) if hasattr(value, "isoformat") else str(value)
+            facts.append({"label": t(key), "value": shown})
+    return facts
+
+
+def _channels(document: Document, ctx: PageContext, status: Status) -> dict[str, object] | None:
+    comments = document.comments
+    if comments is None or status.state is State.CLOSED:
+        return None
+    t = translator(ctx.settings.language)
+    values = template_values(document, None, ctx.page_url)
+    items = []
+    if comments.email:
+        items.append({"label": t("channel_email"), "value": comments.email, "href": mailto_href(comments, values, ""), "external": False})
+    if comments.form:
+        items.append({"label": t("channel_form"), "value": t("comment_by_form"), "href": form_href(comments, values), "external": True})
+    for key in ("post", "fax", "phone"):
+        value = getattr(comments, key)
+        if value:
+            href = f"tel:{re.sub(r'[^0-9+]', '', value)}" if key == "phone" else None
+            items.append({"label": t(f"channel_{key}"), "value": value, "href": href, "external": False})
+    return {"entries": items, "qr_svg": qr_svg(ctx.page_url) if ctx.page_url.startswith("http") else None}
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code (segno: no dependencies, no images to ship)."""
+    return segno.make(url, error="m").svg_inline(scale=3, border=2, title=url, omitsize=True)
+
+
+def _contents(legal: LegalText) -> list[dict[str, object]]:
+    entries = []
+    for division, depth in _divisions_with_depth(legal.children, 0):
+        entries.append({"id": division.id, "text": f"{division.label} {division.title}".strip(), "depth": depth})
+    return entries
+
+
+def _divisions_with_depth(nodes: list, depth: int):
+    for node in nodes:
+        if isinstance(node, Division):
+            yield node, depth
+            yield from _divisions_with_depth(node.children, depth + 1)
+
+
+def _comment_entry(document: Document, article: Article, ctx: PageContext, status: Status | None) -> str | None:
+    if status is None or status.state is State.CLOSED or document.comments is None:
+        return None
+    t = translator(ctx.settings.language)
+    url = permalink(ctx.page_url, article.id)
+    values = template_values(document, article, url)
+    body = t("mail_body", title=document.title, label=article.label, url=url)
+    entry = {
+        "label": article.label,
+        "mailto": mailto_href(document.comments, values, body),
+        "form": form_href(document.comments, values),
+        # Before opening the entries exist but stay hidden; the script reveals them.
+        "hidden": status.state is State.UPCOMING,
+    }
+    return render(ctx.settings.language, "partials/comment_entry.html", entry=entry)
+
+
+def article_html(article: Article, inline: InlineRenderer, actions: list[str], page_url: str, language: str) -> str:
+    paragraphs = [
+        {
+            "id": para.id,
+            "html": inline(para.text),
+            "list_items": [{"id": item.id, "label": item.label, "html": inline(item.text)} for item in para.items],
+        }
+        for para in article.paragraphs
+    ] or [{"id": f"{article.id}__para_1", "html": "", "list_items": []}]
+    context = {
+        "id": article.id,
+        "label": article.label,
+        "caption": article.caption,
+        "repealed": article.repealed,
+        "paragraphs": paragraphs,
+        "actions": actions,
+        "permalink": permalink(page_url, article.id),
+    }
+    return render(language, "partials/article.html", article=context)
+
+
+def _heading(division: Division, depth: int) -> str:
+    text = f"{division.label} {division.title}".strip()
+    # Escape what Markdown or attr_list would read as syntax in a title.
+    safe = re.sub(r"([\\`*_{}\[\]#!|])", r"\\\1", html.escape(text, quote=False))
+    return f"{'#' * min(2 + depth, 6)} {safe} {{#{division.id}}}"
+
+
+def _prose_html(prose: Prose, inline: InlineRenderer) -> str:
+    return sanitize(inline.md.reset().convert(prose.text))
+
+
+def legal_page_markdown(document: Document, ctx: PageContext) -> str:
+    """The whole page body of a draft or law, ready for MkDocs."""
+    assert document.legal is not None
+    settings = ctx.settings
+    numbering = NUMBERINGS.get(str(document.meta.get("numbering") or settings.numbering))
+    inline = InlineRenderer(resolver_for(document.legal), numbering)
+    status = consultation(document, settings)
+    head = {
+        "facts": _facts(document, settings),
+        "banner": banner_context(status, document, settings) if status else None,
+        "channels": _channels(document, ctx, status) if status else None,
+        "contents": _contents(document.legal),
+        "article_count": translator(settings.language)("articles_count", n=len(document.legal.articles)),
+    }
+    blocks = [render(settings.language, "partials/doc_head.html", head=head)]
+    blocks.extend(_body_blocks(document, document.legal.children, 0, inline, ctx, status))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _body_blocks(document: Document, nodes: list, depth: int, inline: InlineRenderer, ctx: PageContext, status: Status | None):
+    for node in nodes:
+        if isinstance(node, Division):
+            yield _heading(node, depth)
+            yield from _body_blocks(document, node.children, depth + 1, inline, ctx, status)
+        elif isinstance(node, Article):
+            actions = list(ctx.article_extras.get(node.id, []))
+            entry = _comment_entry(document, node, ctx, status)
+            if entry:
+                actions.insert(0, entry)
+            yield article_html(node, inline, actions, ctx.page_url, ctx.settings.language)
+        else:
+            yield _prose_html(node, inline)
