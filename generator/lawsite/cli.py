@@ -1,0 +1,213 @@
+"""The thin command line: check, outline, build, serve, new.
+
+Exit codes: 0 success, 1 content errors (or warnings under --strict), 2 usage
+or configuration errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .model import ConfigError, Kind, LawsiteError, Problem, Source
+from .outline import outline_dict, outline_text
+from .parse.document import parse_document
+from .parse.legal import parse_legal_text
+from .project import Project, load_project
+from .site import Site, load_site, read_sources
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def format_problem(problem: Problem) -> str:
+    """`path:line [field] severity: message` and, indented, what would be right."""
+    where = problem.path + (f":{problem.line}" if problem.line else "")
+    field = f" [{problem.field}]" if problem.field else ""
+    text = f"{where}{field} {problem.severity.value}: {problem.message} ({problem.code})"
+    return text + (f"\n    hint: {problem.hint}" if problem.hint else "")
+
+
+def _project(args: argparse.Namespace) -> Project:
+    return load_project(Path(args.config_file))
+
+
+# --- check ---------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    project = _project(args)
+    site = load_site(project.content_dir, project.settings)
+    problems = sorted(site.problems, key=lambda p: (p.path, p.line or 0))
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    if args.format == "json":
+        print(json.dumps({"errors": len(errors), "warnings": len(warnings), "problems": [p.to_dict() for p in problems]}, ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            print(format_problem(problem))
+        print(f"{len(site.documents)} document(s) checked: {len(errors)} error(s), {len(warnings)} warning(s)")
+    failed = errors or (args.strict and warnings)
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+# --- outline ---------------------------------------------------------------------
+
+
+def _outline_sources(paths: list[str]) -> tuple[list[Source], list[Problem]]:
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found, trouble = read_sources(path)
+            sources += [Source(str(path / s.path), s.text) for s in found]
+            problems += trouble
+        elif path.is_file():
+            found, trouble = read_sources_of_file(path)
+            sources += found
+            problems += trouble
+        else:
+            raise ConfigError(f"{raw}: no such file or folder")
+    return sources, problems
+
+
+def read_sources_of_file(path: Path) -> tuple[list[Source], list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return [], [Problem(str(path), None, None, "file is not UTF-8", "save the file as UTF-8", code="not-utf8")]
+    return [Source(str(path), text.replace("\r\n", "\n"))], []
+
+
+def cmd_outline(args: argparse.Namespace) -> int:
+    sources, problems = _outline_sources(args.paths)
+    results = []
+    for source in sources:
+        document, found = parse_document(source)
+        problems += found
+        if document is not None and document.legal is None and document.kind is Kind.PAGE:
+            # A file without front matter (e.g. an imported law): outline its body anyway.
+            document.legal, found = parse_legal_text(document.body, path=document.path, first_line=document.body_line)
+            problems += found
+        if document is None or document.legal is None:
+            continue
+        results.append((document, outline_dict(document.legal)))
+    if args.json:
+        payload = {
+            "documents": [{"path": d.path, "id": d.id, "kind": d.kind.value, "title": d.title, **o} for d, o in results],
+            "problems": [p.to_dict() for p in problems],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    else:
+        for document, _ in results:
+            print(f"{document.path}  [{document.kind.value}] {document.id}  {document.title}")
+            print(outline_text(document.legal))  # type: ignore[arg-type]
+        for problem in problems:
+            print(format_problem(problem), file=sys.stderr)
+    return EXIT_OK
+
+
+# --- build and serve ---------------------------------------------------------------
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from .publish import publish
+
+    project = _project(args)
+    site_dir = Path(args.site_dir) if args.site_dir else project.site_dir
+
+    def build_into(folder: Path) -> None:
+        config = load_config(str(project.config_file), site_dir=str(folder), strict=args.strict)
+        build(config)
+
+    try:
+        publish(site_dir, build_into)
+    except MkDocsException as exc:
+        print(f"build failed; {site_dir} was left as it was.\n{exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"site built into {site_dir}")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    project = _project(args)
+    serve(config_file=str(project.config_file), livereload=True, dev_addr=args.dev_addr)
+    return EXIT_OK
+
+
+# --- new ---------------------------------------------------------------------------
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import scaffold
+
+    project = _project(args)
+    target = scaffold(args.kind, project.content_dir, doc_id=args.id, title=args.title, path=args.path)
+    print(f"created {target}")
+    return EXIT_OK
+
+
+# --- wiring -------------------------------------------------------------------------
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="lawsite", description="Publish draft laws, interpretations and adoption notices as a static site.")
+    top.add_argument("--version", action="version", version=f"lawsite {__version__}")
+    top.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate all content and report every problem")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.set_defaults(run=cmd_check)
+
+    outline = commands.add_parser("outline", help="show how files were parsed (divisions, articles)")
+    outline.add_argument("paths", nargs="+", metavar="PATH", help="Markdown files or folders")
+    outline.add_argument("--json", action="store_true", help="stable JSON (see lawsite.outline)")
+    outline.set_defaults(run=cmd_outline)
+
+    build = commands.add_parser("build", help="build the site; the previous site stays if the build fails")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("-d", "--site-dir", help="where to publish (default: site_dir of mkdocs.yml)")
+    build.set_defaults(run=cmd_build)
+
+    serve = commands.add_parser("serve", help="preview with live reload")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    serve.set_defaults(run=cmd_serve)
+
+    new = commands.add_parser("new", help="create a content file from a template")
+    new.add_argument("kind", choices=("draft", "law", "interpretation", "notice", "contact-point", "page"))
+    new.add_argument("--id", help="document id (default: derived from the title or a date)")
+    new.add_argument("--title", help="document title")
+    new.add_argument("--path", help="file to write (default: content/<kind folder>/<id>.md)")
+    new.set_defaults(run=cmd_new)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) and EXIT_USAGE
+    try:
+        return args.run(args)
+    except (ConfigError, FileExistsError) as exc:
+        print(f"lawsite: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except LawsiteError as exc:
+        print(f"lawsite: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+if __name__ == "__main__":
+    sys.exit(main())
