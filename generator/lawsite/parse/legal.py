@@ -21,7 +21,7 @@ How the body is read (the rules chosen for ambiguous cases):
   heading level; a heading of equal or higher rank closes the open ones.
 * **Article heads.** A block starting ``第N条`` / ``第N条之M`` followed by
   whitespace, by an opening bracket, or by nothing. A bracketed caption (条旨)
-  directly after the label — ``（）``, ``()``, ``〖〗``, ``【】``, ``〔〕`` — goes to
+  directly after the label — ``（）``, ``()``, ``〖〗``, ``【】``, ``〔〕``, ``[]`` — goes to
   `Article.caption`; so does one after whitespace when text follows it. Lines
   that merely begin with a reference (``第三十条规定的…``, ``第五条、第六条``) are
   not heads. Tolerated with a warning: ``第一百二十八 条`` (``label-stray-space``,
@@ -83,7 +83,7 @@ _RAW = re.compile(r" {0,3}(?:\||<)")
 _FENCE = re.compile(r" {0,3}(```|~~~)")
 _REPEALED = re.compile(r"[（(【〔]?(?:删去|删除|刪去|刪除)[）)】〕]?[。.]?")
 _CAPTION_BRACKETS: tuple[tuple[str, str], ...] = (
-    ("（", "）"), ("(", ")"), ("〖", "〗"), ("【", "】"), ("〔", "〕"),
+    ("（", "）"), ("(", ")"), ("〖", "〗"), ("【", "】"), ("〔", "〕"), ("[", "]"),
 )  # fmt: skip
 _MAX_CAPTION = 40
 _ZH_NUM = f"[{CHINESE_NUMERAL_CHARS}0-9０-９]+"
@@ -247,6 +247,8 @@ def _split_caption(rest: str) -> tuple[str | None, str]:
         caption, after = stripped[1:end].strip(), _strip_lead(stripped[end + 1 :])
         if not caption or "\n" in caption or _REPEALED.fullmatch(stripped[: end + 1]):
             break  # "（删去）" is the text of a repealed article, not a caption
+        if closing == "]" and after.startswith("("):
+            break  # a Markdown link, not a caption
         if spaced and (not after or _is_numeral(caption)):
             break  # "第五条 （一）…" or a lone bracket after a space is text
         return caption, after
@@ -407,7 +409,7 @@ class _Builder:
             title = _strip_lead(m["title"]).strip()
             return Division(f"{self.nb.prefix(kind)}_{number}", kind, number,
                             self.nb.division_label(kind, number), title, level, line)  # fmt: skip
-        if level >= 2 and _SPACES.sub("", content) in self.nb.unnumbered_titles:
+        if level >= 2 and _SPACES.sub("", content) in {_SPACES.sub("", t) for t in self.nb.unnumbered_titles}:
             kind = self.nb.unnumbered_kind
             return Division(f"{self.nb.prefix(kind)}_u", kind, None, "", content, level, line)
         return None
