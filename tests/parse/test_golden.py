@@ -1,0 +1,63 @@
+"""Golden files: ``golden/<case>.md`` → ``golden/<case>.json``.
+
+Each JSON holds the outline (`outline_dict`), every paragraph and item with
+its text, the prose blocks, and the problems. Run ``pytest --update`` to
+rewrite the expected files after an intended change, then review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lawsite.model import LegalText, Prose
+from lawsite.outline import outline_dict
+from lawsite.parse.legal import parse_legal_text
+
+GOLDEN = Path(__file__).parent / "golden"
+CASES = sorted(p.stem for p in GOLDEN.glob("*.md"))
+
+
+def _detail(legal: LegalText) -> dict[str, Any]:
+    return {
+        "paragraphs": [
+            {
+                "id": para.id,
+                "line": para.line,
+                "text": para.text,
+                "items": [{"id": i.id, "label": i.label, "line": i.line, "text": i.text} for i in para.items],
+            }
+            for article in legal.articles
+            for para in article.paragraphs
+        ],
+        "prose": [{"line": n.line, "text": n.text} for n in legal.walk() if isinstance(n, Prose)],
+    }
+
+
+def render_case(name: str) -> str:
+    markdown = (GOLDEN / f"{name}.md").read_text(encoding="utf-8")
+    legal, problems = parse_legal_text(markdown, path=f"{name}.md")
+    result = {
+        "outline": outline_dict(legal),
+        "detail": _detail(legal),
+        "problems": [p.to_dict() for p in problems],
+    }
+    return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_enough_cases() -> None:
+    assert len(CASES) >= 8
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden(name: str, update_golden: bool) -> None:
+    actual = render_case(name)
+    expected_path = GOLDEN / f"{name}.json"
+    if update_golden or not expected_path.exists():
+        expected_path.write_text(actual, encoding="utf-8")
+        if not update_golden:
+            pytest.fail(f"{expected_path.name} was missing and has been written; review and commit it")
+    assert actual == expected_path.read_text(encoding="utf-8")
