@@ -48,6 +48,7 @@ def parse_document(source: Source, default_numbering: str = "zh-Hans") -> tuple[
         body=front.body,
         body_line=front.body_line,
         meta=meta,
+        front_lines=front.lines,
     )
     if kind in LEGAL_KINDS:
         _parse_legal_body(document, front, ctx, default_numbering)
@@ -57,7 +58,9 @@ def parse_document(source: Source, default_numbering: str = "zh-Hans") -> tuple[
 
 
 def _kind(front: FrontMatter, ctx: CheckContext) -> Kind | None:
-    raw = front.data.get("kind", Kind.PAGE.value)
+    if "kind" not in front.data:
+        return _implied_kind(front, ctx)
+    raw = front.data["kind"]
     if isinstance(raw, str) and raw.strip() in KIND_NAMES:
         return Kind(raw.strip())
     ctx.report(
@@ -65,6 +68,24 @@ def _kind(front: FrontMatter, ctx: CheckContext) -> Kind | None:
         f"unknown kind {raw!r}",
         f"kind is one of {', '.join(KIND_NAMES)}" + _did_you_mean(str(raw), KIND_NAMES),
         code="unknown-kind",
+    )
+    return None
+
+
+def _implied_kind(front: FrontMatter, ctx: CheckContext) -> Kind | None:
+    """No `kind:` means a plain page, unless the keys say otherwise: then the
+    editor most likely forgot the line, and is told which kind fits."""
+    plain = set(COMMON) | set(SCHEMA[Kind.PAGE])
+    extra = [key for key in front.data if key not in plain]
+    if not extra:
+        return Kind.PAGE
+    fitting = [kind.value for kind in Kind if extra and all(key in SCHEMA[kind] for key in extra)]
+    suggestion = f"add `kind: {fitting[0]}`" if fitting else f"add `kind:` (one of {', '.join(KIND_NAMES)})"
+    ctx.report(
+        (extra[0],),
+        f"`kind:` is missing, but the front matter has {', '.join(f'`{k}`' for k in extra)}, which a plain page does not take",
+        f"{suggestion} at the top of the front matter",
+        code="missing-kind",
     )
     return None
 

@@ -39,6 +39,17 @@ class FrontMatter:
 _HANDLER = frontmatter.YAMLHandler()
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: PyYAML raises a bare ValueError on
+    `2025-02-30`, while the schema's date check reports it with file and line."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def split_front_matter(source: Source) -> tuple[FrontMatter | None, list[Problem]]:
     """Parse `source` into front matter and body; problems instead of exceptions."""
     text = source.text.lstrip("\ufeff")
@@ -52,8 +63,8 @@ def split_front_matter(source: Source) -> tuple[FrontMatter | None, list[Problem
     first_line = 2  # the line after the opening ---
     # yaml_text starts on the fence line itself, so YAML's 0-based line N is file line N + 1.
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(yaml_text)
+        node = yaml.compose(yaml_text, Loader=_Loader)
+        data = yaml.load(yaml_text, Loader=_Loader)
     except yaml.YAMLError as exc:
         return None, [_yaml_problem(source.path, exc, 1)]
     if data is None:
