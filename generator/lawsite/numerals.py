@@ -9,6 +9,7 @@ the legal style used in labels: 十二, 一百一十二, 一千零一, 二千零
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MAX = 9999
 
@@ -26,6 +27,7 @@ CHINESE_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS)
 _LEGAL_DIGITS = "零一二三四五六七八九"
 
 
+@lru_cache(maxsize=4096)  # labels repeat across a corpus; the function is pure
 def to_int(text: str) -> int:
     """The value of a Chinese numeral or a decimal number.
 
@@ -66,6 +68,7 @@ def _chinese_to_int(s: str, original: str) -> int:
     return total + (digit or 0)
 
 
+@lru_cache(maxsize=4096, typed=True)  # typed: True and 3.0 must still be rejected
 def to_chinese(n: int) -> str:
     """The legal-style Chinese numeral for 1 ≤ n ≤ 9999 (十二, 一百一十二, 一千零一)."""
     if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= MAX:
