@@ -44,3 +44,34 @@ def corpus() -> Path:
             pytest.fail(reason + " — required under CI=true")
         pytest.skip(reason)
     return root
+
+
+# The sample site is built once per test session at a fixed moment, so that its
+# banners ("open", "days left") do not depend on the day the tests run.
+SAMPLE_NOW = "2026-11-22T12:00:00+08:00"
+
+
+def build_site(config_file: Path, site_dir: Path, epoch: int) -> None:
+    """Build a site in-process with SOURCE_DATE_EPOCH fixed to `epoch`."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        build(load_config(str(config_file), site_dir=str(site_dir)))
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site in content/, built once at SAMPLE_NOW; returns site_dir."""
+    import datetime as dt
+
+    site_dir = tmp_path_factory.mktemp("sample-site")
+    build_site(REPO / "mkdocs.yml", site_dir, int(dt.datetime.fromisoformat(SAMPLE_NOW).timestamp()))
+    return site_dir
