@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from lawsite.model import LegalText, Prose
-from lawsite.outline import outline_dict
+from lawsite.outline import outline_dict, outline_text
 from lawsite.parse.legal import parse_legal_text
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -61,3 +61,13 @@ def test_golden(name: str, update_golden: bool) -> None:
         if not update_golden:
             pytest.fail(f"{expected_path.name} was missing and has been written; review and commit it")
     assert actual == expected_path.read_text(encoding="utf-8")
+
+
+def test_outline_text_is_readable() -> None:
+    markdown = (GOLDEN / "parts_subparts.md").read_text(encoding="utf-8")
+    legal, _ = parse_legal_text(markdown, path="parts_subparts.md")
+    text = outline_text(legal)
+    assert "第二编 物权  [part_2]  line 7\n  第一分编 通则  [part_2__subpart_1]  line 9\n" in text
+    assert "      art_3  第三条  line 19\n" in text
+    assert "\n附则  [chp_u1]  line 27\n  art_5  第五条  line 29\n" in text
+    assert text.endswith("10 divisions, 5 articles, 5 paragraphs, 0 items, 0 prose, 0 repealed, 0 inserted\n")

@@ -82,6 +82,11 @@ def test_nesting_by_rank_not_level() -> None:
     assert legal.articles[0] in legal.divisions[3].children
 
 
+def test_unnumbered_division_nests_by_heading_level() -> None:
+    legal, _ = parse("## 第一编 甲\n\n### 第一章 乙\n\n### 附则\n\n## 附则\n\n### 第一节 丙\n")
+    assert [d.id for d in legal.divisions] == ["part_1", "part_1__chp_1", "part_1__chp_u1", "chp_u1", "chp_u1__sec_1"]
+
+
 def test_heading_ends_article() -> None:
     legal, _ = parse("第一条 a\n\n## 说明\n\n这不是第一条的款。\n")
     assert len(legal.articles[0].paragraphs) == 1
@@ -347,7 +352,7 @@ def test_english_numbering() -> None:
         "Article 12 of this Law applies.\n\nArticle 13 [Scope] This applies.\n\n## Final Provisions\n"
     )
     legal, problems = parse(md, EN)
-    assert [d.id for d in legal.divisions] == ["part_1", "part_1__chp_2", "part_1__chp_2__sec_1", "part_1__chp_u1"]
+    assert [d.id for d in legal.divisions] == ["part_1", "part_1__chp_2", "part_1__chp_2__sec_1", "chp_u1"]
     assert legal.divisions[1].title == "Owners"
     art12, art13 = legal.articles
     assert art12.label == "Article 12" and [i.number for i in art12.paragraphs[0].items] == [1, 2]

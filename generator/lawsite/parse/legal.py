@@ -17,8 +17,10 @@ How the body is read (the rules chosen for ambiguous cases):
   A heading at level ≥ 2 whose text is one of `Numbering.unnumbered_titles`
   (``附则``, ``附 则``, ``总则``…) is an unnumbered 章-level division. Any other
   heading (the document ``# Title`` included) is `Prose` and ends the current
-  article. Divisions nest by the rank of their kind (编 > 分编 > 章 > 节), not by
-  heading level; a heading of equal or higher rank closes the open ones.
+  article. Numbered divisions nest by the rank of their kind (编 > 分编 > 章 >
+  节), not by heading level: one of equal or higher rank closes the open ones.
+  Unnumbered ones say nothing about rank, so they nest by heading level
+  (``## 附则`` after ``## 第二编`` is its sibling, not a chapter of it).
 * **Article heads.** A block starting ``第N条`` / ``第N条之M`` followed by
   whitespace, by an opening bracket, or by nothing. A bracketed caption (条旨)
   directly after the label — ``（）``, ``()``, ``〖〗``, ``【】``, ``〔〕``, ``[]`` — goes to
@@ -76,7 +78,6 @@ from lawsite.numerals import CHINESE_NUMERAL_CHARS, to_chinese, to_int
 S = r"[\s\u200b\ufeff]"
 _LEAD = re.compile(S + "+")
 _BLANK = re.compile(S + "*")
-_SPACES = re.compile(S + "+")
 _HEADING = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)(.*)")
 _CLOSING_HASHES = re.compile(r"(?:^|[ \t])#+[ \t]*$")
 _RAW = re.compile(r" {0,3}(?:\||<)")
@@ -382,9 +383,7 @@ class _Builder:
             self.prose(block)
             return
         self.close_article()
-        rank = self.nb.rank(division.kind)
-        while self.stack and self.nb.rank(self.stack[-1].kind) >= rank:
-            self.stack.pop()
+        self.close_divisions(division)
         segment = division.id if division.number is not None else self.unnumbered_id(division)
         wanted = (self.stack[-1].id + "__" if self.stack else "") + segment
         division.id = self.unique(wanted)
@@ -394,6 +393,16 @@ class _Builder:
                       "number divisions consecutively within their parent")  # fmt: skip
         self.container().append(division)
         self.stack.append(division)
+
+    def close_divisions(self, division: Division) -> None:
+        """Pop the open divisions the new one does not belong inside."""
+        if division.number is None:  # no rank of its own: placed by heading level
+            while self.stack and self.stack[-1].heading_level >= division.heading_level:
+                self.stack.pop()
+            return
+        rank = self.nb.rank(division.kind)
+        while self.stack and self.nb.rank(self.stack[-1].kind) >= rank:
+            self.stack.pop()
 
     def division_from(self, content: str, level: int, line: int) -> Division | None:
         m = self.nb.division.match(content)
@@ -409,7 +418,7 @@ class _Builder:
             title = _strip_lead(m["title"]).strip()
             return Division(f"{self.nb.prefix(kind)}_{number}", kind, number,
                             self.nb.division_label(kind, number), title, level, line)  # fmt: skip
-        if level >= 2 and _SPACES.sub("", content) in {_SPACES.sub("", t) for t in self.nb.unnumbered_titles}:
+        if level >= 2 and _LEAD.sub("", content) in {_LEAD.sub("", t) for t in self.nb.unnumbered_titles}:
             kind = self.nb.unnumbered_kind
             return Division(f"{self.nb.prefix(kind)}_u", kind, None, "", content, level, line)
         return None
