@@ -1,0 +1,41 @@
+"""Golden files for rendering: `golden/<case>.md` → `golden/<case>.html`.
+
+The expected HTML is the page body that the plugin hands to MkDocs for a draft
+or law, at a fixed build moment. Run `pytest tests/render --update` to rewrite
+the expected files after an intended change, then review the diff.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from lawsite.model import Source
+from lawsite.parse.document import parse_document
+from lawsite.render.legal import PageContext, legal_page_markdown
+from lawsite.settings import Settings
+
+GOLDEN = Path(__file__).parent / "golden"
+CASES = sorted(p.stem for p in GOLDEN.glob("*.md"))
+NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+
+def render_case(name: str) -> str:
+    source = Source(f"{name}.md", (GOLDEN / f"{name}.md").read_text(encoding="utf-8"))
+    document, problems = parse_document(source)
+    assert document is not None and not [p for p in problems if p.is_error], problems
+    settings = Settings(site_url="https://example.gov.cn/", now=NOW)
+    return legal_page_markdown(document, PageContext(settings, f"https://example.gov.cn/{name}/"))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_render_golden(name: str, update_golden: bool) -> None:
+    actual = render_case(name)
+    expected_path = GOLDEN / f"{name}.html"
+    if update_golden or not expected_path.exists():
+        expected_path.write_text(actual, encoding="utf-8")
+        if not update_golden:
+            pytest.fail(f"{expected_path.name} was missing and has been written; review it and run again")
+    assert actual == expected_path.read_text(encoding="utf-8")
