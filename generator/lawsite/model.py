@@ -229,6 +229,9 @@ class Document:
     meta: dict[str, object] = field(default_factory=dict)
     legal: LegalText | None = None  # drafts and laws
     comments: Comments | None = None  # drafts only
+    # File line of each front matter key path, e.g. ("suggestions", 3, "outcome"),
+    # so checks made after parsing (notices) can still point at the line.
+    front_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
 
     @property
     def path(self) -> str:
@@ -238,3 +241,50 @@ class Document:
     def published(self) -> dt.date | None:
         value = self.meta.get("published")
         return value if isinstance(value, dt.date) else None
+
+
+# --- adoption notices -----------------------------------------------------------
+
+
+class Outcome(str, Enum):
+    """What became of a suggestion, in the order the ledger shows them."""
+
+    ADOPTED = "adopted"
+    PARTLY = "partly"
+    NOT_ADOPTED = "not-adopted"
+    NOTED = "noted"
+    PENDING = "pending"
+
+
+GENERAL = "general"  # the article key of suggestions on the whole draft (总体)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One itemised suggestion (identical ones merged, `count` of them).
+
+    `article` is the id of an article of the draft the notice concerns (the
+    reading the public commented on), or GENERAL for the whole draft; later
+    renumbering never changes it. `path`/`line` say where it was written (the
+    notice's YAML item or the CSV row).
+    """
+
+    article: str
+    source: str  # `from`: a contact-point id or free text (网民, 企业…)
+    count: int
+    text: str
+    outcome: Outcome
+    reason: str | None
+    path: str
+    line: int | None
+
+
+@dataclass
+class Notice:
+    """An adoption notice: the suggestions on one draft and what became of them."""
+
+    id: str
+    concerns: str  # id of the draft (or law) the suggestions were made on
+    received: int | None  # total received, when not every one is itemised
+    suggestions: list[Suggestion] = field(default_factory=list)
+    csv_encoding: str | None = None  # "utf-8", "utf-8-sig" or "gbk" when read from a CSV

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Document, Kind, Problem, Source
+from .model import Document, Kind, Notice, Problem, Source
 from .parse.document import parse_document
+from .parse.notice import ReadFile, parse_notice
 from .settings import Settings
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # larger than any law; protects the build from runaway input
@@ -21,6 +22,7 @@ class Site:
     documents: dict[str, Document] = field(default_factory=dict)  # by id, in path order
     by_path: dict[str, Document] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    notices: dict[str, Notice] = field(default_factory=dict)  # by notice id
 
     def of_kind(self, *kinds: Kind) -> list[Document]:
         return [d for d in self.documents.values() if d.kind in kinds]
@@ -83,7 +85,7 @@ def _read_one(path: Path, rel: str, root: Path) -> tuple[Source | None, Problem 
     return Source(rel, text.replace("\r\n", "\n").replace("\r", "\n")), None
 
 
-def gather(sources: list[Source], settings: Settings) -> Site:
+def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None = None) -> Site:
     """Parse every source and link documents to one another."""
     site = Site()
     for source in sources:
@@ -100,6 +102,7 @@ def gather(sources: list[Source], settings: Settings) -> Site:
         site.documents[document.id] = document
         site.by_path[source.path] = document
     site.problems.extend(_check_links(site))
+    site.problems.extend(_attach_notices(site, read_file))
     return site
 
 
@@ -147,10 +150,36 @@ def _known(site: Site, kinds: tuple[Kind, ...]) -> str:
     return ", ".join(ids) or "none"
 
 
+def _attach_notices(site: Site, read_file: ReadFile | None) -> list[Problem]:
+    """Parse every notice's suggestions against the draft it concerns."""
+    problems: list[Problem] = []
+    points = {d.id for d in site.of_kind(Kind.CONTACT_POINT)}
+    for document in site.of_kind(Kind.NOTICE):
+        concerned = site.get(_str(document.meta.get("concerns")))
+        notice, found = parse_notice(document, concerned, read_file, points)
+        site.notices[notice.id] = notice
+        problems.extend(found)
+    return problems
+
+
+def content_reader(folder: Path) -> ReadFile:
+    """Bytes of a content-relative file (a notice's CSV), None when missing,
+    too large or a link out of the folder."""
+    root = folder.resolve()
+
+    def read(rel: str) -> bytes | None:
+        path = folder / rel
+        if not path.is_file() or not path.resolve().is_relative_to(root) or path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        return path.read_bytes()
+
+    return read
+
+
 def load_site(folder: Path, settings: Settings | None = None) -> Site:
     """Read and gather the content folder: the one entry point for everyone."""
     sources, problems = read_sources(folder)
-    site = gather(sources, settings or Settings())
+    site = gather(sources, settings or Settings(), content_reader(folder))
     site.problems[:0] = problems
     return site
 

@@ -1,0 +1,189 @@
+"""The per-article ledger: what became of the suggestions, article by article.
+
+Pure: `build_ledger(site)` reads the parsed notices (`Site.notices`) and
+counts, per draft and article, per contact point and for the whole site.
+
+Counts are weighted by `Suggestion.count` (an entry standing for 37 identical
+suggestions counts 37); `entries` is the number of itemised entries. The
+adoption rate counts partly adopted suggestions as adopted, as Chinese
+feedback notices do ("采纳或者部分采纳").
+
+Suggestions are keyed to the article ids of the draft they concern (the
+reading the public commented on), so renumbering in a later reading never
+moves them: the redline asks `for_article(earlier_doc_id, old_article_id)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .model import GENERAL, Kind, Outcome, Suggestion
+
+if TYPE_CHECKING:
+    from .site import Site
+
+
+def anchor_for(article_id: str) -> str:
+    """The fragment of an article's group on the notice page."""
+    return f"ledger-{article_id}"
+
+
+@dataclass
+class Tally:
+    """Suggestions counted by outcome (weighted by `count`)."""
+
+    counts: dict[Outcome, int] = field(default_factory=lambda: {o: 0 for o in Outcome})
+    entries: int = 0  # itemised entries, each possibly standing for several suggestions
+
+    def add(self, suggestion: Suggestion) -> None:
+        self.counts[suggestion.outcome] += suggestion.count
+        self.entries += 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def adopted(self) -> int:
+        return self.counts[Outcome.ADOPTED]
+
+    @property
+    def partly(self) -> int:
+        return self.counts[Outcome.PARTLY]
+
+    @property
+    def not_adopted(self) -> int:
+        return self.counts[Outcome.NOT_ADOPTED]
+
+    @property
+    def noted(self) -> int:
+        return self.counts[Outcome.NOTED]
+
+    @property
+    def pending(self) -> int:
+        return self.counts[Outcome.PENDING]
+
+    @property
+    def rate(self) -> float | None:
+        """(adopted + partly) / total, None when nothing was itemised."""
+        return (self.adopted + self.partly) / self.total if self.total else None
+
+
+@dataclass
+class ArticleLedger:
+    """The suggestions on one article (or on the whole draft: GENERAL)."""
+
+    doc_id: str  # the draft the suggestions were made on
+    article_id: str  # an article id of that draft, or GENERAL
+    notice_id: str  # the notice that itemises them (the first, if several)
+    anchor: str  # fragment of this group on the notice page: "ledger-art_12"
+    suggestions: list[Suggestion] = field(default_factory=list)
+    tally: Tally = field(default_factory=Tally)
+
+    @property
+    def counts(self) -> dict[Outcome, int]:
+        return self.tally.counts
+
+    @property
+    def total(self) -> int:
+        return self.tally.total
+
+
+@dataclass
+class DocumentLedger:
+    """Everything the notices say about one draft."""
+
+    doc_id: str
+    notice_ids: list[str]
+    received: int  # stated `received` totals (or the itemised total where none is stated)
+    tally: Tally
+    articles: dict[str, ArticleLedger]  # GENERAL first, then articles in text order
+
+
+@dataclass
+class Placed:
+    """A suggestion with the draft and notice it belongs to."""
+
+    doc_id: str
+    notice_id: str
+    suggestion: Suggestion
+
+
+@dataclass
+class PointLedger:
+    """What one contact point submitted and what became of it."""
+
+    point_id: str
+    consultations: list[str]  # draft ids it was consulted on or submitted to
+    tally: Tally = field(default_factory=Tally)
+    suggestions: list[Placed] = field(default_factory=list)
+
+
+@dataclass
+class Ledger:
+    documents: dict[str, DocumentLedger] = field(default_factory=dict)
+    points: dict[str, PointLedger] = field(default_factory=dict)  # every contact point
+    sources: dict[str, Tally] = field(default_factory=dict)  # free-text sources (网民…)
+    totals: Tally = field(default_factory=Tally)
+    received: int = 0
+
+    def for_article(self, doc_id: str, article_id: str) -> ArticleLedger | None:
+        """The ledger of one article of the draft `doc_id`; None if it drew no suggestion."""
+        document = self.documents.get(doc_id)
+        return document.articles.get(article_id) if document else None
+
+    def for_document(self, doc_id: str) -> DocumentLedger | None:
+        return self.documents.get(doc_id)
+
+    def for_point(self, point_id: str) -> PointLedger | None:
+        return self.points.get(point_id)
+
+
+def build_ledger(site: "Site") -> Ledger:
+    """Count every notice of the site; pure, cheap enough to call per build."""
+    ledger = Ledger()
+    points = {d.id: d for d in site.of_kind(Kind.CONTACT_POINT)}
+    for point_id in points:
+        ledger.points[point_id] = PointLedger(point_id, _consulted(site, point_id))
+    for notice in site.notices.values():
+        document = ledger.documents.setdefault(notice.concerns, DocumentLedger(notice.concerns, [], 0, Tally(), {}))
+        document.notice_ids.append(notice.id)
+        document.received += max(notice.received or 0, sum(s.count for s in notice.suggestions))
+        ledger.received += max(notice.received or 0, sum(s.count for s in notice.suggestions))
+        for suggestion in notice.suggestions:
+            _add(ledger, document, notice.id, suggestion)
+    for document in ledger.documents.values():
+        document.articles = _in_text_order(site, document)
+    return ledger
+
+
+def _add(ledger: Ledger, document: DocumentLedger, notice_id: str, suggestion: Suggestion) -> None:
+    article = document.articles.get(suggestion.article)
+    if article is None:
+        article = document.articles[suggestion.article] = ArticleLedger(document.doc_id, suggestion.article, notice_id, anchor_for(suggestion.article))
+    article.suggestions.append(suggestion)
+    article.tally.add(suggestion)
+    document.tally.add(suggestion)
+    ledger.totals.add(suggestion)
+    point = ledger.points.get(suggestion.source)
+    if point is None:
+        ledger.sources.setdefault(suggestion.source, Tally()).add(suggestion)
+        return
+    point.tally.add(suggestion)
+    point.suggestions.append(Placed(document.doc_id, notice_id, suggestion))
+    if document.doc_id not in point.consultations:
+        point.consultations.append(document.doc_id)
+
+
+def _consulted(site: "Site", point_id: str) -> list[str]:
+    return [d.id for d in site.of_kind(Kind.DRAFT, Kind.LAW) if point_id in (d.meta.get("contact_points") or [])]
+
+
+def _in_text_order(site: "Site", document: DocumentLedger) -> dict[str, ArticleLedger]:
+    draft = site.get(document.doc_id)
+    order = {GENERAL: -1}
+    if draft is not None and draft.legal is not None:
+        order.update({a.id: i for i, a in enumerate(draft.legal.articles)})
+    ranked = sorted(document.articles.items(), key=lambda kv: order.get(kv[0], len(order)))
+    return dict(ranked)

@@ -1,0 +1,299 @@
+"""Adoption notices: itemised suggestions from front matter and/or a CSV file.
+
+Every suggestion is checked against the draft the notice `concerns`: its
+article must exist there (a label `第十二条`, an id `art_12`, or `总体` for the
+whole draft). A problem points at the line of the YAML item or of the CSV row.
+
+The CSV is read from bytes (UTF-8, UTF-8 with BOM, or GBK as Excel exports it
+on Chinese Windows); the encoding used is recorded on the Notice and, for GBK,
+reported as a warning so the editor knows what was guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..model import GENERAL, Document, Notice, Outcome, Problem, Severity, Suggestion
+from .legal import ZH_HANS, article_id, parse_head
+from .schema import _did_you_mean
+
+FIELDS = ("article", "from", "count", "text", "outcome", "reason")
+REQUIRED = ("article", "from", "text", "outcome")
+NEEDS_REASON = (Outcome.NOT_ADOPTED, Outcome.PARTLY)
+GENERAL_LABELS = ("总体", "總體", "整体", "整體", "general")
+
+# Chinese words editors use in spreadsheets, accepted as outcomes and headers.
+OUTCOME_ALIASES: dict[str, Outcome] = {
+    "采纳": Outcome.ADOPTED, "已采纳": Outcome.ADOPTED, "採納": Outcome.ADOPTED,
+    "部分采纳": Outcome.PARTLY, "部分採納": Outcome.PARTLY,
+    "未采纳": Outcome.NOT_ADOPTED, "不予采纳": Outcome.NOT_ADOPTED, "未採納": Outcome.NOT_ADOPTED,
+    "留作研究": Outcome.NOTED, "研究参考": Outcome.NOTED, "已研究": Outcome.NOTED,
+    "待处理": Outcome.PENDING, "研究中": Outcome.PENDING, "待處理": Outcome.PENDING,
+}
+HEADER_ALIASES: dict[str, str] = {
+    "条文": "article", "条款": "article", "来源": "from", "提出人": "from",
+    "数量": "count", "人数": "count", "条数": "count", "意见": "text", "意见内容": "text",
+    "处理结果": "outcome", "处理情况": "outcome", "理由": "reason", "说明": "reason",
+}
+_ARTICLE_ID = re.compile(r"^art_\d+(?:-\d+)?$")
+_LOOKS_LIKE_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
+
+ReadFile = Callable[[str], bytes | None]  # content-relative path → bytes, None if missing
+
+
+@dataclass
+class _Item:
+    """One raw suggestion and where each of its fields was written."""
+
+    data: dict[str, Any]
+    path: str
+    line: int | None
+    prefix: str  # "suggestions[3]." for YAML, "" for a CSV row
+    field_lines: dict[str, int] = field(default_factory=dict)
+    row: int | None = None  # CSV row number (1 = the header), for messages
+
+
+@dataclass
+class _Checker:
+    draft: Document | None
+    points: set[str]
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, item: _Item, key: str | None, message: str, hint: str | None = None, *, code: str, severity: Severity = Severity.ERROR) -> None:
+        line = item.field_lines.get(key, item.line) if key else item.line
+        where = f"row {item.row}: " if item.row else ""
+        name = f"{item.prefix}{key}" if key else item.prefix.rstrip(".") or None
+        self.problems.append(Problem(item.path, line, name, where + message, hint, severity, code))
+
+
+def decode_csv(raw: bytes) -> tuple[str, str] | None:
+    """(text, encoding) for UTF-8 with or without BOM, or GBK; None otherwise."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        encodings = ("utf-8-sig",)
+    else:
+        encodings = ("utf-8", "gbk", "gb18030")
+    for encoding in encodings:
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (with BOM)", "gbk": "GBK", "gb18030": "GB18030"}
+
+
+def parse_notice(document: Document, draft: Document | None, read_file: ReadFile | None, points: set[str]) -> tuple[Notice, list[Problem]]:
+    """The Notice of a `kind: notice` document, with every problem found.
+
+    `draft` is the document it concerns (None when `concerns` names nothing,
+    which the site's link check reports); `points` are the contact-point ids.
+    """
+    checker = _Checker(draft, points)
+    notice = Notice(id=document.id, concerns=str(document.meta.get("concerns") or ""), received=_int(document.meta.get("received")))
+    items = list(_yaml_items(document, checker))
+    file_name = document.meta.get("suggestions_file")
+    if isinstance(file_name, str) and file_name:
+        csv_items, notice.csv_encoding = _csv_items(document, file_name, read_file, checker)
+        items += csv_items
+    elif "suggestions" not in document.meta:
+        checker.problems.append(
+            Problem(document.path, _line(document, ("kind",)), "suggestions", "this notice itemises no suggestions", "add `suggestions:` (a list) or `suggestions_file: name.csv`", Severity.WARNING, "no-suggestions")
+        )
+    notice.suggestions = [s for item in items if (s := _suggestion(item, checker)) is not None]
+    _check_received(document, notice, checker)
+    return notice, checker.problems
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _line(document: Document, key: tuple[str | int, ...]) -> int | None:
+    while key:
+        if key in document.front_lines:
+            return document.front_lines[key]
+        key = key[:-1]
+    return None
+
+
+def _yaml_items(document: Document, checker: _Checker):
+    raw = document.meta.get("suggestions")
+    if not isinstance(raw, list):
+        return
+    for index, entry in enumerate(raw):
+        base = ("suggestions", index)
+        item = _Item({}, document.path, _line(document, base), f"suggestions[{index}].")
+        if not isinstance(entry, dict):
+            checker.report(item, None, "each suggestion must be a group of `key: value` lines", "start it with `- article: 第十二条` and indent the other keys under it", code="bad-type")
+            continue
+        item.data = {str(k): v for k, v in entry.items()}
+        item.field_lines = {str(k): n for k in entry if (n := _line(document, base + (str(k),))) is not None}
+        yield item
+
+
+def _csv_items(document: Document, name: str, read_file: ReadFile | None, checker: _Checker) -> tuple[list[_Item], str | None]:
+    key_line = _line(document, ("suggestions_file",))
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(document.path), name))
+    bad = name.startswith("/") or path.startswith("../") or path == ".." or not name.lower().endswith(".csv")
+    raw = None if bad or read_file is None else read_file(path)
+    if raw is None:
+        why = "must be a .csv file in the content folder, named relative to the notice" if bad else f"file not found: {path}"
+        checker.problems.append(Problem(document.path, key_line, "suggestions_file", f"`suggestions_file: {name}` {why}", "put the CSV beside the notice and write its file name, e.g. suggestions_file: feedback.csv", code="missing-file"))
+        return [], None
+    decoded = decode_csv(raw)
+    if decoded is None:
+        checker.problems.append(Problem(path, None, None, "the CSV is neither UTF-8 nor GBK", "in Excel: 另存为 → CSV UTF-8（逗号分隔）", code="csv-encoding"))
+        return [], None
+    text, encoding = decoded
+    if encoding.startswith("gb"):
+        checker.problems.append(
+            Problem(path, None, None, f"read as {ENCODING_NAMES[encoding]} (the encoding Excel uses on Chinese Windows)", "this works; saving as “CSV UTF-8” avoids mistakes with rare characters", Severity.WARNING, "csv-gbk")
+        )
+    return _rows(path, text, checker), encoding
+
+
+def _rows(path: str, text: str, checker: _Checker) -> list[_Item]:
+    reader = csv.reader(io.StringIO(text.replace("\r\n", "\n")))
+    header: list[str] | None = None
+    items: list[_Item] = []
+    last = 0
+    for cells in reader:
+        line, last = last + 1, reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if header is None:
+            header = _header(path, line, cells, checker)
+            if header is None:
+                return []
+            continue
+        item = _Item({}, path, line, "", {}, row=line)
+        if len(cells) != len(header):
+            checker.report(item, None, f"has {len(cells)} cells, the header has {len(header)}", "check for a missing or extra comma; quote text that contains commas with \"…\"", code="csv-cells")
+            continue
+        item.data = {name: cell.strip() for name, cell in zip(header, cells) if name and cell.strip()}
+        items.append(item)
+    return items
+
+
+def _header(path: str, line: int, cells: list[str], checker: _Checker) -> list[str] | None:
+    names = [HEADER_ALIASES.get(c.strip(), c.strip().lower()) for c in cells]
+    unknown = [n for n in names if n not in FIELDS]
+    missing = [n for n in ("article", "text", "outcome") if n not in names]
+    if unknown or missing:
+        what = "; ".join(filter(None, [f"unknown column(s) {', '.join(unknown)}" if unknown else "", f"missing column(s) {', '.join(missing)}" if missing else ""]))
+        hint = f"the header row is {','.join(FIELDS)}" + (_did_you_mean(unknown[0], FIELDS) if unknown else "")
+        checker.problems.append(Problem(path, line, None, f"CSV header: {what}", hint, code="csv-header"))
+        return None
+    return names
+
+
+def _suggestion(item: _Item, checker: _Checker) -> Suggestion | None:
+    for key in item.data:
+        if key not in FIELDS:
+            checker.report(item, key, f"unknown key `{key}`", f"a suggestion has {', '.join(FIELDS)}" + _did_you_mean(key, FIELDS), code="unknown-key")
+    for key in REQUIRED:
+        if _text(item.data.get(key)) is None:
+            checker.report(item, key if key in item.field_lines else None, f"missing `{key}`", _HINTS[key], code="missing-key")
+    article = _article(item, checker)
+    outcome = _outcome(item, checker)
+    count = _count(item, checker)
+    source, text, reason = (_text(item.data.get(k)) for k in ("from", "text", "reason"))
+    if outcome in NEEDS_REASON and reason is None:
+        checker.report(item, "outcome", f"a reason is required when the outcome is `{outcome.value}`", "add `reason:` saying why it was not (fully) adopted", code="missing-reason")
+        return None
+    if source is not None:
+        _check_source(item, source, checker)
+    if None in (article, outcome, count, source, text):
+        return None
+    return Suggestion(article, source, count, text, outcome, reason, item.path, item.line)  # type: ignore[arg-type]
+
+
+_HINTS = {
+    "article": "write the article as 第十二条, art_12, or 总体 for the whole draft",
+    "from": "write a contact-point id or who it came from (网民, 企业, 来信…)",
+    "text": "write the suggestion itself",
+    "outcome": "one of " + ", ".join(o.value for o in Outcome),
+}
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, (dict, list, bool)):
+        return None
+    cleaned = str(value).strip()
+    return cleaned or None
+
+
+def _article(item: _Item, checker: _Checker) -> str | None:
+    raw = _text(item.data.get("article"))
+    if raw is None:
+        return None
+    if raw in GENERAL_LABELS:
+        return GENERAL
+    wanted = raw if _ARTICLE_ID.match(raw) else _label_id(raw)
+    if wanted is None:
+        checker.report(item, "article", f"`{raw}` is not an article", _HINTS["article"], code="bad-article")
+        return None
+    draft = checker.draft
+    if draft is None or draft.legal is None:
+        return wanted  # the unknown `concerns` is reported by the site's link check
+    known = {a.id: a.label for a in draft.legal.articles}
+    if wanted not in known:
+        labels = list(known.values())
+        last = labels[-1] if labels else "none"
+        checker.report(item, "article", f"{draft.id} has no article `{raw}`", f"its articles run from {labels[0] if labels else 'none'} to {last}", code="unknown-article")
+        return None
+    return wanted
+
+
+def _label_id(label: str) -> str | None:
+    head = parse_head(label, ZH_HANS)
+    if head is None or head.text.strip():
+        return None
+    return article_id(head.number, head.sub)
+
+
+def _outcome(item: _Item, checker: _Checker) -> Outcome | None:
+    raw = _text(item.data.get("outcome"))
+    if raw is None:
+        return None
+    lowered = raw.lower().replace("_", "-").replace(" ", "-")
+    if lowered in {o.value for o in Outcome}:
+        return Outcome(lowered)
+    if raw in OUTCOME_ALIASES:
+        return OUTCOME_ALIASES[raw]
+    choices = [o.value for o in Outcome]
+    checker.report(item, "outcome", f"unknown outcome `{raw}`", _HINTS["outcome"] + " (or 采纳, 部分采纳, 未采纳, 留作研究, 待处理)" + _did_you_mean(lowered, choices + list(OUTCOME_ALIASES)), code="unknown-outcome")
+    return None
+
+
+def _count(item: _Item, checker: _Checker) -> int | None:
+    raw = item.data.get("count")
+    if raw is None or raw == "":
+        return 1
+    if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 1:
+        return raw
+    if isinstance(raw, str) and raw.strip().isdigit() and int(raw) >= 1:
+        return int(raw)
+    checker.report(item, "count", f"`count` must be a whole number ≥ 1, not {raw!r}", "how many identical suggestions this entry stands for, e.g. 3 (leave it out for 1)", code="bad-number")
+    return None
+
+
+def _check_source(item: _Item, source: str, checker: _Checker) -> None:
+    # Free text is fine; an id-like word that is no contact point is most likely a typo.
+    if source in checker.points or not _LOOKS_LIKE_ID.match(source):
+        return
+    checker.report(item, "from", f"`{source}` looks like a contact-point id, but there is no such contact point", "use the id of a `kind: contact-point` file" + _did_you_mean(source, sorted(checker.points)), code="unknown-contact-point", severity=Severity.WARNING)
+
+
+def _check_received(document: Document, notice: Notice, checker: _Checker) -> None:
+    itemised = sum(s.count for s in notice.suggestions)
+    if notice.received is not None and notice.received < itemised:
+        checker.problems.append(
+            Problem(document.path, _line(document, ("received",)), "received", f"`received: {notice.received}` is less than the {itemised} suggestions itemised", "`received` is the total number of suggestions received, itemised or not", code="received-too-small")
+        )
