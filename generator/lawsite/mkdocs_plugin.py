@@ -30,6 +30,8 @@ from .site import Site, load_site
 log = logging.getLogger("mkdocs.plugins.lawsite")
 
 ASSETS = Path(__file__).parent / "assets"
+# Order of the top-level nav sections, by the kind of document they hold.
+NAV_ORDER = (Kind.DRAFT, Kind.NOTICE, Kind.INTERPRETATION, Kind.LAW, Kind.CONTACT_POINT)
 ASSET_URIS = {"css": "assets/lawsite/lawsite.css", "js": "assets/lawsite/lawsite.js"}
 
 
@@ -81,7 +83,18 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             kinds = {self._kind_of(page) for page in section.children if isinstance(page, Page)}
             if len(kinds) == 1 and None not in kinds:
                 section.title = t(f"kind_{kinds.pop().value}")
+        nav.items.sort(key=self._nav_rank)
         return nav
+
+    def _nav_rank(self, item: Any) -> int:
+        """Pages first (home, how to comment), then what a reader looks for
+        first: drafts open for comment, feedback, interpretations, laws, points."""
+        if isinstance(item, Page):
+            return -1 if item.is_homepage else 0
+        pages = [child for child in item.children if isinstance(child, Page)] if isinstance(item, Section) else []
+        kinds = {self._kind_of(page) for page in pages}
+        ranks = [NAV_ORDER.index(kind) + 1 for kind in kinds if kind in NAV_ORDER]
+        return min(ranks) if ranks else len(NAV_ORDER) + 1
 
     def _kind_of(self, page: Page) -> Kind | None:
         document = self.site.by_path.get(page.file.src_uri)
