@@ -199,7 +199,7 @@ def _suggestion(item: _Item, checker: _Checker) -> Suggestion | None:
             checker.report(item, key, f"unknown key `{key}`", f"a suggestion has {', '.join(FIELDS)}" + _did_you_mean(key, FIELDS), code="unknown-key")
     for key in REQUIRED:
         if _text(item.data.get(key)) is None:
-            checker.report(item, key if key in item.field_lines else None, f"missing `{key}`", _HINTS[key], code="missing-key")
+            checker.report(item, key, f"missing `{key}`", _HINTS[key], code="missing-key")
     article = _article(item, checker)
     outcome = _outcome(item, checker)
     count = _count(item, checker)
