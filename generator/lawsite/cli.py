@@ -17,6 +17,7 @@ from .model import ConfigError, Kind, LawsiteError, Problem, Source
 from .outline import outline_dict, outline_text
 from .parse.document import parse_document
 from .parse.legal import parse_legal_text
+from .progress import Progress
 from .project import Project, load_project
 from .site import Site, load_site, read_sources
 
@@ -40,18 +41,47 @@ def _project(args: argparse.Namespace) -> Project:
 
 def cmd_check(args: argparse.Namespace) -> int:
     project = _project(args)
-    site = load_site(project.content_dir, project.settings)
+    progress = Progress("checking")
+    site = load_site(project.content_dir, project.settings, progress)
+    progress.close()
     problems = sorted(site.problems, key=lambda p: (p.path, p.line or 0))
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
-    if args.format == "json":
+    summary = f"{len(site.documents)} document(s) checked: {len(errors)} error(s), {len(warnings)} warning(s)"
+    if args.format in ("github", "gitlab") or args.output:
+        _write_report(args, project, problems, summary)
+    elif args.format == "json":
         print(json.dumps({"errors": len(errors), "warnings": len(warnings), "problems": [p.to_dict() for p in problems]}, ensure_ascii=False, indent=2))
     else:
         for problem in problems:
             print(format_problem(problem))
-        print(f"{len(site.documents)} document(s) checked: {len(errors)} error(s), {len(warnings)} warning(s)")
+        print(summary)
     failed = errors or (args.strict and warnings)
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _write_report(args: argparse.Namespace, project: Project, problems: list[Problem], summary: str) -> None:
+    """CI formats (see lawsite.report): to --output, or to stdout with the summary kept off it."""
+    from . import report
+
+    prefix = report.content_prefix(project.content_dir)
+    if args.format == "github":
+        text = report.github_annotations(problems, prefix) + summary + "\n"
+    elif args.format == "gitlab":
+        text = report.gitlab_code_quality(problems, prefix)
+    elif args.format == "json":
+        text = json.dumps({"problems": [p.to_dict() for p in problems]}, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "".join(format_problem(p) + "\n" for p in problems) + summary + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        for problem in problems:  # the job log still shows every problem
+            print(format_problem(problem))
+        print(f"{summary}; report written to {args.output}")
+    else:
+        sys.stdout.write(text)
+        if args.format == "gitlab":
+            print(summary, file=sys.stderr)
 
 
 # --- outline ---------------------------------------------------------------------
@@ -157,6 +187,26 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- import ------------------------------------------------------------------------
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import import_paths
+
+    sources = [Path(raw) for raw in args.sources]
+    missing = [str(s) for s in sources if not s.exists()]
+    if missing:
+        raise ConfigError(f"no such file or folder: {', '.join(missing)}")
+    progress = Progress("importing")
+    result = import_paths(sources, Path(args.into), force=args.force, progress=progress)
+    progress.close()
+    for problem in result.problems:
+        print(format_problem(problem), file=sys.stderr)
+    unread = sum(1 for p in result.problems if p.is_error)
+    print(f"{len(result.written)} file(s) written into {args.into}, {len(result.skipped)} left as they were (use --force to overwrite), {unread} could not be read")
+    return EXIT_PROBLEMS if unread else EXIT_OK
+
+
 # --- wiring -------------------------------------------------------------------------
 
 
@@ -168,7 +218,13 @@ def parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate all content and report every problem")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "github", "gitlab"),
+        default="text",
+        help="github: workflow commands that annotate pull requests; gitlab: a Code Quality report (JSON)",
+    )
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (the log still lists every problem)")
     check.set_defaults(run=cmd_check)
 
     outline = commands.add_parser("outline", help="show how files were parsed (divisions, articles)")
@@ -191,6 +247,12 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--title", help="document title")
     new.add_argument("--path", help="file to write (default: content/<kind folder>/<id>.md)")
     new.set_defaults(run=cmd_new)
+
+    imp = commands.add_parser("import", help="convert existing law Markdown (title, dated lines, <!-- INFO END -->) into content files")
+    imp.add_argument("sources", nargs="+", metavar="SRC", help="Markdown files or folders (subfolders become categories)")
+    imp.add_argument("--into", required=True, help="content folder to write into, e.g. content/laws/")
+    imp.add_argument("--force", action="store_true", help="overwrite files that exist already")
+    imp.set_defaults(run=cmd_import)
     return top
 
 
