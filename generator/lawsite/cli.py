@@ -17,6 +17,7 @@ from .model import ConfigError, Kind, LawsiteError, Problem, Source
 from .outline import outline_dict, outline_text
 from .parse.document import parse_document
 from .parse.legal import parse_legal_text
+from .progress import Progress
 from .project import Project, load_project
 from .site import Site, load_site, read_sources
 
@@ -40,7 +41,9 @@ def _project(args: argparse.Namespace) -> Project:
 
 def cmd_check(args: argparse.Namespace) -> int:
     project = _project(args)
-    site = load_site(project.content_dir, project.settings)
+    progress = Progress("checking")
+    site = load_site(project.content_dir, project.settings, progress)
+    progress.close()
     problems = sorted(site.problems, key=lambda p: (p.path, p.line or 0))
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
@@ -184,6 +187,26 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- import ------------------------------------------------------------------------
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import import_paths
+
+    sources = [Path(raw) for raw in args.sources]
+    missing = [str(s) for s in sources if not s.exists()]
+    if missing:
+        raise ConfigError(f"no such file or folder: {', '.join(missing)}")
+    progress = Progress("importing")
+    result = import_paths(sources, Path(args.into), force=args.force, progress=progress)
+    progress.close()
+    for problem in result.problems:
+        print(format_problem(problem), file=sys.stderr)
+    unread = sum(1 for p in result.problems if p.is_error)
+    print(f"{len(result.written)} file(s) written into {args.into}, {len(result.skipped)} left as they were (use --force to overwrite), {unread} could not be read")
+    return EXIT_PROBLEMS if unread else EXIT_OK
+
+
 # --- wiring -------------------------------------------------------------------------
 
 
@@ -224,6 +247,12 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--title", help="document title")
     new.add_argument("--path", help="file to write (default: content/<kind folder>/<id>.md)")
     new.set_defaults(run=cmd_new)
+
+    imp = commands.add_parser("import", help="convert existing law Markdown (title, dated lines, <!-- INFO END -->) into content files")
+    imp.add_argument("sources", nargs="+", metavar="SRC", help="Markdown files or folders (subfolders become categories)")
+    imp.add_argument("--into", required=True, help="content folder to write into, e.g. content/laws/")
+    imp.add_argument("--force", action="store_true", help="overwrite files that exist already")
+    imp.set_defaults(run=cmd_import)
     return top
 
 

@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import mkdocs
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from .compat import require_supported_engine
 from .model import ConfigError, Kind, Problem
 from .render.i18n import translator
 from .render.legal import PageContext, legal_page_markdown
@@ -55,6 +57,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
+            require_supported_engine(getattr(mkdocs, "__version__", ""))
             self.settings = Settings.from_options(config.site_url, dict(self.config))
         except ConfigError as exc:
             raise PluginError(str(exc)) from exc

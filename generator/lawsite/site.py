@@ -12,6 +12,7 @@ from pathlib import Path
 from .model import Document, Kind, Notice, Problem, Source
 from .parse.document import parse_document
 from .parse.notice import ReadFile, parse_notice
+from .progress import ProgressCallback
 from .settings import Settings
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # larger than any law; protects the build from runaway input
@@ -85,10 +86,12 @@ def _read_one(path: Path, rel: str, root: Path) -> tuple[Source | None, Problem 
     return Source(rel, text.replace("\r\n", "\n").replace("\r", "\n")), None
 
 
-def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None = None) -> Site:
+def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None = None, progress: ProgressCallback | None = None) -> Site:
     """Parse every source and link documents to one another."""
     site = Site()
-    for source in sources:
+    for done, source in enumerate(sources, start=1):
+        if progress:
+            progress(done, len(sources))
         document, problems = parse_document(source, settings.numbering)
         site.problems.extend(problems)
         if document is None:
@@ -176,10 +179,12 @@ def content_reader(folder: Path) -> ReadFile:
     return read
 
 
-def load_site(folder: Path, settings: Settings | None = None) -> Site:
-    """Read and gather the content folder: the one entry point for everyone."""
+def load_site(folder: Path, settings: Settings | None = None, progress: ProgressCallback | None = None) -> Site:
+    """Read and gather the content folder: the one entry point for everyone.
+
+    `progress(done, total)` is called as documents are parsed (see progress.py)."""
     sources, problems = read_sources(folder)
-    site = gather(sources, settings or Settings(), content_reader(folder))
+    site = gather(sources, settings or Settings(), content_reader(folder), progress)
     site.problems[:0] = problems
     return site
 

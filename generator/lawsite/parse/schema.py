@@ -201,6 +201,17 @@ def mapping(spec: dict[str, "FieldSpec"]) -> Check:
     return check
 
 
+def list_of(check: Check) -> Check:
+    """A list whose every entry passes `check` (a single value counts as a list of one)."""
+
+    def checked(value: Any, ctx: CheckContext, key: KeyPath) -> list[Any] | None:
+        values = value if isinstance(value, list) else [value]
+        found = [check(v, ctx, key + (i,)) for i, v in enumerate(values)]
+        return [v for v in found if v is not None]
+
+    return checked
+
+
 def list_of_mappings(value: Any, ctx: CheckContext, key: KeyPath) -> list[Any] | None:
     # Each entry is checked by the parser of its kind (e.g. notice suggestions).
     if not isinstance(value, list):
@@ -243,6 +254,24 @@ COMMENTS = {
     "phone": FieldSpec(text),
 }
 
+# A dated line of a law's history, as `lawsite import` writes it.
+EVENT_TYPES = ("passed", "approved", "promulgated", "amended", "revised", "effective", "repealed", "other")
+
+
+def event_type(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
+    cleaned = text(value, ctx, key)
+    if cleaned is not None and cleaned not in EVENT_TYPES:
+        ctx.report(key, f"unknown event type {cleaned!r}", f"one of {', '.join(EVENT_TYPES)}" + _did_you_mean(cleaned, EVENT_TYPES), code="bad-event-type")
+        return None
+    return cleaned
+
+
+EVENT = {
+    "date": FieldSpec(date, required=True, hint="the day of the event, YYYY-MM-DD"),
+    "type": FieldSpec(event_type, required=True, hint=" | ".join(EVENT_TYPES)),
+    "text": FieldSpec(text),
+}
+
 # Keys every kind accepts: ours, plus the page keys that MkDocs and Material read.
 COMMON = {
     "kind": FieldSpec(text),
@@ -280,9 +309,10 @@ SCHEMA: dict[Kind, dict[str, FieldSpec]] = {
         "effective": FieldSpec(date),
         "from_draft": FieldSpec(identifier),
         "promulgated": FieldSpec(date),
-        "amended": FieldSpec(any_value),
-        "revised": FieldSpec(any_value),
-        "events": FieldSpec(any_value),
+        "amended": FieldSpec(list_of(date)),
+        "revised": FieldSpec(list_of(date)),
+        "events": FieldSpec(list_of(mapping(EVENT))),
+        "notes": FieldSpec(list_of(text)),
     },
     Kind.INTERPRETATION: {
         "interprets": FieldSpec(identifier, required=True, hint="the id of the draft or law it explains"),
