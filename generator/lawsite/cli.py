@@ -179,11 +179,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .scaffold import scaffold
+    from .scaffold import Answers, complete, scaffold
 
     project = _project(args)
-    target = scaffold(args.kind, project.content_dir, doc_id=args.id, title=args.title, path=args.path)
-    print(f"created {target}")
+    site = load_site(project.content_dir, project.settings)
+    given = Answers(title=args.title, id=args.id, interprets=args.interprets, concerns=args.concerns, path=args.path)
+    ask = input if sys.stdin.isatty() else None  # ask only a person, never a pipe
+    target = scaffold(args.kind, project.content_dir, complete(args.kind, given, site, ask), site, project.settings.today())
+    print(f"created {target}; next: edit it, then run `lawsite check`")
     return EXIT_OK
 
 
@@ -243,8 +246,10 @@ def parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="create a content file from a template")
     new.add_argument("kind", choices=("draft", "law", "interpretation", "notice", "contact-point", "page"))
-    new.add_argument("--id", help="document id (default: derived from the title or a date)")
-    new.add_argument("--title", help="document title")
+    new.add_argument("--id", help="document id (default: KIND-YYYY-MM-DD)")
+    new.add_argument("--title", help="document title (asked for on a terminal when missing)")
+    new.add_argument("--interprets", metavar="ID", help="interpretation: the id of the draft or law it explains")
+    new.add_argument("--concerns", metavar="ID", help="notice: the id of the draft the suggestions were made on")
     new.add_argument("--path", help="file to write (default: content/<kind folder>/<id>.md)")
     new.set_defaults(run=cmd_new)
 

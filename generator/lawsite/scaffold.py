@@ -1,13 +1,25 @@
-"""`lawsite new KIND`: a content file that `lawsite check` accepts, with a
-Chinese comment on every field, never overwriting an existing file."""
+"""`lawsite new KIND`: a content file that `lawsite check --strict` accepts,
+with a Chinese comment on every field, never overwriting an existing file.
+
+Only what cannot be guessed is asked for: the title, and for an
+interpretation (notice) the id of the text it interprets (concerns). Answers
+come from flags, or from questions when a person is at the terminal (`ask`);
+the site's own ids are offered so nobody has to remember them. Templates
+know the target document, so the first section of an interpretation and the
+first suggestion of a notice name an article that really exists.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from .model import ConfigError
+from .model import ConfigError, Document, Kind
+from .site import Site
 
 FOLDERS = {
     "draft": "drafts",
@@ -17,22 +29,34 @@ FOLDERS = {
     "contact-point": "contact-points",
     "page": "",
 }
+KINDS = tuple(FOLDERS)
+
+# Which documents each reference may name, shown when asking for it.
+TARGET_KINDS = {"interprets": (Kind.DRAFT, Kind.LAW), "concerns": (Kind.DRAFT, Kind.LAW)}
+NEEDS = {"interpretation": "interprets", "notice": "concerns"}
+QUESTIONS = {
+    "title": "标题（例如：青川市某某条例（草案））",
+    "interprets": "解读哪一件草案或法规？请输入它的 id",
+    "concerns": "这些意见针对哪一件草案？请输入它的 id",
+}
+
+Ask = Callable[[str], str]
 
 TEMPLATES = {
     "draft": """\
 ---
-kind: draft                      # 文件类型：法规草案
-id: {id}                         # 唯一标识，用于网址和互相引用（字母、数字、连字符）
+kind: draft                      # 文件类型：法规草案（必填，不要改）
+id: {id}                         # 唯一标识，用于网址和互相引用（只用字母、数字、连字符）
 title: {title}                   # 草案名称，显示为页面标题
 stage: 征求意见稿                 # 审议阶段：征求意见稿、一审稿、二审稿……
-# previous: 上一审稿的id          # 有上一审稿时填写，用于生成修改对照
+# previous: 上一审稿的id          # 有上一审稿时去掉行首的 # 并填写，用于生成修改对照
 drafted_by: 法制工作委员会         # 起草单位
 published: {today}               # 发布日期，格式 YYYY-MM-DD
-comments:                        # 公开征求意见
+comments:                        # 公开征求意见（下面各行前面保留两个空格）
   opens: {today}                 # 开始日期（含当日）
-  closes: {closes}               # 截止日期（含当日，按本站时区）
+  closes: {closes}               # 截止日期（含当日，按本站时区）；过了这一天，意见入口自动关闭
   email: yijian@example.gov.cn   # 接收意见的电子邮箱
-  subject: "征求意见：{{title}}{{label}}"   # 邮件主题模板：{{title}} 草案名称，{{label}} 条文序号
+  subject: "征求意见：{{title}}{{label}}"   # 邮件主题：{{title}} 换成草案名称，{{label}} 换成条文序号
   # form: https://example.gov.cn/yj?doc={{doc}}&article={{article}}   # 网上意见表地址（可选）
   # post: 某某市某某路1号（邮编000000）   # 信函地址（可选）
   # fax: 0000-0000000              # 传真（可选）
@@ -52,12 +76,12 @@ summary: 一两句话说明立法目的和主要内容。   # 在首页列表中
 """,
     "law": """\
 ---
-kind: law                        # 文件类型：已通过的法规
-id: {id}                         # 唯一标识
+kind: law                        # 文件类型：已通过的法规（必填，不要改）
+id: {id}                         # 唯一标识，用于网址和互相引用
 title: {title}                   # 法规名称
-adopted: {today}                 # 通过日期
+adopted: {today}                 # 通过日期，格式 YYYY-MM-DD
 effective: {today}               # 施行日期
-# from_draft: 草案的id            # 由哪一件草案通过（可选）
+# from_draft: 草案的id            # 由本站哪一件草案通过时，去掉行首的 # 并填写（可选）
 published: {today}               # 公布日期
 ---
 
@@ -69,45 +93,46 @@ published: {today}               # 公布日期
 """,
     "interpretation": """\
 ---
-kind: interpretation             # 文件类型：释义、解读
+kind: interpretation             # 文件类型：释义、解读（必填，不要改）
 id: {id}                         # 唯一标识
 title: {title}                   # 释义标题
-interprets: 被解读的草案或法规的id   # 必填：写上被解读文件的 id
-published: {today}               # 发布日期
+interprets: {target}             # 被解读的草案或法规的 id（必填）
+published: {today}               # 发布日期，格式 YYYY-MM-DD
 author: 法制工作委员会             # 作者或发布单位
 ---
 
-这里写总体说明（前言）。
+这里写总体说明（前言）：为什么要立这部法规，主要解决什么问题。
 
-## 第一条
+## {article}
 
-用通俗的语言解释第一条：它是什么意思、对群众有什么影响、举个例子。
+用通俗的语言解释{article}：它是什么意思、对群众有什么影响、举个例子。
+每一条的解读以“## 第N条”开头，也可以写“## 第N条至第M条”“## 第N条、第M条”。
 """,
     "notice": """\
 ---
-kind: notice                     # 文件类型：意见采纳情况反馈
+kind: notice                     # 文件类型：意见采纳情况反馈（必填，不要改）
 id: {id}                         # 唯一标识
 title: {title}                   # 标题
-concerns: 征求意见草案的id         # 必填：这些意见针对哪一件草案
-published: {today}               # 发布日期
-received: 0                      # 共收到意见条数（含未逐条列出的）
-suggestions:                     # 逐条列出的意见；也可用 suggestions_file: 同目录下的 CSV 文件
-  - article: 第一条               # 条文序号（第一条 或 art_1），对整部草案的意见写“总体”
-    from: 网民                    # 来源：联系点 id，或“网民”“企业”等
-    count: 1                      # 相同意见的条数
+concerns: {target}               # 这些意见针对哪一件草案（填它的 id，必填）
+published: {today}               # 发布日期，格式 YYYY-MM-DD
+received: 1                      # 共收到意见条数（含未逐条列出的），不能少于下面逐条列出的条数
+suggestions:                     # 逐条列出的意见；也可以改用 suggestions_file: 同目录下的 CSV 文件
+  - article: {article}           # 条文序号（如 第十二条 或 art_12）；对整部草案的意见写“总体”
+    from: 网民                    # 来源：联系点的 id，或者“网民”“企业”等
+    count: 1                      # 相同或相近意见的条数
     text: 意见内容                # 意见摘要
     outcome: pending              # 处理结果：adopted 采纳 / partly 部分采纳 / not-adopted 未采纳 / noted 留作研究 / pending 待处理
-    # reason: 说明理由             # 未采纳、部分采纳时必须说明理由
+    # reason: 说明理由             # 未采纳、部分采纳的，必须写明理由
 ---
 
 这里说明征求意见的过程和总体采纳情况。
 """,
     "contact-point": """\
 ---
-kind: contact-point              # 文件类型：基层立法联系点
-id: {id}                         # 唯一标识，意见来源 from: 中引用
+kind: contact-point              # 文件类型：基层立法联系点（必填，不要改）
+id: {id}                         # 唯一标识；意见来源 from: 写这个 id
 title: {title}                   # 联系点名称
-level: 市级                       # 级别：国家级、省级、市级、县级
+level: 市级                       # 级别：国家级、省级、市级、县级（必填）
 region: 某某区                    # 所在地区
 address: 某某路1号                # 地址
 phone: 0000-0000000              # 联系电话
@@ -126,27 +151,96 @@ title: {title}                   # 页面标题
 """,
 }
 
-_SLUG = re.compile(r"[^A-Za-z0-9_-]+")
+_SLUG = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
-def scaffold(kind: str, content_dir: Path, *, doc_id: str | None, title: str | None, path: str | None, today: dt.date | None = None) -> Path:
-    """Write a new file for `kind` and return its path; refuse to overwrite."""
+@dataclass
+class Answers:
+    """What the new file needs beyond the template."""
+
+    title: str | None = None
+    id: str | None = None
+    interprets: str | None = None
+    concerns: str | None = None
+    path: str | None = None
+
+
+def known_targets(site: Site, kinds: tuple[Kind, ...]) -> list[Document]:
+    return site.of_kind(*kinds)
+
+
+def _menu(documents: list[Document]) -> str:
+    return "\n".join(f"  {d.id}  {d.title}" for d in documents)
+
+
+def complete(kind: str, given: Answers, site: Site, ask: Ask | None) -> Answers:
+    """Fill in what `kind` must have: from `given`, else by asking, else refuse."""
     if kind not in TEMPLATES:
         raise ConfigError(f"unknown kind {kind!r}; one of {', '.join(TEMPLATES)}")
+    answers = Answers(**vars(given))
+    if not answers.title:
+        answers.title = _required(ask, "title", "--title", QUESTIONS["title"])
+    needed = NEEDS.get(kind)
+    if needed and not getattr(answers, needed):
+        targets = known_targets(site, TARGET_KINDS[needed])
+        prompt = QUESTIONS[needed] + ("\n" + _menu(targets) if targets else "")
+        setattr(answers, needed, _required(ask, needed, f"--{needed}", prompt, [d.id for d in targets]))
+    return answers
+
+
+def _required(ask: Ask | None, name: str, flag: str, question: str, known: list[str] | None = None) -> str:
+    if ask is None:
+        choices = f"; known: {', '.join(known)}" if known else ""
+        raise ConfigError(f"{flag} is required (no terminal to ask on){choices}")
+    while True:
+        answer = ask(question + "\n> ").strip()
+        if answer:
+            return answer
+
+
+def scaffold(kind: str, content_dir: Path, answers: Answers, site: Site, today: dt.date | None = None) -> Path:
+    """Write a new file for `kind` and return its path; refuse to overwrite."""
     today = today or dt.date.today()
-    doc_id = doc_id or f"{kind}-{today.isoformat()}"
-    if _SLUG.search(doc_id):
+    doc_id = answers.id or f"{kind}-{today.isoformat()}"
+    if not _SLUG.match(doc_id):
         raise ConfigError(f"--id {doc_id!r}: use letters, digits, '-' and '_' only")
-    target = Path(path) if path else content_dir / FOLDERS[kind] / f"{doc_id}.md"
+    if kind != "page" and site.get(doc_id) is not None:
+        raise ConfigError(f"id {doc_id!r} is already used by {site.get(doc_id).path}; choose another --id")  # type: ignore[union-attr]
+    target = Path(answers.path) if answers.path else content_dir / FOLDERS[kind] / f"{doc_id}.md"
     if target.exists():
         raise FileExistsError(f"{target} already exists; choose another --id or --path (nothing was overwritten)")
     text = TEMPLATES[kind].format(
         id=doc_id,
-        title=title or "新文件标题",
+        title=_yaml_text(answers.title or "新文件标题"),
         today=today.isoformat(),
         closes=(today + dt.timedelta(days=30)).isoformat(),
+        **_target_fields(kind, answers, site),
     )
     target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8") as handle:
+    with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(text)
     return target
+
+
+def _target_fields(kind: str, answers: Answers, site: Site) -> dict[str, str]:
+    """The referenced document's id and first article label, checked to exist."""
+    needed = NEEDS.get(kind)
+    if needed is None:
+        return {}
+    target_id = str(getattr(answers, needed))
+    document = site.get(target_id)
+    kinds = TARGET_KINDS[needed]
+    if document is None or document.kind not in kinds:
+        known = ", ".join(d.id for d in known_targets(site, kinds)) or "none yet"
+        raise ConfigError(f"--{needed} {target_id!r} names no draft or law in the site; known: {known}")
+    articles = document.legal.articles if document.legal else []
+    article = articles[0].label if articles else "总体"
+    return {"target": target_id, "article": article}
+
+
+def _yaml_text(value: str) -> str:
+    """A title as YAML text: plain when safe, else double-quoted (JSON is valid YAML)."""
+    value = " ".join(value.split())
+    if re.search(r"[:#\[\]{},&*!|>'\"%@`]|^[-?\s]", value):
+        return json.dumps(value, ensure_ascii=False)
+    return value

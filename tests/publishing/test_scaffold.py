@@ -1,0 +1,116 @@
+"""`lawsite new KIND` writes a file that `lawsite check --strict` accepts."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from lawsite.cli import main
+from lawsite.scaffold import KINDS
+
+REPO = Path(__file__).resolve().parents[2]
+
+FLAGS = {
+    "draft": ["--title", "青川市测试条例（草案）", "--id", "test-draft"],
+    "law": ["--title", "青川市测试条例", "--id", "test-law"],
+    "interpretation": ["--title", "《物业管理条例（草案二审稿）》解读：第一条", "--id", "test-interp", "--interprets", "qingchuan-property-2026-r2"],
+    "notice": ["--title", "意见采纳情况的说明", "--id", "test-notice", "--concerns", "qingchuan-civilized-behavior-2026"],
+    "contact-point": ["--title", "测试街道基层立法联系点", "--id", "test-point"],
+    "page": ["--title", "关于本站", "--id", "about"],
+}
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # not a terminal: nothing is asked
+    return tmp_path
+
+
+def created(capsys: pytest.CaptureFixture[str]) -> Path:
+    out = capsys.readouterr().out
+    match = re.search(r"created (\S+);", out)
+    assert match, out
+    return Path(match.group(1))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_passes_check_strict(site, capsys, kind):
+    assert main(["new", kind, *FLAGS[kind]]) == 0
+    path = created(capsys)
+    assert path.is_file() and path.is_relative_to("content")
+    assert main(["check", "--strict"]) == 0, capsys.readouterr().out
+    assert "0 error(s), 0 warning(s)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_field_is_explained_in_chinese(site, capsys, kind):
+    main(["new", kind, *FLAGS[kind]])
+    front = created(capsys).read_text(encoding="utf-8").split("---")[1]
+    for line in front.strip().splitlines():
+        if line.strip().startswith("- ") or re.match(r"\s*#?\s*[a-z_]+:", line):
+            comment = line.split(" # ", 1)[1] if " # " in line else line.split("#", 1)[1]
+            assert re.search(r"[\u4e00-\u9fff]", comment), f"no Chinese comment: {line!r}"
+
+
+def test_titles_with_yaml_characters_stay_text(site, capsys):
+    assert main(["new", "page", "--title", "问答: 什么是 #立法联系点", "--id", "qa"]) == 0
+    created(capsys)
+    assert main(["check", "--strict"]) == 0
+    assert '"问答: 什么是 #立法联系点"' in (site / "content" / "qa.md").read_text(encoding="utf-8")
+
+
+def test_refuses_to_overwrite(site, capsys):
+    target = site / "content" / "drafts" / "property-r2.md"
+    before = target.read_bytes()
+    assert main(["new", "draft", "--title", "x", "--path", str(target), "--id", "other"]) == 2
+    assert "already exists" in capsys.readouterr().err and target.read_bytes() == before
+
+
+def test_refuses_an_id_already_used(site, capsys):
+    assert main(["new", "draft", "--title", "x", "--id", "qingchuan-property-2026-r2", "--path", "content/x.md"]) == 2
+    assert "already used by drafts/property-r2.md" in capsys.readouterr().err
+    assert not (site / "content" / "x.md").exists()
+
+
+def test_without_a_terminal_missing_answers_are_an_error_listing_known_ids(site, capsys):
+    assert main(["new", "interpretation", "--title", "解读"]) == 2
+    err = capsys.readouterr().err
+    assert "--interprets is required" in err and "qingchuan-property-2026-r2" in err and "qingchuan-water-protection-2025" in err
+
+
+def test_unknown_target_is_refused(site, capsys):
+    assert main(["new", "notice", "--title", "说明", "--concerns", "no-such-draft"]) == 2
+    assert "names no draft or law" in capsys.readouterr().err
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_it_asks_only_what_it_must(site, capsys, monkeypatch):
+    asked: list[str] = []
+    answers = iter(["", "关于物业条例二审稿的说明", "qingchuan-property-2026-r2"])  # an empty answer is asked again
+
+    def fake_input(prompt: str) -> str:
+        asked.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr(sys, "stdin", Terminal(""))
+    monkeypatch.setattr("builtins.input", fake_input)
+    assert main(["new", "interpretation", "--id", "asked"]) == 0
+    path = created(capsys)
+    assert len(asked) == 3 and "标题" in asked[0] and "解读哪一件" in asked[2]
+    assert "qingchuan-property-2026-r2  青川市物业管理条例（草案二审稿）" in asked[2]  # the site's ids are offered
+    text = path.read_text(encoding="utf-8")
+    assert "interprets: qingchuan-property-2026-r2 " in text and "title: 关于物业条例二审稿的说明" in text
+    assert "\n## 第一条\n" in text
+    assert main(["check", "--strict"]) == 0
