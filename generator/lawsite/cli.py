@@ -55,9 +55,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             print(format_problem(problem))
+        for note in _csv_notes(site):
+            print(note)
         print(summary)
     failed = errors or (args.strict and warnings)
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _csv_notes(site: Site) -> list[str]:
+    """The encoding each notice's CSV was read in: Excel exports are guessed at."""
+    from .parse.notice import ENCODING_NAMES
+
+    notes = []
+    for notice in site.notices.values():
+        document = site.documents[notice.id]
+        if notice.csv_encoding:
+            rows = sum(1 for s in notice.suggestions if s.path != document.path)
+            notes.append(f"{document.path}: {rows} suggestion(s) read from {document.meta.get('suggestions_file')} as {ENCODING_NAMES[notice.csv_encoding]}")
+    return notes
 
 
 def _write_report(args: argparse.Namespace, project: Project, problems: list[Problem], summary: str) -> None:
@@ -210,6 +225,41 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if unread else EXIT_OK
 
 
+# --- tally -------------------------------------------------------------------------
+
+
+def cmd_tally(args: argparse.Namespace) -> int:
+    from .tally import report_lines, skeleton, tally_comments
+
+    project = _project(args)
+    site = load_site(project.content_dir, project.settings)
+    draft = site.get(args.concerns)
+    if draft is None or draft.legal is None:
+        known = ", ".join(d.id for d in site.of_kind(Kind.DRAFT, Kind.LAW)) or "none"
+        raise ConfigError(f"--concerns {args.concerns}: no draft or law with that id (known: {known})")
+    notice_id = args.id or next(i for n in range(1, 1000) if (i := f"{draft.id}-feedback" + (f"-{n}" if n > 1 else "")) not in site.documents)
+    out = Path(args.out) if args.out else project.content_dir / "notices" / f"{notice_id}.md"
+    if out.exists():
+        raise FileExistsError(f"{out} exists already; choose another --out (tally never overwrites)")
+    if notice_id in site.documents:
+        raise ConfigError(f"id {notice_id} is already used by {site.documents[notice_id].path}; choose another --id")
+    source = Path(args.file)
+    if not source.is_file():
+        raise ConfigError(f"{source}: no such file")
+    result = tally_comments(source.read_bytes(), str(source), draft)
+    for problem in result.problems:
+        print(format_problem(problem), file=sys.stderr)
+    if result.problems:
+        print(f"{len(result.problems)} problem(s) in {source}; nothing written", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print("\n".join(report_lines(draft, result)))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(skeleton(draft, result, notice_id))
+    print(f"created {out}; next: decide each outcome, then run `lawsite check`")
+    return EXIT_OK
+
+
 # --- wiring -------------------------------------------------------------------------
 
 
@@ -252,6 +302,13 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--concerns", metavar="ID", help="notice: the id of the draft the suggestions were made on")
     new.add_argument("--path", help="file to write (default: content/<kind folder>/<id>.md)")
     new.set_defaults(run=cmd_new)
+
+    tally = commands.add_parser("tally", help="collected comments (CSV: article,from,text[,count]) → a notice skeleton")
+    tally.add_argument("file", metavar="FILE.csv", help="one row per comment; UTF-8 (with or without BOM) or GBK")
+    tally.add_argument("--concerns", required=True, metavar="ID", help="the id of the draft the comments were made on")
+    tally.add_argument("--id", help="the notice's id (default: ID-feedback)")
+    tally.add_argument("--out", metavar="PATH", help="file to write (default: content/notices/<id>.md); never overwritten")
+    tally.set_defaults(run=cmd_tally)
 
     imp = commands.add_parser("import", help="convert existing law Markdown (title, dated lines, <!-- INFO END -->) into content files")
     imp.add_argument("sources", nargs="+", metavar="SRC", help="Markdown files or folders (subfolders become categories)")

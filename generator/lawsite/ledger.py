@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .model import GENERAL, Kind, Outcome, Suggestion
+from .model import GENERAL, Kind, Notice, Outcome, Suggestion
 
 if TYPE_CHECKING:
     from .site import Site
@@ -123,6 +123,7 @@ class PointLedger:
 @dataclass
 class Ledger:
     documents: dict[str, DocumentLedger] = field(default_factory=dict)
+    notices: dict[str, DocumentLedger] = field(default_factory=dict)  # by notice id: what one notice itemises
     points: dict[str, PointLedger] = field(default_factory=dict)  # every contact point
     sources: dict[str, Tally] = field(default_factory=dict)  # free-text sources (网民…)
     totals: Tally = field(default_factory=Tally)
@@ -153,18 +154,33 @@ def build_ledger(site: "Site") -> Ledger:
         ledger.received += max(notice.received or 0, sum(s.count for s in notice.suggestions))
         for suggestion in notice.suggestions:
             _add(ledger, document, notice.id, suggestion)
-    for document in ledger.documents.values():
+    for notice in site.notices.values():
+        ledger.notices[notice.id] = _notice_ledger(notice)
+    for document in [*ledger.documents.values(), *ledger.notices.values()]:
         document.articles = _in_text_order(site, document)
     return ledger
 
 
-def _add(ledger: Ledger, document: DocumentLedger, notice_id: str, suggestion: Suggestion) -> None:
+def _notice_ledger(notice: Notice) -> DocumentLedger:
+    itemised = sum(s.count for s in notice.suggestions)
+    document = DocumentLedger(notice.concerns, [notice.id], max(notice.received or 0, itemised), Tally(), {})
+    for suggestion in notice.suggestions:
+        _file(document, notice.id, suggestion)
+    return document
+
+
+def _file(document: DocumentLedger, notice_id: str, suggestion: Suggestion) -> None:
+    """Count `suggestion` in the document and in its article's group."""
     article = document.articles.get(suggestion.article)
     if article is None:
         article = document.articles[suggestion.article] = ArticleLedger(document.doc_id, suggestion.article, notice_id, anchor_for(suggestion.article))
     article.suggestions.append(suggestion)
     article.tally.add(suggestion)
     document.tally.add(suggestion)
+
+
+def _add(ledger: Ledger, document: DocumentLedger, notice_id: str, suggestion: Suggestion) -> None:
+    _file(document, notice_id, suggestion)
     ledger.totals.add(suggestion)
     point = ledger.points.get(suggestion.source)
     if point is None:

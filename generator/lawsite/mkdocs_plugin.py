@@ -26,6 +26,7 @@ from .model import ConfigError, Kind, Problem
 from .render.i18n import translator
 from .render.legal import PageContext, legal_page_markdown
 from .render.listing import home_listing_html
+from .render.ledger_site import LedgerPages
 from .settings import Settings
 from .site import Site, load_site
 
@@ -35,6 +36,7 @@ ASSETS = Path(__file__).parent / "assets"
 # Order of the top-level nav sections, by the kind of document they hold.
 NAV_ORDER = (Kind.DRAFT, Kind.NOTICE, Kind.INTERPRETATION, Kind.LAW, Kind.CONTACT_POINT)
 ASSET_URIS = {"css": "assets/lawsite/lawsite.css", "js": "assets/lawsite/lawsite.js"}
+LEDGER_CSS = "assets/lawsite/ledger.css"  # notices, ledger lines, contact points, statistics
 
 
 class LawsiteConfig(Config):
@@ -54,6 +56,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def __init__(self) -> None:
         self.settings = Settings()
         self.site = Site()
+        self.ledger_pages = LedgerPages(self.site, self.settings)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -66,6 +69,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
                 config.markdown_extensions.append(ext)
         config.extra_css.append(ASSET_URIS["css"])
         config.extra_javascript.append(ASSET_URIS["js"])
+        config.extra_css.append(LEDGER_CSS)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -76,14 +80,43 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if self.site.errors:
             lines = "\n  ".join(format_problem(p) for p in self.site.errors)
             raise PluginError(f"lawsite: {len(self.site.errors)} error(s) in content (run `lawsite check` for all details):\n  {lines}")
+        self._add_ledger_pages(files, config)
         for uri in ASSET_URIS.values():
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         return files
 
+    def _add_ledger_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """The contact-point directory and the statistics page (render/ledger_site.py)."""
+        self.ledger_pages = LedgerPages(self.site, self.settings)
+        files.append(File.generated(config, LEDGER_CSS, abs_src_path=str(ASSETS / Path(LEDGER_CSS).name)))
+        for uri in list(self.ledger_pages.generated):
+            if files.get_file_from_path(uri) is not None:
+                log.warning(f"lawsite: {uri} exists in the content folder; the generated page is not made")
+                del self.ledger_pages.generated[uri]
+                continue
+            files.append(File.generated(config, uri, content=self.ledger_pages.stub(uri)))
+
+    def _ledger_urls(self, files: Files) -> dict[str, str]:
+        urls = self._hrefs(files)
+        for uri, page_id in self.ledger_pages.generated.items():
+            file = files.get_file_from_path(uri)
+            if file is not None:
+                urls[page_id] = file.url
+        return urls
+
+    def _add_ledger(self, document: Any, ctx: PageContext, page: Page, files: Files) -> None:
+        """Ledger lines on a draft's articles; its outcome in the page head."""
+        urls = self._ledger_urls(files)
+        for article_id, extras in self.ledger_pages.article_extras(document, page.url, urls).items():
+            ctx.article_extras.setdefault(article_id, []).extend(extras)
+        head = self.ledger_pages.head_html(document, page.url, urls)
+        if head:
+            ctx.head_extras.insert(0, head)
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         t = translator(self.settings.language)
         for section in _sections(nav.items):
-            kinds = {self._kind_of(page) for page in section.children if isinstance(page, Page)}
+            kinds = {self._kind_of(page) for page in section.children if isinstance(page, Page) and page.file.src_uri not in self.ledger_pages.generated}
             if len(kinds) == 1 and None not in kinds:
                 section.title = t(f"kind_{kinds.pop().value}")
         nav.items.sort(key=self._nav_rank)
@@ -104,11 +137,15 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         return document.kind if document else None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        ledger_page = self.ledger_pages.page_markdown(page.file.src_uri, markdown, page.url, self._ledger_urls(files))
+        if ledger_page is not None:
+            return ledger_page
         document = self.site.by_path.get(page.file.src_uri)
         if document is None:
             return markdown
         if document.legal is not None:
             ctx = PageContext(settings=self.settings, page_url=self.settings.site_url + page.url)
+            self._add_ledger(document, ctx, page, files)
             return legal_page_markdown(document, ctx)
         if page.is_homepage:
             return markdown + "\n\n" + home_listing_html(list(self.site.documents.values()), self._hrefs(files), self.settings) + "\n"

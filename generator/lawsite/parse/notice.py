@@ -251,6 +251,17 @@ def _article(item: _Item, checker: _Checker) -> str | None:
     return wanted
 
 
+def resolve_article(raw: str, draft: Document) -> str | None:
+    """GENERAL, or the id of the article `raw` names in `draft` (第十二条,
+    第12条, art_12); None when it names none."""
+    raw = raw.strip()
+    if raw in GENERAL_LABELS:
+        return GENERAL
+    wanted = raw if _ARTICLE_ID.match(raw) else _label_id(raw)
+    known = {a.id for a in draft.legal.articles} if draft.legal else set()
+    return wanted if wanted in known else None
+
+
 def _label_id(label: str) -> str | None:
     head = parse_head(label, ZH_HANS)
     if head is None or head.text.strip():

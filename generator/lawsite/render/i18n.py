@@ -56,6 +56,11 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+from .i18n_ledger import LEDGER_LABELS  # noqa: E402
+
+LABELS.update(LEDGER_LABELS)
+
+
 def translator(language: str) -> Callable[..., str]:
     """`t("days_left", n=3)` in the site's language; unknown keys fail loudly."""
 

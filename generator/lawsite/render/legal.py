@@ -32,6 +32,10 @@ class PageContext:
     # Extra action snippets per article id (interpretation links, ledger lines…),
     # filled by the ledger code before rendering.
     article_extras: dict[str, list[str]] = field(default_factory=dict)
+    # HTML blocks placed after the document head and after the last article
+    # (the poster link, the comment basket…).
+    head_extras: list[str] = field(default_factory=list)
+    tail_extras: list[str] = field(default_factory=list)
 
 
 def permalink(page_url: str, anchor: str) -> str:
@@ -212,8 +216,9 @@ def legal_page_markdown(document: Document, ctx: PageContext) -> str:
         "contents": _contents(document.legal),
         "article_count": translator(settings.language)("articles_count", n=len(document.legal.articles)),
     }
-    blocks = [render(settings.language, "partials/doc_head.html", head=head)]
+    blocks = [render(settings.language, "partials/doc_head.html", head=head), *ctx.head_extras]
     blocks.extend(_body_blocks(document, document.legal.children, 0, inline, ctx, status))
+    blocks.extend(ctx.tail_extras)
     return "\n\n".join(blocks) + "\n"
 
 

@@ -1,0 +1,322 @@
+"""The ledger on the page: ledger lines on draft articles, the notice page,
+contact points, their directory and the site statistics.
+
+Context builders only: every string and URL is computed here; the partials
+lay them out. Links go through `Href(doc_id, fragment)`, which the MkDocs
+adapter answers with a URL relative to the page being rendered.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any, Callable
+
+from ..ledger import ArticleLedger, DocumentLedger, Ledger, PointLedger, Tally
+from ..model import GENERAL, Article, Document, Kind, Notice, Outcome, Suggestion
+from ..settings import Settings
+from .charts import Bar, stacked_bars_svg
+from .i18n import translator
+from .templates import format_date, render
+
+Href = Callable[[str, str], str | None]  # (document id, fragment or "") → URL, None if no page
+
+LEVELS = ("国家级", "省级", "市级", "县级")
+Labels = Callable[..., str]
+
+
+def _key(outcome: Outcome) -> str:
+    return outcome.value.replace("-", "_")
+
+
+def ledger_parts(tally: Tally, t: Labels) -> list[dict[str, str]]:
+    """收到意见 5 条 · 采纳 2 · 部分采纳 1 · 未采纳 2 (outcomes with none left out)."""
+    parts = [{"outcome": "", "text": t("ledger_line_received", n=tally.total)}]
+    parts += [{"outcome": o.value, "text": t(f"outcome_count_{_key(o)}", n=n)} for o, n in tally.counts.items() if n]
+    return parts
+
+
+def ledger_line_text(tally: Tally, language: str) -> str:
+    return " · ".join(p["text"] for p in ledger_parts(tally, translator(language)))
+
+
+def _rate(tally: Tally) -> str:
+    return "—" if tally.rate is None else f"{tally.rate * 100:.1f}%"
+
+
+def _labels(draft: Document | None) -> dict[str, Article]:
+    return {a.id: a for a in draft.legal.articles} if draft and draft.legal else {}
+
+
+def article_heading(article_id: str, draft: Document | None, t: Labels) -> str:
+    if article_id == GENERAL:
+        return t("general_group")
+    article = _labels(draft).get(article_id)
+    if article is None:
+        return article_id
+    return article.label + (f"（{article.caption}）" if article.caption else "")
+
+
+# --- the draft page -------------------------------------------------------------
+
+
+def article_extras(draft: Document, ledger: Ledger, href: Href, settings: Settings) -> dict[str, list[str]]:
+    """Per article id of `draft`: its ledger line, linking to its group in the notice."""
+    document = ledger.for_document(draft.id)
+    if document is None:
+        return {}
+    t = translator(settings.language)
+    extras: dict[str, list[str]] = {}
+    for article_id, entry in document.articles.items():
+        if article_id == GENERAL:
+            continue
+        line = {"href": href(entry.notice_id, entry.anchor), "parts": ledger_parts(entry.tally, t)}
+        extras[article_id] = [render(settings.language, "partials/ledger_line.html", line=line)]
+    return extras
+
+
+def draft_outcome_html(draft: Document, ledger: Ledger, href: Href, settings: Settings) -> str:
+    """收到意见 N 条，采纳 M 条 in the draft's page head, linked to the notice; "" if none."""
+    document = ledger.for_document(draft.id)
+    if document is None:
+        return ""
+    t = translator(settings.language)
+    outcome = {
+        "text": t("draft_outcome", received=document.received, adopted=document.tally.adopted),
+        "partly": t("outcome_count_partly", n=document.tally.partly) if document.tally.partly else "",
+        "link": t("draft_outcome_link"),
+        "href": href(document.notice_ids[0], ""),
+        "parts": ledger_parts(document.tally, t),
+    }
+    return render(settings.language, "partials/draft_outcome.html", outcome=outcome)
+
+
+# --- the notice page ---------------------------------------------------------------
+
+
+def _source(source: str, names: dict[str, str], href: Href) -> dict[str, str | None]:
+    return {"text": names.get(source, source), "href": href(source, "") if source in names else None}
+
+
+def suggestion_context(s: Suggestion, names: dict[str, str], href: Href, t: Labels) -> dict[str, Any]:
+    return {
+        "outcome": s.outcome.value,
+        "badge": t(f"outcome_{_key(s.outcome)}"),
+        "text": s.text,
+        "source": _source(s.source, names, href),
+        "count": t("entry_count", n=s.count),
+        "reason": s.reason or "",
+    }
+
+
+def _totals(tally: Tally, received: int, t: Labels) -> list[dict[str, str]]:
+    rows = [
+        ("received", t("total_received"), t("count_unit", n=received)),
+        ("itemised", t("total_itemised"), t("count_unit", n=tally.total)),
+        ("adopted", t("outcome_adopted"), t("count_unit", n=tally.adopted)),
+        ("partly", t("outcome_partly"), t("count_unit", n=tally.partly)),
+        ("not-adopted", t("outcome_not_adopted"), t("count_unit", n=tally.not_adopted)),
+        ("noted", t("outcome_noted"), t("count_unit", n=tally.noted)),
+        ("pending", t("outcome_pending"), t("count_unit", n=tally.pending)),
+        ("rate", t("total_rate"), _rate(tally)),
+    ]
+    return [{"key": k, "label": label, "value": value} for k, label, value in rows]
+
+
+def _legend(t: Labels) -> list[tuple[str, str]]:
+    return [(o.value, t(f"outcome_{_key(o)}")) for o in Outcome]
+
+
+def _parts(tally: Tally) -> tuple[tuple[str, int], ...]:
+    return tuple((o.value, tally.counts[o]) for o in Outcome)
+
+
+def _desc(bars: list[Bar], t: Labels) -> str:
+    names = dict(_legend(t))
+    return "；".join(f"{b.label}：" + "，".join(f"{names[m]} {n}" for m, n in b.parts if n) for b in bars)
+
+
+def outcome_chart(chart_id: str, tally: Tally, t: Labels) -> str:
+    """One bar: the share of each outcome."""
+    bars = [Bar(t("col_total"), _parts(tally))]
+    return stacked_bars_svg(chart_id, t("chart_title"), _desc(bars, t), bars, _legend(t))
+
+
+def notice_page_markdown(document: Document, body: str, notice: Notice, draft: Document | None, ledger: Ledger, names: dict[str, str], href: Href, settings: Settings) -> str:
+    """The notice's own text, its totals and chart, then every article's group."""
+    t = translator(settings.language)
+    mine = ledger.notices.get(notice.id)
+    assert mine is not None
+    groups = [_group(entry, draft, names, href, t) for entry in mine.articles.values()]
+    bars = [Bar(g["short"], _parts(entry.tally)) for g, entry in zip(groups, mine.articles.values())]
+    head = {
+        "published": format_date(document.published, settings.language) if document.published else "",
+        "concerns": {"label": t("notice_concerns"), "text": draft.title if draft else notice.concerns, "href": href(notice.concerns, "")},
+        "totals": _totals(mine.tally, mine.received, t),
+        "entries": t("total_entries", n=mine.tally.entries),
+        "chart": outcome_chart("ls-chart-outcomes", mine.tally, t),
+        "statistics": href(STATISTICS_ID, ""),
+    }
+    blocks = [render(settings.language, "partials/notice_head.html", head=head), body.strip()]
+    blocks.append(f"## {_md(t('by_article'))} {{#ledger-by-article}}")
+    chart = stacked_bars_svg("ls-chart-articles", t("chart_articles_title"), _desc(bars, t), bars, _legend(t))
+    blocks.append(render(settings.language, "partials/chart.html", chart={"svg": chart, "caption": t("rate_note")}))
+    for group in groups:
+        blocks.append(f"### {_md(group['heading'])} {{#{group['anchor']}}}")
+        blocks.append(render(settings.language, "partials/notice_group.html", group=group))
+    return "\n\n".join(b for b in blocks if b) + "\n"
+
+
+def _group(entry: ArticleLedger, draft: Document | None, names: dict[str, str], href: Href, t: Labels) -> dict[str, Any]:
+    heading = article_heading(entry.article_id, draft, t)
+    article = _labels(draft).get(entry.article_id)
+    return {
+        "anchor": entry.anchor,
+        "heading": heading,
+        "short": article.label if article else heading,
+        "article_href": href(entry.doc_id, entry.article_id) if article else None,
+        "see_article": t("see_article"),
+        "parts": ledger_parts(entry.tally, t),
+        "suggestions": [suggestion_context(s, names, href, t) for s in entry.suggestions],
+    }
+
+
+def _md(text: str) -> str:
+    """Text safe to put in a Markdown heading (attr_list and emphasis escaped)."""
+    return re.sub(r"([\\`*_{}\[\]#!|])", r"\\\1", html.escape(text, quote=False))
+
+
+# --- contact points ---------------------------------------------------------------
+
+STATISTICS_ID = "lawsite-statistics"  # ids under which the adapter knows the generated pages
+DIRECTORY_ID = "lawsite-contact-points"
+
+
+def _point_facts(point: Document, t: Labels) -> list[dict[str, str]]:
+    keys = ("level", "region", "address", "phone", "hours")
+    return [{"label": t(k), "value": str(point.meta[k])} for k in keys if point.meta.get(k)]
+
+
+def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Document], ledger: Ledger, href: Href, settings: Settings) -> str:
+    """A contact point's page: its facts, its text, and its record."""
+    t = translator(settings.language)
+    record = ledger.for_point(point.id) or PointLedger(point.id, [])
+    names = {d.id: d.title for d in site_docs.values() if d.kind is Kind.CONTACT_POINT}
+    by_draft: dict[str, list[Any]] = {}
+    for placed in record.suggestions:
+        by_draft.setdefault(placed.doc_id, []).append(placed)
+    drafts = []
+    for doc_id, placed_list in by_draft.items():
+        draft = site_docs.get(doc_id)
+        items = []
+        for placed in placed_list:
+            s = placed.suggestion
+            item = suggestion_context(s, names, href, t)
+            item["article"] = article_heading(s.article, draft, t)
+            item["article_href"] = href(doc_id, s.article) if s.article != GENERAL else href(doc_id, "")
+            item["notice_href"] = href(placed.notice_id, f"ledger-{s.article}")
+            items.append(item)
+        drafts.append({"title": draft.title if draft else doc_id, "href": href(doc_id, ""), "entries": items})
+    context = {
+        "facts": _point_facts(point, t),
+        "stats": _point_stats(record, t),
+        "consultations": [{"title": site_docs[d].title if d in site_docs else d, "href": href(d, "")} for d in record.consultations],
+        "drafts": drafts,
+        "chart": outcome_chart("ls-chart-point", record.tally, t) if record.tally.total else "",
+        "directory": href(DIRECTORY_ID, ""),
+    }
+    head = render(settings.language, "partials/contact_point_head.html", point=context)
+    tail = render(settings.language, "partials/contact_point_record.html", point=context)
+    return "\n\n".join(b for b in (head, body.strip(), f"## {_md(t('point_record'))} {{#ls-point-record}}", tail) if b) + "\n"
+
+
+def _point_stats(record: PointLedger, t: Labels) -> list[dict[str, str]]:
+    tally = record.tally
+    return [
+        {"label": t("point_consultations"), "value": str(len(record.consultations))},
+        {"label": t("point_submitted"), "value": t("count_unit", n=tally.total)},
+        {"label": t("point_adopted"), "value": t("count_unit", n=tally.adopted + tally.partly)},
+        {"label": t("total_rate"), "value": _rate(tally)},
+    ]
+
+
+def directory_markdown(points: list[Document], ledger: Ledger, href: Href, settings: Settings) -> str:
+    """The directory of contact points, by level (国家级 → 县级) and region."""
+    t = translator(settings.language)
+    levels: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    rank = {level: i for i, level in enumerate(LEVELS)}
+    for point in sorted(points, key=lambda p: (rank.get(str(p.meta.get("level")), len(LEVELS)), str(p.meta.get("region") or ""), p.title)):
+        level = str(point.meta.get("level") or "") if point.meta.get("level") in LEVELS else t("level_other")
+        region = str(point.meta.get("region") or t("region_other"))
+        record = ledger.for_point(point.id)
+        tally = record.tally if record else Tally()
+        levels.setdefault(level, {}).setdefault(region, []).append(
+            {
+                "title": point.title,
+                "href": href(point.id, ""),
+                "facts": [f for f in _point_facts(point, t) if f["label"] in (t("address"), t("phone"), t("hours"))],
+                "line": " · ".join([t("point_submitted") + " " + t("count_unit", n=tally.total), t("point_adopted") + " " + t("count_unit", n=tally.adopted + tally.partly)]),
+            }
+        )
+    context = {
+        "intro": t("directory_intro"),
+        "levels": [{"title": level, "regions": [{"title": r, "points": ps} for r, ps in regions.items()]} for level, regions in levels.items()],
+        "statistics": href(STATISTICS_ID, ""),
+    }
+    return render(settings.language, "partials/directory.html", directory=context) + "\n"
+
+
+# --- statistics ---------------------------------------------------------------------
+
+
+def _row(label: str, link: str | None, tally: Tally, received: int | None, t: Labels) -> dict[str, Any]:
+    return {
+        "label": label,
+        "href": link,
+        "received": str(received) if received is not None else "",
+        "total": str(tally.total),
+        "cells": [str(tally.counts[o]) for o in Outcome],
+        "rate": _rate(tally),
+    }
+
+
+def statistics_markdown(site_docs: dict[str, Document], ledger: Ledger, href: Href, settings: Settings) -> str:
+    """Totals per outcome, per draft, per contact point and per other source."""
+    t = translator(settings.language)
+    total = ledger.totals
+    by_outcome = [
+        {"outcome": o.value, "label": t(f"outcome_{_key(o)}"), "count": str(n), "share": "—" if not total.total else f"{n * 100 / total.total:.1f}%"}
+        for o, n in total.counts.items()
+    ]
+    draft_rows = [
+        _row(site_docs[d].title if d in site_docs else d, href(d, ""), doc.tally, doc.received, t)
+        for d, doc in ledger.documents.items()
+    ]
+    points = [(pid, rec) for pid, rec in ledger.points.items()]
+    points.sort(key=lambda pr: (-pr[1].tally.total, pr[0]))
+    point_rows = [_row(site_docs[pid].title, href(pid, ""), rec.tally, None, t) for pid, rec in points]
+    sources = sorted(ledger.sources.items(), key=lambda kv: (-kv[1].total, kv[0]))
+    source_rows = [_row(name, None, tally, None, t) for name, tally in sources]
+    draft_bars = [Bar(_short(site_docs[d].title) if d in site_docs else d, _parts(doc.tally)) for d, doc in ledger.documents.items()]
+    point_bars = [Bar(_short(site_docs[pid].title), _parts(rec.tally)) for pid, rec in points if rec.tally.total]
+    context = {
+        "intro": t("statistics_intro"),
+        "totals": _totals(total, ledger.received, t),
+        "outcome_chart": outcome_chart("ls-chart-site", total, t),
+        "by_outcome": by_outcome,
+        "outcome_heads": [t(f"outcome_{_key(o)}") for o in Outcome],
+        "drafts": draft_rows,
+        "drafts_chart": stacked_bars_svg("ls-chart-drafts", t("chart_drafts_title"), _desc(draft_bars, t), draft_bars, _legend(t)),
+        "points": point_rows,
+        "points_chart": stacked_bars_svg("ls-chart-points", t("chart_points_title"), _desc(point_bars, t), point_bars, _legend(t)),
+        "sources": source_rows,
+        "note": t("rate_note"),
+        "directory": href(DIRECTORY_ID, ""),
+    }
+    return render(settings.language, "partials/statistics.html", stats=context) + "\n"
+
+
+def _short(title: str) -> str:
+    """A chart label: the title without a bracketed stage or the words every
+    contact point's title ends with (the table beside it has the full title)."""
+    return re.sub(r"(?:[（(][^（(]*[）)]|基层立法联系点|基層立法聯繫點)$", "", title) or title

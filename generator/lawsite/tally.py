@@ -1,0 +1,165 @@
+"""`lawsite tally`: collected comments (a CSV, one row per comment) → a notice skeleton.
+
+Rows are checked against the draft (an unknown article is reported with its
+row number), identical suggestions are merged — same article, same text once
+spaces, full-width forms and final punctuation are normalised, same source —
+and their counts summed. Identical texts from different sources stay separate
+entries, so every contact point keeps the credit for what it submitted.
+The skeleton has `outcome: pending` everywhere and passes `lawsite check`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+import yaml
+
+from .model import GENERAL, Document, Problem
+from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, decode_csv, resolve_article
+
+COLUMNS = ("article", "from", "text", "count")
+_TRAILING = re.compile(r"[。．.！!；;，,\s]+$")
+
+
+@dataclass
+class Entry:
+    """One merged suggestion."""
+
+    article: str  # article id or GENERAL
+    source: str
+    text: str  # as first written
+    count: int
+    rows: list[int] = field(default_factory=list)  # CSV lines merged into it
+
+
+@dataclass
+class Tallied:
+    encoding: str | None
+    rows: int = 0  # comment rows read
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def comments(self) -> int:
+        return sum(e.count for e in self.entries)
+
+
+def normalise(text: str) -> str:
+    """The form two suggestions must share to be merged."""
+    folded = unicodedata.normalize("NFKC", text)
+    return _TRAILING.sub("", re.sub(r"\s+", "", folded)).lower()
+
+
+def tally_comments(raw: bytes, path: str, draft: Document) -> Tallied:
+    """Read, check and merge the comments of the CSV at `path` (for messages)."""
+    decoded = decode_csv(raw)
+    if decoded is None:
+        return Tallied(None, problems=[Problem(path, None, None, "the CSV is neither UTF-8 nor GBK", "in Excel: 另存为 → CSV UTF-8（逗号分隔）", code="csv-encoding")])
+    text, encoding = decoded
+    result = Tallied(encoding)
+    merged: dict[tuple[str, str, str], Entry] = {}
+    header: list[str] | None = None
+    reader = csv.reader(io.StringIO(text.replace("\r\n", "\n")))
+    last = 0
+    for cells in reader:
+        line, last = last + 1, reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if header is None:
+            header = _header(cells, path, line, result)
+            if header is None:
+                return result
+            continue
+        _row(dict(zip(header, (c.strip() for c in cells))), len(cells) == len(header), path, line, draft, result, merged)
+    result.entries = _in_text_order(list(merged.values()), draft)
+    return result
+
+
+def _header(cells: list[str], path: str, line: int, result: Tallied) -> list[str] | None:
+    names = [HEADER_ALIASES.get(c.strip(), c.strip().lower()) for c in cells]
+    unknown = [n for n in names if n not in COLUMNS]
+    missing = [n for n in ("article", "from", "text") if n not in names]
+    if unknown or missing:
+        what = "; ".join(filter(None, [f"unknown column(s) {', '.join(unknown)}" if unknown else "", f"missing column(s) {', '.join(missing)}" if missing else ""]))
+        result.problems.append(Problem(path, line, None, f"CSV header: {what}", "the header row is article,from,text,count (count may be left out)", code="csv-header"))
+        return None
+    return names
+
+
+def _row(row: dict[str, str], complete: bool, path: str, line: int, draft: Document, result: Tallied, merged: dict[tuple[str, str, str], Entry]) -> None:
+    def report(field_name: str | None, message: str, hint: str, code: str) -> None:
+        result.problems.append(Problem(path, line, field_name, f"row {line}: {message}", hint, code=code))
+
+    if not complete:
+        report(None, "the number of cells differs from the header", "check for a missing or extra comma; quote text containing commas", "csv-cells")
+        return
+    result.rows += 1
+    article = resolve_article(row.get("article", ""), draft)
+    count_text = row.get("count") or "1"
+    problems_before = len(result.problems)
+    if article is None:
+        report("article", f"{draft.id} has no article `{row.get('article', '')}`", "write 第十二条, art_12, or 总体 for the whole draft", "unknown-article")
+    if not row.get("from"):
+        report("from", "missing `from`", "write a contact-point id or who it came from (网民, 来信…)", "missing-key")
+    if not row.get("text"):
+        report("text", "missing `text`", "write the comment itself", "missing-key")
+    if not count_text.isdigit() or int(count_text) < 1:
+        report("count", f"`count` must be a whole number ≥ 1, not {count_text!r}", "leave it empty for 1", "bad-number")
+    if len(result.problems) > problems_before or article is None:
+        return
+    key = (article, normalise(row["text"]), row["from"])
+    entry = merged.setdefault(key, Entry(article, row["from"], row["text"], 0))
+    entry.count += int(count_text)
+    entry.rows.append(line)
+
+
+def _in_text_order(entries: list[Entry], draft: Document) -> list[Entry]:
+    order = {GENERAL: -1}
+    if draft.legal:
+        order.update({a.id: i for i, a in enumerate(draft.legal.articles)})
+    return sorted(entries, key=lambda e: order.get(e.article, len(order)))  # stable: first appearance within an article
+
+
+def skeleton(draft: Document, result: Tallied, notice_id: str) -> str:
+    """The notice file: front matter with every entry pending, and a body to write."""
+    labels = {a.id: a.label for a in draft.legal.articles} if draft.legal else {}
+    front = {
+        "kind": "notice",
+        "id": notice_id,
+        "title": f"《{draft.title}》公开征求意见采纳情况的说明",
+        "concerns": draft.id,
+        "received": result.comments,
+        "suggestions": [
+            {"article": "总体" if e.article == GENERAL else labels.get(e.article, e.article), "from": e.source, "count": e.count, "text": e.text, "outcome": "pending"}
+            for e in result.entries
+        ],
+    }
+    dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+    body = "（在此说明征求意见的时间、方式和收到意见的总体情况，以及根据意见所作的主要修改。逐条处理后，把 outcome 改为 adopted、partly、not-adopted 或 noted，未采纳和部分采纳的写明 reason。）\n"
+    return f"---\n{dumped}---\n\n{body}"
+
+
+def report_lines(draft: Document, result: Tallied) -> list[str]:
+    """Per-article and per-source counts, for the terminal."""
+    labels = {a.id: a.label for a in draft.legal.articles} if draft.legal else {}
+    lines = [f"read {result.rows} comment row(s) as {ENCODING_NAMES.get(result.encoding or '', result.encoding)}: {result.comments} comment(s) in {len(result.entries)} entr{'y' if len(result.entries) == 1 else 'ies'} after merging"]
+    by_article: Counter[str] = Counter()
+    entries_by_article: Counter[str] = Counter()
+    for e in result.entries:
+        by_article[e.article] += e.count
+        entries_by_article[e.article] += 1
+    lines.append("per article:")
+    for article in dict.fromkeys(e.article for e in result.entries):
+        label = "总体" if article == GENERAL else labels.get(article, article)
+        lines.append(f"  {label}\t{by_article[article]} comment(s), {entries_by_article[article]} entr{'y' if entries_by_article[article] == 1 else 'ies'}")
+    by_source: Counter[str] = Counter()
+    for e in result.entries:
+        by_source[e.source] += e.count
+    lines.append("per source:")
+    lines += [f"  {source}\t{n} comment(s)" for source, n in by_source.most_common()]
+    return lines

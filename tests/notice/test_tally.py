@@ -1,0 +1,139 @@
+"""`lawsite tally`: rows checked against the draft, identical suggestions merged,
+a notice skeleton that `lawsite check` accepts, and nothing overwritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lawsite.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, main
+from lawsite.model import GENERAL, Outcome, Source
+from lawsite.parse.document import parse_document
+from lawsite.site import load_site
+from lawsite.tally import normalise, tally_comments
+
+DRAFT = """---
+kind: draft
+id: d1
+title: 测试条例（草案）
+---
+
+第一条 为了测试，制定本条例。
+
+第二条 本条例适用于测试。
+
+第二条之一 测试应当及时。
+
+第三条 本条例自公布之日起施行。
+"""
+
+POINT = "---\nkind: contact-point\nid: east-street\ntitle: 东街联系点\nlevel: 县级\n---\n"
+
+COMMENTS = """article,from,text,count
+第二条,网民,建议扩大适用范围。,
+第二条,网民,建议扩大适用范围 ,2
+第2条,east-street,建议扩大适用范围。,
+art_2-1,网民,建议删除。,
+总体,网民,尽快出台！,
+第三条,east-street,建议明确施行日期,3
+"""
+
+
+def draft():
+    document, problems = parse_document(Source("drafts/d1.md", DRAFT))
+    assert document is not None and not [p for p in problems if p.is_error]
+    return document
+
+
+def test_normalise_ignores_spaces_width_and_final_punctuation() -> None:
+    assert normalise("建议扩大适用范围。") == normalise(" 建议扩大 适用范围 ") == normalise("建议扩大适用范围!")
+    assert normalise("ＡＢＣ") == "abc"
+    assert normalise("建议扩大适用范围") != normalise("建议缩小适用范围")
+
+
+def test_identical_suggestions_are_merged_per_source_and_counted() -> None:
+    result = tally_comments(COMMENTS.encode(), "c.csv", draft())
+    assert result.problems == []
+    assert result.encoding == "utf-8" and result.rows == 6
+    assert [(e.article, e.source, e.count, e.rows) for e in result.entries] == [
+        (GENERAL, "网民", 1, [6]),
+        ("art_2", "网民", 3, [2, 3]),
+        ("art_2", "east-street", 1, [4]),
+        ("art_2-1", "网民", 1, [5]),
+        ("art_3", "east-street", 3, [7]),
+    ]
+    assert result.entries[1].text == "建议扩大适用范围。"  # as first written
+    assert result.comments == 9
+
+
+@pytest.mark.parametrize(("encoding", "prefix", "name"), [("utf-8", b"\xef\xbb\xbf", "utf-8-sig"), ("gbk", b"", "gbk")])
+def test_tally_reads_bom_and_gbk(encoding: str, prefix: bytes, name: str) -> None:
+    result = tally_comments(prefix + COMMENTS.replace("\n", "\r\n").encode(encoding), "c.csv", draft())
+    assert result.encoding == name and result.problems == [] and result.comments == 9
+
+
+@pytest.mark.parametrize(
+    ("row", "code", "field"),
+    [
+        ("第九条,网民,x,", "unknown-article", "article"),
+        ("第二款,网民,x,", "unknown-article", "article"),
+        ("第二条,,x,", "missing-key", "from"),
+        ("第二条,网民,,", "missing-key", "text"),
+        ("第二条,网民,x,0", "bad-number", "count"),
+        ("第二条,网民,x", "csv-cells", None),
+    ],
+)
+def test_bad_rows_are_reported_with_their_row_number(row: str, code: str, field: str | None) -> None:
+    result = tally_comments((COMMENTS + row + "\n").encode(), "c.csv", draft())
+    assert [(p.code, p.line, p.field) for p in result.problems] == [(code, 8, field)]
+    assert result.problems[0].message.startswith("row 8: ")
+
+
+def test_bad_header_is_reported() -> None:
+    result = tally_comments("条文,来源,意见,备注\n第二条,网民,x,y\n".encode(), "c.csv", draft())
+    assert [(p.code, p.line) for p in result.problems] == [("csv-header", 1)]
+    assert "备注" in result.problems[0].message
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "content" / "drafts").mkdir(parents=True)
+    (tmp_path / "content" / "drafts" / "d1.md").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "content" / "east.md").write_text(POINT, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ndocs_dir: content\nplugins:\n  - lawsite\n", encoding="utf-8")
+    (tmp_path / "comments.csv").write_bytes(COMMENTS.encode("gbk"))
+    return tmp_path
+
+
+def test_cli_writes_a_skeleton_that_check_accepts_and_never_overwrites(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = str(project / "mkdocs.yml")
+    assert main(["-f", config, "tally", str(project / "comments.csv"), "--concerns", "d1"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "read 6 comment row(s) as GBK: 9 comment(s) in 5 entries after merging" in out
+    assert "  第二条\t4 comment(s), 2 entries" in out
+    assert "  网民\t5 comment(s)" in out and "  east-street\t4 comment(s)" in out
+    written = project / "content" / "notices" / "d1-feedback.md"
+    site = load_site(project / "content")
+    assert [p for p in site.problems if p.is_error] == []
+    notice = site.notices["d1-feedback"]
+    assert notice.received == 9 and {s.outcome for s in notice.suggestions} == {Outcome.PENDING}
+    assert [s.article for s in notice.suggestions] == [GENERAL, "art_2", "art_2", "art_2-1", "art_3"]
+    assert main(["-f", config, "check"]) == EXIT_OK
+    before = written.read_bytes()
+    assert main(["-f", config, "tally", str(project / "comments.csv"), "--concerns", "d1", "--out", str(written)]) == EXIT_USAGE
+    assert "exists already" in capsys.readouterr().err
+    assert written.read_bytes() == before
+
+
+def test_cli_writes_nothing_when_a_row_is_wrong(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "comments.csv").write_text(COMMENTS + "第九条,网民,x,\n", encoding="utf-8")
+    assert main(["-f", str(project / "mkdocs.yml"), "tally", str(project / "comments.csv"), "--concerns", "d1"]) == EXIT_PROBLEMS
+    err = capsys.readouterr().err
+    assert "comments.csv:8 [article] error: row 8: d1 has no article `第九条`" in err
+    assert not (project / "content" / "notices").exists()
+
+
+def test_cli_refuses_an_unknown_draft(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-f", str(project / "mkdocs.yml"), "tally", str(project / "comments.csv"), "--concerns", "nope"]) == EXIT_USAGE
+    assert "known: d1" in capsys.readouterr().err
