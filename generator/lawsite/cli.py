@@ -14,7 +14,7 @@ from typing import Sequence
 
 from . import __version__
 from .model import ConfigError, Kind, LawsiteError, Problem, Source
-from .outline import outline_dict, outline_text
+from .outline import outline_dict, outline_text, with_site_notes
 from .parse.document import parse_document
 from .parse.legal import parse_legal_text
 from .progress import Progress
@@ -142,6 +142,8 @@ def cmd_outline(args: argparse.Namespace) -> int:
             continue
         results.append((document, outline_dict(document.legal)))
     if args.json:
+        notes = _site_notes(args)
+        results = [(d, with_site_notes(o, notes(Path(d.path)) if notes else None)) for d, o in results]
         payload = {
             "documents": [{"path": d.path, "id": d.id, "kind": d.kind.value, "title": d.title, **o} for d, o in results],
             "problems": [p.to_dict() for p in problems],
@@ -154,6 +156,19 @@ def cmd_outline(args: argparse.Namespace) -> int:
         for problem in problems:
             print(format_problem(problem), file=sys.stderr)
     return EXIT_OK
+
+
+def _site_notes(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Per-file article notes (interpretation, ledger) when run inside a site, else None."""
+    from .ledger import build_ledger
+    from .readings import SiteNotes
+
+    config = Path(args.config_file)
+    if not config.is_file():
+        return None
+    project = load_project(config)
+    site = load_site(project.content_dir, project.settings)
+    return SiteNotes(project.content_dir, site, build_ledger(site), project.settings.site_url).for_path
 
 
 # --- build and serve ---------------------------------------------------------------

@@ -17,7 +17,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -26,6 +26,7 @@ from .model import ConfigError, Kind, Problem
 from .render.i18n import translator
 from .render.legal import PageContext, legal_page_markdown
 from .render.listing import home_listing_html
+from .render.readings_site import ReadingsPages
 from .render.ledger_site import LedgerPages
 from .settings import Settings
 from .site import Site, load_site
@@ -36,6 +37,7 @@ ASSETS = Path(__file__).parent / "assets"
 # Order of the top-level nav sections, by the kind of document they hold.
 NAV_ORDER = (Kind.DRAFT, Kind.NOTICE, Kind.INTERPRETATION, Kind.LAW, Kind.CONTACT_POINT)
 ASSET_URIS = {"css": "assets/lawsite/lawsite.css", "js": "assets/lawsite/lawsite.js"}
+READINGS_CSS = "assets/lawsite/readings.css"  # redlines, readings, interpretations
 LEDGER_CSS = "assets/lawsite/ledger.css"  # notices, ledger lines, contact points, statistics
 
 
@@ -56,6 +58,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def __init__(self) -> None:
         self.settings = Settings()
         self.site = Site()
+        self.readings = ReadingsPages(self.site, self.settings)
         self.ledger_pages = LedgerPages(self.site, self.settings)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -69,6 +72,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
                 config.markdown_extensions.append(ext)
         config.extra_css.append(ASSET_URIS["css"])
         config.extra_javascript.append(ASSET_URIS["js"])
+        config.extra_css.append(READINGS_CSS)
         config.extra_css.append(LEDGER_CSS)
         return config
 
@@ -83,7 +87,49 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self._add_ledger_pages(files, config)
         for uri in ASSET_URIS.values():
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
+        files.append(File.generated(config, READINGS_CSS, abs_src_path=str(ASSETS / Path(READINGS_CSS).name)))
+        self._add_redlines(files, config)
         return files
+
+    def _add_ledger_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """The contact-point directory and the statistics page (render/ledger_site.py)."""
+        self.ledger_pages = LedgerPages(self.site, self.settings)
+        files.append(File.generated(config, LEDGER_CSS, abs_src_path=str(ASSETS / Path(LEDGER_CSS).name)))
+        for uri in list(self.ledger_pages.generated):
+            if files.get_file_from_path(uri) is not None:
+                log.warning(f"lawsite: {uri} exists in the content folder; the generated page is not made")
+                del self.ledger_pages.generated[uri]
+                continue
+            files.append(File.generated(config, uri, content=self.ledger_pages.stub(uri)))
+
+    def _ledger_urls(self, files: Files) -> dict[str, str]:
+        urls = self._hrefs(files)
+        for uri, page_id in self.ledger_pages.generated.items():
+            file = files.get_file_from_path(uri)
+            if file is not None:
+                urls[page_id] = file.url
+        return urls
+
+    def _add_ledger(self, document: Any, ctx: PageContext, page: Page, files: Files) -> None:
+        """Ledger lines on a draft's articles; its outcome in the page head."""
+        urls = self._ledger_urls(files)
+        for article_id, extras in self.ledger_pages.article_extras(document, page.url, urls).items():
+            ctx.article_extras.setdefault(article_id, []).extend(extras)
+        head = self.ledger_pages.head_html(document, page.url, urls)
+        if head:
+            ctx.head_extras.insert(0, head)
+
+    def _add_redlines(self, files: Files, config: MkDocsConfig) -> None:
+        """One generated redline page per pair of readings, linked from both
+        readings' pages rather than listed in the navigation."""
+        self.readings = ReadingsPages(self.site, self.settings)
+        for uri in list(self.readings.redlines):
+            if files.get_file_from_path(uri) is not None:
+                log.warning(f"lawsite: {uri} exists in the content folder; the generated redline page is not made")
+                del self.readings.redlines[uri]
+                continue
+            content = f"# {self.readings.title_of(uri)}\n"
+            files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
 
     def _add_ledger_pages(self, files: Files, config: MkDocsConfig) -> None:
         """The contact-point directory and the statistics page (render/ledger_site.py)."""
@@ -141,15 +187,37 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if ledger_page is not None:
             return ledger_page
         document = self.site.by_path.get(page.file.src_uri)
+        if page.file.src_uri in self.readings.redlines:
+            return self.readings.redline_markdown(page.file.src_uri, page.url, self._hrefs(files))
         if document is None:
             return markdown
+        if document.kind is Kind.INTERPRETATION:
+            return self.readings.interpretation_markdown(document, page.url, self._hrefs(files)) or markdown
         if document.legal is not None:
             ctx = PageContext(settings=self.settings, page_url=self.settings.site_url + page.url)
             self._add_ledger(document, ctx, page, files)
-            return legal_page_markdown(document, ctx)
+            ctx.article_extras = self._merge_extras(ctx.article_extras, self.readings.article_extras(document, page.url, self._hrefs(files)))
+            chain = self.readings.chain_html(document, page.url, self._hrefs(files), self._redline_urls(files))
+            return (chain + "\n\n" if chain else "") + legal_page_markdown(document, ctx)
         if page.is_homepage:
             return markdown + "\n\n" + home_listing_html(list(self.site.documents.values()), self._hrefs(files), self.settings) + "\n"
         return markdown
+
+    def _redline_urls(self, files: Files) -> dict[str, str]:
+        """A later reading's id → the URL of its redline page."""
+        urls = {}
+        for uri, (_, new) in self.readings.redlines.items():
+            file = files.get_file_from_path(uri)
+            if file is not None:
+                urls[new.id] = file.url
+        return urls
+
+    @staticmethod
+    def _merge_extras(first: dict[str, list[str]], more: dict[str, list[str]]) -> dict[str, list[str]]:
+        merged = {key: list(value) for key, value in first.items()}
+        for key, value in more.items():
+            merged.setdefault(key, []).extend(value)
+        return merged
 
     def _hrefs(self, files: Files) -> dict[str, str]:
         hrefs: dict[str, str] = {}

@@ -178,6 +178,43 @@ class LegalText:
         return [n for n in self.walk() if isinstance(n, Division)]
 
 
+# --- interpretations ---------------------------------------------------------
+
+
+@dataclass
+class InterpretationSection:
+    """One section of an interpretation: the explanation of some articles.
+
+    `spans` are the (first, last) article keys the heading names, both
+    included; `article_ids` are filled from the interpreted text when the site
+    is gathered (a range then includes the 之一 articles inside it).
+    """
+
+    heading: str  # as written, e.g. "第十一条至第十三条"
+    title: str | None  # what follows the labels, if anything
+    line: int  # file line of the heading
+    spans: list[tuple[tuple[int, int], tuple[int, int]]]
+    body: str  # Markdown of the explanation
+    body_line: int
+    article_ids: list[str] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        """The section's id on the interpretation page."""
+        first = self.article_ids[0] if self.article_ids else f"line_{self.line}"
+        return f"sec-{first}"
+
+
+@dataclass
+class Interpretation:
+    """A plain-language interpretation (释义) of a draft or law."""
+
+    interprets: str  # id of the draft or law
+    preface: str  # Markdown before the first section
+    preface_line: int
+    sections: list[InterpretationSection] = field(default_factory=list)
+
+
 # --- documents --------------------------------------------------------------
 
 
@@ -229,6 +266,7 @@ class Document:
     meta: dict[str, object] = field(default_factory=dict)
     legal: LegalText | None = None  # drafts and laws
     comments: Comments | None = None  # drafts only
+    interpretation: Interpretation | None = None  # interpretations only
     # File line of each front matter key path, e.g. ("suggestions", 3, "outcome"),
     # so checks made after parsing (notices) can still point at the line.
     front_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)

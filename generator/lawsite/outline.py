@@ -35,6 +35,29 @@ ints, bools and None; keys always present, lists in text order)::
                  "items": 64, "prose": 3, "repealed": 1, "inserted": 2}
     }
 
+Run inside a site (`lawsite outline --json` finds the site's mkdocs.yml via
+``--config-file``, default ./mkdocs.yml), a legal text of the site's content
+folder gets two more keys per article (`with_site_notes`), both null when the
+article has none; files outside the site (corpus files) keep the plain shape,
+and each document says which it is with ``"in_site": true|false``::
+
+      "interpretation": {               # the first section explaining it
+        "id": "…-interpretation",       # the interpretation's document id
+        "section": "sec-art_11",        # the section's anchor on that page
+        "heading": "第十一条至第十三条",  # as written
+        "line": 31,                     # file line of the section heading
+        "url": "https://…/interpretations/…/#art_12"   # the article on that page
+      },
+      "ledger": {                       # suggestions on this article (lawsite.ledger)
+        "notice": "…-feedback",         # the notice itemising them
+        "url": "https://…/notices/…/#ledger-art_12",
+        "entries": 3,                   # itemised entries
+        "total": 7,                     # suggestions, weighted by count
+        "adopted": 2, "partly": 1, "not-adopted": 4, "noted": 0, "pending": 0
+      }
+
+URLs are absolute when the site has a `site_url`, else site-relative.
+
 `outline_text(legal)` is the same outline for people: indented divisions with
 their articles, one article per line as ``id  label  (caption)  line N``.
 """
@@ -144,3 +167,12 @@ def _text(node: object, depth: int, lines: list[str]) -> None:
         first = node.text.split("\n", 1)[0]
         snippet = first[:30] + ("…" if len(first) > 30 or "\n" in node.text else "")
         lines.append(f"{pad}prose  line {node.line}: {snippet}")
+
+
+def with_site_notes(outline: dict[str, Any], notes: dict[str, dict[str, Any]] | None) -> dict[str, Any]:
+    """`outline` with each article's site notes (see the module docstring);
+    `notes` is None for a file outside the site."""
+    articles = outline["articles"]
+    if notes is not None:
+        articles = [{**a, **notes.get(a["id"], {"interpretation": None, "ledger": None})} for a in articles]
+    return {**outline, "in_site": notes is not None, "articles": articles}

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .model import Document, Kind, Notice, Problem, Source
 from .parse.document import parse_document
+from .parse.interpretation import attach_interpretations
 from .parse.notice import ReadFile, parse_notice
 from .progress import ProgressCallback
 from .settings import Settings
@@ -106,6 +107,7 @@ def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None
         site.by_path[source.path] = document
     site.problems.extend(_check_links(site))
     site.problems.extend(_attach_notices(site, read_file))
+    site.problems.extend(attach_interpretations(site.documents, settings.numbering))
     return site
 
 

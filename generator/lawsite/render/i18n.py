@@ -60,6 +60,10 @@ from .i18n_ledger import LEDGER_LABELS  # noqa: E402
 
 LABELS.update(LEDGER_LABELS)
 
+from .i18n_readings import READINGS_LABELS  # noqa: E402
+
+LABELS.update(READINGS_LABELS)
+
 
 def translator(language: str) -> Callable[..., str]:
     """`t("days_left", n=3)` in the site's language; unknown keys fail loudly."""

@@ -1,0 +1,193 @@
+"""Readings of a draft: the chain shown on each reading's page, and the
+redline page between two readings with the outcomes beside the changes.
+
+Context builders only: every string and URL is computed here, the partials
+`readings.html` and `redline.html` just lay them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..ledger import ArticleLedger, Ledger
+from ..model import Document, Outcome
+from ..redline import ArticleChange, Segment, Status, article_text, summary
+from ..readings import relative_url
+from ..settings import Settings
+from .i18n import translator
+from .templates import format_date, render
+
+# The statuses shown in full; the others are collapsed between them.
+FOCUS = (Status.ADDED, Status.REMOVED, Status.CHANGED, Status.RENUMBERED_CHANGED)
+SUMMARY_ORDER = (Status.ADDED, Status.REMOVED, Status.CHANGED, Status.RENUMBERED_CHANGED, Status.RENUMBERED, Status.UNCHANGED)
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where things are: site-relative URLs of documents by id, and the page
+    being rendered (links are made relative to it)."""
+
+    urls: dict[str, str]  # document id → site-relative URL
+    page: str  # the current page's site-relative URL
+    names: dict[str, str]  # contact-point id → its title
+
+    def to(self, doc_id: str, fragment: str = "") -> str | None:
+        url = self.urls.get(doc_id)
+        if url is None:
+            return None
+        return relative_url(self.page, url + (f"#{fragment}" if fragment else ""))
+
+
+# --- the chain of readings ----------------------------------------------------------
+
+
+def readings_html(chain: list[Document], current: Document, redlines: dict[str, str], links: Links, settings: Settings) -> str:
+    """The chain 征求意见稿 → 一审稿 → 二审稿 with the current one marked and a
+    redline link between each pair; "" for a draft with one reading.
+    `redlines` maps a later reading's id to its redline page URL."""
+    if len(chain) < 2:
+        return ""
+    t = translator(settings.language)
+    steps = []
+    for document in chain:
+        redline = redlines.get(document.id)
+        steps.append(
+            {
+                "label": str(document.meta.get("stage") or document.title),
+                "title": document.title,
+                "date": format_date(document.published, settings.language) if document.published else "",
+                "href": None if document is current else links.to(document.id),
+                "current": document is current,
+                "redline_href": relative_url(links.page, redline) if redline else None,
+                "redline_text": t("redline_link"),
+            }
+        )
+    return render(settings.language, "partials/readings.html", readings={"steps": steps})
+
+
+# --- the redline page ---------------------------------------------------------------
+
+
+def redline_title(old: Document, new: Document, language: str) -> str:
+    return translator(language)("redline_title", old=_stage(old), new=_stage(new), title=_base_title(new))
+
+
+def _stage(document: Document) -> str:
+    return str(document.meta.get("stage") or document.title)
+
+
+def _base_title(document: Document) -> str:
+    # 青川市物业管理条例（草案二审稿） → 青川市物业管理条例
+    title = document.title
+    cut = title.find("（")
+    return title[:cut] if cut > 0 else title
+
+
+def redline_page_markdown(old: Document, new: Document, changes: list[ArticleChange], ledger: Ledger, links: Links, settings: Settings) -> str:
+    """The whole redline page: title, counts, legend, then the changes."""
+    t = translator(settings.language)
+    counts = summary(changes)
+    context = {
+        "old": {"title": old.title, "stage": _stage(old), "href": links.to(old.id)},
+        "new": {"title": new.title, "stage": _stage(new), "href": links.to(new.id)},
+        "counts": [{"status": s.value, "label": t(f"status_{s.value.replace('-', '_')}"), "n": counts[s.value]} for s in SUMMARY_ORDER],
+        "total_old": len(old.legal.articles) if old.legal else 0,
+        "total_new": len(new.legal.articles) if new.legal else 0,
+        "blocks": _blocks(old, new, changes, ledger, links, settings),
+    }
+    title = redline_title(old, new, settings.language)
+    return f"# {title} {{#ls-redline-title}}\n\n" + render(settings.language, "partials/redline.html", redline=context) + "\n"
+
+
+def _blocks(old: Document, new: Document, changes: list[ArticleChange], ledger: Ledger, links: Links, settings: Settings) -> list[dict[str, Any]]:
+    """Changes in full; runs of unchanged or merely renumbered articles folded."""
+    blocks: list[dict[str, Any]] = []
+    quiet: list[dict[str, Any]] = []
+    for change in changes:
+        entry = _change(old, new, change, ledger, links, settings)
+        if change.status in FOCUS:
+            _fold(blocks, quiet, settings)
+            blocks.append(entry)
+        else:
+            quiet.append(entry)
+    _fold(blocks, quiet, settings)
+    return blocks
+
+
+def _fold(blocks: list[dict[str, Any]], quiet: list[dict[str, Any]], settings: Settings) -> None:
+    if not quiet:
+        return
+    t = translator(settings.language)
+    moved = sum(1 for e in quiet if e["status"] == Status.RENUMBERED.value)
+    text = t("redline_unchanged_run", n=len(quiet))
+    if moved:
+        text += t("redline_renumbered_part", n=moved)
+    span = quiet[0]["label_span"] + ("" if len(quiet) == 1 else t("range_to") + quiet[-1]["label_span"])
+    blocks.append({"folded": True, "summary": text, "span": span, "entries": list(quiet)})
+    quiet.clear()
+
+
+def _change(old: Document, new: Document, change: ArticleChange, ledger: Ledger, links: Links, settings: Settings) -> dict[str, Any]:
+    t = translator(settings.language)
+    before, after = change.old, change.new
+    shown = after or before
+    assert shown is not None
+    return {
+        "folded": False,
+        "status": change.status.value,
+        "status_label": t(f"status_{change.status.value.replace('-', '_')}"),
+        "id": f"rl-{after.id}" if after else f"rl-old-{before.id}",  # type: ignore[union-attr]
+        "old_label": before.label if before else None,
+        "old_href": links.to(old.id, before.id) if before else None,
+        "new_label": after.label if after else None,
+        "new_href": links.to(new.id, after.id) if after else None,
+        "renumbered": bool(before and after and before.key != after.key),
+        "label_span": shown.label,
+        "segments": _segments(change),
+        "ledger": _ledger(ledger.for_article(old.id, before.id), old, links, settings) if before else None,
+    }
+
+
+def _segments(change: ArticleChange) -> list[dict[str, str]]:
+    if change.segments:
+        segments: tuple[Segment, ...] = change.segments
+    elif change.status is Status.ADDED:
+        segments = (Segment("insert", article_text(change.article)),)
+    elif change.status is Status.REMOVED:
+        segments = (Segment("delete", article_text(change.article)),)
+    else:
+        segments = (Segment("equal", article_text(change.article)),)
+    return [{"op": s.op, "text": s.text} for s in segments]
+
+
+def _ledger(entry: ArticleLedger | None, old: Document, links: Links, settings: Settings) -> dict[str, Any] | None:
+    """The outcomes of the suggestions made on the earlier article."""
+    if entry is None:
+        return None
+    t = translator(settings.language)
+    tally = entry.tally
+    parts = [t("ledger_received", n=tally.total)]
+    parts += [t(f"rl_count_{o.value.replace('-', '_')}", n=tally.counts[o]) for o in Outcome if tally.counts[o]]
+    return {
+        "heading": t("redline_outcomes_on", label=_label_of(old, entry.article_id), stage=_stage(old)),
+        "line": " · ".join(parts),
+        "href": links.to(entry.notice_id, entry.anchor),
+        "link_text": t("redline_notice_link"),
+        "outcomes": [
+            {
+                "outcome": s.outcome.value,
+                "badge": t(f"rl_outcome_{s.outcome.value.replace('-', '_')}"),
+                "text": s.text,
+                "count": t("suggestion_count", n=s.count) if s.count > 1 else "",
+                "source": links.names.get(s.source, s.source),
+                "reason": s.reason or "",
+            }
+            for s in entry.suggestions
+        ],
+    }
+
+
+def _label_of(document: Document, article_id: str) -> str:
+    assert document.legal is not None
+    return next((a.label for a in document.legal.articles if a.id == article_id), article_id)
