@@ -164,7 +164,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         for section in _sections(nav.items):
             kinds = {self._kind_of(page) for page in section.children if isinstance(page, Page) and page.file.src_uri not in self.ledger_pages.generated}
             if len(kinds) == 1 and None not in kinds:
-                section.title = t(f"kind_{kinds.pop().value}")
+                section.title = self._index_title(section) or t(f"kind_{kinds.pop().value}")
         nav.items.sort(key=self._nav_rank)
         return nav
 
@@ -177,6 +177,15 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         kinds = {self._kind_of(page) for page in pages}
         ranks = [NAV_ORDER.index(kind) + 1 for kind in kinds if kind in NAV_ORDER]
         return min(ranks) if ranks else len(NAV_ORDER) + 1
+
+    def _index_title(self, section: Section) -> str | None:
+        """A folder of plain pages with its own index.md (content/guide/) is
+        named by that page's title, not by the generic kind label."""
+        for page in section.children:
+            document = self.site.by_path.get(page.file.src_uri) if isinstance(page, Page) else None
+            if document is not None and document.kind is Kind.PAGE and page.file.name == "index":
+                return document.title
+        return None
 
     def _kind_of(self, page: Page) -> Kind | None:
         document = self.site.by_path.get(page.file.src_uri)
