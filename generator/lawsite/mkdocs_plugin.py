@@ -128,7 +128,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
                 log.warning(f"lawsite: {uri} exists in the content folder; the generated redline page is not made")
                 del self.readings.redlines[uri]
                 continue
-            content = f"# {self.readings.title_of(uri)}\n"
+            # No table of contents: the changes get the width to sit beside their outcomes.
+            content = f"---\nhide: [toc]\n---\n\n# {self.readings.title_of(uri)}\n"
             files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
 
     def _add_ledger_pages(self, files: Files, config: MkDocsConfig) -> None:

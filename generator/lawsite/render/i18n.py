@@ -64,6 +64,11 @@ from .i18n_readings import READINGS_LABELS  # noqa: E402
 
 LABELS.update(READINGS_LABELS)
 
+# Search, feeds and open data (outputs/).
+from .i18n_outputs import OUTPUT_LABELS  # noqa: E402
+
+LABELS.update(OUTPUT_LABELS)
+
 
 def translator(language: str) -> Callable[..., str]:
     """`t("days_left", n=3)` in the site's language; unknown keys fail loudly."""

@@ -1,0 +1,196 @@
+"""Atom feeds (RFC 4287): one for the site, one per draft.
+
+The site feed announces new consultations, notices, interpretations and
+laws; a draft's feed announces its readings, the notices on them and their
+interpretations. Pure: a Site, its page URLs and the settings in, bytes out.
+
+Output is deterministic: entry dates come from the content (`published`,
+`adopted`, the consultation's `opens`), the feed's `updated` is its newest
+entry, and only a feed without entries falls back to the build time (which
+honours SOURCE_DATE_EPOCH).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import uuid
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from ..model import Document, Kind
+from ..render.i18n import translator
+from ..render.templates import format_date, render
+from ..settings import Settings
+from ..site import Site
+from .links import SiteLinks
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_DIR = "feeds"
+SITE_FEED = f"{FEED_DIR}/atom.xml"
+SITE_FEED_LIMIT = 50  # newest entries in the site feed; a draft's feed keeps all
+FEED_KINDS = (Kind.DRAFT, Kind.LAW, Kind.INTERPRETATION, Kind.NOTICE)
+MEDIA_TYPE = "application/atom+xml"
+
+ET.register_namespace("", ATOM)
+
+
+@dataclass(frozen=True)
+class Entry:
+    document: Document
+    date: dt.date
+    title: str
+    summary: str | None
+
+
+def draft_feed_path(document: Document) -> str:
+    return f"{FEED_DIR}/{document.id}.xml"
+
+
+def entry_date(document: Document) -> dt.date | None:
+    """The day a document became news: a consultation opening, a law adopted,
+    anything else published."""
+    comments = document.comments
+    keys = ("adopted", "published", "effective") if document.kind is Kind.LAW else ("published",)
+    for key in keys:
+        value = document.meta.get(key)
+        if isinstance(value, dt.date):
+            return value
+    return comments.opens if comments and comments.opens else None
+
+
+def _entry(document: Document, site: Site, settings: Settings, reading: bool = False) -> Entry | None:
+    date = entry_date(document)
+    if date is None:
+        return None
+    t = translator(settings.language)
+    title, summary = document.title, _str(document.meta.get("summary") or document.meta.get("description"))
+    if document.kind is Kind.DRAFT and document.comments and document.comments.closes:
+        title = t("feed_entry_reading" if reading else "feed_entry_draft", title=document.title)
+        summary = summary or t("feed_summary_deadline", date=format_date(document.comments.closes, settings.language))
+    notice = site.notices.get(document.id) if document.kind is Kind.NOTICE else None
+    if notice is not None and summary is None:
+        itemised = sum(s.count for s in notice.suggestions)
+        summary = t("feed_summary_received", received=max(notice.received or 0, itemised), entries=len(notice.suggestions))
+    return Entry(document, date, title, summary)
+
+
+def site_entries(site: Site, settings: Settings) -> list[Entry]:
+    entries = [e for d in site.of_kind(*FEED_KINDS) if (e := _entry(d, site, settings))]
+    return _newest_first(entries)[:SITE_FEED_LIMIT]
+
+
+def draft_entries(site: Site, draft: Document, settings: Settings) -> list[Entry]:
+    """The draft's readings (and the law it became), the notices on them and
+    their interpretations."""
+    chain = site.readings(draft)
+    ids = {d.id for d in chain}
+    related = [
+        d
+        for d in site.of_kind(Kind.NOTICE, Kind.INTERPRETATION)
+        if _str(d.meta.get("concerns") or d.meta.get("interprets")) in ids
+    ]
+    entries = [e for i, d in enumerate(chain) if (e := _entry(d, site, settings, reading=i > 0))]
+    entries += [e for d in related if (e := _entry(d, site, settings))]
+    return _newest_first(entries)
+
+
+def _newest_first(entries: list[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (e.date, e.document.id), reverse=True)
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def timestamp(date: dt.date, settings: Settings) -> str:
+    """Midnight of `date` in the site's time zone, RFC 3339."""
+    return dt.datetime.combine(date, dt.time(0), tzinfo=settings.tz).isoformat()
+
+
+def stable_id(where: SiteLinks, name: str) -> str:
+    """An id that survives renaming a page: from the site and a document id."""
+    base = where.settings.site_url or where.name
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{base}#{name}"))
+
+
+def _href(where: SiteLinks, url: str, feed_path: str) -> str:
+    """Absolute when the site has a `site_url`, else relative to the feed file."""
+    if where.settings.site_url:
+        return where.settings.site_url + url
+    return posixpath.relpath(url or ".", posixpath.dirname(feed_path)) + ("/" if url.endswith("/") else "")
+
+
+def feed_xml(where: SiteLinks, feed_path: str, title: str, entries: list[Entry], home_url: str = "") -> bytes:
+    """One Atom document. `home_url` is the page the feed is about."""
+    settings = where.settings
+    root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": settings.language})
+    _text(root, "id", stable_id(where, feed_path))
+    _text(root, "title", title)
+    updated = max((e.date for e in entries), default=None)
+    _text(root, "updated", timestamp(updated, settings) if updated else settings.build_time().replace(microsecond=0).isoformat())
+    author = ET.SubElement(root, f"{{{ATOM}}}author")
+    _text(author, "name", where.name)
+    _link(root, _href(where, feed_path, feed_path), "self", MEDIA_TYPE)
+    _link(root, _href(where, home_url, feed_path), "alternate", "text/html")
+    _text(root, "generator", "lawsite")
+    for entry in entries:
+        _entry_xml(root, where, feed_path, entry)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _entry_xml(root: ET.Element, where: SiteLinks, feed_path: str, entry: Entry) -> None:
+    node = ET.SubElement(root, f"{{{ATOM}}}entry")
+    document = entry.document
+    _text(node, "id", stable_id(where, f"{document.kind.value}/{document.id}"))
+    _text(node, "title", entry.title)
+    stamp = timestamp(entry.date, where.settings)
+    _text(node, "published", stamp)
+    _text(node, "updated", stamp)
+    url = where.hrefs.get(document.id)
+    if url is not None:
+        _link(node, _href(where, url, feed_path), "alternate", "text/html")
+    ET.SubElement(node, f"{{{ATOM}}}category", {"term": document.kind.value, "label": translator(where.settings.language)(f"kind_{document.kind.value}")})
+    if entry.summary:
+        _text(node, "summary", entry.summary)
+
+
+def _text(parent: ET.Element, tag: str, value: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = value
+
+
+def _link(parent: ET.Element, href: str, rel: str, media_type: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}link", {"rel": rel, "type": media_type, "href": href})
+
+
+def feed_files(site: Site, where: SiteLinks) -> dict[str, bytes]:
+    """Every feed of the site by its path in the built site."""
+    t = translator(where.settings.language)
+    files = {SITE_FEED: feed_xml(where, SITE_FEED, t("feed_site", site=where.name), site_entries(site, where.settings))}
+    for draft in site.of_kind(Kind.DRAFT):
+        if draft.id not in where.hrefs:
+            continue
+        path = draft_feed_path(draft)
+        entries = draft_entries(site, draft, where.settings)
+        files[path] = feed_xml(where, path, t("feed_draft", title=draft.title), entries, where.hrefs[draft.id])
+    return files
+
+
+def head_links(document: Document | None, where: SiteLinks, page_url: str) -> list[dict[str, str]]:
+    """The `<link rel="alternate">` tags of a page: the site feed, and on a
+    draft its own feed. `page_url` is the page's URL relative to the root."""
+    t = translator(where.settings.language)
+    here = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
+
+    def href(path: str) -> str:
+        return where.settings.site_url + path if where.settings.site_url else posixpath.relpath(path, here or ".")
+
+    links = [{"href": href(SITE_FEED), "title": t("feed_link_site")}]
+    if document is not None and document.kind is Kind.DRAFT:
+        links.append({"href": href(draft_feed_path(document)), "title": t("feed_link_draft")})
+    return links
+
+
+def head_links_html(document: Document | None, where: SiteLinks, page_url: str) -> str:
+    return render(where.settings.language, "partials/feed_links.html", links=head_links(document, where, page_url)) + "\n"

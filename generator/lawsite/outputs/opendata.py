@@ -1,0 +1,244 @@
+"""Open data: every document as JSON, an index, and a CSV of all suggestions.
+
+Layout in the built site (documented in `content/open-data.md`):
+
+    data/index.json                 every document: id, kind, title, URLs
+    data/documents/<id>.json        one document: metadata, divisions, articles
+                                    (ids, text), interpretation and ledger per article
+    data/suggestions.csv            every itemised suggestion with its outcome
+    data/schema/*.schema.json       the JSON Schemas the files follow
+
+Pure: a Site, page URLs and settings in, `{path: bytes}` out. The schemas
+live in `lawsite/schema/` and are validated against in the tests.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..ledger import ArticleLedger, Ledger, build_ledger
+from ..model import GENERAL, Article, Division, Document, Kind, Suggestion
+from ..site import Site
+from .links import SiteLinks
+
+DATA_DIR = "data"
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMAS = ("document.schema.json", "index.schema.json")
+FORMAT_VERSION = 1
+CSV_COLUMNS = (
+    "notice_id", "notice_title", "document_id", "document_title", "article_id", "article_label",
+    "from", "from_name", "count", "text", "outcome", "reason",
+)
+
+
+def document_path(doc_id: str) -> str:
+    return f"{DATA_DIR}/documents/{doc_id}.json"
+
+
+def json_value(value: Any) -> Any:
+    """Front matter as JSON: dates as ISO strings, anything else unknown as text."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): json_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_value(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+# --- one document -------------------------------------------------------------
+
+
+def _divisions(nodes: list, parent: str | None) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for node in nodes:
+        if isinstance(node, Division):
+            out.append({"id": node.id, "kind": node.kind, "number": node.number, "label": node.label, "title": node.title, "parent": parent})
+            out.extend(_divisions(node.children, node.id))
+    return out
+
+
+def _articles_with_division(nodes: list, division: str | None):
+    for node in nodes:
+        if isinstance(node, Division):
+            yield from _articles_with_division(node.children, node.id)
+        elif isinstance(node, Article):
+            yield node, division
+
+
+def _interpretations(site: Site, data: SiteLinks) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """(interpreted doc id, article id) → the sections that explain it."""
+    found: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for document in site.of_kind(Kind.INTERPRETATION):
+        parsed = document.interpretation
+        if parsed is None:
+            continue
+        for section in parsed.sections:
+            record = {
+                "document": document.id,
+                "heading": section.heading,
+                "url": data.url(document.id, section.anchor),
+                "text": section.body.strip(),
+            }
+            for article_id in section.article_ids:
+                found.setdefault((parsed.interprets, article_id), []).append(record)
+    return found
+
+
+def _suggestion(suggestion: Suggestion, notice_id: str) -> dict[str, Any]:
+    return {
+        "notice": notice_id,
+        "from": suggestion.source,
+        "count": suggestion.count,
+        "text": suggestion.text,
+        "outcome": suggestion.outcome.value,
+        "reason": suggestion.reason,
+    }
+
+
+def _ledger(entry: ArticleLedger | None, notice_of: dict[int, str]) -> dict[str, Any] | None:
+    if entry is None:
+        return None
+    return {
+        "total": entry.total,
+        "entries": entry.tally.entries,
+        "counts": {outcome.value: n for outcome, n in entry.counts.items()},
+        "suggestions": [_suggestion(s, notice_of.get(id(s), entry.notice_id)) for s in entry.suggestions],
+    }
+
+
+def _article(article: Article, division: str | None, document: Document, data: SiteLinks, extras: "_Extras") -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "number": article.number,
+        "sub": article.sub,
+        "label": article.label,
+        "caption": article.caption,
+        "repealed": article.repealed,
+        "division": division,
+        "url": data.url(document.id, article.id),
+        "text": article.plain_text(),
+        "paragraphs": [
+            {
+                "id": para.id,
+                "number": para.number,
+                "text": para.text,
+                "items": [{"id": item.id, "number": item.number, "label": item.label, "text": item.text} for item in para.items],
+            }
+            for para in article.paragraphs
+        ],
+        "interpretation": extras.interpretations.get((document.id, article.id), []),
+        "ledger": _ledger(extras.ledger.for_article(document.id, article.id), extras.notice_of),
+    }
+
+
+@dataclass
+class _Extras:
+    """What is computed once for the whole site and looked up per article."""
+
+    ledger: Ledger
+    interpretations: dict[tuple[str, str], list[dict[str, Any]]]
+    notice_of: dict[int, str]  # id(suggestion) → the notice that itemises it
+
+
+def _extras(site: Site, data: SiteLinks) -> _Extras:
+    notice_of = {id(s): n.id for n in site.notices.values() for s in n.suggestions}
+    return _Extras(build_ledger(site), _interpretations(site, data), notice_of)
+
+
+def document_record(document: Document, site: Site, data: SiteLinks, extras: _Extras | None = None) -> dict[str, Any]:
+    """One document's open data (see schema/document.schema.json)."""
+    extras = extras or _extras(site, data)
+    legal = document.legal
+    record: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "id": document.id,
+        "kind": document.kind.value,
+        "title": document.title,
+        "url": data.url(document.id),
+        "source": document.path,
+        # A notice's raw `suggestions` are replaced by the parsed ones below.
+        "metadata": json_value({k: v for k, v in document.meta.items() if k != "suggestions"}),
+        "divisions": _divisions(legal.children, None) if legal else [],
+        "articles": [_article(a, d, document, data, extras) for a, d in _articles_with_division(legal.children, None)] if legal else [],
+        "general": _ledger(extras.ledger.for_article(document.id, GENERAL), extras.notice_of),
+    }
+    notice = site.notices.get(document.id) if document.kind is Kind.NOTICE else None
+    if notice is not None:
+        record["suggestions"] = [{"article": s.article, **_suggestion(s, notice.id)} for s in notice.suggestions]
+    return record
+
+
+def index_record(site: Site, data: SiteLinks) -> dict[str, Any]:
+    """The list of documents (see schema/index.schema.json)."""
+    entries = []
+    for document in site.documents.values():
+        legal = document.legal
+        entries.append({
+            "id": document.id,
+            "kind": document.kind.value,
+            "title": document.title,
+            "url": data.url(document.id),
+            "data": document_path(document.id),
+            "published": json_value(document.meta.get("published")),
+            "articles": len(legal.articles) if legal else 0,
+        })
+    return {
+        "format": FORMAT_VERSION,
+        "site": data.name,
+        "site_url": data.settings.site_url or None,
+        "language": data.settings.language,
+        "suggestions": f"{DATA_DIR}/suggestions.csv",
+        "documents": entries,
+    }
+
+
+# --- suggestions CSV -----------------------------------------------------------
+
+
+def suggestions_csv(site: Site) -> bytes:
+    """Every itemised suggestion with its outcome, UTF-8 with a BOM (so Excel
+    reads the Chinese text right), CRLF line ends."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for notice in site.notices.values():
+        notice_doc = site.get(notice.id)
+        draft = site.get(notice.concerns)
+        labels = {a.id: a.label for a in draft.legal.articles} if draft and draft.legal else {}
+        for s in notice.suggestions:
+            point = site.get(s.source)
+            writer.writerow([
+                notice.id, notice_doc.title if notice_doc else "", notice.concerns, draft.title if draft else "",
+                s.article, labels.get(s.article, ""), s.source,
+                point.title if point and point.kind is Kind.CONTACT_POINT else s.source,
+                s.count, s.text, s.outcome.value, s.reason or "",
+            ])
+    return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
+
+
+# --- all files --------------------------------------------------------------------
+
+
+def _json(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+
+
+def open_data_files(site: Site, data: SiteLinks) -> dict[str, bytes]:
+    """Every open-data file by its path in the built site."""
+    extras = _extras(site, data)
+    files = {f"{DATA_DIR}/index.json": _json(index_record(site, data))}
+    for document in site.documents.values():
+        files[document_path(document.id)] = _json(document_record(document, site, data, extras))
+    files[f"{DATA_DIR}/suggestions.csv"] = suggestions_csv(site)
+    for name in SCHEMAS:
+        files[f"{DATA_DIR}/schema/{name}"] = (SCHEMA_DIR / name).read_bytes()
+    return files

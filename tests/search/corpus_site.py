@@ -1,0 +1,49 @@
+"""A temporary lawsite project made of real laws from the corpus.
+
+Each corpus file is wrapped in front matter `kind: law` with an id of its own
+(file names repeat across folders), so the build sees ordinary content.
+Used by the corpus search test and by benchmarks/search_first_query.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MKDOCS_YML = """\
+site_name: 法律法规
+site_url: http://127.0.0.1/
+docs_dir: content
+theme:
+  name: material
+  language: zh
+  font: false
+plugins:
+  - search:
+      lang: zh
+  - lawsite:
+      search: {search}
+"""
+
+
+def law_files(corpus: Path, limit: int) -> list[Path]:
+    """The first `limit` laws with articles, in a stable order."""
+    files = []
+    for line in (corpus / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        path, _bytes, articles, *_ = line.split("\t")
+        if int(articles) > 0:
+            files.append(corpus / "laws" / path)
+    return sorted(files)[:limit]
+
+
+def write_corpus_project(corpus: Path, folder: Path, limit: int = 1000, search: str = "auto") -> Path:
+    """Write mkdocs.yml, an index page and `limit` laws under `folder`; return mkdocs.yml."""
+    content = folder / "content"
+    (content / "laws").mkdir(parents=True, exist_ok=True)
+    (content / "index.md").write_text("# 法律法规\n", encoding="utf-8")
+    for number, path in enumerate(law_files(corpus, limit), start=1):
+        text = path.read_text(encoding="utf-8")
+        front = f"---\nkind: law\nid: law-{number:04d}\n---\n"
+        (content / "laws" / f"law-{number:04d}.md").write_text(front + text, encoding="utf-8")
+    config = folder / "mkdocs.yml"
+    config.write_text(MKDOCS_YML.format(search=search), encoding="utf-8")
+    return config
