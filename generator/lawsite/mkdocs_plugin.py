@@ -28,6 +28,9 @@ from .render.legal import PageContext, legal_page_markdown
 from .render.listing import home_listing_html
 from .render.readings_site import ReadingsPages
 from .render.ledger_site import LedgerPages
+from . import lawnav
+from .progress import Progress
+from .render.stash import Stash
 from .settings import Settings
 from .site import Site, load_site
 
@@ -58,6 +61,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def __init__(self) -> None:
         self.settings = Settings()
         self.site = Site()
+        self.law_folders: dict[str, list[Any]] = {}
+        self.law_indexes: dict[str, str] = {}
+        self.rendering, self.rendered, self.to_render = Progress("rendering pages"), 0, 0
         self.readings = ReadingsPages(self.site, self.settings)
         self.ledger_pages = LedgerPages(self.site, self.settings)
 
@@ -70,6 +76,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         for ext in ("attr_list", "toc"):
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
+        features = config.theme.get("features")
+        if config.theme.name == "material" and isinstance(features, list) and "navigation.prune" not in features:
+            # Only the current page's branch of the nav in each page (see lawnav.py).
+            features.append("navigation.prune")
         config.extra_css.append(ASSET_URIS["css"])
         config.extra_javascript.append(ASSET_URIS["js"])
         config.extra_css.append(READINGS_CSS)
@@ -77,13 +87,18 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.site = load_site(Path(config.docs_dir), self.settings)
+        self._hrefs_cache = None
+        self.stashes: dict[str, Stash] = {}
+        progress = Progress("reading content")
+        self.site = load_site(Path(config.docs_dir), self.settings, progress)
+        progress.close()
         for problem in self.site.problems:
             if not problem.is_error:
                 log.warning(format_problem(problem))
         if self.site.errors:
             lines = "\n  ".join(format_problem(p) for p in self.site.errors)
             raise PluginError(f"lawsite: {len(self.site.errors)} error(s) in content (run `lawsite check` for all details):\n  {lines}")
+        self._add_law_indexes(files, config)
         self._add_ledger_pages(files, config)
         for uri in ASSET_URIS.values():
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
@@ -167,7 +182,38 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             if len(kinds) == 1 and None not in kinds:
                 section.title = self._index_title(section) or t(f"kind_{kinds.pop().value}")
         nav.items.sort(key=self._nav_rank)
+        self._group_laws_by_year(nav)
+        self.rendering = Progress("rendering pages")
+        self.rendered, self.to_render = 0, len(nav.pages)
         return nav
+
+    # --- large law collections (lawnav.py) ------------------------------------
+
+    def _add_law_indexes(self, files: Files, config: MkDocsConfig) -> None:
+        """An index page, listing its laws by year, for each folder of many laws."""
+        self.law_folders = lawnav.law_folders(self.site.documents.values())
+        self.law_indexes: dict[str, str] = {}
+        for folder, documents in self.law_folders.items():
+            uri = lawnav.index_uri(folder)
+            if files.get_file_from_path(uri) is None:
+                self.law_indexes[uri] = folder
+                files.append(File.generated(config, uri, content=f"# {lawnav.folder_title(folder, documents)}\n"))
+
+    def _group_laws_by_year(self, nav: Navigation) -> None:
+        """Split each large law folder's section into one section per year."""
+        for section in list(_sections(nav.items)):
+            pages = [c for c in section.children if isinstance(c, Page) and posixpath.dirname(c.file.src_uri) in self.law_folders and self._kind_of(c) is Kind.LAW]
+            if len(pages) < lawnav.YEAR_GROUP_MIN:
+                continue
+            rest = [c for c in section.children if not any(c is p for p in pages)]
+            years = []
+            for year, members in lawnav.by_year(pages, lambda page: lawnav.law_year(self.site.by_path[page.file.src_uri])):
+                year_section = Section(lawnav.year_title(year, self.settings.language), members)
+                year_section.parent = section
+                for page in members:
+                    page.parent = year_section
+                years.append(year_section)
+            section.children = rest + years
 
     def _nav_rank(self, item: Any) -> int:
         """Pages first (home, how to comment), then what a reader looks for
@@ -193,6 +239,12 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         return document.kind if document else None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.rendered += 1
+        self.rendering(self.rendered, max(self.to_render, self.rendered))
+        folder = self.law_indexes.get(page.file.src_uri)
+        if folder is not None:
+            hrefs = {d.id: file.url_relative_to(page.file) for d in self.law_folders[folder] if (file := files.get_file_from_path(d.path))}
+            return self._stashed(page, markdown + "\n" + lawnav.law_index_html(page.title or folder, self.law_folders[folder], hrefs, self.settings.language) + "\n")
         ledger_page = self.ledger_pages.page_markdown(page.file.src_uri, markdown, page.url, self._ledger_urls(files))
         if ledger_page is not None:
             return ledger_page
@@ -208,10 +260,19 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             self._add_ledger(document, ctx, page, files)
             ctx.article_extras = self._merge_extras(ctx.article_extras, self.readings.article_extras(document, page.url, self._hrefs(files)))
             chain = self.readings.chain_html(document, page.url, self._hrefs(files), self._redline_urls(files))
-            return (chain + "\n\n" if chain else "") + legal_page_markdown(document, ctx)
+            return self._stashed(page, (chain + "\n\n" if chain else "") + legal_page_markdown(document, ctx))
         if page.is_homepage:
             return markdown + "\n\n" + home_listing_html(list(self.site.documents.values()), self._hrefs(files), self.settings) + "\n"
         return markdown
+
+    def _stashed(self, page: Page, markdown: str) -> str:
+        """Our pre-rendered HTML skips Markdown (render/stash.py); headings stay."""
+        stash = self.stashes[page.file.src_uri] = Stash()
+        return stash.hide(markdown)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        stash = self.stashes.pop(page.file.src_uri, None)
+        return stash.restore(html) if stash else html
 
     def _redline_urls(self, files: Files) -> dict[str, str]:
         """A later reading's id → the URL of its redline page."""
@@ -230,12 +291,16 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         return merged
 
     def _hrefs(self, files: Files) -> dict[str, str]:
+        # Asked several times per page: computed once per build (was O(pages²)).
+        if getattr(self, "_hrefs_cache", None) is not None:
+            return dict(self._hrefs_cache)
         hrefs: dict[str, str] = {}
         for document in self.site.documents.values():
             file = files.get_file_from_path(document.path)
             if file is not None:
                 hrefs[document.id] = file.url
-        return hrefs
+        self._hrefs_cache = hrefs
+        return dict(hrefs)
 
 
 def _sections(items: list[Any]):

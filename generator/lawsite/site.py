@@ -14,6 +14,7 @@ from .parse.document import parse_document
 from .parse.interpretation import attach_interpretations
 from .parse.notice import ReadFile, parse_notice
 from .progress import ProgressCallback
+from .outputs.poster import poster_problems
 from .settings import Settings
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # larger than any law; protects the build from runaway input
@@ -106,6 +107,7 @@ def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None
         site.documents[document.id] = document
         site.by_path[source.path] = document
     site.problems.extend(_check_links(site))
+    site.problems.extend(poster_problems(list(site.documents.values())))
     site.problems.extend(_attach_notices(site, read_file))
     site.problems.extend(attach_interpretations(site.documents, settings.numbering))
     return site

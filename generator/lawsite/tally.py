@@ -10,8 +10,6 @@ The skeleton has `outcome: pending` everywhere and passes `lawsite check`.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from collections import Counter
@@ -20,7 +18,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .model import GENERAL, Document, Problem
-from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, decode_csv, resolve_article
+from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, csv_rows, decode_csv, resolve_article
 
 COLUMNS = ("article", "from", "text", "count")
 _TRAILING = re.compile(r"[。．.！!；;，,\s]+$")
@@ -64,18 +62,13 @@ def tally_comments(raw: bytes, path: str, draft: Document) -> Tallied:
     result = Tallied(encoding)
     merged: dict[tuple[str, str, str], Entry] = {}
     header: list[str] | None = None
-    reader = csv.reader(io.StringIO(text.replace("\r\n", "\n")))
-    last = 0
-    for cells in reader:
-        line, last = last + 1, reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
+    for line, cells in csv_rows(text):
         if header is None:
             header = _header(cells, path, line, result)
             if header is None:
                 return result
             continue
-        _row(dict(zip(header, (c.strip() for c in cells))), len(cells) == len(header), path, line, draft, result, merged)
+        _row(dict(zip(header, (c.strip() for c in cells))), len(cells) <= len(header), path, line, draft, result, merged)
     result.entries = _in_text_order(list(merged.values()), draft)
     return result
 

@@ -169,7 +169,7 @@ def check_csv(body: bytes | None, extra_items: str = ""):
         ("第二条,网民,1,x,partly,", "missing-reason", "outcome", "partly"),
         ("第二条,网民,-1,x,adopted,", "bad-number", "count", "-1"),
         ("第二条,网民,1,,adopted,", "missing-key", "text", "missing `text`"),
-        ("第二条,网民,1,x,adopted", "csv-cells", None, "5 cells"),
+        ("第二条,网民,1,x,adopted,理由,多余", "csv-cells", None, "7 cells"),
     ],
 )
 def test_csv_row_problem_points_at_csv_file_and_row_line(row: str, code: str, field: str | None, says: str) -> None:
@@ -178,6 +178,12 @@ def test_csv_row_problem_points_at_csv_file_and_row_line(row: str, code: str, fi
     problem = only(problems, code)
     assert (problem.path, problem.line, problem.field) == ("notices/n1.csv", 7, field)
     assert "row 7" in problem.message and says in problem.message + (problem.hint or "")
+
+
+def test_empty_cells_exported_at_the_end_of_rows_are_ignored() -> None:
+    site, problems = check_csv(("article,from,count,text,outcome,reason,,\n" + "第二条,网民,,x,adopted,,,,\n第三条,网民,2,y,noted\n").encode())
+    assert problems == []
+    assert [(s.article, s.count) for s in site.notices["n1"].suggestions] == [("art_2", 1), ("art_3", 2)]
 
 
 def test_csv_header_problems() -> None:

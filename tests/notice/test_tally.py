@@ -81,7 +81,7 @@ def test_tally_reads_bom_and_gbk(encoding: str, prefix: bytes, name: str) -> Non
         ("第二条,,x,", "missing-key", "from"),
         ("第二条,网民,,", "missing-key", "text"),
         ("第二条,网民,x,0", "bad-number", "count"),
-        ("第二条,网民,x", "csv-cells", None),
+        ("第二条,网民,x,1,多余", "csv-cells", None),
     ],
 )
 def test_bad_rows_are_reported_with_their_row_number(row: str, code: str, field: str | None) -> None:

@@ -158,22 +158,30 @@ def _csv_items(document: Document, name: str, read_file: ReadFile | None, checke
     return _rows(path, text, checker), encoding
 
 
-def _rows(path: str, text: str, checker: _Checker) -> list[_Item]:
+def csv_rows(text: str):
+    """(first line of the row, cells) for every non-blank row. Empty cells at
+    the end of a row are dropped: spreadsheets export formatted empty columns."""
     reader = csv.reader(io.StringIO(text.replace("\r\n", "\n")))
-    header: list[str] | None = None
-    items: list[_Item] = []
     last = 0
     for cells in reader:
         line, last = last + 1, reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
+        while cells and not cells[-1].strip():
+            cells.pop()
+        if cells:
+            yield line, cells
+
+
+def _rows(path: str, text: str, checker: _Checker) -> list[_Item]:
+    header: list[str] | None = None
+    items: list[_Item] = []
+    for line, cells in csv_rows(text):
         if header is None:
             header = _header(path, line, cells, checker)
             if header is None:
                 return []
             continue
         item = _Item({}, path, line, "", {}, row=line)
-        if len(cells) != len(header):
+        if len(cells) > len(header):
             checker.report(item, None, f"has {len(cells)} cells, the header has {len(header)}", "check for a missing or extra comma; quote text that contains commas with \"…\"", code="csv-cells")
             continue
         item.data = {name: cell.strip() for name, cell in zip(header, cells) if name and cell.strip()}

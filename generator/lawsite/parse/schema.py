@@ -302,6 +302,8 @@ SCHEMA: dict[Kind, dict[str, FieldSpec]] = {
         "stage": FieldSpec(text),
         "previous": FieldSpec(identifier),
         "comments": FieldSpec(mapping(COMMENTS)),
+        # The articles the printed poster shows (outputs/poster.py checks the labels).
+        "poster": FieldSpec(mapping({"from": FieldSpec(text, hint="an article label, e.g. 第一条"), "to": FieldSpec(text, hint="an article label, e.g. 第十条")})),
     },
     Kind.LAW: {
         **LEGAL_TEXT,

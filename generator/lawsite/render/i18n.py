@@ -53,6 +53,10 @@ LABELS: dict[str, dict[str, str]] = {
     "kind_contact-point": {"zh": "基层立法联系点", "zh-Hant": "基層立法聯繫點", "en": "Contact points"},
     "kind_page": {"zh": "其他", "zh-Hant": "其他", "en": "Pages"},
     "repealed": {"zh": "（删去）", "zh-Hant": "（刪去）", "en": "(repealed)"},
+    # Category index pages and year sections of large law collections (lawnav.py).
+    "year_of": {"zh": "{year}年", "zh-Hant": "{year}年", "en": "{year}"},
+    "year_unknown": {"zh": "年份不详", "zh-Hant": "年份不詳", "en": "Year unknown"},
+    "laws_count": {"zh": "共 {n} 件", "zh-Hant": "共 {n} 件", "en": "{n} documents"},
 }
 
 

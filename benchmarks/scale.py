@@ -1,0 +1,287 @@
+"""Scale benchmark: the real-law corpus as a lawsite site vs plain MkDocs + Material.
+
+Usage::
+
+    python benchmarks/scale.py [--corpus DIR] [--limit N] [--keep DIR] [--skip-plain] [--skip-serve]
+
+Generates two sites from the same Markdown in a temporary folder:
+
+* plain: the corpus files as they are, ``mkdocs.yml`` with Material (``font: false``)
+  and its default search;
+* lawsite: the files converted with ``lawsite import``, one open draft, a home
+  page, and the repository's own ``mkdocs.yml`` (theme overrides and every
+  lawsite option it sets), so every feature that has landed is on.
+
+Both are built in the same run, each in its own process; wall time and peak
+RSS (``ru_maxrss`` of that process tree) are measured around it. Then
+``lawsite check`` on the lawsite site, and the serve reload latency: start
+``lawsite serve``, change the draft, poll the served page until the change is
+there. Prints every figure side by side with the ratios and the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = Path(os.environ.get("LAWSITE_CORPUS", REPO.parent / "shared" / "corpus"))
+
+PLAIN_CONFIG = """site_name: 法律法规（plain MkDocs）
+docs_dir: docs
+theme:
+  name: material
+  language: zh
+  font: false
+"""
+
+DRAFT = """---
+kind: draft
+id: bench-draft
+title: 基准测试条例（草案）
+stage: 征求意见稿
+comments:
+  opens: 2000-01-01
+  closes: 2999-12-31
+  email: bench@example.gov.cn
+---
+
+## 第一章 总则
+
+第一条 为了测量，制定本条例。{marker}
+
+第二条 本条例自公布之日起施行。
+"""
+
+HOME = "# 法律法规库\n\n基准测试站点。\n"
+
+
+# --- measuring a child process -------------------------------------------------------
+
+
+def measured(command: list[str], cwd: Path) -> dict[str, float]:
+    """Run `command` in a fresh helper process so that RUSAGE_CHILDREN holds only
+    this build's peak memory (the maximum is sticky per process)."""
+    helper = [sys.executable, __file__, "--measure", "--", *command]
+    done = subprocess.run(helper, cwd=cwd, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr[-4000:])
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure_main(command: list[str]) -> None:
+    started = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr[-4000:])
+        raise SystemExit(done.returncode)
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
+
+
+# --- the two sites -------------------------------------------------------------------
+
+
+def pick(corpus: Path, limit: int | None) -> list[Path]:
+    files = sorted((corpus / "laws").rglob("*.md"))
+    if limit is None or limit >= len(files):
+        return files
+    step = len(files) / limit  # spread over every category
+    return [files[int(i * step)] for i in range(limit)]
+
+
+def make_plain(root: Path, corpus: Path, files: list[Path]) -> Path:
+    docs = root / "docs"
+    for path in files:
+        target = docs / path.relative_to(corpus / "laws")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    (docs / "index.md").write_text(HOME, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+def lawsite_config(root: Path) -> dict:
+    """The repository's own mkdocs.yml, pointed at the benchmark content."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(docs_dir="content", site_dir="site", strict=False)
+    theme = config.setdefault("theme", {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str(REPO / theme["custom_dir"])
+    for key in ("hooks",):
+        config[key] = [str(REPO / hook) for hook in config.get(key) or []] or config.pop(key, None)
+    config.pop("nav", None)
+    return {k: v for k, v in config.items() if v is not None}
+
+
+def make_lawsite(root: Path, corpus: Path, files: list[Path]) -> tuple[Path, dict[str, float]]:
+    staging = root / "import-from"
+    for path in files:  # `lawsite import` takes the same subset the plain site has
+        target = staging / path.relative_to(corpus / "laws")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    sources = [str(p) for p in sorted(staging.iterdir())]
+    content = root / "content"
+    stats = measured(["lawsite", "import", *sources, "--into", str(content / "laws")], root)
+    (content / "drafts").mkdir(parents=True)
+    (content / "drafts" / "bench-draft.md").write_text(DRAFT.format(marker=""), encoding="utf-8")
+    (content / "index.md").write_text(HOME, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(yaml.safe_dump(lawsite_config(root), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config, stats
+
+
+def output_stats(site: Path) -> dict[str, float]:
+    sizes = [p.stat().st_size for p in site.rglob("*") if p.is_file()]
+    pages = [p.stat().st_size for p in site.rglob("*.html")]
+    return {
+        "output_mb": sum(sizes) / 1e6,
+        "files": len(sizes),
+        "pages": len(pages),
+        "page_kb_mean": sum(pages) / len(pages) / 1e3 if pages else 0,
+        "page_kb_max": max(pages) / 1e3 if pages else 0,
+    }
+
+
+# --- serve ---------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def serve_latency(root: Path, config: Path, timeout: float = 600.0) -> tuple[float, float]:
+    """(seconds until the first page is served, seconds from a change to the draft
+    until the served page shows it)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/drafts/bench-draft/"
+    log = (root / "serve.log").open("w")
+    started = time.perf_counter()
+    server = subprocess.Popen(["lawsite", "-f", str(config), "serve", "-a", f"127.0.0.1:{port}"], cwd=root, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        while fetch(url) is None:
+            if server.poll() is not None or time.perf_counter() - started > timeout:
+                tail = (root / "serve.log").read_text(encoding="utf-8", errors="replace")[-600:]
+                raise SystemExit(f"serve did not come up:\n{tail}")
+            time.sleep(0.2)
+        first = time.perf_counter() - started
+        time.sleep(1.0)  # let the watcher settle
+        marker = f"改动标记{int(time.time())}"
+        draft = root / "content" / "drafts" / "bench-draft.md"
+        changed = time.perf_counter()
+        draft.write_text(DRAFT.format(marker=marker), encoding="utf-8")
+        while marker not in (fetch(url) or ""):
+            if time.perf_counter() - changed > timeout:
+                raise SystemExit("the change never showed")
+            time.sleep(0.1)
+        return first, time.perf_counter() - changed
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+# --- report ----------------------------------------------------------------------------
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}×" if b else "–"
+
+
+def report(n: int, articles: int, plain: dict | None, law: dict, imp: dict, check: dict, serve: tuple[float, float] | None) -> str:
+    rows = [f"corpus: {n} documents, {articles} articles (lawsite parse); both sites built in this run", ""]
+    rows.append(f"{'':24}{'plain MkDocs':>14}{'lawsite':>14}{'ratio':>9}  target")
+    def row(label: str, key: str, fmt: str, target: str) -> None:
+        p = plain[key] if plain else None
+        shown_p = format(p, fmt) if p is not None else "–"
+        rows.append(f"{label:24}{shown_p:>14}{format(law[key], fmt):>14}{ratio(law[key], p) if p else '–':>9}  {target}")
+    row("build wall time (s)", "seconds", ".1f", "≤ 0.5× plain")
+    row("peak RSS (MB)", "peak_mb", ".0f", "≤ plain")
+    row("output (MB)", "output_mb", ".1f", "≤ 150 MB")
+    row("files", "files", "d", "")
+    row("HTML pages", "pages", "d", "")
+    row("mean page (kB)", "page_kb_mean", ".1f", "")
+    row("largest page (kB)", "page_kb_max", ".0f", "")
+    rows.append("")
+    rows.append(f"lawsite import:  {imp['seconds']:.1f} s, peak {imp['peak_mb']:.0f} MB")
+    rows.append(f"lawsite check:   {check['seconds']:.2f} s (target < 5 s), peak {check['peak_mb']:.0f} MB")
+    if serve:
+        rows.append(f"lawsite serve:   first page after {serve[0]:.1f} s; a change to the draft shown after {serve[1]:.2f} s (target ≤ 3 s)")
+    return "\n".join(rows)
+
+
+def count_articles(content: Path) -> int:
+    from lawsite.site import load_site
+
+    site = load_site(content)
+    return sum(len(d.legal.articles) for d in site.documents.values() if d.legal)
+
+
+def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--measure":
+        measure_main(sys.argv[3:])
+        return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, help="only N documents, spread over the corpus (quick run)")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary folder)")
+    parser.add_argument("--skip-plain", action="store_true", help="do not build the plain MkDocs site")
+    parser.add_argument("--skip-serve", action="store_true", help="do not measure the serve reload")
+    args = parser.parse_args()
+    root = args.keep or Path(tempfile.mkdtemp(prefix="lawsite-scale-"))
+    root.mkdir(parents=True, exist_ok=True)
+    env_note = f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
+    try:
+        files = pick(args.corpus, args.limit)
+        plain_cfg = make_plain(root / "plain", args.corpus, files)
+        (root / "lawsite").mkdir(exist_ok=True)
+        law_cfg, imp = make_lawsite(root / "lawsite", args.corpus, files)
+        plain = None
+        if not args.skip_plain:
+            plain = measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_cfg), "-d", str(root / "plain-out")], root)
+            plain |= output_stats(root / "plain-out")
+        law = measured(["lawsite", "-f", str(law_cfg), "build", "-d", str(root / "lawsite-out")], root)
+        law |= output_stats(root / "lawsite-out")
+        check = measured(["lawsite", "-f", str(law_cfg), "check"], root)
+        serve = None
+        if not args.skip_serve:
+            try:
+                serve = serve_latency(root / "lawsite", law_cfg)
+            except SystemExit as exc:
+                print(f"serve not measured: {exc}", file=sys.stderr)
+        print(report(len(files), count_articles(root / "lawsite" / "content"), plain, law, imp, check, serve))
+        print(f"({env_note}; sites in {root})" if args.keep else f"({env_note})")
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+/* lawsite reader comfort: a larger-type switch remembered across pages, a
+ * one-tap copy of each article's permalink, and a name for Material's search
+ * dialog. Labels come from the page's #ls-i18n JSON block (no text here).
+ * Without JavaScript nothing of this appears, and every article's label is
+ * still a plain link to its own anchor. */
+(function () {
+  "use strict";
+  var FONT_KEY = "lawsite:font"; // also read by the inline <head> script, before paint
+  var labels = {};
+  try {
+    labels = JSON.parse(document.getElementById("ls-i18n").textContent);
+  } catch (e) { /* no labels: keys are shown */ }
+
+  function t(key, values) {
+    var text = labels[key] || key;
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(values[name]);
+    });
+    return text;
+  }
+
+  function store(key, value) {
+    try {
+      if (value === null) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, value);
+      return true;
+    } catch (e) { return false; } // private mode, storage full, disabled
+  }
+
+  function load(key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return null; }
+  }
+
+  // Copy text: the Clipboard API where allowed, else a hidden textarea.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return legacyCopy(text); });
+    }
+    return legacyCopy(text);
+  }
+
+  function legacyCopy(text) {
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) resolve(); else reject(new Error("copy refused"));
+    });
+  }
+
+  window.lawsiteReader = { t: t, store: store, load: load, copyText: copyText };
+
+  // --- larger type ----------------------------------------------------------
+  function fontSwitch() {
+    var header = document.querySelector(".md-header__inner");
+    if (!header || header.querySelector(".ls-fontsize")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button ls-fontsize";
+    button.title = t("font_larger");
+    // The visible "A+" stays part of the accessible name (WCAG 2.5.3).
+    button.innerHTML = 'A<span class="ls-fontsize__plus">+</span><span class="ls-sr"></span>';
+    button.querySelector(".ls-sr").textContent = " " + t("font_larger");
+    var root = document.documentElement;
+    function show() { button.setAttribute("aria-pressed", root.classList.contains("ls-large") ? "true" : "false"); }
+    button.addEventListener("click", function () {
+      var large = !root.classList.contains("ls-large");
+      root.classList.toggle("ls-large", large);
+      store(FONT_KEY, large ? "large" : null);
+      show();
+    });
+    show();
+    var before = header.querySelector(".md-search") || header.querySelector(".md-header__source");
+    header.insertBefore(button, before ? before.previousElementSibling || before : null);
+  }
+
+  // --- copy an article's permalink --------------------------------------------
+  function copyButtons() {
+    var articles = document.querySelectorAll(".ls-article[data-ls-permalink]");
+    Array.prototype.forEach.call(articles, function (article) {
+      var actions = article.querySelector(".ls-actions");
+      if (!actions) {
+        actions = document.createElement("div");
+        actions.className = "ls-actions";
+        article.appendChild(actions);
+      }
+      var wrap = document.createElement("span");
+      wrap.className = "ls-copy";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ls-button ls-button--quiet ls-copy__button";
+      button.textContent = t("copy_link");
+      var hidden = document.createElement("span");
+      hidden.className = "ls-sr";
+      hidden.textContent = " " + (article.getAttribute("data-ls-label") || "");
+      button.appendChild(hidden);
+      var status = document.createElement("span");
+      status.className = "ls-copy__status";
+      status.setAttribute("role", "status");
+      wrap.appendChild(button);
+      wrap.appendChild(status);
+      actions.appendChild(wrap);
+      button.addEventListener("click", function () {
+        var url = article.getAttribute("data-ls-permalink");
+        copyText(url).then(function () {
+          status.textContent = t("copied");
+          window.setTimeout(function () { status.textContent = ""; }, 4000);
+        }, function () { showFallback(wrap, status, url); });
+      });
+    });
+  }
+
+  // When copying is refused (old WebViews), show the link selected, to copy by hand.
+  function showFallback(wrap, status, url) {
+    status.textContent = t("copy_fallback");
+    var input = wrap.querySelector("input");
+    if (!input) {
+      input = document.createElement("input");
+      input.type = "url";
+      input.readOnly = true;
+      input.className = "ls-copy__fallback";
+      input.setAttribute("aria-label", t("copy_link"));
+      wrap.appendChild(input);
+    }
+    input.value = url;
+    input.focus();
+    input.select();
+  }
+
+  // Material's search overlay has role=dialog but no name.
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label") && !dialog.hasAttribute("aria-labelledby")) {
+      dialog.setAttribute("aria-label", t("search_dialog"));
+    }
+  }
+
+  function init() {
+    fontSwitch();
+    copyButtons();
+    nameSearchDialog();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,156 @@
+"""A printable A4 poster per draft, for grassroots contact points.
+
+The poster is a standalone HTML page (no Material chrome): the title, the
+consultation status and channels at the top, then each article — or the range
+chosen in the draft's front matter — with a QR code of its comment form (when
+the draft has `comments.form`) or else of its permalink. The print stylesheet
+(`assets/poster.css`) sets the A4 page, page numbers and keeps each article
+and its QR code on one page.
+
+Choosing a range, in the draft's front matter:
+
+    poster:
+      from: 第一条        # an article label or id (art_1); default: the first
+      to: 第十条          # default: the last
+
+Everything here is pure: the MkDocs adapter writes the returned HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import segno
+
+from ..model import Article, Document, Kind, Problem
+from ..parse.legal import NUMBERINGS
+from ..render.comments import State, form_href, template_values
+from ..render.i18n import translator
+from ..render.inline import InlineRenderer
+from ..render.legal import banner_context, consultation, permalink, resolver_for
+from ..render.templates import render
+from ..settings import Settings
+
+POSTER_DIR = "posters"
+
+
+def poster_uri(document: Document) -> str:
+    """Where the poster of `document` is written, relative to the site root."""
+    return f"{POSTER_DIR}/{document.id}/index.html"
+
+
+def has_poster(document: Document) -> bool:
+    return document.kind is Kind.DRAFT and document.legal is not None and bool(document.legal.articles)
+
+
+def _find(articles: list[Article], wanted: object) -> int | None:
+    text = str(wanted).strip()
+    for index, article in enumerate(articles):
+        if text in (article.label, article.id):
+            return index
+    return None
+
+
+def poster_articles(document: Document) -> tuple[list[Article], list[Problem]]:
+    """The articles the poster shows, and a problem for each unusable bound."""
+    assert document.legal is not None
+    articles = document.legal.articles
+    chosen = document.meta.get("poster")
+    if not isinstance(chosen, dict) or not articles:
+        return articles, []
+    problems: list[Problem] = []
+    bounds = {"from": 0, "to": len(articles) - 1}
+    for key in bounds:
+        if chosen.get(key) is None:
+            continue
+        index = _find(articles, chosen[key])
+        if index is None:
+            problems.append(_problem(document, key, f"`poster.{key}: {chosen[key]}` names no article of this draft", f"use an article label such as {articles[0].label} or an id such as {articles[0].id}"))
+        else:
+            bounds[key] = index
+    if bounds["from"] > bounds["to"]:
+        problems.append(_problem(document, "to", f"`poster.to` ({articles[bounds['to']].label}) comes before `poster.from` ({articles[bounds['from']].label})", "swap the two bounds"))
+        return articles, problems
+    return articles[bounds["from"] : bounds["to"] + 1], problems
+
+
+def _problem(document: Document, key: str, message: str, hint: str) -> Problem:
+    line = document.front_lines.get(("poster", key)) if hasattr(document, "front_lines") else None
+    return Problem(document.path, line, f"poster.{key}", message, hint, code="poster-range")
+
+
+def poster_problems(documents: list[Document]) -> list[Problem]:
+    """Every problem with the `poster:` option of the drafts, for `check`."""
+    problems: list[Problem] = []
+    for document in documents:
+        if has_poster(document):
+            problems.extend(poster_articles(document)[1])
+    return problems
+
+
+def qr_code(url: str, css_class: str) -> str:
+    """An inline SVG QR code with an accessible name (the address it holds)."""
+    svg = segno.make(url, error="m").svg_inline(scale=4, border=2, title=url, svgclass=css_class, omitsize=True)
+    return svg.replace("<svg ", '<svg role="img" focusable="false" ', 1)
+
+
+@dataclass(frozen=True)
+class PosterLinks:
+    """Addresses the poster page needs: its own assets and the draft page."""
+
+    page_url: str  # the draft page, absolute when site_url is set
+    back_href: str  # the draft page, relative to the poster
+    css_href: str
+    js_href: str
+
+
+def _article_context(document: Document, article: Article, inline: InlineRenderer, links: PosterLinks, open_: bool, t) -> dict[str, object]:
+    url = permalink(links.page_url, article.id)
+    target = url
+    if open_ and document.comments is not None and document.comments.form:
+        target = form_href(document.comments, template_values(document, article, url)) or url
+    paragraphs = [
+        {"html": inline(para.text), "list_items": [{"label": item.label, "html": inline(item.text)} for item in para.items]}
+        for para in article.paragraphs
+    ]
+    return {
+        "id": article.id,
+        "label": article.label,
+        "caption": article.caption,
+        "paragraphs": paragraphs,
+        "qr_svg": qr_code(target, "ls-poster__code"),
+        "qr_caption": t("poster_scan_comment") if open_ else t("poster_scan_read"),
+    }
+
+
+def _channels(document: Document, t) -> list[dict[str, str]]:
+    comments = document.comments
+    if comments is None:
+        return []
+    values = [("channel_email", comments.email), ("channel_post", comments.post), ("channel_fax", comments.fax), ("channel_phone", comments.phone)]
+    return [{"label": t(key), "value": value} for key, value in values if value]
+
+
+def poster_html(document: Document, settings: Settings, links: PosterLinks) -> str:
+    """The whole poster page of a draft."""
+    assert document.legal is not None
+    t = translator(settings.language)
+    articles, _ = poster_articles(document)
+    numbering = NUMBERINGS.get(str(document.meta.get("numbering") or settings.numbering))
+    inline = InlineRenderer(resolver_for(document.legal), numbering)
+    status = consultation(document, settings)
+    open_ = status is not None and status.state is not State.CLOSED
+    banner = banner_context(status, document, settings) if status else None
+    total = len(document.legal.articles)
+    poster = {
+        "lang": settings.language,
+        "title": document.title,
+        "stage": document.meta.get("stage"),
+        "banner": banner,
+        "channels": _channels(document, t) if open_ else [],
+        "page_qr": qr_code(links.page_url, "ls-poster__page-code"),
+        "range": t("poster_range", first=articles[0].label, last=articles[-1].label, n=total) if len(articles) < total else None,
+        "articles": [_article_context(document, a, inline, links, open_, t) for a in articles],
+        "links": links,
+    }
+    return render(settings.language, "poster.html", poster=poster) + "\n"

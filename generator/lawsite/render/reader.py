@@ -1,0 +1,75 @@
+"""The reader's tools around a page: the poster link and the comment basket
+on a draft, and what every page's head carries for the scripts (the label
+table and the larger-type switch applied before the first paint).
+
+Pure functions returning HTML strings; the MkDocs adapter places them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Document
+from ..settings import Settings
+from .comments import State, form_href, template_values
+from .i18n import translator
+from .i18n_reader import SCRIPT_LABELS
+from .legal import consultation
+from .templates import render
+
+# Assets added to every page (besides lawsite.css/js), and the poster's own.
+PAGE_ASSETS: tuple[str, ...] = ("reader.css", "reader.js", "basket.js")
+POSTER_ASSETS: tuple[str, ...] = ("poster.css", "poster.js")
+
+FONT_KEY = "lawsite:font"  # localStorage key of the larger-type switch (also in reader.js)
+
+# Runs in <head>, before the body is painted, so a reader who chose larger type
+# never sees the page jump. No text, no third-party code.
+_BEFORE_PAINT = (
+    "<script>try{if(localStorage.getItem(%s)===\"large\")"
+    "document.documentElement.classList.add(\"ls-large\")}catch(e){}</script>"
+) % json.dumps(FONT_KEY)
+
+
+def script_labels_json(language: str) -> str:
+    """The labels the scripts show, as a JSON block (`<` escaped for HTML)."""
+    t = translator(language)
+    data = {key: t(key) for key in SCRIPT_LABELS}
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="ls-i18n">{text}</script>'
+
+
+def head_snippet(language: str) -> str:
+    return _BEFORE_PAINT + script_labels_json(language)
+
+
+def inject_head(page_html: str, snippet: str) -> str:
+    """`snippet` placed just before `</head>` (unchanged when there is none)."""
+    index = page_html.find("</head>")
+    return page_html if index < 0 else page_html[:index] + snippet + page_html[index:]
+
+
+def poster_link_html(poster_href: str, settings: Settings) -> str:
+    return render(settings.language, "partials/poster_link.html", href=poster_href)
+
+
+def basket_html(document: Document, settings: Settings, page_url: str) -> str | None:
+    """The basket's root on a draft open (or about to open) for comment.
+
+    It holds the draft's e-mail, subject template and form address as data;
+    basket.js builds the panel into it. Without the script it stays hidden and
+    each article's own entry is the way to comment.
+    """
+    status = consultation(document, settings)
+    comments = document.comments
+    if status is None or comments is None or status.state is State.CLOSED or not (comments.email or comments.form):
+        return None
+    basket = {
+        "doc": document.id,
+        "title": document.title,
+        "email": comments.email or "",
+        "subject": comments.subject,
+        "form": form_href(comments, template_values(document, None, page_url)) or "",
+        "page_url": page_url,
+    }
+    return render(settings.language, "partials/basket.html", basket=basket)

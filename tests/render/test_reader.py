@@ -1,0 +1,65 @@
+"""The reader's tools as HTML: the head snippet, the label table for the
+scripts, and the basket's root with the draft's data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from lawsite.model import Source
+from lawsite.parse.document import parse_document
+from lawsite.render.i18n_reader import READER_LABELS, SCRIPT_LABELS
+from lawsite.render.reader import basket_html, head_snippet, inject_head, script_labels_json
+from lawsite.settings import Settings
+
+OPEN = Settings(site_url="https://example.gov.cn/", now=dt.datetime(2026, 6, 1, 12, tzinfo=dt.timezone.utc))
+CLOSED = Settings(site_url="https://example.gov.cn/", now=dt.datetime(2027, 6, 1, 12, tzinfo=dt.timezone.utc))
+TEXT = (
+    "---\nkind: draft\nid: d1\ntitle: 条例<草案> & \"二审\"\n"
+    "comments:\n  opens: 2026-05-01\n  closes: 2026-12-31\n  email: a@example.gov.cn\n"
+    '  subject: "意见：{title}{label}"\n  form: "https://yj.example.gov.cn/f?doc={doc}&article={article}"\n---\n\n第一条　内容。\n'
+)
+
+
+def document():
+    doc, _ = parse_document(Source("drafts/d1.md", TEXT))
+    assert doc is not None
+    return doc
+
+
+def test_every_label_in_three_languages() -> None:
+    for key, texts in READER_LABELS.items():
+        assert set(texts) == {"zh", "zh-Hant", "en"}, key
+    assert {"basket_add", "copied", "copy_link", "font_larger", "search_dialog"} <= set(SCRIPT_LABELS)
+
+
+def test_script_labels_are_json_that_cannot_end_the_script() -> None:
+    block = script_labels_json("zh")
+    body = re.fullmatch(r'<script type="application/json" id="ls-i18n">(.*)</script>', block).group(1)
+    assert "<" not in body and ">" not in body
+    labels = json.loads(body)
+    assert labels["basket_opinion"] == "对{label}的意见" and labels["copied"] == "已复制"
+    assert json.loads(script_labels_json("en")[len('<script type="application/json" id="ls-i18n">'):-len("</script>")])["copied"] == "Copied"
+
+
+def test_head_snippet_goes_before_head_end() -> None:
+    page = "<html><head><title>x</title></head><body></body></html>"
+    out = inject_head(page, head_snippet("zh"))
+    assert out.index("ls-large") < out.index("</head>") and out.index('id="ls-i18n"') < out.index("</head>")
+    assert inject_head("<p>no head</p>", "X") == "<p>no head</p>"
+
+
+def test_basket_root_carries_the_drafts_data_escaped() -> None:
+    root = basket_html(document(), OPEN, "https://example.gov.cn/drafts/d1/")
+    assert root is not None and "hidden" in root
+    attrs = dict(re.findall(r'(data-ls-[a-z]+)="([^"]*)"', root))
+    assert attrs["data-ls-doc"] == "d1"
+    assert attrs["data-ls-email"] == "a@example.gov.cn"
+    assert attrs["data-ls-subject"] == "意见：{title}{label}"
+    assert attrs["data-ls-title"] == "条例&lt;草案&gt; &amp; &#34;二审&#34;"
+    assert attrs["data-ls-form"] == "https://yj.example.gov.cn/f?doc=d1&amp;article="
+
+
+def test_no_basket_once_closed() -> None:
+    assert basket_html(document(), CLOSED, "https://example.gov.cn/drafts/d1/") is None

@@ -1,0 +1,64 @@
+"""Pure parts of the scale work: the HTML stash and the law navigation helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import markdown
+
+from lawsite import lawnav
+from lawsite.model import Document, Kind, Source
+from lawsite.render.stash import Stash
+
+
+def convert(text: str) -> str:
+    return markdown.Markdown(extensions=["attr_list", "toc"]).convert(text)
+
+
+def test_stashed_html_comes_back_unchanged_and_headings_stay_markdown() -> None:
+    article = '<section class="ls-article" id="art_1">\n<div class="ls-para">第一条　*不是强调*</div>\n</section>'
+    page = f"## 第一章 总则 {{#chp_1}}\n\n{article}\n\n<div>a\n\n<p>b</p>\n\n</div>\n\n普通段落 *强调*"
+    stash = Stash("t")
+    hidden = stash.hide(page)
+    assert "ls-article" not in hidden and hidden.startswith("## 第一章 总则 {#chp_1}")
+    html = stash.restore(convert(hidden))
+    assert article in html  # no Markdown inside our HTML
+    assert "<div>a\n\n<p>b</p>\n\n</div>" in html  # a block with blank lines inside stays whole
+    assert '<h2 id="chp_1">第一章 总则</h2>' in html
+    assert "<em>强调</em>" in html
+    assert "lsstash" not in html
+
+
+def test_a_block_never_closed_is_left_to_markdown() -> None:
+    stash = Stash("t")
+    assert stash.hide("<div>\n\nopen") == "<div>\n\nopen"
+    assert stash.blocks == []
+
+
+def law(path: str, **meta: object) -> Document:
+    return Document(Source(path, ""), Kind.LAW, path, path, "", 1, meta=dict(meta))
+
+
+def test_law_year_is_the_earliest_dated_event() -> None:
+    events = [{"date": dt.date(1997, 3, 14), "type": "revised"}, {"date": dt.date(1979, 7, 1), "type": "passed"}]
+    assert lawnav.law_year(law("a.md", events=events, effective=dt.date(1998, 1, 1))) == 1979
+    assert lawnav.law_year(law("a.md", effective=dt.date(2001, 1, 1))) == 2001
+    assert lawnav.law_year(law("a.md")) is None
+
+
+def test_by_year_newest_first_undated_last() -> None:
+    groups = lawnav.by_year([("a", 2001), ("b", None), ("c", 2020), ("d", 2001)], lambda x: x[1])
+    assert [(year, [x[0] for x in members]) for year, members in groups] == [(2020, ["c"]), (2001, ["a", "d"]), (None, ["b"])]
+
+
+def test_only_folders_of_many_laws_are_grouped() -> None:
+    many = [law(f"laws/big/{n}.md") for n in range(lawnav.YEAR_GROUP_MIN)]
+    few = [law(f"laws/small/{n}.md") for n in range(3)]
+    assert list(lawnav.law_folders(many + few)) == ["laws/big"]
+
+
+def test_index_lists_laws_by_year_with_labels() -> None:
+    docs = [law("x/a.md", adopted=dt.date(2020, 1, 1)), law("x/b.md")]
+    html = lawnav.law_index_html("行政法规", docs, {"x/a.md": "a/", "x/b.md": "b/"}, "zh")
+    assert "共 2 件" in html and '<h2 id="y2020">2020年</h2>' in html and '<h2 id="y-unknown">年份不详</h2>' in html
+    assert html.index('href="a/"') < html.index('href="b/"')
