@@ -8,6 +8,7 @@ on_nav (name folders by what they hold) → on_page_markdown (render).
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 from typing import Any
 
