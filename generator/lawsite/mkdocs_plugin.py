@@ -27,6 +27,9 @@ from .model import ConfigError, Kind, Problem
 from .render.i18n import translator
 from .render.legal import PageContext, legal_page_markdown
 from .render.listing import home_listing_html
+from .outputs import feeds, opendata
+from .outputs import search as site_search
+from .outputs.links import SiteLinks
 from .render.readings_site import ReadingsPages
 from .render.ledger_site import LedgerPages
 from . import lawnav
@@ -49,6 +52,8 @@ class LawsiteConfig(Config):
     timezone = opt.Type(str, default="Asia/Shanghai")
     numbering = opt.Choice(("zh-Hans", "zh-Hant", "en"), default="zh-Hans")
     language = opt.Choice(("zh", "zh-Hant", "en"), default="zh")
+    # auto: Material's search below outputs.search.PAGEFIND_THRESHOLD documents, Pagefind from there on
+    search = opt.Choice(site_search.MODES, default="auto")
 
 
 def format_problem(problem: Problem) -> str:
@@ -101,6 +106,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             raise PluginError(f"lawsite: {len(self.site.errors)} error(s) in content (run `lawsite check` for all details):\n  {lines}")
         self._add_law_indexes(files, config)
         self._add_ledger_pages(files, config)
+        self._setup_outputs(files, config)
         for uri in ASSET_URIS.values():
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         files.append(File.generated(config, READINGS_CSS, abs_src_path=str(ASSETS / Path(READINGS_CSS).name)))
@@ -303,6 +309,52 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self._hrefs_cache = hrefs
         return dict(hrefs)
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self._outputs_page(output, page)
+
+    # --- search, feeds, open data (outputs/) -----------------------------------
+
+    def _setup_outputs(self, files: Files, config: MkDocsConfig) -> None:
+        """Pagefind replaces Material's search when the setting (or the size
+        of the site, for `auto`) says so; Material's search is then disabled,
+        so it neither builds its index nor shows its box."""
+        self.outputs_site = SiteLinks(config.site_name, self._hrefs(files), self.settings)
+        self.search_engine = site_search.choose_engine(self.config.search, len(self.site.documents))
+        if self.search_engine != "pagefind":
+            return
+        for name in ("material/search", "search"):
+            plugin = config.plugins.get(name)
+            if plugin is not None and hasattr(plugin.config, "enabled"):
+                plugin.config.enabled = False
+        for name in site_search.ASSETS:
+            (config.extra_css if name.endswith(".css") else config.extra_javascript).append(f"assets/lawsite/{name}")
+            files.append(File.generated(config, f"assets/lawsite/{name}", abs_src_path=str(ASSETS / name)))
+        self.search_button = site_search.search_button_html(self.settings.language)
+
+    def _outputs_page(self, output: str, page: Page) -> str:
+        """Feed links in the head; on Pagefind sites, the indexed body and the button."""
+        document = self.site.by_path.get(page.file.src_uri)
+        output = output.replace("</head>", feeds.head_links_html(document, self.outputs_site, page.url) + "</head>", 1)
+        if self.search_engine == "pagefind":
+            output = site_search.mark_page(output, self.search_button)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        where = self.outputs_site
+        outputs = feeds.feed_files(self.site, where)
+        outputs.update(opendata.open_data_files(self.site, where))
+        for rel, content in outputs.items():
+            target = site_dir / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        if self.search_engine == "pagefind":
+            result = site_search.index_site(site_dir)
+            for problem in result.problems:
+                if problem.is_error:
+                    raise PluginError(format_problem(problem))
+                log.warning(format_problem(problem))
+            log.info(f"lawsite: Pagefind indexed {result.page_count} pages")
 
 def _sections(items: list[Any]):
     for item in items:
