@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from . import __version__
 from .model import ConfigError, Kind, LawsiteError, Problem, Source
@@ -158,7 +158,7 @@ def cmd_outline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _site_notes(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _site_notes(args: argparse.Namespace) -> Callable[[Path], dict[str, dict[str, Any]] | None] | None:
     """Per-file article notes (interpretation, ledger) when run inside a site, else None."""
     from .ledger import build_ledger
     from .readings import SiteNotes

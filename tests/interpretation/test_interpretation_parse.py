@@ -164,3 +164,16 @@ def test_sample_interpretation_covers_at_least_ten_articles():
     assert interpretations
     explained = {i for d in interpretations for s in d.interpretation.sections for i in s.article_ids}
     assert len(explained) >= 10
+
+
+def test_check_reports_the_unknown_article_with_file_and_line(tmp_path, capsys):
+    from lawsite.cli import main
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ndocs_dir: content\nplugins:\n  - lawsite\n", encoding="utf-8")
+    write(content, {"d.md": DRAFT, "i.md": INTERPRETATION.replace("## 第二条至第三条", "## 第二条至第九条")})
+    assert main(["-f", str(tmp_path / "mkdocs.yml"), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "i.md:19 error: `第二条至第九条` explains 第九条 (art_9), but 《测试条例（草案）》 has no such article (unknown-article)" in out
+    assert "hint: use an article of the interpreted text (第一条至第五条)" in out

@@ -15,7 +15,8 @@ import re
 import nh3
 
 from ..model import Article, Document, InterpretationSection
-from ..parse.legal import NUMBERINGS
+from ..parse.crossref import Reference
+from ..parse.legal import NUMBERINGS, ZH_HANS
 from ..readings import Explained, relative_url
 from ..settings import Settings
 from .i18n import translator
@@ -35,27 +36,24 @@ def interpretation_extras(explained: dict[str, Explained], page_url: str, urls: 
         if target is None:
             continue
         link = {"href": relative_url(page_url, f"{target}#{where.fragment}"), "title": where.document.title}
-        extras[art_id] = [render(settings.language, "partials/interpretation_link.html", link=link, label=_label(where))]
+        extras[art_id] = [render(settings.language, "partials/interpretation_link.html", link=link, label=where.section.heading)]
     return extras
-
-
-def _label(where: Explained) -> str:
-    return where.section.heading
 
 
 def interpretation_page_markdown(document: Document, target: Document, page_url: str, target_url: str, settings: Settings) -> str:
     """The page body: head (what it interprets), preface, then the sections."""
     interpretation = document.interpretation
     assert interpretation is not None and target.legal is not None
-    numbering = NUMBERINGS.get(str(target.meta.get("numbering") or settings.numbering))
+    numbering = NUMBERINGS.get(str(target.meta.get("numbering") or settings.numbering), ZH_HANS)
     target_href = relative_url(page_url, target_url)
     base_resolve = resolver_for(target.legal)
 
-    def resolve(ref):  # type: ignore[no-untyped-def]
+    def resolve(ref: Reference) -> str | None:
+        # References in the quoted text and the explanation lead to the draft page.
         anchor = base_resolve(ref)
         return target_href + anchor if anchor else None
 
-    inline = InlineRenderer(resolve, numbering)  # type: ignore[arg-type]
+    inline = InlineRenderer(resolve, numbering)
     by_id = {a.id: a for a in target.legal.articles}
     t = translator(settings.language)
     head = {

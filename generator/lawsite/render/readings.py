@@ -137,7 +137,8 @@ def _change(old: Document, new: Document, change: ArticleChange, ledger: Ledger,
         "folded": False,
         "status": change.status.value,
         "status_label": t(f"status_{change.status.value.replace('-', '_')}"),
-        "id": f"rl-{after.id}" if after else f"rl-old-{before.id}",  # type: ignore[union-attr]
+        # Anchors by the new number; a removed article by its old one.
+        "id": f"rl-{shown.id}" if after else f"rl-old-{shown.id}",
         "old_label": before.label if before else None,
         "old_href": links.to(old.id, before.id) if before else None,
         "new_label": after.label if after else None,

@@ -1,0 +1,122 @@
+"""The redline page of small sites, rendered without MkDocs: renumbering keeps
+each suggestion beside its article, and labels exist in every language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lawsite.render.i18n_readings import READINGS_LABELS
+from lawsite.render.readings_site import ReadingsPages
+from lawsite.settings import Settings
+from lawsite.site import load_site
+
+R1 = """---
+kind: draft
+id: r1
+title: 测试条例（草案征求意见稿）
+stage: 征求意见稿
+---
+
+第一条 为了测试，制定本条例。
+
+第二条 业主委员会应当自选举产生之日起备案。
+
+第三条 本条例自公布之日起施行。
+"""
+
+R2 = """---
+kind: draft
+id: r2
+title: 测试条例（草案二审稿）
+stage: 二审稿
+previous: r1
+---
+
+第一条 为了测试，制定本条例。
+
+第二条 新插入的一条，规定电子投票。
+
+第三条 业主委员会应当自选举产生之日起三十日内备案。
+
+第四条 本条例自公布之日起施行。
+"""
+
+NOTICE = """---
+kind: notice
+id: n1
+concerns: r1
+suggestions:
+  - article: 第二条
+    from: 网民
+    count: 3
+    text: 建议明确备案时限。
+    outcome: adopted
+    reason: 已增加“三十日内”。
+  - article: 第三条
+    from: 网民
+    text: 建议尽快施行。
+    outcome: noted
+    reason: 施行日期由常委会决定。
+---
+"""
+
+URLS = {"r1": "r1/", "r2": "r2/", "n1": "n1/"}
+
+
+def section(html: str, ident: str) -> str:
+    """The <section> with id `ident` (sections do not nest on this page)."""
+    start = html.rindex("<section", 0, html.index(f'id="{ident}"'))
+    return html[start : html.index("</section>", start)]
+
+
+def pages(tmp_path: Path, language: str = "zh") -> ReadingsPages:
+    for name, text in {"r1.md": R1, "r2.md": R2, "n1.md": NOTICE}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    site = load_site(tmp_path)
+    assert site.errors == []
+    return ReadingsPages(site, Settings(language=language))
+
+
+def test_renumbered_article_keeps_its_suggestions(tmp_path):
+    readings = pages(tmp_path)
+    assert list(readings.redlines) == ["redlines/r2.md"]
+    html = readings.redline_markdown("redlines/r2.md", "redlines/r2/", URLS)
+    moved = section(html, "rl-art_3")
+    assert "调整序号并修改" in moved
+    assert '<a href="../../r1/#art_2">第二条</a>' in moved and '<a href="../../r2/#art_3">第三条</a>' in moved
+    assert re.search(r"<ins><span class=\"ls-sr\">［增加］</span>三十日内</ins>", moved)
+    assert "对征求意见稿第二条的意见" in moved and "收到意见 3 条 · 采纳 3" in moved
+    assert 'href="../../n1/#ledger-art_2"' in moved
+    # The new 第二条 is added, with no suggestion of the old 第二条 beside it.
+    added = section(html, "rl-art_2")
+    assert "ls-rl--added" in added and "<aside" not in added
+    # The last article only moved: folded, with its old number's suggestion line.
+    folded = html[html.index('id="rl-art_4"') :]
+    assert "第三条</a>" in folded[:600] and "收到意见 1 条 · 留作参考 1" in folded[:1200]
+
+
+def test_chain_marks_the_current_reading(tmp_path):
+    readings = pages(tmp_path)
+    site = readings.site
+    chain = readings.chain_html(site.get("r1"), "r1/", URLS, {"r2": "redlines/r2/"})
+    assert '<strong aria-current="page" title="测试条例（草案征求意见稿）">征求意见稿</strong>' in chain
+    assert '<a href="../r2/" title="测试条例（草案二审稿）">二审稿</a>' in chain
+    assert '<a class="ls-readings__redline" href="../redlines/r2/">修改对照</a>' in chain
+
+
+@pytest.mark.parametrize("language", ["zh-Hant", "en"])
+def test_redline_in_other_languages(tmp_path, language):
+    html = pages(tmp_path, language).redline_markdown("redlines/r2.md", "redlines/r2/", URLS)
+    if language == "en":
+        assert "Renumbered and changed" in html and "Suggestions on 第二条 of the 征求意见稿" in html
+    else:
+        assert "調整序號並修改" in html and "對征求意见稿第二条的意見" in html  # stage and label as the content writes them
+
+
+def test_every_label_exists_in_three_languages():
+    for key, texts in READINGS_LABELS.items():
+        assert set(texts) == {"zh", "zh-Hant", "en"}, key
+        assert all(texts.values()), key
