@@ -340,6 +340,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.rendering.close()
         site_dir = Path(config.site_dir)
         where = self.outputs_site
         outputs = feeds.feed_files(self.site, where)
