@@ -51,6 +51,10 @@
   function excerpt(all, joiner, start, end, hits) {
     // From the article's start when the hit is near it, else a little before the hit.
     var from = hits[0] - start < 24 ? start : Math.max(start, Math.min(hits[0] - 8, end - 30));
+    // Back up to the start of the item or sentence the hit is in (a few words at most).
+    for (var k = from; k > Math.max(start, from - 6); k--) {
+      if (/^[（(]/.test(all[k]) || /[。；;]$/.test(all[k - 1] || "")) { from = k; break; }
+    }
     var to = Math.min(end, from + 30);
     var marked = {};
     hits.forEach(function (h) { marked[h] = true; });

@@ -1,0 +1,94 @@
+"""Pagefind search on the sample site, on a phone (390 px) and a desktop (1280 px).
+
+The sample is built with `search: pagefind` (it is small enough that `auto`
+would keep Material's search). 船舶 appears in one article only: 第十五条 of
+the water-protection law; searching for it must offer that article and a tap
+must land on its anchor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+import yaml
+
+from browser.conftest import SCREENSHOTS, serve
+from conftest import REPO, SAMPLE_NOW, build_site
+
+pytestmark = pytest.mark.browser
+
+WORD, PAGE, ANCHOR = "船舶", "laws/water-protection/", "art_15"
+
+
+@pytest.fixture(scope="module")
+def pagefind_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import datetime as dt
+
+    folder = tmp_path_factory.mktemp("pagefind-sample")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(REPO / config.get("docs_dir", "docs"))
+    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "lawsite" in plugin:
+            plugin["lawsite"] = {**(plugin["lawsite"] or {}), "search": "pagefind"}
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    build_site(folder / "mkdocs.yml", folder / "site", int(dt.datetime.fromisoformat(SAMPLE_NOW).timestamp()))
+    server, url = serve(folder / "site")
+    yield url
+    server.shutdown()
+
+
+def _search(page: Any, base: str, query: str) -> Any:
+    page.goto(base + "drafts/property-r2/")
+    button = page.locator(".ls-search-open")
+    button.click()
+    box = page.locator("#ls-search .pagefind-ui__search-input")
+    box.wait_for(state="visible")
+    assert box.evaluate("el => el === document.activeElement"), "the search box gets the focus"
+    box.fill(query)
+    return page.locator("#ls-search .pagefind-ui__result")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_two_character_word_finds_its_article_and_opens_its_anchor(chromium: Any, pagefind_url: str, width: int) -> None:
+    context = chromium.new_context(viewport={"width": width, "height": 844 if width < 600 else 900})
+    page = context.new_page()
+    try:
+        results = _search(page, pagefind_url, WORD)
+        results.first.wait_for()
+        assert results.count() == 1, results.all_inner_texts()
+        result = results.first
+        assert "饮用水水源保护条例" in result.locator(".pagefind-ui__result-title").first.inner_text()
+        nested = result.locator(".pagefind-ui__result-nested a")
+        assert nested.count() >= 1
+        assert nested.first.inner_text().startswith("第十五条")
+        assert nested.first.get_attribute("href").endswith(f"/{PAGE}#{ANCHOR}")
+        assert WORD in result.locator(".pagefind-ui__result-nested mark").first.inner_text()
+        page.screenshot(path=str(SCREENSHOTS / f"search-pagefind-{width}.png"))
+        nested.first.click()
+        page.wait_for_url(f"**/{PAGE}#{ANCHOR}")
+        article = page.locator(f"#{ANCHOR}")
+        assert WORD in article.inner_text()
+        assert not page.locator("#ls-search").evaluate("d => d.open")
+        box = article.bounding_box()
+        assert box is not None and 0 <= box["y"] < page.viewport_size["height"], "the article is on screen"
+    finally:
+        context.close()
+
+
+def test_search_opens_from_the_keyboard_and_escape_closes_it(chromium: Any, pagefind_url: str) -> None:
+    page = chromium.new_page()
+    try:
+        page.goto(pagefind_url)
+        page.keyboard.press("/")
+        box = page.locator("#ls-search .pagefind-ui__search-input")
+        box.wait_for(state="visible")
+        page.keyboard.type("谣言")
+        page.locator("#ls-search .pagefind-ui__result").first.wait_for()
+        page.keyboard.press("Escape")
+        assert not page.locator("#ls-search").evaluate("d => d.open")
+        assert page.evaluate("document.activeElement.classList.contains('ls-search-open')"), "focus returns to the button"
+    finally:
+        page.close()
