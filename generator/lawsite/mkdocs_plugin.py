@@ -27,6 +27,8 @@ from .model import ConfigError, Kind, Problem
 from .render.i18n import translator
 from .render.legal import PageContext, legal_page_markdown
 from .render.listing import home_listing_html
+from .outputs import poster as posters
+from .render import reader
 from .outputs import feeds, opendata
 from .outputs import search as site_search
 from .outputs.links import SiteLinks
@@ -88,6 +90,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             features.append("navigation.prune")
         config.extra_css.append(ASSET_URIS["css"])
         config.extra_javascript.append(ASSET_URIS["js"])
+        for name in reader.PAGE_ASSETS:
+            (config.extra_css if name.endswith(".css") else config.extra_javascript).append(f"assets/lawsite/{name}")
         config.extra_css.append(READINGS_CSS)
         config.extra_css.append(LEDGER_CSS)
         return config
@@ -109,6 +113,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self._setup_outputs(files, config)
         for uri in ASSET_URIS.values():
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
+        for name in reader.PAGE_ASSETS + reader.POSTER_ASSETS:
+            files.append(File.generated(config, f"assets/lawsite/{name}", abs_src_path=str(ASSETS / name)))
+        self._add_posters(files, config)
         files.append(File.generated(config, READINGS_CSS, abs_src_path=str(ASSETS / Path(READINGS_CSS).name)))
         self._add_redlines(files, config)
         return files
@@ -140,6 +147,22 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         head = self.ledger_pages.head_html(document, page.url, urls)
         if head:
             ctx.head_extras.insert(0, head)
+
+    def _add_posters(self, files: Files, config: MkDocsConfig) -> None:
+        """One printable poster page per draft (outputs/poster.py)."""
+        for document in self.site.documents.values():
+            page = files.get_file_from_path(document.path)
+            if page is None or not posters.has_poster(document):
+                continue
+            uri = posters.poster_uri(document)
+            here = posixpath.dirname(uri)
+            links = posters.PosterLinks(
+                page_url=self.settings.site_url + page.url,
+                back_href=posixpath.relpath(page.url or ".", here) + ("/" if page.url.endswith("/") else ""),
+                css_href=posixpath.relpath("assets/lawsite/poster.css", here),
+                js_href=posixpath.relpath("assets/lawsite/poster.js", here),
+            )
+            files.append(File.generated(config, uri, content=posters.poster_html(document, self.settings, links)))
 
     def _add_redlines(self, files: Files, config: MkDocsConfig) -> None:
         """One generated redline page per pair of readings, linked from both
@@ -264,6 +287,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             return self.readings.interpretation_markdown(document, page.url, self._hrefs(files)) or markdown
         if document.legal is not None:
             ctx = PageContext(settings=self.settings, page_url=self.settings.site_url + page.url)
+            self._reader_tools(document, ctx, page, files)
             self._add_ledger(document, ctx, page, files)
             ctx.article_extras = self._merge_extras(ctx.article_extras, self.readings.article_extras(document, page.url, self._hrefs(files)))
             chain = self.readings.chain_html(document, page.url, self._hrefs(files), self._redline_urls(files))
@@ -280,6 +304,15 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         stash = self.stashes.pop(page.file.src_uri, None)
         return stash.restore(html) if stash else html
+
+    def _reader_tools(self, document: Any, ctx: PageContext, page: Page, files: Files) -> None:
+        """The poster link and the comment basket of a draft (render/reader.py)."""
+        poster = files.get_file_from_path(posters.poster_uri(document))
+        if poster is not None:
+            ctx.head_extras.append(reader.poster_link_html(poster.url_relative_to(page.file), self.settings))
+        basket = reader.basket_html(document, self.settings, ctx.page_url)
+        if basket:
+            ctx.tail_extras.append(basket)
 
     def _redline_urls(self, files: Files) -> dict[str, str]:
         """A later reading's id → the URL of its redline page."""
@@ -310,6 +343,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         return dict(hrefs)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = reader.inject_head(output, reader.head_snippet(self.settings.language))
         return self._outputs_page(output, page)
 
     # --- search, feeds, open data (outputs/) -----------------------------------

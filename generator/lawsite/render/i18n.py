@@ -59,6 +59,11 @@ LABELS: dict[str, dict[str, str]] = {
     "laws_count": {"zh": "共 {n} 件", "zh-Hant": "共 {n} 件", "en": "{n} documents"},
 }
 
+# The reader's tools (poster, comment basket, type size, copy link) keep their
+# labels in their own table, so parallel work on LABELS does not collide.
+from .i18n_reader import READER_LABELS  # noqa: E402
+
+LABELS.update(READER_LABELS)
 
 from .i18n_ledger import LEDGER_LABELS  # noqa: E402
 
