@@ -131,6 +131,11 @@ class InlineRenderer:
         # text, and before prettify (10) so the new <a> elements are kept tidy.
         self.md.treeprocessors.register(CrossReferenceProcessor(self.md, resolve, numbering), "lawsite_crossref", 15)
 
+    @staticmethod
+    def is_plain(text: str) -> bool:
+        """True when `text` holds no Markdown syntax (the fast path applies)."""
+        return not _MARKDOWN_SYNTAX.search(text)
+
     def __call__(self, text: str) -> str:
         if not _MARKDOWN_SYNTAX.search(text):
             return _html_of(link_references(text, self.resolve, self.numbering))

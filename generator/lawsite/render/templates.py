@@ -23,6 +23,7 @@ def environment(language: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,  # packaged templates do not change during a build; saves a stat() per render
     )
     env.globals["t"] = translator(language)
     return env
