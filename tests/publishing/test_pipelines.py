@@ -155,3 +155,10 @@ def test_failing_check_stops_the_github_job_with_annotations(site_copy):
     check = shell(steps["Check content"]["run"], site_copy)
     assert check.returncode == 1
     assert "::error file=content/drafts/property-r2.md,line=" in check.stdout
+
+
+def test_dependabot_keeps_the_pins_fresh():
+    config = REPO / ".github" / "dependabot.yml"
+    result = run(tool("check-jsonschema"), "--builtin-schema", "vendor.dependabot", str(config))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert yaml.safe_load(config.read_text(encoding="utf-8"))["updates"][0]["package-ecosystem"] == "github-actions"
