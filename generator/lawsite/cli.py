@@ -142,7 +142,7 @@ def cmd_outline(args: argparse.Namespace) -> int:
             continue
         results.append((document, outline_dict(document.legal)))
     if args.json:
-        notes = _site_notes(args)
+        notes = _site_notes(args, [Path(d.path) for d, _ in results])
         results = [(d, with_site_notes(o, notes(Path(d.path)) if notes else None)) for d, o in results]
         payload = {
             "documents": [{"path": d.path, "id": d.id, "kind": d.kind.value, "title": d.title, **o} for d, o in results],
@@ -158,15 +158,24 @@ def cmd_outline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _site_notes(args: argparse.Namespace) -> Callable[[Path], dict[str, dict[str, Any]] | None] | None:
-    """Per-file article notes (interpretation, ledger) when run inside a site, else None."""
+def _site_notes(args: argparse.Namespace, paths: list[Path]) -> Callable[[Path], dict[str, dict[str, Any]] | None] | None:
+    """Per-file article notes (interpretation, ledger) when some of `paths`
+    lie in the content folder of the site, else None (the plain outline)."""
     from .ledger import build_ledger
     from .readings import SiteNotes
 
     config = Path(args.config_file)
     if not config.is_file():
         return None
-    project = load_project(config)
+    try:
+        project = load_project(config)
+    except ConfigError as exc:
+        # Outlining files needs no site: say why the site's notes are missing, go on.
+        print(f"lawsite: {exc}; outlining without interpretations and ledger counts", file=sys.stderr)
+        return None
+    root = project.content_dir.resolve()
+    if not any(p.resolve().is_relative_to(root) for p in paths):
+        return None  # e.g. corpus files: reading the site would only cost time
     site = load_site(project.content_dir, project.settings)
     return SiteNotes(project.content_dir, site, build_ledger(site), project.settings.site_url).for_path
 

@@ -73,3 +73,13 @@ def test_text_outline_is_unchanged_inside_a_site(capsys):
     assert main(["-f", str(REPO / "mkdocs.yml"), "outline", str(REPO / "content/drafts/property-r2.md")]) == 0
     out = capsys.readouterr().out
     assert "art_12  第十二条  （业主大会会议）" in out
+
+
+def test_broken_site_config_still_outlines_the_file(capsys, tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: [unclosed\n", encoding="utf-8")
+    law = tmp_path / "law.md"
+    law.write_text("第一条 为了测试，制定本法。\n", encoding="utf-8")
+    assert main(["-f", str(tmp_path / "mkdocs.yml"), "outline", "--json", str(law)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["documents"][0]["in_site"] is False
+    assert "outlining without interpretations and ledger counts" in captured.err
