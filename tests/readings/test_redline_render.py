@@ -120,3 +120,17 @@ def test_every_label_exists_in_three_languages():
     for key, texts in READINGS_LABELS.items():
         assert set(texts) == {"zh", "zh-Hant", "en"}, key
         assert all(texts.values()), key
+
+
+def test_marked_runs_never_span_a_paragraph_break():
+    from lawsite.redline import Segment
+    from lawsite.render.readings import _runs
+
+    assert _runs(Segment("insert", "第一段。\n第二段。")) == [
+        {"op": "insert", "text": "第一段。"},
+        {"op": "equal", "text": "\n"},
+        {"op": "insert", "text": "第二段。"},
+    ]
+    assert _runs(Segment("insert", "\n")) == [{"op": "insert", "text": "¶"}, {"op": "equal", "text": "\n"}]
+    assert _runs(Segment("delete", "\n")) == [{"op": "delete", "text": "¶"}]  # two paragraphs joined
+    assert _runs(Segment("equal", "a\nb")) == [{"op": "equal", "text": "a\nb"}]

@@ -159,7 +159,28 @@ def _segments(change: ArticleChange) -> list[dict[str, str]]:
         segments = (Segment("delete", article_text(change.article)),)
     else:
         segments = (Segment("equal", article_text(change.article)),)
-    return [{"op": s.op, "text": s.text} for s in segments]
+    return [run for s in segments for run in _runs(s)]
+
+
+PILCROW = "¶"
+
+
+def _runs(segment: Segment) -> list[dict[str, str]]:
+    """A segment as runs whose line breaks stand outside <del>/<ins>, so a
+    marked run never spans two paragraphs; a change of nothing but a paragraph
+    break is shown as ¶ (struck through when two paragraphs were joined)."""
+    if segment.op == "equal":
+        return [{"op": "equal", "text": segment.text}]
+    if not segment.text.strip("\n"):
+        mark = [{"op": segment.op, "text": PILCROW}]
+        return mark + ([{"op": "equal", "text": "\n"}] if segment.op == "insert" else [])
+    runs: list[dict[str, str]] = []
+    for k, line in enumerate(segment.text.split("\n")):
+        if k:
+            runs.append({"op": "equal", "text": "\n"})
+        if line:
+            runs.append({"op": segment.op, "text": line})
+    return runs
 
 
 def _ledger(entry: ArticleLedger | None, old: Document, links: Links, settings: Settings) -> dict[str, Any] | None:
