@@ -134,3 +134,43 @@ def test_marked_runs_never_span_a_paragraph_break():
     assert _runs(Segment("insert", "\n")) == [{"op": "insert", "text": "¶"}, {"op": "equal", "text": "\n"}]
     assert _runs(Segment("delete", "\n")) == [{"op": "delete", "text": "¶"}]  # two paragraphs joined
     assert _runs(Segment("equal", "a\nb")) == [{"op": "equal", "text": "a\nb"}]
+
+
+GOLDEN = Path(__file__).parent / "golden"
+INTERP = """---
+kind: interpretation
+id: i2
+interprets: r2
+title: 测试条例二审稿解读
+---
+
+前言：解读只帮助理解。
+
+## 第二条至第三条
+
+第二条是新增的；第三条增加了“三十日内”，见第三条。
+
+### 举例
+
+选举产生之日起三十日内备案。
+"""
+
+
+def golden(name: str, actual: str, update: bool) -> None:
+    path = GOLDEN / name
+    if update or not path.exists():
+        path.write_text(actual, encoding="utf-8")
+        if not update:
+            pytest.fail(f"{path.name} was missing and has been written; review and commit it")
+    assert actual == path.read_text(encoding="utf-8")
+
+
+def test_golden_redline_and_interpretation_pages(tmp_path, update_golden):
+    (tmp_path / "i2.md").write_text(INTERP, encoding="utf-8")
+    readings = pages(tmp_path)
+    golden("small_redline.md", readings.redline_markdown("redlines/r2.md", "redlines/r2/", URLS), update_golden)
+    interpretation = readings.site.get("i2")
+    page = readings.interpretation_markdown(interpretation, "i2/", {**URLS, "i2": "i2/"})
+    golden("small_interpretation.md", page, update_golden)
+    extras = readings.article_extras(readings.site.get("r2"), "r2/", {**URLS, "i2": "i2/"})
+    assert sorted(extras) == ["art_2", "art_3"]
