@@ -12,7 +12,7 @@ import html
 import re
 from typing import Any, Callable
 
-from ..ledger import ArticleLedger, DocumentLedger, Ledger, PointLedger, Tally
+from ..ledger import ArticleLedger, Ledger, PointLedger, Tally
 from ..model import GENERAL, Article, Document, Kind, Notice, Outcome, Suggestion
 from ..settings import Settings
 from .charts import Bar, stacked_bars_svg
@@ -86,7 +86,6 @@ def draft_outcome_html(draft: Document, ledger: Ledger, href: Href, settings: Se
         "partly": t("outcome_count_partly", n=document.tally.partly) if document.tally.partly else "",
         "link": t("draft_outcome_link"),
         "href": href(document.notice_ids[0], ""),
-        "parts": ledger_parts(document.tally, t),
     }
     return render(settings.language, "partials/draft_outcome.html", outcome=outcome)
 
