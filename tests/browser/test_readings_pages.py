@@ -138,3 +138,9 @@ def axe_violations(page: Any, axe_source: Path) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("path", [REDLINE, INTERPRETATION])
 def test_axe_finds_no_serious_violation(open_page: Any, axe_source: Path, path: str, scheme: str) -> None:
     assert axe_violations(open_page(path, 1280, scheme), axe_source) == []
+
+
+@pytest.mark.parametrize(("path", "selector"), [(DRAFT, "a.ls-interp-link"), (DRAFT, "a.ls-readings__redline"), ("drafts/property-r1/", ".ls-readings__stage a")])
+def test_links_are_thumb_sized_on_a_phone(open_page: Any, path: str, selector: str) -> None:
+    box = open_page(path, 390).locator(selector).first.bounding_box()
+    assert box["height"] >= 44
