@@ -11,12 +11,12 @@ from typing import Any, Iterator
 
 import pytest
 
+from browser.conftest import SCREENSHOTS, missing
 from lawsite.site import load_site
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-SCREENSHOTS = REPO / "tests" / "screenshots"
 DRAFT_ID = "qingchuan-civilized-behavior-2026"
 
 
@@ -36,7 +36,7 @@ def poster(chromium: Any, sample_url: str, tmp_path_factory: pytest.TempPathFact
 def _tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
-        pytest.skip(f"{name} not installed (apt-get install poppler-utils, as .ci/run does)")
+        missing(f"{name} not installed (apt-get install poppler-utils, as .ci/run does)")
     return path
 
 

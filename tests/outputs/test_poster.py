@@ -79,3 +79,11 @@ def test_unknown_poster_key_is_a_schema_problem() -> None:
     text = "---\nkind: draft\nid: d\ntitle: t\nposter:\n  start: 第一条\n---\n\n第一条　内容。\n"
     _, problems = parse_document(Source("drafts/d.md", text))
     assert any(p.field == "poster.start" and p.code == "unknown-key" for p in problems)
+
+
+def test_division_headings_open_their_articles_and_frame_a_mid_range() -> None:
+    page = poster_html(draft(), SETTINGS, LINKS)
+    assert page.count('class="ls-poster__division') == 1
+    assert page.index("第一章 总则") < page.index('id="art_1"')
+    ranged = poster_html(draft("poster:\n  from: 第三条\n"), SETTINGS, LINKS)
+    assert ranged.index("第一章 总则") < ranged.index('id="art_3"')

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import segno
 
-from ..model import Article, Document, Kind, Problem
+from ..model import Article, Division, Document, Kind, LegalText, Problem
 from ..parse.legal import NUMBERINGS
 from ..render.comments import State, form_href, template_values
 from ..render.i18n import translator
@@ -123,6 +123,45 @@ def _article_context(document: Document, article: Article, inline: InlineRendere
     }
 
 
+def division_heads(legal: LegalText) -> dict[str, list[dict[str, object]]]:
+    """Article id → the division headings (章, 节…) that open right before it,
+    so a poster that starts mid-draft still shows where its articles stand."""
+    heads: dict[str, list[dict[str, object]]] = {}
+    pending: list[dict[str, object]] = []
+
+    def walk(nodes: list, depth: int) -> None:
+        for node in nodes:
+            if isinstance(node, Division):
+                pending.append({"text": f"{node.label} {node.title}".strip(), "depth": depth})
+                walk(node.children, depth + 1)
+            elif isinstance(node, Article):
+                heads[node.id] = list(pending)
+                pending.clear()
+
+    walk(legal.children, 0)
+    return heads
+
+
+def _with_context(articles: list[Article], legal: LegalText) -> dict[str, list[dict[str, object]]]:
+    """Division headings per shown article; the first one also gets the
+    headings it stands under when the range starts inside a division."""
+    heads = division_heads(legal)
+    if articles and not heads.get(articles[0].id):
+        heads[articles[0].id] = _enclosing(legal.children, articles[0].id, 0) or []
+    return heads
+
+
+def _enclosing(nodes: list, article_id: str, depth: int) -> list[dict[str, object]] | None:
+    for node in nodes:
+        if isinstance(node, Division):
+            inner = _enclosing(node.children, article_id, depth + 1)
+            if inner is not None:
+                return [{"text": f"{node.label} {node.title}".strip(), "depth": depth}, *inner]
+        elif isinstance(node, Article) and node.id == article_id:
+            return []
+    return None
+
+
 def _channels(document: Document, t) -> list[dict[str, str]]:
     comments = document.comments
     if comments is None:
@@ -151,6 +190,7 @@ def poster_html(document: Document, settings: Settings, links: PosterLinks) -> s
         "page_qr": qr_code(links.page_url, "ls-poster__page-code"),
         "range": t("poster_range", first=articles[0].label, last=articles[-1].label, n=total) if len(articles) < total else None,
         "articles": [_article_context(document, a, inline, links, open_, t) for a in articles],
+        "heads": _with_context(articles, document.legal),
         "links": links,
     }
     return render(settings.language, "poster.html", poster=poster) + "\n"
