@@ -22,12 +22,13 @@ from ..render.templates import render
 
 MODES = ("auto", "material", "pagefind")
 
-# Above this many documents `auto` picks Pagefind. Material's zh index costs
-# about 3× the Markdown it indexes (78 MB for 25 MB of corpus, 50 KB per law
-# on average); the median law is 10.6 KB of Markdown, so ~33 KB of index.
-# 1 MB, the budget of a first query on a slow phone connection, holds about
-# 30 such documents; Material's search also loads lunr and its worker first.
-# So from 30 documents on, Pagefind's first query is the cheaper one.
+# From this many documents on `auto` picks Pagefind. Material's zh index is
+# fetched whole before the first query; measured, it is 377 KB for the
+# 18-document sample (21 KB a document) and 50 MB for 1,000 corpus laws
+# (50 KB a law). At 30 documents that is 0.6–1.5 MB, plus lunr and its worker:
+# the 1 MB first-query budget is reached. Pagefind's first query costs a fixed
+# ~0.3 MB (UI, wasm) plus the chunks and fragments it needs (0.4–0.5 MB in all
+# on 1,000 laws), so below 30 Material is as cheap and needs no extra step.
 PAGEFIND_THRESHOLD = 30
 
 BUNDLE = "pagefind"  # folder of the Pagefind bundle inside the built site
@@ -35,12 +36,15 @@ ASSETS = ("lawsite-search.css", "lawsite-search.js")  # our glue, under assets/l
 
 # Parts of a page that would only add noise to results and weight to the
 # fragments a query downloads: the table of contents repeats the headings,
-# the action row holds comment links, the banner and channels are status.
+# the action row holds comment links and ledger lines, the banner, channels,
+# basket and poster link are tools, not text.
 EXCLUDE_SELECTORS = (
     ".ls-contents",
     ".ls-actions",
     ".ls-banner",
     ".ls-channels",
+    ".ls-basket",
+    ".ls-poster-link",
     ".headerlink",
     ".md-source-file",
     "svg",
