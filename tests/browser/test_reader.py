@@ -228,6 +228,15 @@ def test_copy_permalink_fallback_when_copying_is_refused(page_at: Any, sample_ur
     assert fallback.input_value() == PERMALINK + "art_4"
 
 
+def test_keyboard_focus_is_visible(page_at: Any, sample_url: str) -> None:
+    page = page_at(390)
+    page.goto(sample_url + DRAFT)
+    for selector in ("#art_1 .ls-basket-toggle", "#art_1 .ls-copy__button", "#art_1 .ls-comment__mail", ".ls-fontsize"):
+        page.locator(selector).focus()
+        outline = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+        assert outline[0] != "none" and outline[1] >= 2, (selector, outline)
+
+
 @pytest.mark.parametrize("name", list(PAGES))
 def test_nothing_overflows_a_phone(page_at: Any, sample_url: str, name: str) -> None:
     page = page_at(390)

@@ -66,13 +66,17 @@
     var lines = [t("basket_body_intro", { title: root.getAttribute("data-ls-title") }), ""];
     chosen().forEach(function (id) {
       var text = (state.text[id] || "").trim();
-      lines.push("【" + labelOf(id) + "】");
+      lines.push(t("basket_body_item", { label: labelOf(id) }));
       if (text) lines.push(text);
-      lines.push(t("basket_body_link") + "：" + articleOf(id).getAttribute("data-ls-permalink"), "");
+      lines.push(field("basket_body_link", articleOf(id).getAttribute("data-ls-permalink")), "");
     });
-    if (state.name.trim()) lines.push(t("basket_body_name") + "：" + state.name.trim());
-    if (state.contact.trim()) lines.push(t("basket_body_contact") + "：" + state.contact.trim());
+    if (state.name.trim()) lines.push(field("basket_body_name", state.name.trim()));
+    if (state.contact.trim()) lines.push(field("basket_body_contact", state.contact.trim()));
     return lines.join("\n").replace(/\n+$/, "") + "\n";
+  }
+
+  function field(key, value) {
+    return t("basket_body_field", { name: t(key), value: value });
   }
 
   function subject() {

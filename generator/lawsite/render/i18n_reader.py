@@ -74,6 +74,8 @@ READER_LABELS: dict[str, dict[str, str]] = {
     "basket_body_name": {"zh": "姓名", "zh-Hant": "姓名", "en": "Name"},
     "basket_body_contact": {"zh": "联系方式", "zh-Hant": "聯絡方式", "en": "Contact"},
     "basket_joiner": {"zh": "、", "zh-Hant": "、", "en": ", "},
+    "basket_body_item": {"zh": "【{label}】", "zh-Hant": "【{label}】", "en": "[{label}]"},
+    "basket_body_field": {"zh": "{name}：{value}", "zh-Hant": "{name}：{value}", "en": "{name}: {value}"},
     # --- comfort (script) ------------------------------------------------------
     "font_larger": {"zh": "放大字号", "zh-Hant": "放大字號", "en": "Larger text"},
     "copy_link": {"zh": "复制本条链接", "zh-Hant": "複製本條連結", "en": "Copy link"},
