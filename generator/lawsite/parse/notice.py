@@ -63,6 +63,11 @@ class _Checker:
     draft: Document | None
     points: set[str]
     problems: list[Problem] = field(default_factory=list)
+    known: dict[str, str] = field(init=False)  # article id → label in the draft, built once
+
+    def __post_init__(self) -> None:
+        legal = self.draft.legal if self.draft else None
+        self.known = {a.id: a.label for a in legal.articles} if legal else {}
 
     def report(self, item: _Item, key: str | None, message: str, hint: str | None = None, *, code: str, severity: Severity = Severity.ERROR) -> None:
         line = item.field_lines.get(key, item.line) if key else item.line
@@ -250,7 +255,7 @@ def _article(item: _Item, checker: _Checker) -> str | None:
     draft = checker.draft
     if draft is None or draft.legal is None:
         return wanted  # the unknown `concerns` is reported by the site's link check
-    known = {a.id: a.label for a in draft.legal.articles}
+    known = checker.known
     if wanted not in known:
         labels = list(known.values())
         last = labels[-1] if labels else "none"

@@ -45,13 +45,14 @@ def _rate(tally: Tally) -> str:
 
 
 def _labels(draft: Document | None) -> dict[str, Article]:
+    """Articles by id; built once per page (walking the text per group is slow on long notices)."""
     return {a.id: a for a in draft.legal.articles} if draft and draft.legal else {}
 
 
-def article_heading(article_id: str, draft: Document | None, t: Labels) -> str:
+def article_heading(article_id: str, articles: dict[str, Article], t: Labels) -> str:
     if article_id == GENERAL:
         return t("general_group")
-    article = _labels(draft).get(article_id)
+    article = articles.get(article_id)
     if article is None:
         return article_id
     return article.label + (f"（{article.caption}）" if article.caption else "")
@@ -146,7 +147,8 @@ def notice_page_markdown(document: Document, body: str, notice: Notice, draft: D
     t = translator(settings.language)
     mine = ledger.notices.get(notice.id)
     assert mine is not None
-    groups = [_group(entry, draft, names, href, t) for entry in mine.articles.values()]
+    by_id = _labels(draft)
+    groups = [_group(entry, by_id, names, href, t) for entry in mine.articles.values()]
     bars = [Bar(g["short"], _parts(entry.tally)) for g, entry in zip(groups, mine.articles.values())]
     head = {
         "published": format_date(document.published, settings.language) if document.published else "",
@@ -166,9 +168,9 @@ def notice_page_markdown(document: Document, body: str, notice: Notice, draft: D
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 
-def _group(entry: ArticleLedger, draft: Document | None, names: dict[str, str], href: Href, t: Labels) -> dict[str, Any]:
-    heading = article_heading(entry.article_id, draft, t)
-    article = _labels(draft).get(entry.article_id)
+def _group(entry: ArticleLedger, articles: dict[str, Article], names: dict[str, str], href: Href, t: Labels) -> dict[str, Any]:
+    heading = article_heading(entry.article_id, articles, t)
+    article = articles.get(entry.article_id)
     return {
         "anchor": entry.anchor,
         "heading": heading,
@@ -207,11 +209,12 @@ def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Docu
     drafts = []
     for doc_id, placed_list in by_draft.items():
         draft = site_docs.get(doc_id)
+        by_id = _labels(draft)
         items = []
         for placed in placed_list:
             s = placed.suggestion
             item = suggestion_context(s, names, href, t)
-            item["article"] = article_heading(s.article, draft, t)
+            item["article"] = article_heading(s.article, by_id, t)
             item["article_href"] = href(doc_id, s.article) if s.article != GENERAL else href(doc_id, "")
             item["notice_href"] = href(placed.notice_id, f"ledger-{s.article}")
             items.append(item)
