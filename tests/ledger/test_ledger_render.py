@@ -11,7 +11,7 @@ import pytest
 
 from lawsite.cli import EXIT_OK, EXIT_PROBLEMS, main
 from lawsite.ledger import Tally
-from lawsite.model import Outcome
+from lawsite.model import Outcome, Source
 from lawsite.render.charts import Bar, stacked_bars_svg, text_width
 from lawsite.render.i18n import LABELS, translator
 from lawsite.render.i18n_ledger import LEDGER_LABELS
@@ -104,3 +104,47 @@ def test_check_reports_a_csv_row_with_file_line_and_field(tmp_path: Path, capsys
     assert main(["-f", config, "check"]) == EXIT_PROBLEMS
     out = capsys.readouterr().out
     assert "n1.csv:3 [article] error: row 3: d1 has no article `第五条`" in out
+
+
+NOTICE_ITEMS = """---
+kind: notice
+id: n2
+concerns: d1
+received: 10
+suggestions:
+- article: 第二条
+  from: east
+  count: 2
+  text: 建议修改。
+  outcome: partly
+  reason: 部分修改。
+- article: 总体
+  from: 网民
+  text: 好。
+  outcome: pending
+---
+
+说明。
+"""
+POINT = "---\nkind: contact-point\nid: east\ntitle: 东区联系点\nlevel: 省级\nregion: 东区\n---\n\n介绍。\n"
+
+
+@pytest.mark.parametrize(("language", "word"), [("zh", "采纳率"), ("zh-Hant", "採納率"), ("en", "Adoption rate")])
+def test_every_ledger_page_renders_in_each_language(language: str, word: str) -> None:
+    from lawsite.render.ledger_site import LedgerPages
+    from lawsite.settings import Settings
+    from lawsite.site import gather
+
+    site = gather([Source("d1.md", DRAFT), Source("n2.md", NOTICE_ITEMS), Source("points/east.md", POINT)], Settings())
+    assert site.errors == []
+    pages = LedgerPages(site, Settings(language=language))
+    assert set(pages.generated.values()) == {"lawsite-statistics", "lawsite-contact-points"}
+    urls = {"d1": "d1/", "n2": "n2/", "east": "points/east/", "lawsite-statistics": "statistics/", "lawsite-contact-points": "points/"}
+    rendered = {uri: pages.page_markdown(uri, "", "x/", urls) for uri in [*pages.generated, "n2.md", "points/east.md"]}
+    assert all(rendered.values())
+    assert word in rendered["statistics.md"] and word in rendered["n2.md"]
+    assert "../d1/#art_2" in rendered["n2.md"] and "../points/east/" in rendered["n2.md"]
+    assert pages.page_markdown("d1.md", "", "d1/", urls) is None  # drafts are rendered by render/legal.py
+    extras = pages.article_extras(site.documents["d1"], "d1/", urls)
+    assert list(extras) == ["art_2"] and 'href="../n2/#ledger-art_2"' in extras["art_2"][0]
+    assert 'href="../n2/"' in pages.head_html(site.documents["d1"], "d1/", urls)
