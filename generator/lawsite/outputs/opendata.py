@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from ..ledger import ArticleLedger, Ledger, build_ledger
-from ..model import GENERAL, Article, Division, Document, Kind, Suggestion
+from ..model import GENERAL, Article, Document, Kind, Suggestion
+from ..outline import outline_dict
 from ..site import Site
 from .links import SiteLinks
 
@@ -57,21 +58,13 @@ def json_value(value: Any) -> Any:
 # --- one document -------------------------------------------------------------
 
 
-def _divisions(nodes: list, parent: str | None) -> list[dict[str, Any]]:
+def _divisions(outline: list[dict[str, Any]], parent: str | None) -> list[dict[str, Any]]:
+    """The outline's division tree, flattened in text order with each parent's id."""
     out: list[dict[str, Any]] = []
-    for node in nodes:
-        if isinstance(node, Division):
-            out.append({"id": node.id, "kind": node.kind, "number": node.number, "label": node.label, "title": node.title, "parent": parent})
-            out.extend(_divisions(node.children, node.id))
+    for division in outline:
+        out.append({key: division[key] for key in ("id", "kind", "number", "label", "title")} | {"parent": parent})
+        out.extend(_divisions(division["children"], division["id"]))
     return out
-
-
-def _articles_with_division(nodes: list, division: str | None):
-    for node in nodes:
-        if isinstance(node, Division):
-            yield from _articles_with_division(node.children, node.id)
-        elif isinstance(node, Article):
-            yield node, division
 
 
 def _interpretations(site: Site, data: SiteLinks) -> dict[tuple[str, str], list[dict[str, Any]]]:
@@ -158,6 +151,8 @@ def document_record(document: Document, site: Site, data: SiteLinks, extras: _Ex
     """One document's open data (see schema/document.schema.json)."""
     extras = extras or _extras(site, data)
     legal = document.legal
+    outline = outline_dict(legal) if legal else None  # divisions, and the division of each article
+    division_of = {a["id"]: a["division"] for a in outline["articles"]} if outline else {}
     record: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "id": document.id,
@@ -167,8 +162,8 @@ def document_record(document: Document, site: Site, data: SiteLinks, extras: _Ex
         "source": document.path,
         # A notice's raw `suggestions` are replaced by the parsed ones below.
         "metadata": json_value({k: v for k, v in document.meta.items() if k != "suggestions"}),
-        "divisions": _divisions(legal.children, None) if legal else [],
-        "articles": [_article(a, d, document, data, extras) for a, d in _articles_with_division(legal.children, None)] if legal else [],
+        "divisions": _divisions(outline["divisions"], None) if outline else [],
+        "articles": [_article(a, division_of[a.id], document, data, extras) for a in legal.articles] if legal else [],
         "general": _ledger(extras.ledger.for_article(document.id, GENERAL), extras.notice_of),
     }
     notice = site.notices.get(document.id) if document.kind is Kind.NOTICE else None
@@ -204,6 +199,14 @@ def index_record(site: Site, data: SiteLinks) -> dict[str, Any]:
 # --- suggestions CSV -----------------------------------------------------------
 
 
+def _cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (`=HYPERLINK(…)`,
+    `=cmd|…`) gets a leading apostrophe, so it opens as the text it is."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def suggestions_csv(site: Site) -> bytes:
     """Every itemised suggestion with its outcome, UTF-8 with a BOM (so Excel
     reads the Chinese text right), CRLF line ends."""
@@ -216,12 +219,12 @@ def suggestions_csv(site: Site) -> bytes:
         labels = {a.id: a.label for a in draft.legal.articles} if draft and draft.legal else {}
         for s in notice.suggestions:
             point = site.get(s.source)
-            writer.writerow([
+            writer.writerow([_cell(value) for value in (
                 notice.id, notice_doc.title if notice_doc else "", notice.concerns, draft.title if draft else "",
                 s.article, labels.get(s.article, ""), s.source,
                 point.title if point and point.kind is Kind.CONTACT_POINT else s.source,
                 s.count, s.text, s.outcome.value, s.reason or "",
-            ])
+            )])
     return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
 
 
