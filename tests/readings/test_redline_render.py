@@ -95,7 +95,7 @@ def test_renumbered_article_keeps_its_suggestions(tmp_path):
     assert "ls-rl--added" in added and "<aside" not in added
     # The last article only moved: folded, with its old number's suggestion line.
     folded = html[html.index('id="rl-art_4"') :]
-    assert "第三条</a>" in folded[:600] and "收到意见 1 条 · 留作参考 1" in folded[:1200]
+    assert "第三条</a>" in folded[:600] and "收到意见 1 条 · 留作研究 1" in folded[:1200]
 
 
 def test_chain_marks_the_current_reading(tmp_path):

@@ -18,6 +18,9 @@ from ..settings import Settings
 from .i18n import translator
 from .templates import format_date, render
 
+# Outcome labels (outcome_*, outcome_count_*, ledger_line_received) and badge
+# classes (ls-badge--*) are the ledger's, so an outcome looks the same everywhere.
+
 # The statuses shown in full; the others are collapsed between them.
 FOCUS = (Status.ADDED, Status.REMOVED, Status.CHANGED, Status.RENUMBERED_CHANGED)
 SUMMARY_ORDER = (Status.ADDED, Status.REMOVED, Status.CHANGED, Status.RENUMBERED_CHANGED, Status.RENUMBERED, Status.UNCHANGED)
@@ -54,7 +57,7 @@ def readings_html(chain: list[Document], current: Document, redlines: dict[str, 
         redline = redlines.get(document.id)
         steps.append(
             {
-                "label": str(document.meta.get("stage") or document.title),
+                "label": _stage(document),
                 "title": document.title,
                 "date": format_date(document.published, settings.language) if document.published else "",
                 "href": None if document is current else links.to(document.id),
@@ -189,8 +192,8 @@ def _ledger(entry: ArticleLedger | None, old: Document, links: Links, settings: 
         return None
     t = translator(settings.language)
     tally = entry.tally
-    parts = [t("ledger_received", n=tally.total)]
-    parts += [t(f"rl_count_{o.value.replace('-', '_')}", n=tally.counts[o]) for o in Outcome if tally.counts[o]]
+    parts = [t("ledger_line_received", n=tally.total)]
+    parts += [t(f"outcome_count_{o.value.replace('-', '_')}", n=tally.counts[o]) for o in Outcome if tally.counts[o]]
     return {
         "heading": t("redline_outcomes_on", label=_label_of(old, entry.article_id), stage=_stage(old)),
         "line": " · ".join(parts),
@@ -199,7 +202,7 @@ def _ledger(entry: ArticleLedger | None, old: Document, links: Links, settings: 
         "outcomes": [
             {
                 "outcome": s.outcome.value,
-                "badge": t(f"rl_outcome_{s.outcome.value.replace('-', '_')}"),
+                "badge": t(f"outcome_{s.outcome.value.replace('-', '_')}"),
                 "text": s.text,
                 "count": t("suggestion_count", n=s.count) if s.count > 1 else "",
                 "source": links.names.get(s.source, s.source),
