@@ -293,7 +293,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             chain = self.readings.chain_html(document, page.url, self._hrefs(files), self._redline_urls(files))
             return self._stashed(page, (chain + "\n\n" if chain else "") + legal_page_markdown(document, ctx))
         if page.is_homepage:
-            return markdown + "\n\n" + home_listing_html(list(self.site.documents.values()), self._hrefs(files), self.settings) + "\n"
+            home = markdown + "\n\n" + home_listing_html(list(self.site.documents.values()), self._hrefs(files), self.settings)
+            return home + "\n\n" + self.ledger_pages.home_html(page.url, self._ledger_urls(files)) + "\n"
         return markdown
 
     def _stashed(self, page: Page, markdown: str) -> str:

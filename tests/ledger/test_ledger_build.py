@@ -160,3 +160,7 @@ def test_statistics_page_and_navigation(sample_site: Path, content: tuple[Site, 
     assert {o: int(n) for o, n in rows} == {o.value: n for o, n in ledger.totals.counts.items()}
     home = page(sample_site, "")
     assert 'href="statistics/"' in home and 'href="contact-points/"' in home
+    summary = re.search(r'<section class="ls-home-ledger".*?</section>', home, re.S)
+    assert summary is not None and 'id="ls-chart-home"' in summary[0]
+    total = ledger.totals
+    assert f"收到意见 {ledger.received} 条，逐条列出 {total.total} 条，其中采纳 {total.adopted} 条、部分采纳 {total.partly} 条" in text_of(summary[0])

@@ -43,6 +43,12 @@ LEDGER_LABELS: dict[str, dict[str, str]] = {
     "chart_articles_title": {"zh": "各条意见数量及处理结果", "zh-Hant": "各條意見數量及處理結果", "en": "Suggestions per article and their outcomes"},
     "chart_desc_item": {"zh": "{label}：{n} 条", "zh-Hant": "{label}：{n} 條", "en": "{label}: {n}"},
     "percent": {"zh": "{n}%", "zh-Hant": "{n}%", "en": "{n}%"},
+    "home_ledger_title": {"zh": "意见采纳情况", "zh-Hant": "意見採納情況", "en": "What became of the suggestions"},
+    "home_ledger": {
+        "zh": "已公布意见采纳情况说明 {notices} 份：收到意见 {received} 条，逐条列出 {itemised} 条，其中采纳 {adopted} 条、部分采纳 {partly} 条。",
+        "zh-Hant": "已公布意見採納情況說明 {notices} 份：收到意見 {received} 條，逐條列出 {itemised} 條，其中採納 {adopted} 條、部分採納 {partly} 條。",
+        "en": "{notices} adoption notices published: {received} suggestions received, {itemised} itemised, of which {adopted} adopted and {partly} partly adopted.",
+    },
     "statistics_link": {"zh": "全站意见统计", "zh-Hant": "全站意見統計", "en": "Site statistics"},
     # contact points
     "directory_title": {"zh": "基层立法联系点名录", "zh-Hant": "基層立法聯繫點名錄", "en": "Directory of contact points"},

@@ -271,6 +271,22 @@ def directory_markdown(points: list[Document], ledger: Ledger, href: Href, setti
 # --- statistics ---------------------------------------------------------------------
 
 
+def home_ledger_html(ledger: Ledger, notices: int, href: Href, settings: Settings) -> str:
+    """The site's totals for the home page, linking to the statistics; "" before any notice."""
+    if not notices:
+        return ""
+    t = translator(settings.language)
+    total = ledger.totals
+    home = {
+        "title": t("home_ledger_title"),
+        "text": t("home_ledger", notices=notices, received=ledger.received, itemised=total.total, adopted=total.adopted, partly=total.partly),
+        "href": href(STATISTICS_ID, ""),
+        "link": t("statistics_link"),
+        "chart": outcome_chart("ls-chart-home", total, t),
+    }
+    return render(settings.language, "partials/home_ledger.html", home=home)
+
+
 def _row(label: str, link: str | None, tally: Tally, received: int | None, t: Labels) -> dict[str, Any]:
     return {
         "label": label,

@@ -23,6 +23,7 @@ from .ledger import (
     contact_point_markdown,
     directory_markdown,
     draft_outcome_html,
+    home_ledger_html,
     notice_page_markdown,
     statistics_markdown,
 )
@@ -110,6 +111,10 @@ class LedgerPages:
     def head_html(self, document: Document, page_url: str, urls: dict[str, str]) -> str:
         """收到意见 N 条，采纳 M 条 for a draft's page head; "" if no notice concerns it."""
         return draft_outcome_html(document, self.ledger, _hrefs(urls, page_url), self.settings)
+
+    def home_html(self, page_url: str, urls: dict[str, str]) -> str:
+        """Site totals and a link to the statistics, for the home page."""
+        return home_ledger_html(self.ledger, len(self.site.notices), _hrefs(urls, page_url), self.settings)
 
     def _point_names(self) -> dict[str, str]:
         return {d.id: d.title for d in self.site.of_kind(Kind.CONTACT_POINT)}
