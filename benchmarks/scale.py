@@ -12,8 +12,10 @@ Generates two sites from the same Markdown in a temporary folder:
   page, and the repository's own ``mkdocs.yml`` (theme overrides and every
   lawsite option it sets), so every feature that has landed is on.
 
-Both are built in the same run, each in its own process; wall time and peak
-RSS (``ru_maxrss`` of that process tree) are measured around it. Then
+Both are built in the same run, each in its own process; wall time, CPU time
+(user + sys of the whole process tree, steadier than wall time on a shared
+machine) and peak RSS (``ru_maxrss``: the largest single process of the tree)
+are measured around it. Then
 ``lawsite check`` on the lawsite site, and the serve reload latency: start
 ``lawsite serve``, change the draft, poll the served page until the change is
 there. Prints every figure side by side with the ratios and the targets.
@@ -89,8 +91,8 @@ def measure_main(command: list[str]) -> None:
     if done.returncode != 0:
         sys.stderr.write(done.stderr[-4000:])
         raise SystemExit(done.returncode)
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}))
 
 
 # --- the two sites -------------------------------------------------------------------
@@ -223,6 +225,7 @@ def report(n: int, articles: int, plain: dict | None, law: dict, imp: dict, chec
         shown_p = format(p, fmt) if p is not None else "–"
         rows.append(f"{label:24}{shown_p:>14}{format(law[key], fmt):>14}{ratio(law[key], p) if p else '–':>9}  {target}")
     row("build wall time (s)", "seconds", ".1f", "≤ 0.5× plain")
+    row("build CPU time (s)", "cpu_seconds", ".1f", "(user + sys, all processes)")
     row("peak RSS (MB)", "peak_mb", ".0f", "≤ plain")
     row("output (MB)", "output_mb", ".1f", "≤ 150 MB")
     row("files", "files", "d", "")
@@ -257,7 +260,7 @@ def main() -> None:
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="lawsite-scale-"))
     root.mkdir(parents=True, exist_ok=True)
-    env_note = f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
+    env_note = f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start"
     try:
         files = pick(args.corpus, args.limit)
         plain_cfg = make_plain(root / "plain", args.corpus, files)

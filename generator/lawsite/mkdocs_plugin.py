@@ -75,6 +75,11 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.readings = ReadingsPages(self.site, self.settings)
         self.ledger_pages = LedgerPages(self.site, self.settings)
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance across `serve` rebuilds, so
+        # a preview rebuild can skip what only a publication needs.
+        self.serving, self.builds = command == "serve", 0
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             require_supported_engine(getattr(mkdocs, "__version__", ""))
@@ -376,6 +381,12 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.rendering.close()
+        self.builds = getattr(self, "builds", 0) + 1
+        if getattr(self, "serving", False) and self.builds > 1:
+            # Preview rebuild: feeds, open data and the search index of the
+            # first build stay in the preview folder (tens of seconds on a corpus).
+            log.info("lawsite: preview rebuild; feeds, open data and search index kept from the first build")
+            return
         site_dir = Path(config.site_dir)
         where = self.outputs_site
         outputs = feeds.feed_files(self.site, where)

@@ -6,6 +6,7 @@ is what `lawsite check`, `lawsite outline` and the plugin all call.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,13 +89,29 @@ def _read_one(path: Path, rel: str, root: Path) -> tuple[Source | None, Problem 
     return Source(rel, text.replace("\r\n", "\n").replace("\r", "\n")), None
 
 
+# `serve` rebuilds the whole site on each change; unchanged drafts and laws
+# (the bulk of a large site) are not parsed again. Keyed by path and numbering,
+# valid while the text is the same; other kinds are cheap and get attachments.
+_PARSED: dict[tuple[str, str], tuple[str, Document, list[Problem]]] = {}
+
+
+def _parse_cached(source: Source, numbering: str) -> tuple[Document | None, list[Problem]]:
+    hit = _PARSED.get((source.path, numbering))
+    if hit is not None and hit[0] == source.text:
+        return dataclasses.replace(hit[1]), list(hit[2])
+    document, problems = parse_document(source, numbering)
+    if document is not None and document.kind in (Kind.DRAFT, Kind.LAW):
+        _PARSED[(source.path, numbering)] = (source.text, document, list(problems))
+    return document, problems
+
+
 def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None = None, progress: ProgressCallback | None = None) -> Site:
     """Parse every source and link documents to one another."""
     site = Site()
     for done, source in enumerate(sources, start=1):
         if progress:
             progress(done, len(sources))
-        document, problems = parse_document(source, settings.numbering)
+        document, problems = _parse_cached(source, settings.numbering)
         site.problems.extend(problems)
         if document is None:
             continue
