@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from .render.ledger_site import LedgerPages
 from . import lawnav
 from .progress import Progress
 from .render.stash import Stash
+from .render import harden
 from .settings import Settings
 from .site import Site, load_site
 
@@ -56,6 +58,10 @@ class LawsiteConfig(Config):
     language = opt.Choice(("zh", "zh-Hant", "en"), default="zh")
     # auto: Material's search below outputs.search.PAGEFIND_THRESHOLD documents, Pagefind from there on
     search = opt.Choice(site_search.MODES, default="auto")
+    # Raw HTML in Markdown is sanitised (render/harden.py) unless the site trusts its editors.
+    trust_html = opt.Type(bool, default=False)
+    # A Content-Security-Policy <meta> in every page: only the site's own scripts and styles.
+    csp = opt.Type(bool, default=True)
 
 
 def format_problem(problem: Problem) -> str:
@@ -220,6 +226,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self._group_laws_by_year(nav)
         self.rendering = Progress("rendering pages")
         self.rendered, self.to_render = 0, len(nav.pages)
+        self.nav = nav
         return nav
 
     # --- large law collections (lawnav.py) ------------------------------------
@@ -309,7 +316,33 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         stash = self.stashes.pop(page.file.src_uri, None)
+        if not self.config.trust_html:
+            # Only Markdown-made HTML is cleaned: our stashed blocks are safe by construction.
+            html = harden.sanitize_page(html)
+        _escape_page_fields(page)
         return stash.restore(html) if stash else html
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """The theme's templates do not autoescape: titles and names are
+        escaped once here and in on_page_content (see render/harden.py)."""
+        env.filters["striptags"] = harden.safe_striptags
+        for key in ("site_name", "site_description"):
+            if isinstance(config.get(key), str):
+                config[key] = harden.escape_text(config[key])
+        for item in _nav_items(getattr(self, "nav", None)):
+            if not isinstance(item, Page) and isinstance(item.title, str):
+                item.title = harden.escape_text(item.title)
+        self.static_html = [f.dest_uri for f in files if f.dest_uri.endswith(".html") and not f.is_documentation_page()]
+        return env
+
+    def _harden(self, output: str, content: str = "") -> str:
+        """rel on external links and the CSP meta (render/harden.py)."""
+        host = urllib.parse.urlsplit(self.settings.site_url).hostname or ""
+        wasm = getattr(self, "search_engine", None) == "pagefind"
+        return harden.finish_page(output, content=content, site_host=host, csp=self.config.csp, wasm=wasm)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return self._harden(output_content) if template_name.endswith(".html") else output_content
 
     def _reader_tools(self, document: Any, ctx: PageContext, page: Page, files: Files) -> None:
         """The poster link and the comment basket of a draft (render/reader.py)."""
@@ -350,7 +383,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         output = reader.inject_head(output, reader.head_snippet(self.settings.language))
-        return self._outputs_page(output, page)
+        return self._harden(self._outputs_page(output, page), page.content or "")
 
     # --- search, feeds, open data (outputs/) -----------------------------------
 
@@ -395,6 +428,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             target = site_dir / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
+        for rel in getattr(self, "static_html", []):  # generated pages MkDocs copies as they are (posters)
+            target = site_dir / rel
+            if target.is_file():
+                target.write_text(self._harden(target.read_text(encoding="utf-8")), encoding="utf-8")
         if self.search_engine == "pagefind":
             result = site_search.index_site(site_dir)
             for problem in result.problems:
@@ -402,6 +439,30 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
                     raise PluginError(format_problem(problem))
                 log.warning(format_problem(problem))
             log.info(f"lawsite: Pagefind indexed {result.page_count} pages")
+
+def _nav_items(nav: Navigation | None):
+    stack = list(nav.items) if nav is not None else []
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(getattr(item, "children", None) or [])
+
+
+def _escape_page_fields(page: Page) -> None:
+    """Title, front matter and table of contents as escaped HTML for the theme."""
+    for key, value in list(page.meta.items()):
+        page.meta[key] = harden.escape_meta(value)
+    if "title" in vars(page):  # set from mkdocs.yml's nav or by a plugin: plain text
+        page.title = harden.escape_text(str(page.title))
+    elif "title" not in page.meta:
+        rendered = getattr(page, "_title_from_render", None)
+        page.title = harden.clean_title(rendered) if rendered else harden.escape_text(str(page.title or ""))
+    stack = list(page.toc or [])
+    while stack:
+        item = stack.pop()
+        item.title = harden.clean_title(item.title)
+        stack.extend(item.children)
+
 
 def _sections(items: list[Any]):
     for item in items:

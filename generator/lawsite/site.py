@@ -16,6 +16,7 @@ from .parse.interpretation import attach_interpretations
 from .parse.notice import ReadFile, parse_notice
 from .progress import ProgressCallback
 from .outputs.poster import poster_problems
+from .parse.safety import folder_problems, source_problems
 from .settings import Settings
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # larger than any law; protects the build from runaway input
@@ -206,6 +207,10 @@ def load_site(folder: Path, settings: Settings | None = None, progress: Progress
     `progress(done, total)` is called as documents are parsed (see progress.py)."""
     sources, problems = read_sources(folder)
     site = gather(sources, settings or Settings(), content_reader(folder), progress)
+    known = {(p.path, p.code) for p in problems}
+    problems += [p for p in folder_problems(folder) if (p.path, p.code) not in known]
+    for source in sources:
+        problems += source_problems(source)  # hostile input: unsafe URLs, control characters, nesting
     site.problems[:0] = problems
     return site
 

@@ -10,18 +10,15 @@ The skeleton has `outcome: pending` everywhere and passes `lawsite check`.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 import yaml
 
 from .model import GENERAL, Document, Problem
-from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, csv_rows, decode_csv, resolve_article
+from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, csv_rows, decode_csv, normalise, resolve_article
 
 COLUMNS = ("article", "from", "text", "count")
-_TRAILING = re.compile(r"[。．.！!；;，,\s]+$")
 
 
 @dataclass
@@ -45,12 +42,6 @@ class Tallied:
     @property
     def comments(self) -> int:
         return sum(e.count for e in self.entries)
-
-
-def normalise(text: str) -> str:
-    """The form two suggestions must share to be merged."""
-    folded = unicodedata.normalize("NFKC", text)
-    return _TRAILING.sub("", re.sub(r"\s+", "", folded)).lower()
 
 
 def tally_comments(raw: bytes, path: str, draft: Document) -> Tallied:

@@ -42,6 +42,11 @@ def text_of(fragment: str) -> str:
     return re.sub(r"<[^>]+>", "", fragment)
 
 
+def visible(fragment: str) -> str:
+    """Text without what is there for screen readers only."""
+    return text_of(re.sub(r'<span class="ls-sr">[^<]*</span>', "", fragment))
+
+
 def test_each_article_of_the_first_reading_shows_its_ledger_line(sample_site: Path, content: tuple[Site, Ledger]) -> None:
     _, ledger = content
     document = ledger.for_document(R1)
@@ -56,7 +61,8 @@ def test_each_article_of_the_first_reading_shows_its_ledger_line(sample_site: Pa
         assert len(lines) == 1, article_id
         href, inner = lines[0]
         assert href == f"../../notices/property-r1-feedback/#ledger-{article_id}"
-        assert text_of(inner) == ledger_line_text(entry.tally, "zh")
+        assert visible(inner) == ledger_line_text(entry.tally, "zh")
+        assert re.match(r'<span class="ls-sr">第[一二三四五六七八九十百]+条(之[一二三四五六七八九十]+)?：</span>', inner)
 
 
 def test_ledger_line_reads_like_the_issue_says(sample_site: Path, content: tuple[Site, Ledger]) -> None:
@@ -64,7 +70,7 @@ def test_ledger_line_reads_like_the_issue_says(sample_site: Path, content: tuple
     entry = content[1].for_article(R1, "art_14")
     assert entry is not None
     section = articles(page(sample_site, "drafts/property-r1"))["art_14"]
-    line = text_of(re.search(r'<a class="ls-ledger-line".*?</a>', section, re.S)[0])  # type: ignore[index]
+    line = visible(re.search(r'<a class="ls-ledger-line".*?</a>', section, re.S)[0])  # type: ignore[index]
     assert re.fullmatch(r"收到意见 \d+ 条( · (采纳|部分采纳|未采纳|留作研究|待处理) \d+)+", line)
     assert line.startswith(f"收到意见 {entry.total} 条 · 采纳 {entry.tally.adopted} · 部分采纳 {entry.tally.partly}")
 

@@ -221,6 +221,15 @@ def test_csv_in_no_known_encoding_is_an_error() -> None:
 def test_yaml_and_csv_suggestions_are_combined() -> None:
     text = csv_notice().replace("suggestions_file", "suggestions:\n" + GOOD + "suggestions_file")
     site, problems = check(text, {"notices/n1.csv": (HEADER + ROWS).encode()})
-    assert problems == []
     assert len(site.notices["n1"].suggestions) == 4
     assert site.notices["n1"].suggestions[0].path == "notices/n1.md"
+    # GOOD and the CSV's first row are the same suggestion from the same point.
+    problem = only(problems, "duplicate-suggestion")
+    assert (problem.path, problem.line, problem.severity) == ("notices/n1.csv", 2, Severity.WARNING)
+    assert "notices/n1.md:6" in problem.message
+    assert len(problems) == 1
+
+
+def test_same_text_from_another_source_is_no_duplicate() -> None:
+    _, problems = check(notice(GOOD + GOOD.replace("east-street", "网民").replace("建议扩大适用范围。", "建议扩大适用范围")))
+    assert problems == []

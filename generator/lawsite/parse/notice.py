@@ -15,6 +15,7 @@ import csv
 import io
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -42,6 +43,8 @@ HEADER_ALIASES: dict[str, str] = {
 }
 _ARTICLE_ID = re.compile(r"^art_\d+(?:-\d+)?$")
 _LOOKS_LIKE_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
+
+_TRAILING = re.compile(r"[。．.！!；;，,\s]+$")
 
 ReadFile = Callable[[str], bytes | None]  # content-relative path → bytes, None if missing
 
@@ -74,6 +77,13 @@ class _Checker:
         where = f"row {item.row}: " if item.row else ""
         name = f"{item.prefix}{key}" if key else item.prefix.rstrip(".") or None
         self.problems.append(Problem(item.path, line, name, where + message, hint, severity, code))
+
+
+def normalise(text: str) -> str:
+    """The form two suggestions share when they are the same suggestion:
+    spaces, full-width forms, case and final punctuation do not count."""
+    folded = unicodedata.normalize("NFKC", text)
+    return _TRAILING.sub("", re.sub(r"\s+", "", folded)).lower()
 
 
 def decode_csv(raw: bytes) -> tuple[str, str] | None:
@@ -111,6 +121,7 @@ def parse_notice(document: Document, draft: Document | None, read_file: ReadFile
             Problem(document.path, _line(document, ("kind",)), "suggestions", "this notice itemises no suggestions", "add `suggestions:` (a list) or `suggestions_file: name.csv`", Severity.WARNING, "no-suggestions")
         )
     notice.suggestions = [s for item in items if (s := _suggestion(item, checker)) is not None]
+    _check_duplicates(notice, checker)
     _check_received(document, notice, checker)
     return notice, checker.problems
 
@@ -313,6 +324,21 @@ def _check_source(item: _Item, source: str, checker: _Checker) -> None:
     if source in checker.points or not _LOOKS_LIKE_ID.match(source):
         return
     checker.report(item, "from", f"`{source}` looks like a contact-point id, but there is no such contact point", "use the id of a `kind: contact-point` file" + _did_you_mean(source, sorted(checker.points)), code="unknown-contact-point", severity=Severity.WARNING)
+
+
+def _check_duplicates(notice: Notice, checker: _Checker) -> None:
+    # The same suggestion twice would be counted twice in the ledger.
+    first: dict[tuple[str, str, str], Suggestion] = {}
+    for s in notice.suggestions:
+        key = (s.article, normalise(s.text), s.source)
+        if key not in first:
+            first[key] = s
+            continue
+        earlier = first[key]
+        where = f"{earlier.path}:{earlier.line}" if earlier.line else earlier.path
+        checker.problems.append(
+            Problem(s.path, s.line, None, f"the same suggestion from {s.source} on this article is itemised already at {where}", "merge the two entries and add up their `count`", Severity.WARNING, "duplicate-suggestion")
+        )
 
 
 def _check_received(document: Document, notice: Notice, checker: _Checker) -> None:

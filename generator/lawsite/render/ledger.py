@@ -67,11 +67,13 @@ def article_extras(draft: Document, ledger: Ledger, href: Href, settings: Settin
     if document is None:
         return {}
     t = translator(settings.language)
+    labels = _labels(draft)
     extras: dict[str, list[str]] = {}
     for article_id, entry in document.articles.items():
         if article_id == GENERAL:
             continue
-        line = {"href": href(entry.notice_id, entry.anchor), "parts": ledger_parts(entry.tally, t)}
+        label = labels[article_id].label if article_id in labels else article_id
+        line = {"href": href(entry.notice_id, entry.anchor), "parts": ledger_parts(entry.tally, t), "label": label}
         extras[article_id] = [render(settings.language, "partials/ledger_line.html", line=line)]
     return extras
 

@@ -1,0 +1,273 @@
+"""Checks that keep hostile or broken input out of the site, as Problems.
+
+Content arrives through pull requests, sometimes from outside. Escaping and
+sanitising (render/, render/harden.py) make a page safe whatever the input;
+these checks make `lawsite check` *say* what was wrong, with file and line,
+so an editor sees it before a reviewer has to:
+
+- `javascript:`, `vbscript:` and `data:` URLs in Markdown links, images, raw
+  HTML attributes and front matter URL fields (`unsafe-url`);
+- invisible control characters and bidirectional overrides ("Trojan source"),
+  which can hide or reorder what a reader sees (`control-character`);
+- nesting so deep that Python-Markdown would recurse past Python's limit or
+  take minutes: lists, block quotes, brackets, raw HTML (`too-deep`);
+- links out of the content folder, which MkDocs would follow and publish
+  (`link-outside`).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..model import Problem, Source
+from .frontmatter import FrontMatter, KeyPath, split_front_matter
+
+# Deeper than any legal text needs, far below where Markdown or nh3 break down
+# (Python-Markdown raises RecursionError near 1,000 nested list levels; nh3 and
+# link parsing slow down quadratically).
+MAX_NESTING = 50
+MAX_HTML_DEPTH = 100
+MAX_BRACKETS_PER_BLOCK = 1000
+
+_UNSAFE_SCHEME = re.compile(r"(?:javascript|vbscript|data):", re.IGNORECASE)
+# What browsers drop from a URL before reading its scheme (and zero-width tricks).
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+
+# Where a URL can hide in Markdown: inline links/images, reference definitions,
+# autolinks, and URL-valued attributes of raw HTML.
+_URL_SPOTS = (
+    re.compile(r"\]\(\s*<?([^\s)>]+)"),
+    re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+)", re.MULTILINE),
+    re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>"),
+    re.compile(
+        r"""\b(?:href|src|srcset|action|formaction|xlink:href|poster|background|data|cite|longdesc|ping|lowsrc|dynsrc)"""
+        r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
+        re.IGNORECASE,
+    ),
+)
+# Front matter keys whose values are used as link targets.
+_URL_KEY = re.compile(r"(?:url|link|href|src|form|website|homepage|image|source|feed|map)s?$", re.IGNORECASE)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+# Elements that never nest (void) or that the HTML parser closes by itself.
+_FLAT_TAGS = frozenset(
+    "area base br col embed hr img input link meta source track wbr "
+    "p li dt dd tr td th thead tbody tfoot option colgroup caption".split()
+)
+
+
+def is_unsafe_url(value: str) -> bool:
+    """True for a link target that would run script or smuggle a document:
+    `javascript:`, `vbscript:`, `data:` — also when disguised with entities,
+    case, whitespace or control characters."""
+    text = html.unescape(html.unescape(value))
+    return bool(_UNSAFE_SCHEME.match(_URL_NOISE.sub("", text)))
+
+
+def source_problems(source: Source) -> list[Problem]:
+    """Every safety problem of one content file (front matter and body)."""
+    problems = list(_character_problems(source))
+    front, _ = split_front_matter(source)  # its own problems are parse_document's to report
+    if front is not None:
+        problems += _front_matter_url_problems(source.path, front)
+    body, first_line = (front.body, front.body_line) if front is not None else (source.text, 1)
+    problems += _body_url_problems(source.path, body, first_line)
+    problems += _nesting_problems(source.path, body, first_line)
+    return problems
+
+
+def _line_at(text: str, offset: int, first_line: int) -> int:
+    return first_line + text.count("\n", 0, offset)
+
+
+# --- characters -----------------------------------------------------------------
+
+
+def _character_problems(source: Source) -> Iterator[Problem]:
+    for number, line in enumerate(source.text.split("\n"), start=1):
+        for pattern, what, hint in (
+            (_CONTROL, "an invisible control character", "delete it (it usually comes from copying out of a PDF or a word processor)"),
+            (_BIDI, "a bidirectional override, which can make the text display in a different order than it reads", "delete it; Chinese and Latin text need no direction marks"),
+        ):
+            match = pattern.search(line)
+            if match:
+                yield Problem(
+                    source.path, number, None,
+                    f"line {number} holds {what} (U+{ord(match.group()):04X}, column {match.start() + 1})",
+                    hint, code="control-character",
+                )
+
+
+# --- URLs -----------------------------------------------------------------------
+
+
+def _body_url_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
+    for pattern in _URL_SPOTS:
+        for match in pattern.finditer(body):
+            url = next(g for g in match.groups() if g is not None)
+            if is_unsafe_url(url):
+                yield _url_problem(path, _line_at(body, match.start(), first_line), None, url)
+
+
+def _front_matter_url_problems(path: str, front: FrontMatter) -> Iterator[Problem]:
+    for key, value in _strings(front.data, ()):
+        named_url = any(isinstance(k, str) and _URL_KEY.search(k) for k in key)
+        scripted = re.match(r"\s*(?:javascript|vbscript)\s*:", html.unescape(value), re.IGNORECASE)
+        if (named_url and is_unsafe_url(value.strip())) or scripted:
+            dotted = ".".join(str(k) for k in key)
+            yield _url_problem(path, front.line_of(*key), dotted, value)
+
+
+def _strings(value: Any, key: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, key + (str(k),))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, key + (i,))
+
+
+def _url_problem(path: str, line: int | None, field: str | None, url: str) -> Problem:
+    shown = url if len(url) <= 60 else url[:57] + "…"
+    return Problem(
+        path, line, field,
+        f"unsafe link target {shown!r}: javascript:, vbscript: and data: addresses are refused",
+        "link to an http(s) address or to a page of this site; put images as files beside the page",
+        code="unsafe-url",
+    )
+
+
+# --- nesting --------------------------------------------------------------------
+
+
+def _nesting_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
+    yield from _indent_and_quote_depth(path, body, first_line)
+    yield from _bracket_problems(path, body, first_line)
+    html_problem = _html_depth_problem(path, body, first_line)
+    if html_problem:
+        yield html_problem
+
+
+def _too_deep(path: str, line: int, what: str, depth: int, limit: int) -> Problem:
+    return Problem(
+        path, line, None,
+        f"{what} nested {depth} levels deep; at most {limit} can be shown",
+        "flatten the structure: legal texts need only a few levels (条, 款, 项, 目)",
+        code="too-deep",
+    )
+
+
+def _indent_and_quote_depth(path: str, body: str, first_line: int) -> Iterator[Problem]:
+    reported: set[str] = set()
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        stripped = line.lstrip(" \t")
+        indent = len(line[: len(line) - len(stripped)].expandtabs(4)) // 4
+        quotes = re.match(r"[> \t]*", stripped).group().count(">")  # type: ignore[union-attr]
+        for what, depth in (("lists or indented blocks", indent), ("block quotes (>)", quotes)):
+            if depth > MAX_NESTING and what not in reported:
+                reported.add(what)
+                yield _too_deep(path, number, what, depth, MAX_NESTING)
+
+
+def _bracket_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
+    offset = 0
+    for block in re.split(r"(\n[ \t]*\n)", body):
+        if block.strip():
+            depth = deepest = count = 0
+            for match in re.finditer(r"\\.|[\[\]]", block):
+                token = match.group()
+                if token == "[":
+                    count += 1
+                    depth += 1
+                    deepest = max(deepest, depth)
+                elif token == "]":
+                    depth = max(depth - 1, 0)
+            line = _line_at(body, offset, first_line)
+            if deepest > MAX_NESTING:
+                yield _too_deep(path, line, "brackets [", deepest, MAX_NESTING)
+                return
+            if count > MAX_BRACKETS_PER_BLOCK:
+                yield Problem(
+                    path, line, None,
+                    f"one paragraph holds {count} brackets or links; at most {MAX_BRACKETS_PER_BLOCK} can be shown",
+                    "split the paragraph, or write long lists of links as a table or list",
+                    code="too-deep",
+                )
+                return
+        offset += len(block)
+
+
+def _html_depth_problem(path: str, body: str, first_line: int) -> Problem | None:
+    if "<" not in body:
+        return None
+    depth = 0
+    for match in _TAG.finditer(body):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in _FLAT_TAGS or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        if depth > MAX_HTML_DEPTH:
+            return _too_deep(path, _line_at(body, match.start(), first_line), "raw HTML elements", depth, MAX_HTML_DEPTH)
+    return None
+
+
+# --- files ----------------------------------------------------------------------
+
+
+def link_problems(folder: Path) -> list[Problem]:
+    """Every symbolic link under `folder` (file or folder, any type) that points
+    outside it: MkDocs follows such links and would publish what they point to."""
+    root = folder.resolve()
+    problems: list[Problem] = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        for name in sorted(dirnames + filenames):
+            path = Path(dirpath) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                rel = path.relative_to(folder).as_posix()
+                problems.append(
+                    Problem(
+                        rel, None, None,
+                        f"this {'folder' if path.is_dir() else 'file'} is a link to a place outside the content folder ({os.readlink(path)})",
+                        "copy what it points to into the content folder instead of linking to it",
+                        code="link-outside",
+                    )
+                )
+        dirnames.sort()
+    return problems
+
+
+# Files a browser would run as code if MkDocs copied them into the site, where
+# the Content-Security-Policy's 'self' would trust them.
+_CODE_SUFFIXES = frozenset(".html .htm .xhtml .shtml .xht .js .mjs .cjs .wasm .swf .xsl .xslt .svgz".split())
+_SVG_SCRIPT = re.compile(r"<script|<foreignObject|<!ENTITY|\bon[a-z]+\s*=|javascript:|<iframe|<embed|<object", re.IGNORECASE)
+
+
+def static_file_problems(folder: Path) -> list[Problem]:
+    """Every non-Markdown file under `folder` that could run script on the site."""
+    problems: list[Problem] = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if path.suffix.lower() == ".md" or not path.is_file() or any(p.startswith(".") for p in Path(rel).parts):
+            continue
+        suffix = path.suffix.lower()
+        if suffix in _CODE_SUFFIXES:
+            problems.append(Problem(rel, None, None, f"content may not hold {suffix} files: the site would publish them as code that runs in readers' browsers", "write pages as Markdown (.md); scripts and HTML pages belong to the theme, not to the content", code="code-file"))
+        elif suffix == ".svg" and path.stat().st_size <= 5 * 1024 * 1024:
+            match = _SVG_SCRIPT.search(path.read_text(encoding="utf-8", errors="replace"))
+            if match:
+                problems.append(Problem(rel, None, None, f"this SVG image holds {match.group()!r}, which can run script when the image is opened", "export the image again without scripts, links or embedded content (or as PNG)", code="code-file"))
+    return problems
+
+
+def folder_problems(folder: Path) -> list[Problem]:
+    """Links out of the content folder and files that would run as code."""
+    return link_problems(folder) + static_file_problems(folder)
