@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -338,9 +337,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
 
     def _harden(self, output: str, content: str = "") -> str:
         """rel on external links and the CSP meta (render/harden.py)."""
-        host = urllib.parse.urlsplit(self.settings.site_url).hostname or ""
         wasm = getattr(self, "search_engine", None) == "pagefind"
-        return harden.finish_page(output, content=content, site_host=host, csp=self.config.csp, wasm=wasm)
+        return harden.finish_page(output, content=content, site_url=self.settings.site_url, csp=self.config.csp, wasm=wasm)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return self._harden(output_content) if template_name.endswith(".html") else output_content

@@ -184,7 +184,9 @@ def _scripts(page_html: str) -> Iterable[tuple[dict[str, str], str]]:
         yield attrs, match.group(2)
 
 
-def content_security_policy(script_hashes: Iterable[str], wasm: bool = False) -> str:
+def content_security_policy(script_hashes: Iterable[str], wasm: bool = False, origin: str = "") -> str:
+    """`origin` is the site_url's origin: the theme fetches the sitemap there
+    (absolute), which is 'self' when published but not on a preview server."""
     scripts = " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *script_hashes])
     return "; ".join((
         "default-src 'self'",
@@ -192,7 +194,7 @@ def content_security_policy(script_hashes: Iterable[str], wasm: bool = False) ->
         "style-src 'self'",
         "img-src 'self' data:",  # the theme's icons are data: SVGs in its CSS
         "font-src 'self'",
-        "connect-src 'self'",
+        f"connect-src 'self'{' ' + origin if origin else ''}",
         "object-src 'none'",
         "frame-src 'none'",
         "base-uri 'self'",
@@ -212,12 +214,14 @@ def add_csp_meta(page_html: str, policy: str) -> str:
     return page_html
 
 
-def finish_page(page_html: str, *, content: str = "", site_host: str = "", csp: bool = True, wasm: bool = False) -> str:
+def finish_page(page_html: str, *, content: str = "", site_url: str = "", csp: bool = True, wasm: bool = False) -> str:
     """Safe external links and the CSP meta, on a whole rendered page.
     `content` is the page's Markdown-made part: scripts found there never get
     a hash (with `trust_html` a site may keep raw HTML, but not inline script)."""
-    page_html = external_links_safe(page_html, site_host)
+    parts = urllib.parse.urlsplit(site_url)
+    page_html = external_links_safe(page_html, parts.hostname or "")
     if csp and CSP_MARK not in page_html:
-        policy = content_security_policy(inline_script_hashes(page_html, content), wasm=wasm)
+        origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
+        policy = content_security_policy(inline_script_hashes(page_html, content), wasm=wasm, origin=origin)
         page_html = add_csp_meta(page_html, policy)
     return page_html
