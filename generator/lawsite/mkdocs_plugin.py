@@ -161,6 +161,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
 
     def _add_posters(self, files: Files, config: MkDocsConfig) -> None:
         """One printable poster page per draft (outputs/poster.py)."""
+        problem = posters.site_url_problem(self.settings.site_url)
+        if problem and any(posters.has_poster(d) for d in self.site.documents.values()):
+            log.warning(format_problem(problem))
         for document in self.site.documents.values():
             page = files.get_file_from_path(document.path)
             if page is None or not posters.has_poster(document):

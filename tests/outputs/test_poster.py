@@ -87,3 +87,11 @@ def test_division_headings_open_their_articles_and_frame_a_mid_range() -> None:
     assert page.index("第一章 总则") < page.index('id="art_1"')
     ranged = poster_html(draft("poster:\n  from: 第三条\n"), SETTINGS, LINKS)
     assert ranged.index("第一章 总则") < ranged.index('id="art_3"')
+
+
+def test_a_site_without_site_url_is_warned_about_its_posters() -> None:
+    from lawsite.outputs.poster import site_url_problem
+
+    problem = site_url_problem("")
+    assert problem is not None and problem.field == "site_url" and not problem.is_error
+    assert site_url_problem("https://rd.example.gov.cn/") is None

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import segno
 
-from ..model import Article, Division, Document, Kind, LegalText, Problem
+from ..model import Article, Division, Document, Kind, LegalText, Problem, Severity
 from ..parse.legal import NUMBERINGS
 from ..render.comments import State, form_href, template_values
 from ..render.i18n import translator
@@ -86,6 +86,19 @@ def poster_problems(documents: list[Document]) -> list[Problem]:
         if has_poster(document):
             problems.extend(poster_articles(document)[1])
     return problems
+
+
+def site_url_problem(site_url: str) -> Problem | None:
+    """Posters print QR codes of page addresses: without `site_url` they would
+    hold a path with no host, which no phone can open."""
+    if site_url.startswith(("http://", "https://")):
+        return None
+    return Problem(
+        "mkdocs.yml", None, "site_url",
+        "site_url is not set: the posters' QR codes hold page addresses without the host",
+        "set site_url to the address the site is published at, e.g. site_url: https://rd.example.gov.cn/",
+        Severity.WARNING, code="poster-no-site-url",
+    )
 
 
 def qr_code(url: str, css_class: str) -> str:
