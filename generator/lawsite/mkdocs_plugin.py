@@ -228,7 +228,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         nav.items.sort(key=self._nav_rank)
         self._group_laws_by_year(nav)
         self.rendering = Progress("rendering pages")
-        self.rendered, self.to_render = 0, len(nav.pages)
+        self.rendered, self.to_render = 0, len(files.documentation_pages())
         self.nav = nav
         return nav
 
