@@ -62,3 +62,10 @@ def test_index_lists_laws_by_year_with_labels() -> None:
     html = lawnav.law_index_html("行政法规", docs, {"x/a.md": "a/", "x/b.md": "b/"}, "zh")
     assert "共 2 件" in html and '<h2 id="y2020">2020年</h2>' in html and '<h2 id="y-unknown">年份不详</h2>' in html
     assert html.index('href="a/"') < html.index('href="b/"')
+
+
+def test_collapse_whitespace_keeps_preformatted_text() -> None:
+    from lawsite.render.minify import collapse_whitespace
+
+    html = "<ul>\n    <li>a</li>\n\n      <li>b</li>\n</ul>\n<pre>  x\n    y</pre>\n  <code>\n  z</code>\n\t<p>c  d</p>"
+    assert collapse_whitespace(html) == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<pre>  x\n    y</pre>\n<code>\n  z</code>\n<p>c  d</p>"
