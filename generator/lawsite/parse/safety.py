@@ -54,6 +54,7 @@ _URL_KEY = re.compile(r"(?:url|link|href|src|form|website|homepage|image|source|
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
 # Elements that never nest (void) or that the HTML parser closes by itself.
@@ -91,6 +92,8 @@ def _line_at(text: str, offset: int, first_line: int) -> int:
 
 
 def _character_problems(source: Source) -> Iterator[Problem]:
+    if not _SUSPECT.search(source.text):
+        return  # the usual case, found in one pass of the regex engine
     for number, line in enumerate(source.text.split("\n"), start=1):
         for pattern, what, hint in (
             (_CONTROL, "an invisible control character", "delete it (it usually comes from copying out of a PDF or a word processor)"),
@@ -109,6 +112,10 @@ def _character_problems(source: Source) -> Iterator[Problem]:
 
 
 def _body_url_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
+    if ":" not in body and "&" not in body:
+        return  # no scheme without a colon, written or as an entity
+    if not re.search(r"script|data|&", _URL_NOISE.sub("", body), re.IGNORECASE):
+        return  # no scheme word, even with noise removed, and no entity to hide one
     for pattern in _URL_SPOTS:
         for match in pattern.finditer(body):
             url = next(g for g in match.groups() if g is not None)
@@ -166,21 +173,39 @@ def _too_deep(path: str, line: int, what: str, depth: int, limit: int) -> Proble
     )
 
 
+# A line indented more than MAX_NESTING levels (4 columns each), or quoted deeper.
+_DEEP_INDENT = re.compile(r"^(?:    |[ ]{0,3}\t){%d}" % (MAX_NESTING + 1), re.MULTILINE)
+_DEEP_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]*){%d}" % (MAX_NESTING + 1), re.MULTILINE)
+
+
 def _indent_and_quote_depth(path: str, body: str, first_line: int) -> Iterator[Problem]:
-    reported: set[str] = set()
-    for number, line in enumerate(body.split("\n"), start=first_line):
-        stripped = line.lstrip(" \t")
-        indent = len(line[: len(line) - len(stripped)].expandtabs(4)) // 4
-        quotes = re.match(r"[> \t]*", stripped).group().count(">")  # type: ignore[union-attr]
-        for what, depth in (("lists or indented blocks", indent), ("block quotes (>)", quotes)):
-            if depth > MAX_NESTING and what not in reported:
-                reported.add(what)
-                yield _too_deep(path, number, what, depth, MAX_NESTING)
+    candidates = []
+    if "\t" in body or " " * 4 * (MAX_NESTING + 1) in body:
+        candidates.append(("lists or indented blocks", _DEEP_INDENT))
+    if body.count(">") > MAX_NESTING:
+        candidates.append(("block quotes (>)", _DEEP_QUOTE))
+    for what, pattern in candidates:
+        match = pattern.search(body)
+        if match:
+            line_start = match.start()
+            line = body[line_start : body.find("\n", line_start) if "\n" in body[line_start:] else len(body)]
+            stripped = line.lstrip(" \t")
+            depth = (
+                len(line[: len(line) - len(stripped)].expandtabs(4)) // 4
+                if pattern is _DEEP_INDENT
+                else re.match(r"[> \t]*", line).group().count(">")  # type: ignore[union-attr]
+            )
+            yield _too_deep(path, _line_at(body, line_start, first_line), what, depth, MAX_NESTING)
 
 
 def _bracket_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
+    if body.count("[") <= MAX_NESTING:
+        return  # too few to nest deeper or to be too many
     offset = 0
     for block in re.split(r"(\n[ \t]*\n)", body):
+        if block.count("[") <= MAX_NESTING:
+            offset += len(block)
+            continue
         if block.strip():
             depth = deepest = count = 0
             for match in re.finditer(r"\\.|[\[\]]", block):

@@ -57,7 +57,7 @@ class CheckContext:
 def _dotted(key: KeyPath) -> str:
     out = ""
     for part in key:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))  # YAML keys may be null
     return out
 
 
