@@ -45,7 +45,7 @@ _SVG_ATTRIBUTES = {
 }
 PAGE_ATTRIBUTES: dict[str, set[str]] = {tag: set(attrs) for tag, attrs in INLINE_ATTRIBUTES.items()}
 PAGE_ATTRIBUTES["*"] = _GENERIC
-PAGE_ATTRIBUTES["a"] = PAGE_ATTRIBUTES.get("a", set()) | {"href", "hreflang", "target", "download"}
+PAGE_ATTRIBUTES["a"] = PAGE_ATTRIBUTES.get("a", set()) | {"href", "hreflang", "target", "download", "rel"}
 PAGE_ATTRIBUTES["img"] = PAGE_ATTRIBUTES.get("img", set()) | {"loading", "decoding"}
 for _cell in ("td", "th"):
     PAGE_ATTRIBUTES[_cell] = PAGE_ATTRIBUTES.get(_cell, set()) | {"headers", "scope"}
