@@ -341,7 +341,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def _harden(self, output: str, content: str = "") -> str:
         """rel on external links and the CSP meta (render/harden.py)."""
         wasm = getattr(self, "search_engine", None) == "pagefind"
-        return harden.finish_page(output, content=content, site_url=self.settings.site_url, csp=self.config.csp, wasm=wasm)
+        # Not while serving: MkDocs' live reload injects an inline script that changes per request.
+        csp = self.config.csp and not getattr(self, "serving", False)
+        return harden.finish_page(output, content=content, site_url=self.settings.site_url, csp=csp, wasm=wasm)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return self._harden(output_content) if template_name.endswith(".html") else output_content
