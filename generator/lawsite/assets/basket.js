@@ -19,6 +19,7 @@
   var KEY = "lawsite:basket:" + doc;
   var state = read();
   var bar = null;
+  var panelInView = false; // the bar steps aside while the panel itself is on screen
   var toggles = {};
 
   function read() {
@@ -210,7 +211,7 @@
       toggles[id].setAttribute("aria-pressed", state.order.indexOf(id) >= 0 ? "true" : "false");
     });
     var n = chosen().length;
-    bar.hidden = n === 0;
+    bar.hidden = n === 0 || panelInView;
     bar.querySelector(".ls-basket-bar__count").textContent = t("basket_bar", { n: n });
     document.documentElement.classList.toggle("ls-has-basket-bar", n > 0);
     render();
@@ -250,6 +251,12 @@
     addBar();
     root.hidden = false;
     refresh();
+    if ("IntersectionObserver" in window) {
+      new IntersectionObserver(function (entries) {
+        panelInView = entries[0].isIntersecting;
+        bar.hidden = chosen().length === 0 || panelInView;
+      }).observe(root);
+    }
     window.setInterval(function () { if (!consultationOpen()) close(); }, 60000);
   }
 
