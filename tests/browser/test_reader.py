@@ -284,9 +284,9 @@ def test_draft_screenshots(page_at: Any, sample_url: str) -> None:
     """The README's pictures of a draft page (looked at by a person, not compared)."""
     phone = page_at(390)
     phone.goto(sample_url + DRAFT + "#art_1")
-    phone.screenshot(path=str(SCREENSHOTS / "draft-phone.png"))
+    phone.screenshot(path=str(SCREENSHOTS / "draft-phone.png"), animations="disabled")
     desktop = page_at(1280)
     desktop.goto(sample_url + DRAFT)
-    desktop.screenshot(path=str(SCREENSHOTS / "draft-desktop.png"))
+    desktop.screenshot(path=str(SCREENSHOTS / "draft-desktop.png"), animations="disabled")
     for path in ("draft-phone.png", "draft-desktop.png"):
         assert (SCREENSHOTS / path).stat().st_size < 400_000
