@@ -85,3 +85,15 @@ def test_first_page_as_png(poster: tuple[Any, Path], tmp_path: Path) -> None:
     assert png.stat().st_size > 10_000
     shutil.copyfile(png, SCREENSHOTS / "poster-page1.png")
     assert (SCREENSHOTS / "poster-page1.png").stat().st_size < 400_000
+
+
+def test_draft_and_poster_link_to_each_other(chromium: Any, sample_url: str) -> None:
+    context = chromium.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(sample_url + "drafts/civilized-behavior/")
+    page.locator(".ls-poster-link a").click()
+    assert page.url == f"{sample_url}posters/{DRAFT_ID}/"
+    assert page.locator("[data-ls-print]").is_visible()  # the print button, shown by poster.js
+    page.locator(".ls-poster__tools a").click()
+    assert page.url == sample_url + "drafts/civilized-behavior/"
+    context.close()
