@@ -201,6 +201,17 @@ def content_reader(folder: Path) -> ReadFile:
     return read
 
 
+# A pure function of the file's text: cached like `_parse_cached`, for serve rebuilds.
+_SAFETY: dict[str, tuple[str, list[Problem]]] = {}
+
+
+def _safety_cached(source: Source) -> list[Problem]:
+    hit = _SAFETY.get(source.path)
+    if hit is None or hit[0] != source.text:
+        hit = _SAFETY[source.path] = (source.text, source_problems(source))
+    return list(hit[1])
+
+
 def load_site(folder: Path, settings: Settings | None = None, progress: ProgressCallback | None = None) -> Site:
     """Read and gather the content folder: the one entry point for everyone.
 
@@ -210,7 +221,7 @@ def load_site(folder: Path, settings: Settings | None = None, progress: Progress
     known = {(p.path, p.code) for p in problems}
     problems += [p for p in folder_problems(folder) if (p.path, p.code) not in known]
     for source in sources:
-        problems += source_problems(source)  # hostile input: unsafe URLs, control characters, nesting
+        problems += _safety_cached(source)  # hostile input: unsafe URLs, control characters, nesting
     site.problems[:0] = problems
     return site
 
