@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from lawsite.importer import INFO_END, doc_id, import_paths
+from lawsite.outputs.opendata import record_text
 from lawsite.parse.legal import parse_legal_text
 from tests.conftest import build_site
 
@@ -75,7 +76,7 @@ def test_every_article_reaches_open_data_and_the_page(corpus: Path, built: tuple
     for rel in clean:
         data = json.loads((site / "data" / "documents" / f"{doc_id(rel)}.json").read_text(encoding="utf-8"))
         page = (site / "laws" / Path(rel).with_suffix("") / "index.html").read_text(encoding="utf-8")
-        published = [(a["id"], a["label"], a["text"]) for a in data["articles"]]
+        published = [(a["id"], a["label"], record_text(a)) for a in data["articles"]]
         expected = [(a.id, a.label, a.plain_text()) for a in original(corpus, rel)]
         assert published == expected, rel
         missing = [a_id for a_id, _, _ in expected if f'id="{a_id}"' not in page]

@@ -5,7 +5,7 @@
  * No server, nothing sent anywhere by this script.
  *
  * Data come from the page: the basket root (#ls-basket, data-ls-* attributes
- * written at build time), each article's data-ls-label / data-ls-permalink,
+ * written at build time), each article's data-ls-label and id (permalink: canonical URL + id),
  * and the labels in #ls-i18n (read through reader.js). Without JavaScript the
  * basket stays hidden and each article's own mail/form entry works. */
 (function () {
@@ -53,6 +53,15 @@
     return el && el.classList.contains("ls-article") ? el : null;
   }
 
+  // The article's permalink: the page's canonical URL (site_url) or, without
+  // one, the page's own address, plus the article's anchor (not stored per
+  // article: 13 MB of attributes on the 1,564-law site).
+  function permalinkOf(id) {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var base = canonical ? canonical.href : window.location.href;
+    return base.split("#")[0] + "#" + id;
+  }
+
   function labelOf(id) {
     var el = articleOf(id);
     return el ? el.getAttribute("data-ls-label") : id;
@@ -69,7 +78,7 @@
       var text = (state.text[id] || "").trim();
       lines.push(t("basket_body_item", { label: labelOf(id) }));
       if (text) lines.push(text);
-      lines.push(field("basket_body_link", articleOf(id).getAttribute("data-ls-permalink")), "");
+      lines.push(field("basket_body_link", permalinkOf(id)), "");
     });
     if (state.name.trim()) lines.push(field("basket_body_name", state.name.trim()));
     if (state.contact.trim()) lines.push(field("basket_body_contact", state.contact.trim()));
@@ -218,7 +227,7 @@
   }
 
   function addToggles() {
-    Array.prototype.forEach.call(document.querySelectorAll(".ls-article[data-ls-permalink]"), function (article) {
+    Array.prototype.forEach.call(document.querySelectorAll(".ls-article"), function (article) {
       var entry = article.querySelector(".ls-comment");
       if (!entry) return; // no comment entry on this article (repealed, no channel)
       var id = article.id;

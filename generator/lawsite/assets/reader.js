@@ -82,8 +82,16 @@
   }
 
   // --- copy an article's permalink --------------------------------------------
+  // The page's canonical URL (site_url) or its own address, plus the article's
+  // anchor: derived here rather than stored on each of 64,000 articles.
+  function permalinkOf(article) {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var base = canonical ? canonical.href : window.location.href;
+    return base.split("#")[0] + "#" + article.id;
+  }
+
   function copyButtons() {
-    var articles = document.querySelectorAll(".ls-article[data-ls-permalink]");
+    var articles = document.querySelectorAll(".ls-article");
     Array.prototype.forEach.call(articles, function (article) {
       var actions = article.querySelector(".ls-actions");
       if (!actions) {
@@ -108,7 +116,7 @@
       wrap.appendChild(status);
       actions.appendChild(wrap);
       button.addEventListener("click", function () {
-        var url = article.getAttribute("data-ls-permalink");
+        var url = permalinkOf(article);
         copyText(url).then(function () {
           status.textContent = t("copied");
           window.setTimeout(function () { status.textContent = ""; }, 4000);

@@ -4,7 +4,7 @@ Layout in the built site (documented in `content/open-data.md`):
 
     data/index.json                 every document: id, kind, title, URLs
     data/documents/<id>.json        one document: metadata, divisions, articles
-                                    (ids, text), interpretation and ledger per article
+                                    (ids, paragraphs and items), interpretation and ledger per article
     data/suggestions.csv            every itemised suggestion with its outcome
     data/schema/*.schema.json       the JSON Schemas the files follow
 
@@ -31,7 +31,7 @@ from .links import SiteLinks
 DATA_DIR = "data"
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 SCHEMAS = ("document.schema.json", "index.schema.json")
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: articles without the duplicate `text`, `url` a fragment
 CSV_COLUMNS = (
     "notice_id", "notice_title", "document_id", "document_title", "article_id", "article_label",
     "from", "from_name", "count", "text", "outcome", "reason",
@@ -117,8 +117,8 @@ def _article(article: Article, division: str | None, document: Document, data: S
         "caption": article.caption,
         "repealed": article.repealed,
         "division": division,
-        "url": data.url(document.id, article.id),
-        "text": article.plain_text(),
+        # Relative to the document's `url` (64,000 absolute URLs were 13 MB).
+        "url": f"#{article.id}",
         "paragraphs": [
             {
                 "id": para.id,
@@ -131,6 +131,18 @@ def _article(article: Article, division: str | None, document: Document, data: S
         "interpretation": extras.interpretations.get((document.id, article.id), []),
         "ledger": _ledger(extras.ledger.for_article(document.id, article.id), extras.notice_of),
     }
+
+
+def record_text(article: dict[str, Any]) -> str:
+    """An article record's whole text, as `Article.plain_text`: each paragraph's
+    text, then its items (label + text), one per line. Readers rebuild it this
+    way; it is not stored a second time beside `paragraphs`."""
+    lines: list[str] = []
+    for para in article["paragraphs"]:
+        if para["text"]:
+            lines.append(para["text"])
+        lines.extend(item["label"] + item["text"] for item in para["items"])
+    return "\n".join(lines)
 
 
 @dataclass
@@ -232,7 +244,8 @@ def suggestions_csv(site: Site) -> bytes:
 
 
 def _json(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+    # Compact: indentation was an eighth of the corpus's open data.
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n").encode("utf-8")
 
 
 def open_data_files(site: Site, data: SiteLinks) -> dict[str, bytes]:

@@ -170,7 +170,7 @@ def _comment_entry(document: Document, article: Article, ctx: PageContext, statu
     return render(ctx.settings.language, "partials/comment_entry.html", entry=entry)
 
 
-def article_html(article: Article, inline: InlineRenderer, actions: list[str], page_url: str, language: str) -> str:
+def article_html(article: Article, inline: InlineRenderer, actions: list[str], language: str) -> str:
     paragraphs = [
         {
             "id": para.id,
@@ -186,7 +186,6 @@ def article_html(article: Article, inline: InlineRenderer, actions: list[str], p
         "repealed": article.repealed,
         "paragraphs": paragraphs,
         "actions": actions,
-        "permalink": permalink(page_url, article.id),
     }
     return render(language, "partials/article.html", article=context)
 
@@ -243,6 +242,6 @@ def _body_blocks(document: Document, nodes: list, depth: int, inline: InlineRend
             entry = _comment_entry(document, node, ctx, status)
             if entry:
                 actions.insert(0, entry)
-            yield article_html(node, inline, actions, ctx.page_url, ctx.settings.language)
+            yield article_html(node, inline, actions, ctx.settings.language)
         else:
             yield _prose_html(node, inline)
