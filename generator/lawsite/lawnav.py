@@ -2,18 +2,20 @@
 
 Material renders the navigation into every page, so a flat list of 1,564 laws
 costs 1,564 links on each of 1,564 pages (≈1 MB of nav per page, 1.5 GB in
-all). Two measures keep each page's nav small:
+all). These measures keep each page's nav small:
 
 * a folder holding many laws (a category, e.g. ``行政法规/``) is split into one
   section per year, newest first, and gets a generated index page listing all
   its laws by year (the section's first child, so a collapsed section links to
   it);
+* a category whose laws span more than DECADE_GROUP_MIN years groups the
+  years by decade;
 * Material's ``navigation.prune`` then renders only the top level, the
   categories and the branch of the current page (the adapter switches it on).
 
-Each page's nav thus holds the categories, the years of its own category and
-the laws of its own year: bounded by the largest year of a category, not by
-the site.
+Each page's nav thus holds the categories, the years (or decades, and the years of
+its own decade) of its own category and the laws of its own year: bounded by
+the largest year of a category, not by the site.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ from .render.templates import render
 
 # A folder with at least this many laws is split into years and gets an index.
 YEAR_GROUP_MIN = 30
+# A folder whose laws span more than this many years groups the years by
+# decade: pruned, each page then lists the decades and its own decade's years
+# instead of every year (45 years of 行政法规 were a third of each page's nav).
+DECADE_GROUP_MIN = 12
 
 T = TypeVar("T")
 
@@ -53,6 +59,19 @@ def by_year(items: Iterable[T], year_of: Callable[[T], int | None]) -> list[tupl
     for item in items:
         groups.setdefault(year_of(item), []).append(item)
     return sorted(groups.items(), key=lambda kv: (kv[0] is None, -(kv[0] or 0)))
+
+
+def by_decade(years: list[tuple[int | None, list[T]]]) -> list[tuple[int | None, list[tuple[int | None, list[T]]]]]:
+    """Year groups (as from `by_year`) grouped by decade, newest first; the
+    undated group stays a group of its own (decade None), last."""
+    decades: dict[int | None, list[tuple[int | None, list[T]]]] = {}
+    for year, items in years:
+        decades.setdefault(None if year is None else year - year % 10, []).append((year, items))
+    return sorted(decades.items(), key=lambda kv: (kv[0] is None, -(kv[0] or 0)))
+
+
+def decade_title(decade: int, language: str) -> str:
+    return translator(language)("decade_of", decade=decade)
 
 
 def law_folders(documents: Iterable[Document]) -> dict[str, list[Document]]:

@@ -245,20 +245,37 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
                 files.append(File.generated(config, uri, content=f"# {lawnav.folder_title(folder, documents)}\n"))
 
     def _group_laws_by_year(self, nav: Navigation) -> None:
-        """Split each large law folder's section into one section per year."""
+        """Split each large law folder's section into one section per year,
+        grouped by decade when the laws span many years (lawnav.py)."""
         for section in list(_sections(nav.items)):
             pages = [c for c in section.children if isinstance(c, Page) and posixpath.dirname(c.file.src_uri) in self.law_folders and self._kind_of(c) is Kind.LAW]
             if len(pages) < lawnav.YEAR_GROUP_MIN:
                 continue
             rest = [c for c in section.children if not any(c is p for p in pages)]
-            years = []
-            for year, members in lawnav.by_year(pages, lambda page: lawnav.law_year(self.site.by_path[page.file.src_uri])):
-                year_section = Section(lawnav.year_title(year, self.settings.language), members)
-                year_section.parent = section
-                for page in members:
-                    page.parent = year_section
-                years.append(year_section)
-            section.children = rest + years
+            groups = lawnav.by_year(pages, lambda page: lawnav.law_year(self.site.by_path[page.file.src_uri]))
+            if len(groups) <= lawnav.DECADE_GROUP_MIN:
+                section.children = rest + self._year_sections(groups, section)
+                continue
+            decades = []
+            for decade, years in lawnav.by_decade(groups):
+                if decade is None:  # the undated laws: one section beside the decades
+                    decades.extend(self._year_sections(years, section))
+                    continue
+                decade_section = Section(lawnav.decade_title(decade, self.settings.language), [])
+                decade_section.parent = section
+                decade_section.children = self._year_sections(years, decade_section)
+                decades.append(decade_section)
+            section.children = rest + decades
+
+    def _year_sections(self, groups: list[tuple[int | None, list[Page]]], parent: Section) -> list[Section]:
+        sections = []
+        for year, members in groups:
+            year_section = Section(lawnav.year_title(year, self.settings.language), members)
+            year_section.parent = parent
+            for page in members:
+                page.parent = year_section
+            sections.append(year_section)
+        return sections
 
     def _nav_rank(self, item: Any) -> int:
         """Pages first (home, how to comment), then what a reader looks for

@@ -56,6 +56,7 @@ LABELS: dict[str, dict[str, str]] = {
     # Category index pages and year sections of large law collections (lawnav.py).
     "year_of": {"zh": "{year}年", "zh-Hant": "{year}年", "en": "{year}"},
     "year_unknown": {"zh": "年份不详", "zh-Hant": "年份不詳", "en": "Year unknown"},
+    "decade_of": {"zh": "{decade}年代", "zh-Hant": "{decade}年代", "en": "{decade}s"},
     "laws_count": {"zh": "共 {n} 件", "zh-Hant": "共 {n} 件", "en": "{n} documents"},
 }
 
