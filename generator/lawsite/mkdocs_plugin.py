@@ -36,7 +36,7 @@ from .render.readings_site import ReadingsPages
 from .render.ledger_site import LedgerPages
 from . import lawnav
 from .progress import Progress
-from .render.minify import collapse_whitespace
+from .render.minify import collapse_whitespace, readable_urls
 from .render.stash import Stash
 from .render import harden
 from .settings import Settings
@@ -405,7 +405,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         output = reader.inject_head(output, reader.head_snippet(self.settings.language))
         # Indentation collapsed before hardening, so any hash of an inline script matches.
-        return self._harden(collapse_whitespace(self._outputs_page(output, page)), page.content or "")
+        return self._harden(readable_urls(collapse_whitespace(self._outputs_page(output, page))), page.content or "")
 
     # --- search, feeds, open data (outputs/) -----------------------------------
 

@@ -1,0 +1,32 @@
+"""Links keep their target but drop percent-escapes of Chinese characters
+(render/minify.py `readable_urls`)."""
+
+from __future__ import annotations
+
+import urllib.parse
+
+from lawsite.render.minify import readable_urls
+
+
+def test_chinese_characters_in_links_are_written_as_utf8() -> None:
+    html = '<a href="../../%E8%A1%8C%E6%94%BF%E6%B3%95%E8%A7%84/%E5%88%91%E6%B3%95/#art_1">刑法</a>'
+    assert readable_urls(html) == '<a href="../../行政法规/刑法/#art_1">刑法</a>'
+
+
+def test_the_link_resolves_to_the_same_url() -> None:
+    href = "laws/%E8%A1%8C%E6%94%BF/a%20b%E3%80%80c%22d%25e%3Cf/"
+    out = readable_urls(f'<a href="{href}">x</a>').split('"')[1]
+    assert urllib.parse.quote(out, safe="/%") == href
+    # ASCII escapes, the ideographic space and the quote stay escaped: nothing
+    # can end the attribute or hide in it.
+    assert out == "laws/行政/a%20b%E3%80%80c%22d%25e%3Cf/"
+
+
+def test_only_link_attributes_and_only_valid_utf8_are_touched() -> None:
+    html = '<p>%E8%A1%8C</p><img src="%E8%A1%8C.png"><a href="x%FF%E8%A1/">y</a><a title="%E8%A1%8C">z</a>'
+    assert readable_urls(html) == '<p>%E8%A1%8C</p><img src="行.png"><a href="x%FF%E8%A1/">y</a><a title="%E8%A1%8C">z</a>'
+
+
+def test_control_and_format_characters_stay_escaped() -> None:
+    html = '<a href="a%C2%85b%E2%80%AEc%E2%80%8Bd">x</a>'  # NEL, RLO, zero-width space
+    assert readable_urls(html) == html
