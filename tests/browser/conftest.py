@@ -68,3 +68,21 @@ def axe_source() -> Path:
     if not AXE.is_file():
         missing(f"axe-core not installed at {AXE} (npm install --prefix tests/browser axe-core@4, as .ci/run does)")
     return AXE
+
+
+@pytest.fixture
+def open_page(chromium: Any, sample_url: str) -> Iterator[Any]:
+    """`open_page(path, width, scheme)`: a page of the sample site in its own context."""
+    contexts: list[Any] = []
+
+    def make(path: str, width: int, scheme: str = "light") -> Any:
+        # bypass_csp: axe-core is injected as an inline script, which the site's CSP rightly forbids.
+        context = chromium.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, locale="zh-CN", bypass_csp=True)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(sample_url + path)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()

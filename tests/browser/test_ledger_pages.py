@@ -21,23 +21,6 @@ PAGES = {
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def open_page(chromium: Any, sample_url: str) -> Iterator[Any]:
-    contexts: list[Any] = []
-
-    def make(path: str, width: int, scheme: str = "light") -> Any:
-        # bypass_csp: axe-core is injected as an inline script, which the site's CSP rightly forbids.
-        context = chromium.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, locale="zh-CN", bypass_csp=True)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(sample_url + path)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 @pytest.mark.parametrize(
     ("name", "path", "width"),
     [
