@@ -19,17 +19,10 @@ from .parse.document import parse_document
 from .parse.legal import parse_legal_text
 from .progress import Progress
 from .project import Project, load_project
+from .report import format_problem
 from .site import Site, load_site, read_sources
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-
-
-def format_problem(problem: Problem) -> str:
-    """`path:line [field] severity: message` and, indented, what would be right."""
-    where = problem.path + (f":{problem.line}" if problem.line else "")
-    field = f" [{problem.field}]" if problem.field else ""
-    text = f"{where}{field} {problem.severity.value}: {problem.message} ({problem.code})"
-    return text + (f"\n    hint: {problem.hint}" if problem.hint else "")
 
 
 def _project(args: argparse.Namespace) -> Project:

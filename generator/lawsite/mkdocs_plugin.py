@@ -22,23 +22,23 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from . import lawnav
 from .compat import require_supported_engine
-from .model import ConfigError, Kind, Problem
-from .render.i18n import translator
-from .render.legal import PageContext, legal_page_markdown
-from .render.listing import home_listing_html
-from .outputs import poster as posters
-from .render import reader
+from .model import ConfigError, Kind
 from .outputs import feeds, opendata
+from .outputs import poster as posters
 from .outputs import search as site_search
 from .outputs.links import SiteLinks
-from .render.readings_site import ReadingsPages
-from .render.ledger_site import LedgerPages
-from . import lawnav
 from .progress import Progress
+from .render import harden, reader
+from .render.i18n import translator
+from .render.ledger_site import LedgerPages
+from .render.legal import PageContext, legal_page_markdown
+from .render.listing import home_listing_html
 from .render.minify import collapse_whitespace, readable_urls
+from .render.readings_site import ReadingsPages
 from .render.stash import Stash
-from .render import harden
+from .report import format_problem
 from .settings import Settings
 from .site import Site, load_site
 
@@ -48,8 +48,8 @@ ASSETS = Path(__file__).parent / "assets"
 # Order of the top-level nav sections, by the kind of document they hold.
 NAV_ORDER = (Kind.DRAFT, Kind.NOTICE, Kind.INTERPRETATION, Kind.LAW, Kind.CONTACT_POINT)
 ASSET_URIS = {"css": "assets/lawsite/lawsite.css", "js": "assets/lawsite/lawsite.js"}
-READINGS_CSS = "assets/lawsite/readings.css"  # redlines, readings, interpretations
 LEDGER_CSS = "assets/lawsite/ledger.css"  # notices, ledger lines, contact points, statistics
+READINGS_CSS = "assets/lawsite/readings.css"  # redlines, readings, interpretations
 
 
 class LawsiteConfig(Config):
@@ -64,13 +64,6 @@ class LawsiteConfig(Config):
     csp = opt.Type(bool, default=True)
 
 
-def format_problem(problem: Problem) -> str:
-    where = problem.path + (f":{problem.line}" if problem.line else "")
-    field = f" [{problem.field}]" if problem.field else ""
-    hint = f" — {problem.hint}" if problem.hint else ""
-    return f"{where}{field}: {problem.message}{hint}"
-
-
 class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def __init__(self) -> None:
         self.settings = Settings()
@@ -78,8 +71,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.law_folders: dict[str, list[Any]] = {}
         self.law_indexes: dict[str, str] = {}
         self.rendering, self.rendered, self.to_render = Progress("rendering pages"), 0, 0
-        self.readings = ReadingsPages(self.site, self.settings)
         self.ledger_pages = LedgerPages(self.site, self.settings)
+        self.readings = ReadingsPages(self.site, self.settings)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, so
@@ -101,10 +94,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             features.append("navigation.prune")
         config.extra_css.append(ASSET_URIS["css"])
         config.extra_javascript.append(ASSET_URIS["js"])
+        config.extra_css.append(LEDGER_CSS)
+        config.extra_css.append(READINGS_CSS)
         for name in reader.PAGE_ASSETS:
             (config.extra_css if name.endswith(".css") else config.extra_javascript).append(f"assets/lawsite/{name}")
-        config.extra_css.append(READINGS_CSS)
-        config.extra_css.append(LEDGER_CSS)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -120,8 +113,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             lines = "\n  ".join(format_problem(p) for p in self.site.errors)
             raise PluginError(f"lawsite: {len(self.site.errors)} error(s) in content (run `lawsite check` for all details):\n  {lines}")
         self._add_law_indexes(files, config)
-        self._add_ledger_pages(files, config)
         self._setup_outputs(files, config)
+        self._add_ledger_pages(files, config)
         for uri in ASSET_URIS.values():
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         for name in reader.PAGE_ASSETS + reader.POSTER_ASSETS:
@@ -130,34 +123,6 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         files.append(File.generated(config, READINGS_CSS, abs_src_path=str(ASSETS / Path(READINGS_CSS).name)))
         self._add_redlines(files, config)
         return files
-
-    def _add_ledger_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """The contact-point directory and the statistics page (render/ledger_site.py)."""
-        self.ledger_pages = LedgerPages(self.site, self.settings)
-        files.append(File.generated(config, LEDGER_CSS, abs_src_path=str(ASSETS / Path(LEDGER_CSS).name)))
-        for uri in list(self.ledger_pages.generated):
-            if files.get_file_from_path(uri) is not None:
-                log.warning(f"lawsite: {uri} exists in the content folder; the generated page is not made")
-                del self.ledger_pages.generated[uri]
-                continue
-            files.append(File.generated(config, uri, content=self.ledger_pages.stub(uri)))
-
-    def _ledger_urls(self, files: Files) -> dict[str, str]:
-        urls = self._hrefs(files)
-        for uri, page_id in self.ledger_pages.generated.items():
-            file = files.get_file_from_path(uri)
-            if file is not None:
-                urls[page_id] = file.url
-        return urls
-
-    def _add_ledger(self, document: Any, ctx: PageContext, page: Page, files: Files) -> None:
-        """Ledger lines on a draft's articles; its outcome in the page head."""
-        urls = self._ledger_urls(files)
-        for article_id, extras in self.ledger_pages.article_extras(document, page.url, urls).items():
-            ctx.article_extras.setdefault(article_id, []).extend(extras)
-        head = self.ledger_pages.head_html(document, page.url, urls)
-        if head:
-            ctx.head_extras.insert(0, head)
 
     def _add_posters(self, files: Files, config: MkDocsConfig) -> None:
         """One printable poster page per draft (outputs/poster.py)."""
@@ -220,11 +185,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             ctx.head_extras.insert(0, head)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        t = translator(self.settings.language)
         for section in _sections(nav.items):
-            kinds = {self._kind_of(page) for page in section.children if isinstance(page, Page) and page.file.src_uri not in self.ledger_pages.generated}
-            if len(kinds) == 1 and None not in kinds:
-                section.title = self._index_title(section) or t(f"kind_{kinds.pop().value}")
+            section.title = self._section_title(section)
         nav.items.sort(key=self._nav_rank)
         self._group_laws_by_year(nav)
         self.rendering = Progress("rendering pages")
@@ -277,13 +239,25 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             sections.append(year_section)
         return sections
 
+    def _section_title(self, section: Section) -> str:
+        """A folder's own index page names it (content/guide/); a folder named
+        in Chinese (宪法相关法) names itself; an ASCII folder name (drafts,
+        contact-points) gives way to the label of the one kind it holds."""
+        index_title = self._index_title(section)
+        if index_title or not section.title.isascii():
+            return index_title or section.title
+        # Generated pages (indexes, directories) are no documents: they do not count.
+        kinds = {kind for page in _pages(section) if (kind := self._kind_of(page)) is not None}
+        if len(kinds) == 1:
+            return translator(self.settings.language)(f"kind_{kinds.pop().value}")
+        return section.title
+
     def _nav_rank(self, item: Any) -> int:
         """Pages first (home, how to comment), then what a reader looks for
         first: drafts open for comment, feedback, interpretations, laws, points."""
         if isinstance(item, Page):
             return -1 if item.is_homepage else 0
-        pages = [child for child in item.children if isinstance(child, Page)] if isinstance(item, Section) else []
-        kinds = {self._kind_of(page) for page in pages}
+        kinds = {self._kind_of(page) for page in _pages(item)} if isinstance(item, Section) else set()
         ranks = [NAV_ORDER.index(kind) + 1 for kind in kinds if kind in NAV_ORDER]
         return min(ranks) if ranks else len(NAV_ORDER) + 1
 
@@ -319,8 +293,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             return self.readings.interpretation_markdown(document, page.url, self._hrefs(files)) or markdown
         if document.legal is not None:
             ctx = PageContext(settings=self.settings, page_url=self.settings.site_url + page.url)
-            self._reader_tools(document, ctx, page, files)
             self._add_ledger(document, ctx, page, files)
+            self._reader_tools(document, ctx, page, files)
             ctx.article_extras = self._merge_extras(ctx.article_extras, self.readings.article_extras(document, page.url, self._hrefs(files)))
             chain = self.readings.chain_html(document, page.url, self._hrefs(files), self._redline_urls(files))
             return self._stashed(page, (chain + "\n\n" if chain else "") + legal_page_markdown(document, ctx))
@@ -374,6 +348,11 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if basket:
             ctx.tail_extras.append(basket)
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = reader.inject_head(output, reader.head_snippet(self.settings.language))
+        # Indentation collapsed before hardening, so any hash of an inline script matches.
+        return self._harden(readable_urls(collapse_whitespace(self._outputs_page(output, page))), page.content or "")
+
     def _redline_urls(self, files: Files) -> dict[str, str]:
         """A later reading's id → the URL of its redline page."""
         urls = {}
@@ -401,11 +380,6 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
                 hrefs[document.id] = file.url
         self._hrefs_cache = hrefs
         return dict(hrefs)
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        output = reader.inject_head(output, reader.head_snippet(self.settings.language))
-        # Indentation collapsed before hardening, so any hash of an inline script matches.
-        return self._harden(readable_urls(collapse_whitespace(self._outputs_page(output, page))), page.content or "")
 
     # --- search, feeds, open data (outputs/) -----------------------------------
 
@@ -484,6 +458,15 @@ def _escape_page_fields(page: Page) -> None:
         item = stack.pop()
         item.title = harden.clean_title(item.title)
         stack.extend(item.children)
+
+
+def _pages(section: Section):
+    """Every page below a section, at any depth."""
+    for child in section.children:
+        if isinstance(child, Page):
+            yield child
+        elif isinstance(child, Section):
+            yield from _pages(child)
 
 
 def _sections(items: list[Any]):

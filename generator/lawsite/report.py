@@ -5,6 +5,7 @@ Pure functions from Problems to text:
 * `github_annotations` — GitHub Actions workflow commands
   (``::error file=…,line=…,title=…::message``), which the runner turns into
   annotations on the pull request's lines;
+* `format_problem` — the plain text of `lawsite check` and the build log;
 * `gitlab_code_quality` — a GitLab Code Quality report (a JSON array of
   Code Climate issues) for `artifacts:reports:codequality`.
 
@@ -36,6 +37,15 @@ def repo_path(problem: Problem, prefix: str) -> str:
     if prefix in ("", "."):
         return problem.path
     return posixpath.join(prefix, problem.path)
+
+
+def format_problem(problem: Problem) -> str:
+    """`path:line [field] severity: message (code)` and, indented, what would
+    be right: the one text form, for the terminal and for MkDocs' log."""
+    where = problem.path + (f":{problem.line}" if problem.line else "")
+    field = f" [{problem.field}]" if problem.field else ""
+    text = f"{where}{field} {problem.severity.value}: {problem.message} ({problem.code})"
+    return text + (f"\n    hint: {problem.hint}" if problem.hint else "")
 
 
 def describe(problem: Problem) -> str:
