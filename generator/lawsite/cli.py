@@ -154,7 +154,6 @@ def cmd_outline(args: argparse.Namespace) -> int:
 def _site_notes(args: argparse.Namespace, paths: list[Path]) -> Callable[[Path], dict[str, dict[str, Any]] | None] | None:
     """Per-file article notes (interpretation, ledger) when some of `paths`
     lie in the content folder of the site, else None (the plain outline)."""
-    from .ledger import build_ledger
     from .readings import SiteNotes
 
     config = Path(args.config_file)
@@ -170,7 +169,7 @@ def _site_notes(args: argparse.Namespace, paths: list[Path]) -> Callable[[Path],
     if not any(p.resolve().is_relative_to(root) for p in paths):
         return None  # e.g. corpus files: reading the site would only cost time
     site = load_site(project.content_dir, project.settings)
-    return SiteNotes(project.content_dir, site, build_ledger(site), project.settings.site_url).for_path
+    return SiteNotes(project.content_dir, site, site.ledger, project.settings.site_url).for_path
 
 
 # --- build and serve ---------------------------------------------------------------

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from .ledger import Ledger, build_ledger
 from .model import Document, Kind, Notice, Problem, Source
 from .parse.document import parse_document
 from .parse.interpretation import attach_interpretations
@@ -28,6 +30,12 @@ class Site:
     by_path: dict[str, Document] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notices: dict[str, Notice] = field(default_factory=dict)  # by notice id
+
+    @cached_property
+    def ledger(self) -> Ledger:
+        """Outcomes per article, point and site: derived once from the
+        gathered notices, then shared by every page and output."""
+        return build_ledger(self)
 
     def of_kind(self, *kinds: Kind) -> list[Document]:
         return [d for d in self.documents.values() if d.kind in kinds]

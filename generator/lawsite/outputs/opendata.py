@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..ledger import ArticleLedger, Ledger, build_ledger
+from ..ledger import ArticleLedger, Ledger
 from ..model import GENERAL, Article, Document, Kind, Suggestion
 from ..outline import outline_dict
 from ..site import Site
@@ -156,7 +156,7 @@ class _Extras:
 
 def _extras(site: Site, data: SiteLinks) -> _Extras:
     notice_of = {id(s): n.id for n in site.notices.values() for s in n.suggestions}
-    return _Extras(build_ledger(site), _interpretations(site, data), notice_of)
+    return _Extras(site.ledger, _interpretations(site, data), notice_of)
 
 
 def document_record(document: Document, site: Site, data: SiteLinks, extras: _Extras | None = None) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 
-from ..ledger import Ledger, build_ledger
+from ..ledger import Ledger
 from ..model import Document, Kind
 from ..settings import Settings
 from ..site import Site
@@ -60,7 +60,7 @@ class LedgerPages:
     generated: dict[str, str] = field(init=False)  # src uri → id (STATISTICS_ID, DIRECTORY_ID)
 
     def __post_init__(self) -> None:
-        self.ledger = build_ledger(self.site)
+        self.ledger = self.site.ledger
         self.generated = {}
         if self.site.notices or self.site.of_kind(Kind.CONTACT_POINT):
             self.generated[STATISTICS_URI] = STATISTICS_ID

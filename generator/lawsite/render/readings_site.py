@@ -7,7 +7,7 @@ site-relative URL MkDocs gave its page) and the current page's URL.
 
 from __future__ import annotations
 
-from ..ledger import Ledger, build_ledger
+from ..ledger import Ledger
 from ..model import Document, Kind
 from ..readings import explained_articles, redline_pairs, redline_src
 from ..redline import align_readings
@@ -23,7 +23,7 @@ class ReadingsPages:
     def __init__(self, site: Site, settings: Settings, ledger: Ledger | None = None):
         self.site = site
         self.settings = settings
-        self.ledger = ledger or build_ledger(site)
+        self.ledger = ledger or site.ledger
         # Generated file (content-relative .md path) → (earlier, later) reading.
         self.redlines: dict[str, tuple[Document, Document]] = {redline_src(new): (old, new) for old, new in redline_pairs(site)}
         self.names = {d.id: d.title for d in site.of_kind(Kind.CONTACT_POINT)}
