@@ -169,6 +169,19 @@ class LegalText:
             if isinstance(node, Division):
                 stack.append(iter(node.children))
 
+    def all_text(self) -> str:
+        """Every piece of text the structure holds, in order: what a parser
+        must not have dropped (labels, titles, captions, articles, prose)."""
+        parts: list[str] = []
+        for node in self.walk():
+            if isinstance(node, Prose):
+                parts.append(node.text)
+            elif isinstance(node, Division):
+                parts += [node.label, node.title]
+            else:
+                parts += [node.label, node.caption or "", node.plain_text()]
+        return "".join(parts)
+
     @property
     def articles(self) -> list[Article]:
         return [n for n in self.walk() if isinstance(n, Article)]

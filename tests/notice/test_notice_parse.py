@@ -9,29 +9,7 @@ import pytest
 from lawsite.model import GENERAL, Outcome, Problem, Severity, Source
 from lawsite.settings import Settings
 from lawsite.site import gather, load_site
-
-DRAFT = """---
-kind: draft
-id: d1
-title: 测试条例（草案）
----
-
-第一条 为了测试，制定本条例。
-
-第二条 本条例适用于测试。
-
-第二条之一 测试应当及时。
-
-第三条 本条例自公布之日起施行。
-"""
-
-POINT = """---
-kind: contact-point
-id: east-street
-title: 东街联系点
-level: 县级
----
-"""
+from notice_samples import DRAFT, POINT
 
 HEADER = "article,from,count,text,outcome,reason\n"
 

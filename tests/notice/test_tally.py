@@ -12,23 +12,7 @@ from lawsite.model import GENERAL, Outcome, Source
 from lawsite.parse.document import parse_document
 from lawsite.site import load_site
 from lawsite.tally import normalise, tally_comments
-
-DRAFT = """---
-kind: draft
-id: d1
-title: 测试条例（草案）
----
-
-第一条 为了测试，制定本条例。
-
-第二条 本条例适用于测试。
-
-第二条之一 测试应当及时。
-
-第三条 本条例自公布之日起施行。
-"""
-
-POINT = "---\nkind: contact-point\nid: east-street\ntitle: 东街联系点\nlevel: 县级\n---\n"
+from notice_samples import DRAFT, POINT
 
 COMMENTS = """article,from,text,count
 第二条,网民,建议扩大适用范围。,

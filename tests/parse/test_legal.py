@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lawsite.model import Article, Division, LegalText, Problem, Prose, Severity
+from lawsite.model import Article, LegalText, Problem, Prose, Severity
 from lawsite.numerals import to_chinese
 from lawsite.parse.legal import EN, NUMBERINGS, ZH_HANS, ZH_HANT, Numbering, article_id, parse_legal_text
 
@@ -383,25 +383,13 @@ def _normalised_chars(text: str) -> Counter[str]:
     return Counter(c.replace("笫", "第") for c in text if not c.isspace() and c not in _IGNORED)
 
 
-def _output_text(legal: LegalText) -> str:
-    parts: list[str] = []
-    for node in legal.walk():
-        if isinstance(node, Prose):
-            parts.append(node.text)
-        elif isinstance(node, Division):
-            parts += [node.label, node.title]
-        else:
-            parts += [node.label, node.caption or "", node.plain_text()]
-    return "".join(parts)
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_FRAGMENTS, max_size=40).map("".join))
 def test_every_character_survives(markdown: str) -> None:
     """Nothing is dropped or invented: the non-space characters of the input and of
     all text fields are the same multiset (brackets and # are syntax, 笫 reads 第)."""
     legal, _ = parse(markdown)
-    assert _normalised_chars(_output_text(legal)) == _normalised_chars(markdown)
+    assert _normalised_chars(legal.all_text()) == _normalised_chars(markdown)
 
 
 @settings(max_examples=300, deadline=None)

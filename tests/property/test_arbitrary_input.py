@@ -7,8 +7,6 @@ of the body somewhere in its structure, and ids stay unique.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -16,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from lawsite.model import Division, Kind, LegalText, Problem, Prose, Source
+from lawsite.model import Kind, LegalText, Problem, Source
 from lawsite.numerals import to_chinese
 from lawsite.parse.document import parse_document
 from lawsite.parse.legal import parse_legal_text
@@ -43,18 +41,6 @@ def _normalised(text: str) -> Counter[str]:
     return Counter(c for c in text if not c.isspace() and c not in _IGNORED)
 
 
-def _output_text(legal: LegalText) -> str:
-    parts: list[str] = []
-    for node in legal.walk():
-        if isinstance(node, Prose):
-            parts.append(node.text)
-        elif isinstance(node, Division):
-            parts += [node.label, node.title]
-        else:
-            parts += [node.label, node.caption or "", node.plain_text()]
-    return "".join(parts)
-
-
 def _ids(legal: LegalText) -> list[str]:
     ids = [d.id for d in legal.divisions]
     for article in legal.articles:
@@ -69,7 +55,7 @@ def _ids(legal: LegalText) -> list[str]:
 @given(_BODY)
 def test_legal_parser_keeps_every_character_and_unique_ids(body: str) -> None:
     legal, problems = parse_legal_text(body, path="x.md", first_line=5)
-    assert _normalised(_output_text(legal)) == _normalised(body)
+    assert _normalised(legal.all_text()) == _normalised(body)
     ids = _ids(legal)
     assert len(ids) == len(set(ids))
     assert all(isinstance(p, Problem) and p.line is not None and p.line >= 5 for p in problems)
