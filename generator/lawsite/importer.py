@@ -25,7 +25,6 @@ from typing import Callable, Iterator
 import yaml
 
 from .model import Problem, Severity
-from .parse.schema import EVENT_TYPES  # noqa: F401  (the types written below)
 
 INFO_END = "<!-- INFO END -->"
 
