@@ -7,6 +7,7 @@ on_nav (name folders by what they hold) → on_page_markdown (render).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import posixpath
 from pathlib import Path
@@ -40,7 +41,7 @@ from .render.readings_site import ReadingsPages
 from .render.stash import Stash
 from .report import format_problem
 from .settings import Settings
-from .site import Site, load_site
+from .site import Site, forget_parsed, load_site
 
 log = logging.getLogger("mkdocs.plugins.lawsite")
 
@@ -66,6 +67,13 @@ class LawsiteConfig(Config):
 
 class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def __init__(self) -> None:
+        self._fresh_state()
+
+    def _fresh_state(self) -> None:
+        """The state one build gathers. MkDocs keeps plugin instances after a
+        build; a publication build ends with a fresh state, so that the whole
+        site is not held in memory while `lawsite build` runs the search
+        indexer (outputs/search.py: defer_index)."""
         self.settings = Settings()
         self.site = Site()
         self.law_folders: dict[str, list[Any]] = {}
@@ -73,6 +81,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.rendering, self.rendered, self.to_render = Progress("rendering pages"), 0, 0
         self.ledger_pages = LedgerPages(self.site, self.settings)
         self.readings = ReadingsPages(self.site, self.settings)
+        self.nav: Navigation | None = None
+        self.stashes: dict[str, Stash] = {}
+        self.static_html: list[str] = []
+        self._hrefs_cache: dict[str, str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, so
@@ -102,7 +114,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._hrefs_cache = None
-        self.stashes: dict[str, Stash] = {}
+        self.stashes = {}
         progress = Progress("reading content")
         self.site = load_site(Path(config.docs_dir), self.settings, progress)
         progress.close()
@@ -418,9 +430,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             return
         site_dir = Path(config.site_dir)
         where = self.outputs_site
-        outputs = feeds.feed_files(self.site, where)
-        outputs.update(opendata.open_data_files(self.site, where))
-        for rel, content in outputs.items():
+        outputs = itertools.chain(feeds.feed_files(self.site, where).items(), opendata.open_data_files(self.site, where))
+        for rel, content in outputs:
             target = site_dir / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
@@ -428,13 +439,18 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             target = site_dir / rel
             if target.is_file():
                 target.write_text(self._harden(target.read_text(encoding="utf-8")), encoding="utf-8")
-        if self.search_engine == "pagefind":
+        if self.search_engine == "pagefind" and site_search.defer_index(site_dir):
+            log.info("lawsite: the search index is built once MkDocs is done (lawsite build)")
+        elif self.search_engine == "pagefind":
             result = site_search.index_site(site_dir)
             for problem in result.problems:
                 if problem.is_error:
                     raise PluginError(format_problem(problem))
                 log.warning(format_problem(problem))
-            log.info(f"lawsite: Pagefind indexed {result.page_count} pages")
+            log.info(f"lawsite: Pagefind indexed {result.page_count} pages in {result.shards} shard(s)")
+        if not getattr(self, "serving", False):
+            self._fresh_state()
+            forget_parsed()
 
 def _nav_items(nav: Navigation | None):
     stack = list(nav.items) if nav is not None else []

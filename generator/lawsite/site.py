@@ -220,6 +220,13 @@ def _safety_cached(source: Source) -> list[Problem]:
     return list(hit[1])
 
 
+def forget_parsed() -> None:
+    """Drop the parse caches (the whole site's documents): for the end of a
+    build that will not be followed by a rebuild."""
+    _PARSED.clear()
+    _SAFETY.clear()
+
+
 def load_site(folder: Path, settings: Settings | None = None, progress: ProgressCallback | None = None) -> Site:
     """Read and gather the content folder: the one entry point for everyone.
 

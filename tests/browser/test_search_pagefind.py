@@ -1,8 +1,10 @@
 """Pagefind search on the sample site, on a phone (390 px) and a desktop (1280 px).
 
 The sample is built with `search: pagefind` (it is small enough that `auto`
-would keep Material's search). 船舶 appears in one article only: 第十五条 of
-the water-protection law; searching for it must offer that article and a tap
+would keep Material's search), in shards of a few pages as a large site's
+index is, so that every search here goes through Pagefind's merging. 船舶
+appears in one article only: 第十五条 of the water-protection law, which is
+not in the first shard; searching for it must offer that article and a tap
 must land on its anchor.
 """
 
@@ -16,6 +18,7 @@ import yaml
 
 from browser.conftest import SCREENSHOTS, serve
 from conftest import REPO, SAMPLE_NOW, build_site
+from lawsite.outputs import search
 
 pytestmark = pytest.mark.browser
 
@@ -34,10 +37,22 @@ def pagefind_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if isinstance(plugin, dict) and "lawsite" in plugin:
             plugin["lawsite"] = {**(plugin["lawsite"] or {}), "search": "pagefind"}
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    build_site(folder / "mkdocs.yml", folder / "site", int(dt.datetime.fromisoformat(SAMPLE_NOW).timestamp()))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "SHARD_BYTES", 40_000)
+        build_site(folder / "mkdocs.yml", folder / "site", int(dt.datetime.fromisoformat(SAMPLE_NOW).timestamp()))
+    first_shard = {path.name for path in (folder / "site" / "pagefind" / "fragment").iterdir()}
+    assert (folder / "site" / "pagefind-3").is_dir(), "the sample is indexed in several shards"
+    assert not any(PAGE.encode() in _fragment_url(folder / "site" / "pagefind" / "fragment" / name) for name in first_shard)
     server, url = serve(folder / "site")
     yield url
     server.shutdown()
+
+
+def _fragment_url(path: Path) -> bytes:
+    import gzip
+
+    raw = gzip.decompress(path.read_bytes())
+    return raw[: raw.index(b'","content"')]
 
 
 def _search(page: Any, base: str, query: str) -> Any:

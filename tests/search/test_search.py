@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import json
 from pathlib import Path
 
@@ -77,11 +78,7 @@ def _project(tmp_path: Path, mode: str) -> Path:
 
 
 def _fragments(site: Path) -> list[dict]:
-    out = []
-    for path in (site / "pagefind" / "fragment").iterdir():
-        raw = gzip.decompress(path.read_bytes())
-        out.append(json.loads(raw[raw.index(b"{"):]))
-    return out
+    return _fragments_in(site / "pagefind")
 
 
 def test_pagefind_mode_replaces_material_search(tmp_path: Path) -> None:
@@ -118,3 +115,115 @@ def test_auto_mode_on_a_small_site_is_material(tmp_path: Path) -> None:
     build_site(_project(tmp_path, "auto"), site, EPOCH)
     assert (site / "search" / "search_index.json").is_file()
     assert not (site / "pagefind").exists()
+
+
+PAGE = (
+    '<!doctype html><html lang="zh" class="no-js"><head><title>水源保护条例 - 测试</title></head><body>'
+    '<nav class="md-nav">一千个链接</nav>'
+    '<article class="md-content__inner md-typeset" data-pagefind-body><h1>水源保护条例</h1>'
+    '<section class="ls-article" id="art_1"><div class="ls-para" id="art_1__para_1"><a href="#art_1">第一条</a>　甲</div>'
+    '<div class="ls-para" id="art_1__para_2">乙<div class="ls-item" id="art_1__para_2__item_1">（一）丙</div></div>'
+    '<div class="ls-para" id="art_1__para_10">丁</div></section></article><footer>页脚</footer></body></html>'
+)
+
+
+def test_index_view_keeps_the_content_and_the_ids_the_glue_reads() -> None:
+    view = search.index_view(PAGE)
+    assert view is not None
+    assert view.startswith('<!doctype html><html lang="zh"><head>')
+    assert "一千个链接" not in view and "页脚" not in view  # the theme's frame is not read
+    for text in ("水源保护条例", "第一条", "甲", "乙", "（一）丙", "丁"):
+        assert text in view
+    # Article ids and first paragraphs stay (results per article, labels);
+    # later paragraphs and items lose theirs (each would be a second copy of its text).
+    assert 'id="art_1"' in view and 'id="art_1__para_1"' in view
+    assert "__para_2" not in view and "__item_1" not in view and "__para_10" not in view
+
+
+def test_index_view_skips_a_page_without_marked_content() -> None:
+    assert search.index_view("<html><body><article><h1>T</h1></article></body></html>") is None
+
+
+def _laws_project(tmp_path: Path, count: int) -> Path:
+    config = _project(tmp_path, "pagefind")
+    for number in range(count):
+        body = f"第一条 第{number}号条例的独有词语{'甲乙丙' * 200}。\n"
+        (tmp_path / "content" / f"law-{number:02d}.md").write_text(
+            f"---\nkind: law\nid: law-{number:02d}\ntitle: 第{number}号条例\n---\n\n{body}", encoding="utf-8"
+        )
+    return config
+
+
+def test_a_large_site_is_indexed_in_shards_that_the_glue_merges(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "SHARD_BYTES", 6_000)  # a few pages per shard
+    site = tmp_path / "site"
+    build_site(_laws_project(tmp_path, 8), site, EPOCH)
+    manifest = json.loads((site / "pagefind" / search.MANIFEST).read_text(encoding="utf-8"))
+    shards = ["pagefind/", *manifest["shards"]]
+    assert len(shards) >= 3 and shards[1] == "pagefind-2/"
+    indexed: list[str] = []
+    for folder in shards:
+        bundle = site / folder
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        indexed += [f["url"] for f in _fragments_in(bundle)]
+        assert sum(language["page_count"] for language in entry["languages"].values()) >= 1
+        # Only the first shard carries the UI and the wasm; merged shards use them.
+        assert (bundle / "pagefind-ui.js").is_file() == (folder == "pagefind/")
+        assert not list(bundle.glob("wasm.*")) or folder == "pagefind/"
+    assert not (site / "pagefind" / "pagefind-component-ui.js").exists()
+    assert sorted(indexed) == sorted(set(indexed)), "each page in one shard only"
+    assert {f"/law-{n:02d}/" for n in range(8)} | {"/water/", "/"} <= set(indexed)
+
+
+def test_a_rebuild_with_fewer_shards_leaves_no_stale_bundle(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "pagefind-7").mkdir(parents=True)
+    (site / "pagefind-7" / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    (site / "pagefind-9").mkdir()  # not a bundle: an editor's folder of that name stays
+    (site / "pagefind-9" / "notes.txt").write_text("keep", encoding="utf-8")
+    (site / "index.html").write_text(PAGE, encoding="utf-8")
+    result = search.index_site(site)
+    assert result.problems == [] and result.page_count == 1 and result.shards == 1
+    assert not (site / "pagefind-7").exists()
+    assert (site / "pagefind-9" / "notes.txt").is_file()
+    assert json.loads((site / "pagefind" / search.MANIFEST).read_text(encoding="utf-8")) == {"shards": []}
+
+
+def test_a_bundle_that_pagefind_cut_short_fails_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bundle missing pages (or with an empty entry file, as a killed
+    Pagefind leaves it) must fail the build rather than publish a search
+    that finds nothing."""
+    (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
+    real_run = search.subprocess.run
+
+    def truncating_run(command: list[str], **kwargs: object) -> object:
+        done = real_run(command, **kwargs)
+        bundle = Path(command[command.index("--output-path") + 1])
+        (bundle / "pagefind-entry.json").write_text("", encoding="utf-8")
+        return done
+
+    monkeypatch.setattr(search.subprocess, "run", truncating_run)
+    result = search.index_site(tmp_path)
+    assert result.page_count == 0
+    assert [p.code for p in result.problems] == ["search-index"]
+    assert "unreadable bundle" in result.problems[0].message
+
+
+def _fragments_in(bundle: Path) -> list[dict]:
+    out = []
+    for path in (bundle / "fragment").iterdir():
+        raw = gzip.decompress(path.read_bytes())
+        out.append(json.loads(raw[raw.index(b"{"):]))
+    return out
+
+
+def test_lawsite_build_indexes_once_mkdocs_has_ended(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`lawsite build` runs MkDocs in a process of its own, which leaves the
+    index to it (DEFER_ENV); the published site has the bundle all the same."""
+    from lawsite.cli import main
+
+    config = _project(tmp_path, "pagefind")
+    assert main(["-f", str(config), "build", "-d", str(tmp_path / "out")]) == 0
+    assert "search index: 2 pages in 1 part(s)" in capsys.readouterr().out
+    assert {f["url"] for f in _fragments(tmp_path / "out")} == {"/", "/water/"}
+    assert search.DEFER_ENV not in os.environ  # only the MkDocs process had it

@@ -3,18 +3,29 @@
  * (served from this site's /pagefind/ folder, no CDN) loads, and each query
  * fetches only the index chunks and page fragments it needs.
  * Results are split per article: every <section id="art_12"> is one
- * sub-result titled with its label (第十二条…), linking to #art_12. */
+ * sub-result titled with its label (第十二条…), linking to #art_12.
+ * A large site's index comes in shards (pagefind/, pagefind-2/, …, listed in
+ * pagefind/lawsite-shards.json), which Pagefind merges into one search. */
 (function () {
   "use strict";
   var script = document.currentScript;
   var bundle = new URL("../../pagefind/", script.src);   // assets/lawsite/ → site root
-  var siteRoot = new URL("../../", script.src).pathname;
+  var root = new URL("../../", script.src);
+  var siteRoot = root.pathname;
   var ARTICLE = /^art_\d+(-\d+)?$/;
   var loading = null;
 
-  function load() {
-    if (loading) return loading;
-    loading = new Promise(function (resolve, reject) {
+  function shardPaths() {
+    // The other shards' bundle folders; none when the list is missing (one shard).
+    return fetch(new URL("lawsite-shards.json", bundle).href).then(function (response) {
+      return response.ok ? response.json() : { shards: [] };
+    }).then(function (manifest) {
+      return (manifest.shards || []).map(function (folder) { return new URL(folder, root).pathname; });
+    }, function () { return []; });
+  }
+
+  function loadUi() {
+    return new Promise(function (resolve, reject) {
       var css = document.createElement("link");
       css.rel = "stylesheet";
       css.href = new URL("pagefind-ui.css", bundle).href;
@@ -22,9 +33,15 @@
       var js = document.createElement("script");
       js.src = new URL("pagefind-ui.js", bundle).href;
       js.onload = resolve;
-      js.onerror = function () { loading = null; reject(); };
+      js.onerror = reject;
       document.head.appendChild(js);
     });
+  }
+
+  function load() {
+    if (loading) return loading;
+    loading = Promise.all([loadUi(), shardPaths()]).then(function (done) { return done[1]; });
+    loading.catch(function () { loading = null; });
     return loading;
   }
 
@@ -107,7 +124,7 @@
     var status = dialog.querySelector(".ls-search__status");
     if (ui.getAttribute("data-ls-ready")) return;
     status.textContent = dialog.getAttribute("data-ls-search-loading");
-    load().then(function () {
+    load().then(function (shards) {
       status.textContent = "";
       ui.setAttribute("data-ls-ready", "1");
       new window.PagefindUI({
@@ -118,7 +135,8 @@
         showImages: false,
         autofocus: true,
         resetStyles: false,
-        processResult: byArticle
+        processResult: byArticle,
+        mergeIndex: shards.map(function (path) { return { bundlePath: path, baseUrl: siteRoot }; })
       });
       var input = ui.querySelector("input");
       if (input) input.focus();

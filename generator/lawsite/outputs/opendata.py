@@ -20,7 +20,7 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from ..ledger import ArticleLedger, Ledger
 from ..model import GENERAL, Article, Document, Kind, Suggestion
@@ -248,13 +248,13 @@ def _json(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n").encode("utf-8")
 
 
-def open_data_files(site: Site, data: SiteLinks) -> dict[str, bytes]:
-    """Every open-data file by its path in the built site."""
+def open_data_files(site: Site, data: SiteLinks) -> Iterator[tuple[str, bytes]]:
+    """Every open-data file with its path in the built site, one at a time:
+    on a corpus they are 44 MB, which the build need not hold at once."""
     extras = _extras(site, data)
-    files = {f"{DATA_DIR}/index.json": _json(index_record(site, data))}
+    yield f"{DATA_DIR}/index.json", _json(index_record(site, data))
     for document in site.documents.values():
-        files[document_path(document.id)] = _json(document_record(document, site, data, extras))
-    files[f"{DATA_DIR}/suggestions.csv"] = suggestions_csv(site)
+        yield document_path(document.id), _json(document_record(document, site, data, extras))
+    yield f"{DATA_DIR}/suggestions.csv", suggestions_csv(site)
     for name in SCHEMAS:
-        files[f"{DATA_DIR}/schema/{name}"] = (SCHEMA_DIR / name).read_bytes()
-    return files
+        yield f"{DATA_DIR}/schema/{name}", (SCHEMA_DIR / name).read_bytes()

@@ -11,13 +11,18 @@ and calls `index_site` on the built folder.
 
 from __future__ import annotations
 
-import asyncio
+import json
+import os
 import re
-from concurrent.futures import ThreadPoolExecutor
+import shutil
+import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from ..model import Problem, Severity
+from ..progress import ProgressCallback
 from ..render.templates import render
 
 MODES = ("auto", "material", "pagefind")
@@ -31,7 +36,24 @@ MODES = ("auto", "material", "pagefind")
 # on 1,000 laws), so below 30 Material is as cheap and needs no extra step.
 PAGEFIND_THRESHOLD = 30
 
-BUNDLE = "pagefind"  # folder of the Pagefind bundle inside the built site
+BUNDLE = "pagefind"  # folder of the (first) Pagefind bundle inside the built site
+DEFER_ENV = "LAWSITE_SEARCH_INDEX_LATER"  # see defer_index
+MANIFEST = "lawsite-shards.json"  # in BUNDLE: the folders of the other shards, for the glue script
+
+# Pagefind holds a site's whole index in memory until it writes it: measured
+# on the corpus, about 50 MB plus 12 times the HTML it reads, 1.1 GB for
+# 1,564 laws, three times MkDocs' own build. So pages are indexed in shards
+# of at most this many bytes of (trimmed) HTML, one Pagefind run each, and the
+# browser merges the shards into one search (Pagefind's mergeIndex; merged
+# shards share the first's wasm, so each costs only its metadata and the
+# index chunks a query needs).
+SHARD_BYTES = 8_000_000
+_BUNDLE_NAME = re.compile(re.escape(BUNDLE) + r"(-\d+)?")
+# Pagefind writes its other UIs too; the glue loads only pagefind-ui.*.
+_UNUSED = frozenset(
+    ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+)
+_SHARD_KEEPS = (".json", ".pf_meta")  # plus the index/, fragment/ (and filter/) folders
 ASSETS = ("lawsite-search.css", "lawsite-search.js")  # our glue, under assets/lawsite/
 
 # Parts of a page that would only add noise to results and weight to the
@@ -51,6 +73,9 @@ EXCLUDE_SELECTORS = (
 )
 
 _CONTENT = re.compile(r'<article class="md-content__inner md-typeset"')
+_BODY = re.compile(r"<article\b[^>]*\bdata-pagefind-body\b[^>]*>")
+_LANG = re.compile(r'<html\b[^>]*\blang="([^"]*)"')
+_SPARE_IDS = re.compile(r' id="[^"]*__(?:item_\d+|para_(?!1")\d+)"')
 _HEADER_END = re.compile(r'(<div class="md-header__source">|</nav>\s*(?:<div[^>]*md-tabs|</header>))')
 
 
@@ -85,32 +110,146 @@ def mark_page(html: str, button: str) -> str:
 class IndexResult:
     page_count: int
     problems: list[Problem]
+    shards: int = 0
 
 
-def index_site(site_dir: Path) -> IndexResult:
-    """Run Pagefind (extended build, for Chinese segmentation) over the built
-    site, writing the bundle to `site_dir/pagefind`."""
+def index_view(html: str) -> str | None:
+    """What Pagefind needs of a built page: its language and the marked
+    content, without the theme's frame, and without the ids the search glue
+    does not use. None for a page without content to index.
+
+    Pagefind stores every element with an id as an anchor holding that
+    element's whole text: the ids of paragraphs after the first and of items
+    put a second copy of each law into its fragment. The glue needs only the
+    article ids (one result per article) and each first paragraph (its text
+    starts with the article's label)."""
+    start = _BODY.search(html)
+    end = html.rfind("</article>")
+    if start is None or end < start.end():
+        return None
+    lang = _LANG.search(html[: start.start()])
+    body = _SPARE_IDS.sub("", html[start.start() : end + len("</article>")])
+    lang_attr = f' lang="{lang.group(1)}"' if lang else ""
+    return f'<!doctype html><html{lang_attr}><head><meta charset="utf-8"></head><body>{body}</body></html>'
+
+
+def shard_folder(number: int) -> str:
+    """The bundle folder of shard `number` (1-based): `pagefind`, `pagefind-2`, …"""
+    return BUNDLE if number == 1 else f"{BUNDLE}-{number}"
+
+
+def defer_index(site_dir: Path) -> bool:
+    """Leave the index to the caller when it asked (DEFER_ENV names a file):
+    `lawsite build` indexes after MkDocs has returned and its memory is
+    freed, so that MkDocs and Pagefind never hold theirs at once."""
+    request = os.environ.get(DEFER_ENV)
+    if not request:
+        return False
+    Path(request).write_text(str(site_dir), encoding="utf-8")
+    return True
+
+
+def index_site(site_dir: Path, shard_bytes: int | None = None, progress: ProgressCallback | None = None) -> IndexResult:
+    """Index the built site with Pagefind (extended build, for Chinese
+    segmentation), one Pagefind run per shard of at most `shard_bytes`
+    (default SHARD_BYTES) of trimmed pages: the first shard's bundle in `site_dir/pagefind` with the UI
+    and the list of the others, which the browser merges into one search.
+
+    Pages are read, trimmed and written to a scratch folder one at a time,
+    so this process holds no more than one page either. `progress(done,
+    total)` is called with pages after each shard."""
     try:
-        from pagefind.index import IndexConfig, PagefindIndex
-    except ImportError:  # pagefind is a dependency; this guards a broken install
-        return IndexResult(0, [_problem("the `pagefind` package is not installed", "pip install 'pagefind[extended]'")])
-    config = IndexConfig(exclude_selectors=list(EXCLUDE_SELECTORS), output_path=str(site_dir / BUNDLE))
-
-    async def run() -> int:
-        async with PagefindIndex(config=config) as index:
-            added = await index.add_directory(str(site_dir))
-            return int(added["page_count"])
-
-    try:
-        # A thread of its own: the caller may already run an event loop
-        # (mkdocs serve's reloader, Playwright in tests).
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            count = pool.submit(asyncio.run, run()).result()
-    except Exception as exc:  # the service reports failures as plain exceptions
-        return IndexResult(0, [_problem(f"Pagefind failed: {exc}", "check that the pagefind[extended] binary runs: python -m pagefind --version")])
-    if count == 0:
+        from pagefind_bin_extended import get_executable
+        executable = Path(get_executable())
+    except (ImportError, FileNotFoundError):  # pagefind[extended] is a dependency; this guards a broken install
+        return IndexResult(0, [_problem("the Pagefind extended binary is not installed", "pip install 'pagefind[extended]'")])
+    _remove_bundles(site_dir)
+    html = _html_pages(site_dir)
+    pages = shards = 0
+    with tempfile.TemporaryDirectory(prefix="lawsite-search-") as scratch:
+        for number, (count, seen) in enumerate(_write_shards(site_dir, html, Path(scratch), shard_bytes or SHARD_BYTES), start=1):
+            problem = _run_pagefind(executable, Path(scratch) / str(number), site_dir / shard_folder(number), count)
+            if problem is not None:
+                return IndexResult(0, [problem])
+            pages, shards = pages + count, number
+            if progress:
+                progress(seen, len(html))
+    if pages == 0:
         return IndexResult(0, [_problem("Pagefind indexed no page", "pages need Material's content element; is the theme `material`?", Severity.WARNING)])
-    return IndexResult(count, [])
+    _prune_bundles(site_dir, shards)
+    manifest = {"shards": [shard_folder(n) + "/" for n in range(2, shards + 1)]}
+    (site_dir / BUNDLE / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    return IndexResult(pages, [], shards)
+
+
+def _html_pages(site_dir: Path) -> list[Path]:
+    bundles = _bundle_names(site_dir)
+    return [path for path in sorted(site_dir.rglob("*.html")) if path.relative_to(site_dir).parts[0] not in bundles]
+
+
+def _write_shards(site_dir: Path, pages: list[Path], scratch: Path, limit: int) -> Iterator[tuple[int, int]]:
+    """Write each page's index view under scratch/<shard number>/, in order;
+    once a shard is complete, yield its page count and how many of `pages`
+    were read so far (a page larger than the limit makes a shard of its own)."""
+    number = count = size = 0
+    for seen, path in enumerate(pages):
+        view = index_view(path.read_text(encoding="utf-8"))
+        if view is None:
+            continue
+        data = view.encode("utf-8")
+        if count and size + len(data) > limit:
+            yield count, seen
+            count = size = 0
+        if count == 0:
+            number += 1
+        target = scratch / str(number) / path.relative_to(site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        count, size = count + 1, size + len(data)
+    if count:
+        yield count, len(pages)
+
+
+def _run_pagefind(executable: Path, source: Path, bundle: Path, pages: int) -> Problem | None:
+    """Run Pagefind on `source` into `bundle` and check that the bundle is
+    whole: it holds every page (a bundle cut short must fail the build, not
+    publish a search that finds nothing)."""
+    command = [str(executable), "--site", str(source), "--output-path", str(bundle), "--quiet"]
+    for selector in EXCLUDE_SELECTORS:
+        command += ["--exclude-selectors", selector]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        detail = " / ".join((done.stderr or done.stdout).strip().splitlines()[-3:])
+        return _problem(f"Pagefind failed on {bundle.name}: {detail}", "check that the binary runs: python -m pagefind --version")
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        indexed = sum(int(language["page_count"]) for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        return _problem(f"Pagefind wrote an unreadable bundle in {bundle.name}: {exc}", "run the build again; report it if it repeats")
+    if indexed != pages:
+        return _problem(f"Pagefind indexed {indexed} of {pages} pages in {bundle.name}", "run the build again; report it if it repeats")
+    return None
+
+
+def _bundle_names(site_dir: Path) -> set[str]:
+    """Top-level folders of the site that are search bundles (hold a pagefind-entry.json)."""
+    return {p.name for p in site_dir.iterdir() if _BUNDLE_NAME.fullmatch(p.name) and (p / "pagefind-entry.json").is_file()}
+
+
+def _remove_bundles(site_dir: Path) -> None:
+    """Bundles of an earlier build in the same folder (a larger site had more shards)."""
+    for name in _bundle_names(site_dir):
+        shutil.rmtree(site_dir / name)
+
+
+def _prune_bundles(site_dir: Path, shard_count: int) -> None:
+    """Drop the files nobody loads: Pagefind's other UIs, and in every shard
+    but the first its scripts and wasm (merged shards use the first's)."""
+    for number in range(1, shard_count + 1):
+        bundle = site_dir / shard_folder(number)
+        for path in bundle.iterdir():
+            if path.is_file() and (path.name in _UNUSED or (number > 1 and not path.name.endswith(_SHARD_KEEPS))):
+                path.unlink()
 
 
 def _problem(message: str, hint: str, severity: Severity = Severity.ERROR) -> Problem:
