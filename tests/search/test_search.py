@@ -94,7 +94,10 @@ def test_pagefind_mode_replaces_material_search(tmp_path: Path) -> None:
     by_url = {f["url"]: f for f in _fragments(site)}
     water = by_url["/water/"]
     assert water["meta"]["title"] == "水源保护条例"
-    assert {"art_1", "art_2"} <= {a["id"] for a in water["anchors"]}
+    anchors = {a["id"]: a["text"] for a in water["anchors"]}
+    assert {"art_1", "art_2"} <= anchors.keys()
+    assert anchors["art_1__label"] == "第一条"  # the result's title
+    assert not any("__para_" in key for key in anchors)
     # The extended build segments Chinese: 船舶 is a word of its own.
     assert "船舶" in water["content"].replace("\u200b", " ").split()
 
@@ -121,7 +124,7 @@ PAGE = (
     '<!doctype html><html lang="zh" class="no-js"><head><title>水源保护条例 - 测试</title></head><body>'
     '<nav class="md-nav">一千个链接</nav>'
     '<article class="md-content__inner md-typeset" data-pagefind-body><h1>水源保护条例</h1>'
-    '<section class="ls-article" id="art_1"><div class="ls-para" id="art_1__para_1"><a href="#art_1">第一条</a>　甲</div>'
+    '<section class="ls-article" id="art_1"><div class="ls-para" id="art_1__para_1"><a class="ls-article__label" href="#art_1">第一条</a>　甲</div>'
     '<div class="ls-para" id="art_1__para_2">乙<div class="ls-item" id="art_1__para_2__item_1">（一）丙</div></div>'
     '<div class="ls-para" id="art_1__para_10">丁</div></section></article><footer>页脚</footer></body></html>'
 )
@@ -134,10 +137,17 @@ def test_index_view_keeps_the_content_and_the_ids_the_glue_reads() -> None:
     assert "一千个链接" not in view and "页脚" not in view  # the theme's frame is not read
     for text in ("水源保护条例", "第一条", "甲", "乙", "（一）丙", "丁"):
         assert text in view
-    # Article ids and first paragraphs stay (results per article, labels);
-    # later paragraphs and items lose theirs (each would be a second copy of its text).
-    assert 'id="art_1"' in view and 'id="art_1__para_1"' in view
-    assert "__para_2" not in view and "__item_1" not in view and "__para_10" not in view
+    # Article ids stay (results per article) and labels get one (result titles);
+    # paragraphs and items lose theirs (each would be a second copy of its text).
+    assert 'id="art_1"' in view and '<span id="art_1__label"><a class="ls-article__label" href="#art_1">第一条</a></span>' in view
+    assert "__para_" not in view and "__item_" not in view
+
+
+def test_index_view_gives_the_label_and_caption_one_anchor() -> None:
+    page = PAGE.replace("第一条</a>", '第一条</a><span class="ls-article__caption">（目的）</span>')
+    view = search.index_view(page)
+    assert view is not None
+    assert '<span id="art_1__label"><a class="ls-article__label" href="#art_1">第一条</a><span class="ls-article__caption">（目的）</span></span>　甲' in view
 
 
 def test_index_view_skips_a_page_without_marked_content() -> None:

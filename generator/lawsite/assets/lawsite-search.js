@@ -50,11 +50,10 @@
   }
 
   function labelOf(anchors, id) {
-    // The first paragraph starts with the label (and caption) then U+3000.
+    // The index gives each article's label (and caption) an anchor of its
+    // own, art_12__label (outputs/search.py: index_view).
     for (var i = 0; i < anchors.length; i++) {
-      if (anchors[i].id === id + "__para_1" && anchors[i].text) {
-        return anchors[i].text.split(/[\u3000]/)[0].trim();
-      }
+      if (anchors[i].id === id + "__label" && anchors[i].text) return anchors[i].text.trim();
     }
     return id;
   }

@@ -75,7 +75,9 @@ EXCLUDE_SELECTORS = (
 _CONTENT = re.compile(r'<article class="md-content__inner md-typeset"')
 _BODY = re.compile(r"<article\b[^>]*\bdata-pagefind-body\b[^>]*>")
 _LANG = re.compile(r'<html\b[^>]*\blang="([^"]*)"')
-_SPARE_IDS = re.compile(r' id="[^"]*__(?:item_\d+|para_(?!1")\d+)"')
+_SPARE_IDS = re.compile(r' id="[^"]*__(?:item|para)_\d+"')
+# An article's label link and caption (templates/partials/article.html).
+_LABEL = re.compile(r'<a class="ls-article__label" href="#([^"]+)"[^>]*>.*?</a>(?:<span class="ls-article__caption">.*?</span>)?')
 _HEADER_END = re.compile(r'(<div class="md-header__source">|</nav>\s*(?:<div[^>]*md-tabs|</header>))')
 
 
@@ -119,16 +121,17 @@ def index_view(html: str) -> str | None:
     does not use. None for a page without content to index.
 
     Pagefind stores every element with an id as an anchor holding that
-    element's whole text: the ids of paragraphs after the first and of items
-    put a second copy of each law into its fragment. The glue needs only the
-    article ids (one result per article) and each first paragraph (its text
-    starts with the article's label)."""
+    element's whole text: the ids of paragraphs and items would put a second
+    copy of each law into its fragment (and its memory). The glue needs only
+    the article ids (one result per article) and each article's label, which
+    gets an anchor of its own here: `art_12__label`, text 第十二条（caption）."""
     start = _BODY.search(html)
     end = html.rfind("</article>")
     if start is None or end < start.end():
         return None
     lang = _LANG.search(html[: start.start()])
     body = _SPARE_IDS.sub("", html[start.start() : end + len("</article>")])
+    body = _LABEL.sub(lambda m: f'<span id="{m.group(1)}__label">{m.group(0)}</span>', body)
     lang_attr = f' lang="{lang.group(1)}"' if lang else ""
     return f'<!doctype html><html{lang_attr}><head><meta charset="utf-8"></head><body>{body}</body></html>'
 
