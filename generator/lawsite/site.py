@@ -37,6 +37,12 @@ class Site:
         gathered notices, then shared by every page and output."""
         return build_ledger(self)
 
+    @cached_property
+    def _next_readings(self) -> dict[str | None, Document]:
+        """Each draft or law by the id its `previous:` names (once per site:
+        `readings` is asked for every page)."""
+        return {_str(d.meta.get("previous")): d for d in self.of_kind(Kind.DRAFT, Kind.LAW)}
+
     def of_kind(self, *kinds: Kind) -> list[Document]:
         return [d for d in self.documents.values() if d.kind in kinds]
 
@@ -50,8 +56,7 @@ class Site:
         while (prev := self.get(_str(chain[0].meta.get("previous")))) and prev.id not in seen:
             chain.insert(0, prev)
             seen.add(prev.id)
-        later = {_str(d.meta.get("previous")): d for d in self.of_kind(Kind.DRAFT, Kind.LAW)}
-        while (nxt := later.get(chain[-1].id)) and nxt.id not in seen:
+        while (nxt := self._next_readings.get(chain[-1].id)) and nxt.id not in seen:
             chain.append(nxt)
             seen.add(nxt.id)
         return chain
