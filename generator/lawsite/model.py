@@ -77,7 +77,7 @@ class ConfigError(LawsiteError):
 # --- legal structure ---------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)  # a corpus holds hundreds of thousands
 class Item:
     """A 项: ``（一）…`` inside a paragraph."""
 
@@ -88,7 +88,7 @@ class Item:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)  # a corpus holds hundreds of thousands
 class Paragraph:
     """A 款: the first one starts on the article's head line."""
 
@@ -99,7 +99,7 @@ class Paragraph:
     items: list[Item] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)  # a corpus holds hundreds of thousands
 class Article:
     """A 条. `sub` is M in 第N条之M (an inserted article)."""
 
@@ -126,7 +126,7 @@ class Article:
         return "\n".join(lines)
 
 
-@dataclass
+@dataclass(slots=True)  # a corpus holds hundreds of thousands
 class Prose:
     """Markdown that is neither a division heading nor part of an article:
     a preamble, a table outside articles, an unnumbered amendment text."""
@@ -135,7 +135,7 @@ class Prose:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)  # a corpus holds hundreds of thousands
 class Division:
     """A 编 / 分编 / 章 / 节 heading and everything under it."""
 
