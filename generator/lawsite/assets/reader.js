@@ -55,7 +55,14 @@
     });
   }
 
-  window.lawsiteReader = { t: t, store: store, load: load, copyText: copyText };
+  // An article's label (第十二条) is the text of its label link, not stored
+  // again in an attribute (2 MB of attributes on the 1,564-law site).
+  function labelOf(article) {
+    var link = article.querySelector(".ls-article__label");
+    return link ? link.textContent.trim() : article.id;
+  }
+
+  window.lawsiteReader = { t: t, store: store, load: load, copyText: copyText, labelOf: labelOf };
 
   // --- larger type ----------------------------------------------------------
   function fontSwitch() {
@@ -107,7 +114,7 @@
       button.textContent = t("copy_link");
       var hidden = document.createElement("span");
       hidden.className = "ls-sr";
-      hidden.textContent = " " + (article.getAttribute("data-ls-label") || "");
+      hidden.textContent = " " + labelOf(article);
       button.appendChild(hidden);
       var status = document.createElement("span");
       status.className = "ls-copy__status";
