@@ -6,7 +6,7 @@
  *
  * Data come from the page: the basket root (#ls-basket, data-ls-* attributes
  * written at build time), each article's label link and id (permalink: canonical URL + id),
- * and the labels in #ls-i18n (read through reader.js). Without JavaScript the
+ * and the labels of i18n.js (read through reader.js). Without JavaScript the
  * basket stays hidden and each article's own mail/form entry works. */
 (function () {
   "use strict";

@@ -1,15 +1,13 @@
 /* lawsite reader comfort: a larger-type switch remembered across pages, a
  * one-tap copy of each article's permalink, and a name for Material's search
- * dialog. Labels come from the page's #ls-i18n JSON block (no text here).
+ * dialog. Labels come from window.lawsiteLabels, set by the site's i18n.js
+ * (generated at build time, loaded just before this script; no text here).
  * Without JavaScript nothing of this appears, and every article's label is
  * still a plain link to its own anchor. */
 (function () {
   "use strict";
   var FONT_KEY = "lawsite:font"; // also read by the inline <head> script, before paint
-  var labels = {};
-  try {
-    labels = JSON.parse(document.getElementById("ls-i18n").textContent);
-  } catch (e) { /* no labels: keys are shown */ }
+  var labels = window.lawsiteLabels || {}; // none: keys are shown
 
   function t(key, values) {
     var text = labels[key] || key;
