@@ -35,7 +35,7 @@ from .render.i18n import translator
 from .render.ledger_site import LedgerPages
 from .render.legal import PageContext, legal_page_markdown
 from .render.listing import home_listing_html
-from .render.minify import collapse_whitespace, readable_urls
+from .render.minify import collapse_whitespace, compact_sidebars, readable_urls
 from .render.readings_site import ReadingsPages
 from .render.stash import Stash
 from .report import format_problem
@@ -353,7 +353,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         output = reader.inject_head(output, reader.BEFORE_PAINT)
         # Indentation collapsed before hardening, so any hash of an inline script matches.
-        return self._harden(readable_urls(collapse_whitespace(self._outputs_page(output, page))), page.content or "")
+        return self._harden(readable_urls(compact_sidebars(collapse_whitespace(self._outputs_page(output, page)))), page.content or "")
 
     def _redline_urls(self, files: Files) -> dict[str, str]:
         """A later reading's id → the URL of its redline page."""

@@ -69,3 +69,19 @@ def test_collapse_whitespace_keeps_preformatted_text() -> None:
 
     html = "<ul>\n    <li>a</li>\n\n      <li>b</li>\n</ul>\n<pre>  x\n    y</pre>\n  <code>\n  z</code>\n\t<p>c  d</p>"
     assert collapse_whitespace(html) == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<pre>  x\n    y</pre>\n<code>\n  z</code>\n<p>c  d</p>"
+
+
+def test_compact_sidebars_drops_line_breaks_between_tags_of_the_sidebars_only() -> None:
+    from lawsite.render.minify import compact_sidebars
+
+    nav = '<nav class="md-nav md-nav--primary" aria-label="导航栏">\n<ul class="md-nav__list">\n<li class="md-nav__item">\n<a href="x/" class="md-nav__link">\n<span class="md-ellipsis">\n甲 乙\n</span>\n</a>\n</li>\n<nav class="md-nav" data-md-level="1">\n<ul>\n</ul>\n</nav>\n</ul>\n</nav>'
+    toc = '<nav class="md-nav md-nav--secondary" aria-label="目录">\n<ul class="md-nav__list">\n</ul>\n</nav>'
+    html = f"<header>\n<a>\n<span>a</span> <span>b</span>\n</a>\n</header>\n{nav}\n<article>\n<b>x</b>\n<i>y</i>\n</article>\n{toc}"
+    out = compact_sidebars(html)
+    assert out.startswith("<header>\n<a>\n<span>a</span> <span>b</span>\n</a>\n</header>\n")  # outside: untouched
+    assert "<article>\n<b>x</b>\n<i>y</i>\n</article>" in out
+    assert '<li class="md-nav__item"><a href="x/" class="md-nav__link"><span class="md-ellipsis">\n甲 乙\n</span></a></li>' in out
+    assert '<nav class="md-nav" data-md-level="1"><ul></ul></nav></ul></nav>\n<article>' in out  # nested navs end where they end
+    assert out.endswith('<nav class="md-nav md-nav--secondary" aria-label="目录"><ul class="md-nav__list"></ul></nav>')
+    assert compact_sidebars("<p>\n</p>") == "<p>\n</p>"
+    assert compact_sidebars('<nav class="md-nav md-nav--primary">\n<ul>') == '<nav class="md-nav md-nav--primary">\n<ul>'  # unclosed: as it is
