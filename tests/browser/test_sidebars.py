@@ -46,14 +46,16 @@ def uncompacted_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def layout(chromium: Any, url: str, width: int) -> dict[str, Any]:
-    context = chromium.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+    # bypass_csp: wait_for_function evaluates a string, which the pages' CSP forbids.
+    context = chromium.new_context(viewport={"width": width, "height": 900}, locale="zh-CN", bypass_csp=True)
     try:
         page = context.new_page()
         page.goto(url)
         page.evaluate("document.fonts.ready")
         if width < 960:  # the nav is in the drawer: open it
             page.evaluate("document.getElementById('__drawer').checked = true")
-            page.wait_for_timeout(400)  # the drawer's slide-in transition
+            # Measured once the drawer has slid in (its transition ends at x = 0).
+            page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().x === 0")
         return page.evaluate(LAYOUT)
     finally:
         context.close()
@@ -69,3 +71,33 @@ def test_sidebars_lay_out_as_materials_own_markup(chromium: Any, sample_site: Pa
     assert len(ours["boxes"]) == len(materials["boxes"]) > 20
     assert [b for b in ours["boxes"] if b not in materials["boxes"]] == []
     assert ours["boxes"] == materials["boxes"]
+
+
+def test_a_title_too_long_for_the_sidebar_breaks_inside_it(chromium: Any, tmp_path: Path) -> None:
+    """Without Material's clipping span, lawsite.css breaks a long Latin word."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "index.md").write_text("# Home\n", encoding="utf-8")
+    long_title = "Telecommunicationsinfrastructureprotectionregulations"
+    (tmp_path / "content" / "long.md").write_text(f"---\ntitle: {long_title}\n---\n\n# {long_title}\n\n## Part\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nsite_url: https://example.org/\ndocs_dir: content\ntheme:\n  name: material\n  font: false\nplugins:\n  - lawsite:\n      language: en\n",
+        encoding="utf-8",
+    )
+    build_site(tmp_path / "mkdocs.yml", tmp_path / "site", 1_800_000_000)
+    server, url = serve(tmp_path / "site")
+    try:
+        for width in (390, 1400):
+            context = chromium.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+            page = context.new_page()
+            page.goto(url + "long/")
+            if width < 960:
+                page.evaluate("document.getElementById('__drawer').checked = true")
+                page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().x === 0")
+            sizes = page.evaluate("""() => Array.from(document.querySelectorAll('.md-nav--primary .md-nav__link')).filter((a) => a.textContent.includes('Telecom') && a.getClientRects().length)
+                .map((a) => [a.scrollWidth, a.clientWidth, a.getBoundingClientRect().height])""")
+            context.close()
+            assert sizes, width
+            for scroll_width, client_width, height in sizes:
+                assert scroll_width <= client_width and height > 30, (width, sizes)  # wrapped, not overflowing
+    finally:
+        server.shutdown()
