@@ -7,9 +7,9 @@ preformatted text, so each such run becomes one newline, outside ``<pre>``,
 ``<textarea>`` and ``<code>``.
 
 ``compact_sidebars`` drops the line breaks between the tags of Material's two
-navigation sidebars, where they lay out nothing (0.8 MB of the 1,564-law
+navigation sidebars, where they lay out nothing (0.6 MB of the 1,564-law
 site's pages), and the ``md-ellipsis`` wrapper of every title in the site's
-navigation (3.4 MB).
+navigation (3.3 MB).
 
 ``readable_urls`` writes the non-ASCII characters MkDocs percent-encodes in
 links as themselves: a Chinese character is 9 bytes as ``%E8%A1%8C`` and 3 in
