@@ -36,7 +36,7 @@ from .render.i18n import translator
 from .render.ledger_site import LedgerPages
 from .render.legal import PageContext, legal_page_markdown
 from .render.listing import home_listing_html
-from .render.minify import collapse_whitespace, readable_urls
+from .render.minify import collapse_whitespace, compact_sidebars, readable_urls
 from .render.readings_site import ReadingsPages
 from .render.stash import Stash
 from .report import format_problem
@@ -108,6 +108,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         config.extra_javascript.append(ASSET_URIS["js"])
         config.extra_css.append(LEDGER_CSS)
         config.extra_css.append(READINGS_CSS)
+        config.extra_javascript.append(reader.LABELS_SCRIPT)  # before reader.js, which reads it
         for name in reader.PAGE_ASSETS:
             (config.extra_css if name.endswith(".css") else config.extra_javascript).append(f"assets/lawsite/{name}")
         return config
@@ -131,6 +132,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         for name in reader.PAGE_ASSETS + reader.POSTER_ASSETS:
             files.append(File.generated(config, f"assets/lawsite/{name}", abs_src_path=str(ASSETS / name)))
+        files.append(File.generated(config, reader.LABELS_SCRIPT, content=reader.labels_script(self.settings.language)))
         self._add_posters(files, config)
         files.append(File.generated(config, READINGS_CSS, abs_src_path=str(ASSETS / Path(READINGS_CSS).name)))
         self._add_redlines(files, config)
@@ -361,9 +363,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             ctx.tail_extras.append(basket)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        output = reader.inject_head(output, reader.head_snippet(self.settings.language))
+        output = reader.inject_head(output, reader.BEFORE_PAINT)
         # Indentation collapsed before hardening, so any hash of an inline script matches.
-        return self._harden(readable_urls(collapse_whitespace(self._outputs_page(output, page))), page.content or "")
+        return self._harden(readable_urls(compact_sidebars(collapse_whitespace(self._outputs_page(output, page)))), page.content or "")
 
     def _redline_urls(self, files: Files) -> dict[str, str]:
         """A later reading's id → the URL of its redline page."""

@@ -217,6 +217,10 @@ def test_copy_permalink_with_confirmation(page_at: Any, sample_url: str) -> None
     page = page_at(390)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sample_url.rstrip("/"))
     page.goto(sample_url + DRAFT)
+    # The button names its article, read from the label link (no data attribute).
+    assert page.locator("#art_2 .ls-copy__button").inner_text().endswith("第二条")
+    # The article's text reads (and copies) as written: label, caption, U+3000, text.
+    assert page.locator("#art_2__para_1").inner_text().startswith("第二条（适用范围）\u3000本市")
     page.locator("#art_2 .ls-copy__button").click()
     status = page.locator("#art_2 .ls-copy__status")
     status.filter(has_text="已复制").wait_for()

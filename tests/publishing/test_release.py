@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -54,7 +55,10 @@ files = [str(f) for f in dist.files]
 eps = {ep.group + ":" + ep.name: ep.value for ep in dist.entry_points}
 print(json.dumps({"version": dist.version, "files": files, "entry_points": eps}))
 """
-    out = subprocess.run([str(python), "-c", script], capture_output=True, text=True, check=True, cwd="/")
+    # Without PYTHONPATH: a source tree on it (generator/, with the egg-info the
+    # install leaves there) would be inspected instead of the installed package.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    out = subprocess.run([str(python), "-c", script], capture_output=True, text=True, check=True, cwd="/", env=env)
     return json.loads(out.stdout)
 
 

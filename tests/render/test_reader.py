@@ -10,7 +10,7 @@ import re
 from lawsite.model import Source
 from lawsite.parse.document import parse_document
 from lawsite.render.i18n_reader import READER_LABELS, SCRIPT_LABELS
-from lawsite.render.reader import basket_html, head_snippet, inject_head, script_labels_json
+from lawsite.render.reader import BEFORE_PAINT, basket_html, inject_head, labels_script
 from lawsite.settings import Settings
 
 OPEN = Settings(site_url="https://example.gov.cn/", now=dt.datetime(2026, 6, 1, 12, tzinfo=dt.timezone.utc))
@@ -34,19 +34,25 @@ def test_every_label_in_three_languages() -> None:
     assert {"basket_add", "copied", "copy_link", "font_larger", "search_dialog"} <= set(SCRIPT_LABELS)
 
 
-def test_script_labels_are_json_that_cannot_end_the_script() -> None:
-    block = script_labels_json("zh")
-    body = re.fullmatch(r'<script type="application/json" id="ls-i18n">(.*)</script>', block).group(1)
-    assert "<" not in body and ">" not in body
-    labels = json.loads(body)
-    assert labels["basket_opinion"] == "对{label}的意见" and labels["copied"] == "已复制"
-    assert json.loads(script_labels_json("en")[len('<script type="application/json" id="ls-i18n">'):-len("</script>")])["copied"] == "Copied"
+def script_labels(language: str) -> dict[str, str]:
+    """What i18n.js sets `window.lawsiteLabels` to."""
+    source = labels_script(language)
+    body = re.fullmatch(r"window\.lawsiteLabels = (\{.*\});\n", source, re.DOTALL)
+    assert body and source.isascii()  # whatever charset the server declares
+    return json.loads(body.group(1))
+
+
+def test_script_labels_in_every_language() -> None:
+    assert script_labels("zh")["basket_opinion"] == "对{label}的意见" and script_labels("zh")["copied"] == "已复制"
+    assert script_labels("zh-Hant")["copied"] == "已複製"
+    assert script_labels("en")["copied"] == "Copied"
+    assert set(script_labels("en")) == set(SCRIPT_LABELS)
 
 
 def test_head_snippet_goes_before_head_end() -> None:
     page = "<html><head><title>x</title></head><body></body></html>"
-    out = inject_head(page, head_snippet("zh"))
-    assert out.index("ls-large") < out.index("</head>") and out.index('id="ls-i18n"') < out.index("</head>")
+    out = inject_head(page, BEFORE_PAINT)
+    assert out.index("ls-large") < out.index("</head>")
     assert inject_head("<p>no head</p>", "X") == "<p>no head</p>"
 
 

@@ -1,6 +1,6 @@
 """Static checks of the reader's assets: colour pairs meet WCAG 2.1 AA in both
 schemes, and the scripts hold no visible text of their own (labels come from
-the page's #ls-i18n block, so every label goes through the i18n table)."""
+the site's generated i18n.js, so every label goes through the i18n table)."""
 
 from __future__ import annotations
 

@@ -64,7 +64,8 @@ def nav_titles(site: Path, name: str) -> list[str]:
     html = (site / "laws" / "行政法规" / name / "index.html").read_text(encoding="utf-8")
     start = html.index('<nav class="md-nav md-nav--primary"')
     nav = html[start : html.index('<div class="md-sidebar md-sidebar--secondary"', start)]
-    return re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', nav)
+    # A link's title is its first text (render/minify.py drops Material's span around it).
+    return re.findall(r'class="md-nav__link[^"]*"[^>]*>([^<]+)<', nav)
 
 
 def test_by_decade_groups_years_newest_first_undated_last() -> None:

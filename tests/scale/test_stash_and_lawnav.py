@@ -69,3 +69,24 @@ def test_collapse_whitespace_keeps_preformatted_text() -> None:
 
     html = "<ul>\n    <li>a</li>\n\n      <li>b</li>\n</ul>\n<pre>  x\n    y</pre>\n  <code>\n  z</code>\n\t<p>c  d</p>"
     assert collapse_whitespace(html) == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<pre>  x\n    y</pre>\n<code>\n  z</code>\n<p>c  d</p>"
+
+
+def test_compact_sidebars_drops_line_breaks_between_tags_of_the_sidebars_only() -> None:
+    from lawsite.render.minify import compact_sidebars
+
+    link = '<a href="x/" class="md-nav__link">\n<span class="md-ellipsis">\n甲 &amp; 乙\n</span>\n</a>'
+    subtitle = '<a href="y/" class="md-nav__link">\n<span class="md-ellipsis">\n丙\n<br>\n<small>丁</small>\n</span>\n</a>'
+    nav = f'<nav class="md-nav md-nav--primary" aria-label="导航栏">\n<ul class="md-nav__list">\n<li class="md-nav__item">\n{link}\n</li>\n<nav class="md-nav" data-md-level="1">\n<ul>\n</ul>\n</nav>\n{subtitle}\n</ul>\n</nav>'
+    toc = f'<nav class="md-nav md-nav--secondary" aria-label="目录">\n<ul class="md-nav__list">\n{link}\n</ul>\n</nav>'
+    html = f'<header>\n<a>\n<span class="md-ellipsis">a</span> <span>b</span>\n</a>\n</header>\n{nav}\n<article>\n<b>x</b>\n<i>y</i>\n</article>\n{toc}'
+    out = compact_sidebars(html)
+    assert out.startswith('<header>\n<a>\n<span class="md-ellipsis">a</span> <span>b</span>\n</a>\n</header>\n')  # outside: untouched
+    assert "<article>\n<b>x</b>\n<i>y</i>\n</article>" in out
+    # The site's nav: the title in the link itself, unless it holds markup.
+    assert '<li class="md-nav__item"><a href="x/" class="md-nav__link">甲 &amp; 乙</a></li>' in out
+    assert '<a href="y/" class="md-nav__link"><span class="md-ellipsis">\n丙\n<br><small>丁</small></span></a>' in out
+    assert '<nav class="md-nav" data-md-level="1"><ul></ul></nav>' in out  # nested navs end where they end
+    # The contents beside the page keep Material's spans.
+    assert out.endswith('<nav class="md-nav md-nav--secondary" aria-label="目录"><ul class="md-nav__list"><a href="x/" class="md-nav__link"><span class="md-ellipsis">\n甲 &amp; 乙\n</span></a></ul></nav>')
+    assert compact_sidebars("<p>\n</p>") == "<p>\n</p>"
+    assert compact_sidebars('<nav class="md-nav md-nav--primary">\n<ul>') == '<nav class="md-nav md-nav--primary">\n<ul>'  # unclosed: as it is

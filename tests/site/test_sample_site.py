@@ -163,3 +163,13 @@ def test_search_index_holds_segmented_words_of_an_article(sample_site):
     assert "\u200b业主大会\u200b" in joined
     # comment buttons are not indexed as text
     assert "发邮件" not in joined
+
+
+def test_script_labels_come_once_per_site_before_the_scripts_that_read_them(sample_site):
+    labels = (sample_site / "assets" / "lawsite" / "i18n.js").read_text(encoding="utf-8")
+    assert labels.startswith("window.lawsiteLabels = {") and "copy_link" in labels
+    for page in ("", OPEN_DRAFT, LAW):
+        scripts = [attrs.get("src") or "" for tag, attrs in elements(sample_site, page) if tag == "script"]
+        names = [src.rsplit("/", 1)[-1] for src in scripts if "assets/lawsite/" in src]
+        assert names.index("i18n.js") < names.index("reader.js") < names.index("basket.js"), page
+        assert "ls-i18n" not in html_of(sample_site, page)

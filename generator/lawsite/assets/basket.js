@@ -5,8 +5,8 @@
  * No server, nothing sent anywhere by this script.
  *
  * Data come from the page: the basket root (#ls-basket, data-ls-* attributes
- * written at build time), each article's data-ls-label and id (permalink: canonical URL + id),
- * and the labels in #ls-i18n (read through reader.js). Without JavaScript the
+ * written at build time), each article's label link and id (permalink: canonical URL + id),
+ * and the labels of i18n.js (read through reader.js). Without JavaScript the
  * basket stays hidden and each article's own mail/form entry works. */
 (function () {
   "use strict";
@@ -64,7 +64,7 @@
 
   function labelOf(id) {
     var el = articleOf(id);
-    return el ? el.getAttribute("data-ls-label") : id;
+    return el ? reader.labelOf(el) : id;
   }
 
   // --- the message ------------------------------------------------------------

@@ -1,15 +1,13 @@
 /* lawsite reader comfort: a larger-type switch remembered across pages, a
  * one-tap copy of each article's permalink, and a name for Material's search
- * dialog. Labels come from the page's #ls-i18n JSON block (no text here).
+ * dialog. Labels come from window.lawsiteLabels, set by the site's i18n.js
+ * (generated at build time, loaded just before this script; no text here).
  * Without JavaScript nothing of this appears, and every article's label is
  * still a plain link to its own anchor. */
 (function () {
   "use strict";
   var FONT_KEY = "lawsite:font"; // also read by the inline <head> script, before paint
-  var labels = {};
-  try {
-    labels = JSON.parse(document.getElementById("ls-i18n").textContent);
-  } catch (e) { /* no labels: keys are shown */ }
+  var labels = window.lawsiteLabels || {}; // none: keys are shown
 
   function t(key, values) {
     var text = labels[key] || key;
@@ -55,7 +53,14 @@
     });
   }
 
-  window.lawsiteReader = { t: t, store: store, load: load, copyText: copyText };
+  // An article's label (第十二条) is the text of its label link, not stored
+  // again in an attribute (2 MB of attributes on the 1,564-law site).
+  function labelOf(article) {
+    var link = article.querySelector(".ls-article__label");
+    return link ? link.textContent.trim() : article.id;
+  }
+
+  window.lawsiteReader = { t: t, store: store, load: load, copyText: copyText, labelOf: labelOf };
 
   // --- larger type ----------------------------------------------------------
   function fontSwitch() {
@@ -107,7 +112,7 @@
       button.textContent = t("copy_link");
       var hidden = document.createElement("span");
       hidden.className = "ls-sr";
-      hidden.textContent = " " + (article.getAttribute("data-ls-label") || "");
+      hidden.textContent = " " + labelOf(article);
       button.appendChild(hidden);
       var status = document.createElement("span");
       status.className = "ls-copy__status";

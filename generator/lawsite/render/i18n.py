@@ -31,7 +31,6 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "You can comment on each article: use “Comment on this article” below it.",
     },
     "qr_caption": {"zh": "手机扫码打开本页", "zh-Hant": "手機掃碼打開本頁", "en": "Scan to open this page"},
-    "permalink": {"zh": "本条链接", "zh-Hant": "本條連結", "en": "Link to this article"},
     "stage": {"zh": "阶段", "zh-Hant": "階段", "en": "Stage"},
     "drafted_by": {"zh": "起草单位", "zh-Hant": "起草單位", "en": "Drafted by"},
     "published": {"zh": "发布日期", "zh-Hant": "發布日期", "en": "Published"},

@@ -1,9 +1,9 @@
 """Labels of the reader's tools: the poster, the comment basket, the
 larger-type switch and the copy-link buttons (merged into `i18n.LABELS`).
 
-Labels marked "(script)" are handed to the page scripts through a JSON block,
-so the scripts hold no literal text; `{label}`, `{n}`, `{title}` are filled
-in by the script.
+Labels marked "(script)" are handed to the page scripts through the site's
+generated `assets/lawsite/i18n.js` (render/reader.py), so the scripts hold
+no literal text; `{label}`, `{n}`, `{title}` are filled in by the script.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ READER_LABELS: dict[str, dict[str, str]] = {
     "search_dialog": {"zh": "搜索", "zh-Hant": "搜尋", "en": "Search"},
 }
 
-# The labels the page scripts need, handed to them as JSON.
+# The labels the page scripts need, handed to them by i18n.js.
 SCRIPT_LABELS: tuple[str, ...] = tuple(
     key for key in READER_LABELS if key.startswith(("basket_", "font_", "cop", "search_"))
 )
