@@ -179,12 +179,16 @@ def feed_files(site: Site, where: SiteLinks) -> dict[str, bytes]:
 
 def head_links(document: Document | None, where: SiteLinks, page_url: str) -> list[dict[str, str]]:
     """The `<link rel="alternate">` tags of a page: the site feed, and on a
-    draft its own feed. `page_url` is the page's URL relative to the root."""
+    draft its own feed. `page_url` is the page's URL relative to the root.
+
+    Relative even with a site_url: Material's script fetches `sitemap.xml`
+    beside every rel=alternate link, and an absolute link made every page of
+    a preview or mirror contact the production host."""
     t = translator(where.settings.language)
     here = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
 
     def href(path: str) -> str:
-        return where.settings.site_url + path if where.settings.site_url else posixpath.relpath(path, here or ".")
+        return posixpath.relpath(path, here or ".")
 
     links = [{"href": href(SITE_FEED), "title": t("feed_link_site")}]
     if document is not None and document.kind is Kind.DRAFT:
