@@ -237,3 +237,21 @@ def test_lawsite_build_indexes_once_mkdocs_has_ended(tmp_path: Path, capsys: pyt
     assert "search index: 2 pages in 1 part(s)" in capsys.readouterr().out
     assert {f["url"] for f in _fragments(tmp_path / "out")} == {"/", "/water/"}
     assert search.DEFER_ENV not in os.environ  # only the MkDocs process had it
+
+
+def test_two_builds_of_a_sharded_site_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tests/build proves it for the sample (Material's search); the same
+    holds with the Pagefind shards."""
+    import hashlib
+
+    monkeypatch.setattr(search, "SHARD_BYTES", 6_000)
+    config = _laws_project(tmp_path, 8)
+
+    def digest(site: Path) -> dict[str, str]:
+        return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+    build_site(config, tmp_path / "one", EPOCH)
+    build_site(config, tmp_path / "two", EPOCH)
+    one, two = digest(tmp_path / "one"), digest(tmp_path / "two")
+    assert (tmp_path / "one" / "pagefind-2").is_dir()
+    assert one == two
