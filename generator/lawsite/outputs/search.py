@@ -5,8 +5,13 @@ Material's search ships the whole index to the browser before the first query
 fetches only those a query needs, so large sites use it; small sites keep
 Material's search (with jieba), which needs no extra step.
 
+Pagefind runs as its own program (the CLI of pagefind[extended]) over a
+trimmed copy of the built pages, in shards that bound its memory (see
+SHARD_BYTES); the browser merges the shards into one search.
+
 Nothing here knows MkDocs: the adapter passes built HTML in and gets HTML out,
-and calls `index_site` on the built folder.
+and calls `index_site` on the built folder (or, under `lawsite build`, leaves
+that to the CLI: `defer_index`).
 """
 
 from __future__ import annotations
