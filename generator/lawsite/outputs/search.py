@@ -160,8 +160,9 @@ def defer_index(site_dir: Path) -> bool:
 def index_site(site_dir: Path, shard_bytes: int | None = None, progress: ProgressCallback | None = None) -> IndexResult:
     """Index the built site with Pagefind (extended build, for Chinese
     segmentation), one Pagefind run per shard of at most `shard_bytes`
-    (default SHARD_BYTES) of trimmed pages: the first shard's bundle in `site_dir/pagefind` with the UI
-    and the list of the others, which the browser merges into one search.
+    (default SHARD_BYTES) of trimmed pages: the first shard's bundle in
+    `site_dir/pagefind` with the UI and the list of the others, which the
+    browser merges into one search.
 
     Pages are read, trimmed and written to a scratch folder one at a time,
     so this process holds no more than one page either. `progress(done,
