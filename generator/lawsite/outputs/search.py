@@ -46,9 +46,10 @@ DEFER_ENV = "LAWSITE_SEARCH_INDEX_LATER"  # see defer_index
 MANIFEST = "lawsite-shards.json"  # in BUNDLE: the folders of the other shards, for the glue script
 
 # Pagefind holds a site's whole index in memory until it writes it: measured
-# on the corpus, about 50 MB plus 12 times the HTML it reads, 1.1 GB for
-# 1,564 laws, three times MkDocs' own build. So pages are indexed in shards
-# of at most this many bytes of (trimmed) HTML, one Pagefind run each, and the
+# on the corpus, 1.1 GB for 1,564 laws' pages, three times MkDocs' own build;
+# about 50 MB plus 24 times the trimmed pages (`index_view`) it reads. So
+# pages are indexed in shards of at most this many bytes of trimmed HTML
+# (8 MB: ~250 MB, below MkDocs' own peak), one Pagefind run each, and the
 # browser merges the shards into one search (Pagefind's mergeIndex; merged
 # shards share the first's wasm, so each costs only its metadata and the
 # index chunks a query needs).
