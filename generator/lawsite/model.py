@@ -169,6 +169,20 @@ class LegalText:
             if isinstance(node, Division):
                 stack.append(iter(node.children))
 
+    def ids(self) -> list[str]:
+        """Every id the structure gives out, in text order: divisions,
+        articles, paragraphs and items (each an anchor on the page)."""
+        ids: list[str] = []
+        for node in self.walk():
+            if isinstance(node, Division):
+                ids.append(node.id)
+            elif isinstance(node, Article):
+                ids.append(node.id)
+                for para in node.paragraphs:
+                    ids.append(para.id)
+                    ids += [item.id for item in para.items]
+        return ids
+
     def all_text(self) -> str:
         """Every piece of text the structure holds, in order: what a parser
         must not have dropped (labels, titles, captions, articles, prose)."""

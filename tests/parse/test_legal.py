@@ -396,11 +396,6 @@ def test_every_character_survives(markdown: str) -> None:
 @given(st.lists(_FRAGMENTS, max_size=40).map("".join))
 def test_ids_are_unique(markdown: str) -> None:
     legal, problems = parse(markdown)
-    ids = [d.id for d in legal.divisions]
-    for article in legal.articles:
-        ids.append(article.id)
-        for para in article.paragraphs:
-            ids.append(para.id)
-            ids += [item.id for item in para.items]
+    ids = legal.ids()
     assert len(ids) == len(set(ids))
     assert all(p.line is not None and p.line >= 1 for p in problems)

@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from lawsite.model import Kind, LegalText, Problem, Source
+from lawsite.model import Kind, Problem, Source
 from lawsite.numerals import to_chinese
 from lawsite.parse.document import parse_document
 from lawsite.parse.legal import parse_legal_text
@@ -41,22 +41,12 @@ def _normalised(text: str) -> Counter[str]:
     return Counter(c for c in text if not c.isspace() and c not in _IGNORED)
 
 
-def _ids(legal: LegalText) -> list[str]:
-    ids = [d.id for d in legal.divisions]
-    for article in legal.articles:
-        ids.append(article.id)
-        for para in article.paragraphs:
-            ids.append(para.id)
-            ids += [item.id for item in para.items]
-    return ids
-
-
 @settings(max_examples=200, deadline=None)
 @given(_BODY)
 def test_legal_parser_keeps_every_character_and_unique_ids(body: str) -> None:
     legal, problems = parse_legal_text(body, path="x.md", first_line=5)
     assert _normalised(legal.all_text()) == _normalised(body)
-    ids = _ids(legal)
+    ids = legal.ids()
     assert len(ids) == len(set(ids))
     assert all(isinstance(p, Problem) and p.line is not None and p.line >= 5 for p in problems)
 

@@ -42,19 +42,9 @@ def permalink(page_url: str, anchor: str) -> str:
     return f"{page_url}#{anchor}"
 
 
-def anchor_ids(legal: LegalText) -> set[str]:
-    ids: set[str] = set()
-    for article in legal.articles:
-        ids.add(article.id)
-        for para in article.paragraphs:
-            ids.add(para.id)
-            ids.update(item.id for item in para.items)
-    return ids
-
-
 def resolver_for(legal: LegalText):
     """A pure resolver from a reference to the deepest existing anchor."""
-    ids = anchor_ids(legal)
+    ids = set(legal.ids())
 
     def resolve(ref: Reference) -> str | None:
         anchor = f"art_{ref.article}" + (f"-{ref.sub}" if ref.sub else "")
