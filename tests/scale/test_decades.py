@@ -9,55 +9,19 @@ from pathlib import Path
 import pytest
 
 from lawsite import lawnav
-from tests.conftest import build_site
+from tests.scale.law_folder import build_law_folder
 
 FIRST, LAST = 1990, 2009  # 20 years, more than DECADE_GROUP_MIN
 PER_YEAR = 2
-
-CONFIG = """site_name: 年代测试
-docs_dir: content
-theme:
-  name: material
-  font: false
-  language: zh
-  features: [navigation.sections]
-plugins:
-  - lawsite
-"""
-
-
-def law_text(n: int, year: int) -> str:
-    return f"""---
-kind: law
-id: reg-{n}
-title: 年代条例第{n}号
-category: 行政法规
-adopted: {year}-03-01
----
-
-第一条 本条例第{n}号的第一条。
-"""
-
-
-def year_of(n: int) -> int:
-    return FIRST + n // PER_YEAR
-
 
 COUNT = (LAST - FIRST + 1) * PER_YEAR
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("decades")
-    folder = root / "content" / "laws" / "行政法规"
-    folder.mkdir(parents=True)
-    for n in range(COUNT):
-        (folder / f"reg-{n}.md").write_text(law_text(n, year_of(n)), encoding="utf-8")
-    (folder / "undated.md").write_text("---\nkind: law\nid: undated\ntitle: 无日期条例\n---\n\n第一条 无日期。\n", encoding="utf-8")
-    (root / "content" / "index.md").write_text("# 首页\n", encoding="utf-8")
-    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    build_site(root / "mkdocs.yml", root / "site", 1_800_000_000)
-    return root / "site"
+    undated = "---\nkind: law\nid: undated\ntitle: 无日期条例\n---\n\n第一条 无日期。\n"
+    dates = [f"{FIRST + n // PER_YEAR}-03-01" for n in range(COUNT)]
+    return build_law_folder(tmp_path_factory.mktemp("decades"), "年代条例", dates, {"undated.md": undated})
 
 
 def nav_titles(site: Path, name: str) -> list[str]:

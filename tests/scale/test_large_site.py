@@ -9,48 +9,16 @@ from pathlib import Path
 import pytest
 
 from lawsite.lawnav import YEAR_GROUP_MIN
-from tests.conftest import build_site
+from tests.scale.law_folder import build_law_folder
 
 YEARS = (2001, 2010, 2020)
 COUNT = YEAR_GROUP_MIN + 6
 
-CONFIG = """site_name: 规模测试
-docs_dir: content
-theme:
-  name: material
-  font: false
-  language: zh
-  features: [navigation.sections]
-plugins:
-  - lawsite
-"""
-
-
-def law_text(n: int) -> str:
-    year = YEARS[n % len(YEARS)]
-    return f"""---
-kind: law
-id: reg-{n}
-title: 测试条例第{n}号
-category: 行政法规
-adopted: {year}-0{1 + n % 9}-01
----
-
-第一条 本条例第{n}号的第一条。
-"""
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("large")
-    folder = root / "content" / "laws" / "行政法规"
-    folder.mkdir(parents=True)
-    for n in range(COUNT):
-        (folder / f"reg-{n}.md").write_text(law_text(n), encoding="utf-8")
-    (root / "content" / "index.md").write_text("# 首页\n", encoding="utf-8")
-    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    build_site(root / "mkdocs.yml", root / "site", 1_800_000_000)
-    return root / "site"
+    dates = [f"{YEARS[n % len(YEARS)]}-0{1 + n % 9}-01" for n in range(COUNT)]
+    return build_law_folder(tmp_path_factory.mktemp("large"), "测试条例", dates)
 
 
 def nav_of(html: str) -> str:
