@@ -437,22 +437,27 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             target = site_dir / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
-        for rel in getattr(self, "static_html", []):  # generated pages MkDocs copies as they are (posters)
+        for rel in self.static_html:  # generated pages MkDocs copies as they are (posters)
             target = site_dir / rel
             if target.is_file():
                 target.write_text(self._harden(target.read_text(encoding="utf-8")), encoding="utf-8")
-        if self.search_engine == "pagefind" and site_search.defer_index(site_dir):
-            log.info("lawsite: the search index is built once MkDocs is done (lawsite build)")
-        elif self.search_engine == "pagefind":
-            result = site_search.index_site(site_dir)
-            for problem in result.problems:
-                if problem.is_error:
-                    raise PluginError(format_problem(problem))
-                log.warning(format_problem(problem))
-            log.info(f"lawsite: Pagefind indexed {result.page_count} pages in {result.shards} shard(s)")
+        if self.search_engine == "pagefind":
+            self._index_search(site_dir)
         if not getattr(self, "serving", False):
             self._fresh_state()
             forget_parsed()
+
+    def _index_search(self, site_dir: Path) -> None:
+        if site_search.defer_index(site_dir):
+            log.info("lawsite: the search index is built once MkDocs is done (lawsite build)")
+            return
+        result = site_search.index_site(site_dir)
+        for problem in result.problems:
+            if problem.is_error:
+                raise PluginError(format_problem(problem))
+            log.warning(format_problem(problem))
+        log.info(f"lawsite: Pagefind indexed {result.page_count} pages in {result.shards} shard(s)")
+
 
 def _nav_items(nav: Navigation | None):
     stack = list(nav.items) if nav is not None else []
