@@ -3,20 +3,18 @@ they live, and what each article of a draft is attached to.
 
 Pure (no MkDocs): the plugin asks these functions which redline pages to
 generate and where links go; `lawsite outline --json` asks them what to report
-per article. URLs are site-relative (``drafts/property-r2/``) as MkDocs makes
-them with `use_directory_urls` (the default); `relative_url` turns two of them
-into a link from one page to the other.
+per article. Page URLs come from urls.py.
 """
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .ledger import Ledger
 from .model import Document, InterpretationSection, Kind, Outcome
+from .urls import page_url
 
 if TYPE_CHECKING:
     from .site import Site
@@ -36,28 +34,6 @@ class Explained:
     def fragment(self) -> str:
         """The article's own anchor on the interpretation page."""
         return self.article_id
-
-
-def page_url(src_path: str, use_directory_urls: bool = True) -> str:
-    """The site-relative URL MkDocs gives a content file."""
-    stem, _ = posixpath.splitext(src_path)
-    if not use_directory_urls:
-        return stem + ".html"
-    if posixpath.basename(stem) in ("index", "README"):
-        folder = posixpath.dirname(stem)
-        return folder + "/" if folder else ""
-    return stem + "/"
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url` (both site-relative);
-    fragments on `to_url` are kept."""
-    target, hash_, fragment = to_url.partition("#")
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-    rel = posixpath.relpath(target or ".", base or ".")
-    if target.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return rel + hash_ + fragment
 
 
 def redline_src(new: Document) -> str:

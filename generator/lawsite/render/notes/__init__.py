@@ -1,0 +1,72 @@
+"""Per-article notes on a draft or law page: the row of actions under each
+article (comment entry, ledger line, 释义 link…).
+
+Each note is a small module with one function `notes(page)` → article id →
+`Note` (the partial that shows it and the data it shows), registered here by
+name and priority like Python-Markdown's processors (highest first). A new
+per-article feature is one module and one `register` line; the article
+template shows whatever notes it is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Callable, Mapping
+
+from markdown.util import Registry
+
+from ...model import Document
+from ...settings import Settings
+from ...site import Site
+from ...urls import PageLinks
+from ..comments import Status
+from ..legal import consultation
+
+
+@dataclass(frozen=True)
+class Note:
+    """One entry of an article's action row."""
+
+    template: str  # the partial that shows it (it reads `note`)
+    data: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """The page whose articles are annotated."""
+
+    site: Site
+    settings: Settings
+    document: Document
+    links: PageLinks  # from this page
+
+    @cached_property
+    def status(self) -> Status | None:
+        """The draft's consultation at the build moment, None for a law."""
+        return consultation(self.document, self.settings)
+
+
+Annotator = Callable[[ArticlePage], Mapping[str, Note]]
+
+
+def _registry() -> Registry[Annotator]:
+    from . import comment_entry, interpretation_link, ledger_line
+
+    registry: Registry[Annotator] = Registry()
+    registry.register(comment_entry.notes, "comment_entry", 30)
+    registry.register(ledger_line.notes, "ledger_line", 20)
+    registry.register(interpretation_link.notes, "interpretation_link", 10)
+    return registry
+
+
+ANNOTATORS = _registry()
+
+
+def annotate(page: ArticlePage, annotators: Registry[Annotator] = ANNOTATORS) -> dict[str, list[Note]]:
+    """Article id → its notes, in the annotators' order."""
+    found: dict[str, list[Note]] = {}
+    for annotator in annotators:
+        for article_id, note in annotator(page).items():
+            found.setdefault(article_id, []).append(note)
+    return found

@@ -1,0 +1,164 @@
+"""The render table: a planned page (plan.py) and where it stands → its body.
+
+One renderer per kind of page, in `RENDERERS`. Each gets the page spec and a
+`PageInput` (the build's site and links, the page's own URL, the Markdown the
+content file holds) and returns the Markdown MkDocs renders, or for a poster
+the whole HTML file. Pages whose body is pre-rendered HTML are `stashed`: the
+adapter hides it from Markdown (render/stash.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable
+
+from ..model import Kind
+from ..outputs.poster import poster_html, poster_links
+from ..plan import DocumentPage, LawIndexPage, LedgerPage, PageKind, PageSpec, PosterPage, RedlinePage
+from ..redline import align_readings
+from ..settings import Settings
+from ..site import Site
+from ..urls import PageLinks, SiteUrls, poster_key
+from .. import lawnav
+from .interpretation import interpretation_page_markdown
+from .ledger import contact_point_markdown, directory_markdown, draft_outcome_html, home_ledger_html, notice_page_markdown, statistics_markdown
+from .legal import LegalPage, legal_page_markdown
+from .listing import home_listing_html
+from .notes import ArticlePage, annotate
+from .reader import basket_html, poster_link_html
+from .readings import readings_html, redline_page_markdown
+
+
+@dataclass(frozen=True)
+class Build:
+    """What every page of one build shares: computed once, not per page."""
+
+    site: Site
+    settings: Settings
+    urls: SiteUrls
+
+    @cached_property
+    def point_names(self) -> dict[str, str]:
+        """Contact-point id → its title."""
+        return {d.id: d.title for d in self.site.of_kind(Kind.CONTACT_POINT)}
+
+
+@dataclass(frozen=True)
+class PageInput:
+    build: Build
+    here: str  # the page's site-relative URL
+    markdown: str = ""  # the page's Markdown below its front matter (generated pages: their stub)
+    title: str | None = None  # the page's title as MkDocs knows it
+
+    @property
+    def links(self) -> PageLinks:
+        return self.build.urls.at(self.here)
+
+
+Renderer = Callable[[PageSpec, PageInput], str]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    body: str
+    stashed: bool  # pre-rendered HTML the adapter hides from Markdown
+
+
+def _legal(spec: DocumentPage, page: PageInput) -> str:
+    """A draft or law: the chain of readings, the head, every article with its notes."""
+    build, document, links = page.build, spec.document, page.links
+    settings = build.settings
+    annotated = ArticlePage(build.site, settings, document, links)
+    head = [draft_outcome_html(document, build.site.ledger, links, settings)]
+    poster = links.to(poster_key(document.id))
+    if poster is not None:
+        head.append(poster_link_html(poster, settings))
+    tail = [basket_html(document, settings, links.absolute) or ""]
+    ctx = LegalPage(settings, links.absolute, annotate(annotated), tuple(h for h in head if h), tuple(t for t in tail if t))
+    chain = readings_html(build.site.readings(document), document, links, settings)
+    return (chain + "\n\n" if chain else "") + legal_page_markdown(document, ctx)
+
+
+def _interpretation(spec: DocumentPage, page: PageInput) -> str:
+    """Each explained article beside its explanation; as written when its text is not in the site."""
+    document = spec.document
+    target = page.build.site.get(document.interpretation.interprets) if document.interpretation else None
+    target_href = page.links.to(target.id) if target is not None else None
+    if target is None or target_href is None:
+        return page.markdown
+    return interpretation_page_markdown(document, target, target_href, page.build.settings)
+
+
+def _notice(spec: DocumentPage, page: PageInput) -> str:
+    site, document = page.build.site, spec.document
+    notice = site.notices[document.id]
+    return notice_page_markdown(document, page.markdown, notice, site.get(notice.concerns), site.ledger, page.build.point_names, page.links, page.build.settings)
+
+
+def _contact_point(spec: DocumentPage, page: PageInput) -> str:
+    site = page.build.site
+    return contact_point_markdown(spec.document, page.markdown, site.documents, site.ledger, page.links, page.build.settings)
+
+
+def _home(spec: DocumentPage, page: PageInput) -> str:
+    """The home page's text, the listing of every document, the site's totals."""
+    site, settings, links = page.build.site, page.build.settings, page.links
+    hrefs = {d.id: href for d in site.documents.values() if (href := links.to(d.id)) is not None}
+    home = page.markdown + "\n\n" + home_listing_html(list(site.documents.values()), hrefs, settings)
+    return home + "\n\n" + home_ledger_html(site.ledger, len(site.notices), links, settings) + "\n"
+
+
+def _law_index(spec: LawIndexPage, page: PageInput) -> str:
+    links = page.links
+    hrefs = {d.id: href for d in spec.documents if (href := links.to(d.id)) is not None}
+    index = lawnav.law_index_html(page.title or spec.folder, list(spec.documents), hrefs, page.build.settings.language)
+    return page.markdown + "\n" + index + "\n"
+
+
+def _statistics(spec: LedgerPage, page: PageInput) -> str:
+    site = page.build.site
+    return f"# {spec.title}\n\n" + statistics_markdown(site.documents, site.ledger, page.links, page.build.settings)
+
+
+def _directory(spec: LedgerPage, page: PageInput) -> str:
+    site = page.build.site
+    return f"# {spec.title}\n\n" + directory_markdown(site.of_kind(Kind.CONTACT_POINT), site.ledger, page.links, page.build.settings)
+
+
+def _redline(spec: RedlinePage, page: PageInput) -> str:
+    old, new = spec.old, spec.new
+    assert old.legal is not None and new.legal is not None
+    changes = align_readings(old.legal.articles, new.legal.articles)
+    return redline_page_markdown(old, new, changes, page.build.site.ledger, page.links, page.build.point_names, page.build.settings)
+
+
+def _poster(spec: PosterPage, page: PageInput) -> str:
+    links = poster_links(spec.document, page.build.urls)
+    assert links is not None, "a poster is planned only for a draft with a page"
+    return poster_html(spec.document, page.build.settings, links)
+
+
+def _as_written(spec: DocumentPage, page: PageInput) -> str:
+    return page.markdown
+
+
+RENDERERS: dict[PageKind, Renderer] = {
+    PageKind.PAGE: _as_written,  # type: ignore[dict-item]
+    PageKind.LEGAL: _legal,  # type: ignore[dict-item]
+    PageKind.INTERPRETATION: _interpretation,  # type: ignore[dict-item]
+    PageKind.NOTICE: _notice,  # type: ignore[dict-item]
+    PageKind.CONTACT_POINT: _contact_point,  # type: ignore[dict-item]
+    PageKind.HOME: _home,  # type: ignore[dict-item]
+    PageKind.LAW_INDEX: _law_index,  # type: ignore[dict-item]
+    PageKind.STATISTICS: _statistics,  # type: ignore[dict-item]
+    PageKind.DIRECTORY: _directory,  # type: ignore[dict-item]
+    PageKind.REDLINE: _redline,  # type: ignore[dict-item]
+    PageKind.POSTER: _poster,  # type: ignore[dict-item]
+}
+# Bodies of pre-rendered HTML that Markdown must not touch (headings stay Markdown).
+STASHED = frozenset({PageKind.LEGAL, PageKind.LAW_INDEX})
+
+
+def render_page(spec: PageSpec, page: PageInput) -> Rendered:
+    return Rendered(RENDERERS[spec.kind](spec, page), spec.kind in STASHED)
