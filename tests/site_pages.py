@@ -1,6 +1,7 @@
 """A gathered site's pages rendered without MkDocs, as the adapter renders
 them: the plan, the render table and the article notes, with page URLs given
-by the test (document id or generated page key → site-relative URL)."""
+by the test (document id or generated page key → site-relative URL) or, by
+default, as MkDocs makes them with directory URLs."""
 
 from __future__ import annotations
 
@@ -10,14 +11,16 @@ from lawsite.render.pages import Build, PageInput, render_page
 from lawsite.render.templates import render
 from lawsite.settings import Settings
 from lawsite.site import Site
-from lawsite.urls import SiteUrls
+from lawsite.urls import SiteUrls, page_url
 
 
 class SitePages:
     def __init__(self, site: Site, settings: Settings, urls: dict[str, str] | None = None):
         self.site, self.settings = site, settings
         self.plan = plan_pages(site, settings, lambda src: src in site.by_path)
-        self.urls = SiteUrls(urls or {}, settings.site_url)
+        if urls is None:
+            urls = {spec.key: page_url(spec.src) if spec.src.endswith(".md") else spec.src for spec in self.plan.pages}
+        self.urls = SiteUrls(urls, settings.site_url)
         self.build = Build(site, settings, self.urls)
 
     def generated(self, kind: PageKind) -> list[str]:
