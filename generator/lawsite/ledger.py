@@ -193,7 +193,7 @@ def _add(ledger: Ledger, document: DocumentLedger, notice_id: str, suggestion: S
 
 
 def _consulted(site: "Site", point_id: str) -> list[str]:
-    return [d.id for d in site.of_kind(Kind.DRAFT, Kind.LAW) if point_id in (d.meta.get("contact_points") or [])]
+    return [d.id for d in site.of_kind(Kind.DRAFT, Kind.LAW) if point_id in d.contact_points]
 
 
 def _in_text_order(site: "Site", document: DocumentLedger) -> dict[str, ArticleLedger]:

@@ -41,7 +41,7 @@ class Site:
     def _next_readings(self) -> dict[str | None, Document]:
         """Each draft or law by the id its `previous:` names (once per site:
         `readings` is asked for every page)."""
-        return {_str(d.meta.get("previous")): d for d in self.of_kind(Kind.DRAFT, Kind.LAW)}
+        return {d.previous: d for d in self.of_kind(Kind.DRAFT, Kind.LAW)}
 
     def of_kind(self, *kinds: Kind) -> list[Document]:
         return [d for d in self.documents.values() if d.kind in kinds]
@@ -53,7 +53,7 @@ class Site:
         """The chain of readings `document` belongs to, earliest first."""
         chain = [document]
         seen = {document.id}
-        while (prev := self.get(_str(chain[0].meta.get("previous")))) and prev.id not in seen:
+        while (prev := self.get(chain[0].previous)) and prev.id not in seen:
             chain.insert(0, prev)
             seen.add(prev.id)
         while (nxt := self._next_readings.get(chain[-1].id)) and nxt.id not in seen:
@@ -64,10 +64,6 @@ class Site:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
-
-
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) else None
 
 
 def read_sources(folder: Path) -> tuple[list[Source], list[Problem]]:
@@ -153,19 +149,25 @@ _LINKS: dict[str, tuple[Kind, ...]] = {
 }
 
 
+def _links(document: Document) -> dict[str, str | None]:
+    """The ids `document` names, by the key that names them (see _LINKS)."""
+    return {"previous": document.previous, "from_draft": document.from_draft, "interprets": document.interprets, "concerns": document.concerns}
+
+
 def _check_links(site: Site) -> list[Problem]:
     problems: list[Problem] = []
     points = {d.id for d in site.of_kind(Kind.CONTACT_POINT)}
     for document in site.documents.values():
+        named = _links(document)
         for key, kinds in _LINKS.items():
-            target_id = _str(document.meta.get(key))
+            target_id = named[key]
             if target_id is None:
                 continue
             target = site.get(target_id)
             if target is None or target.kind not in kinds:
                 names = "/".join(k.value for k in kinds)
                 problems.append(_link_problem(document, key, f"`{key}: {target_id}` names no {names} in the site", f"use the `id` of a {names}; known: {_known(site, kinds)}"))
-        for point in document.meta.get("contact_points") or []:
+        for point in document.contact_points:
             if point not in points:
                 problems.append(_link_problem(document, "contact_points", f"unknown contact point `{point}`", f"use the id of a `kind: contact-point` file; known: {', '.join(sorted(points)) or 'none yet'}"))
     return problems
@@ -193,7 +195,7 @@ def _attach_notices(site: Site, read_file: ReadFile | None) -> list[Problem]:
     problems: list[Problem] = []
     points = {d.id for d in site.of_kind(Kind.CONTACT_POINT)}
     for document in site.of_kind(Kind.NOTICE):
-        concerned = site.get(_str(document.meta.get("concerns")))
+        concerned = site.get(document.concerns)
         notice, found = parse_notice(document, concerned, read_file, points)
         site.notices[notice.id] = notice
         problems.extend(found)

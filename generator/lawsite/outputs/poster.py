@@ -55,8 +55,8 @@ def poster_articles(document: Document) -> tuple[list[Article], list[Problem]]:
     """The articles the poster shows, and a problem for each unusable bound."""
     assert document.legal is not None
     articles = document.legal.articles
-    chosen = document.meta.get("poster")
-    if not isinstance(chosen, dict) or not articles:
+    chosen = {"from": document.poster.first, "to": document.poster.last} if document.poster else None
+    if chosen is None or not articles:
         return articles, []
     problems: list[Problem] = []
     bounds = {"from": 0, "to": len(articles) - 1}
@@ -188,7 +188,7 @@ def poster_html(document: Document, settings: Settings, links: PosterLinks) -> s
     assert document.legal is not None
     t = translator(settings.language)
     articles, _ = poster_articles(document)
-    numbering = NUMBERINGS.get(str(document.meta.get("numbering") or settings.numbering))
+    numbering = NUMBERINGS.get(document.numbering)
     inline = InlineRenderer(resolver_for(document.legal), numbering)
     status = consultation(document, settings)
     open_ = status is not None and status.state is not State.CLOSED
@@ -197,7 +197,7 @@ def poster_html(document: Document, settings: Settings, links: PosterLinks) -> s
     poster = {
         "lang": settings.language,
         "title": document.title,
-        "stage": document.meta.get("stage"),
+        "stage": document.stage,
         "banner": banner,
         "channels": _channels(document, t) if open_ else [],
         "page_qr": qr_code(links.page_url, "ls-poster__page-code"),

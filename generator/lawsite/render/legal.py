@@ -97,8 +97,8 @@ def banner_context(status: Status, document: Document, settings: Settings) -> di
 def _facts(document: Document, settings: Settings) -> list[dict[str, str]]:
     t = translator(settings.language)
     facts = []
-    for key in ("stage", "drafted_by", "published", "adopted", "effective"):
-        value = document.meta.get(key)
+    shown = (("stage", document.stage), ("drafted_by", document.drafted_by), ("published", document.published), ("adopted", document.adopted), ("effective", document.effective))
+    for key, value in shown:
         if value:
             shown = format_date(value, settings.language) if hasattr(value, "isoformat") else str(value)
             facts.append({"label": t(key), "value": shown})
@@ -206,7 +206,7 @@ def legal_page_markdown(document: Document, ctx: PageContext) -> str:
     """The whole page body of a draft or law, ready for MkDocs."""
     assert document.legal is not None
     settings = ctx.settings
-    numbering = NUMBERINGS.get(str(document.meta.get("numbering") or settings.numbering))
+    numbering = NUMBERINGS.get(document.numbering)
     inline = InlineRenderer(resolver_for(document.legal), numbering)
     status = consultation(document, settings)
     head = {
