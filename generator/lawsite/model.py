@@ -61,15 +61,6 @@ class LawsiteError(Exception):
     """Root of lawsite's exceptions: something the caller must stop for."""
 
 
-class ContentError(LawsiteError):
-    """The content has errors; `problems` lists every one of them."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        errors = [p for p in problems if p.is_error]
-        super().__init__(f"{len(errors)} error(s) in content")
-
-
 class ConfigError(LawsiteError):
     """A lawsite setting (in mkdocs.yml or on the command line) is wrong."""
 

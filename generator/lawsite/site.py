@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .consultation import Consultation, consultations
 from .ledger import Ledger, build_ledger
 from .model import Document, Kind, Notice, Problem, Source
 from .parse.document import parse_document
 from .parse.interpretation import attach_interpretations
 from .parse.notice import ReadFile, parse_notice
-from .progress import ProgressCallback
-from .outputs.poster import poster_problems
+from .parse.poster import poster_problems
 from .parse.safety import folder_problems, source_problems
+from .progress import ProgressCallback
 from .settings import Settings
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # larger than any law; protects the build from runaway input
@@ -30,12 +31,14 @@ class Site:
     by_path: dict[str, Document] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notices: dict[str, Notice] = field(default_factory=dict)  # by notice id
+    # Each draft's consultation at the build's moment, by draft id (lawsite.consultation).
+    consultations: dict[str, Consultation] = field(default_factory=dict)
 
     @cached_property
     def ledger(self) -> Ledger:
         """Outcomes per article, point and site: derived once from the
         gathered notices, then shared by every page and output."""
-        return build_ledger(self)
+        return build_ledger(self.documents, self.notices.values())
 
     @cached_property
     def _next_readings(self) -> dict[str | None, Document]:
@@ -137,6 +140,7 @@ def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None
     site.problems.extend(poster_problems(list(site.documents.values())))
     site.problems.extend(_attach_notices(site, read_file))
     site.problems.extend(attach_interpretations(site.documents, settings.numbering))
+    site.consultations = consultations(site.documents.values(), settings.build_time(), settings.tz)
     return site
 
 

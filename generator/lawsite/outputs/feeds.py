@@ -64,7 +64,7 @@ def _entry(document: Document, site: Site, settings: Settings, reading: bool = F
         return None
     t = translator(settings.language)
     title, summary = document.title, document.summary or document.description or None
-    if document.kind is Kind.DRAFT and document.comments and document.comments.closes:
+    if document.id in site.consultations:
         title = t("feed_entry_reading" if reading else "feed_entry_draft", title=document.title)
         summary = summary or t("feed_summary_deadline", date=format_date(document.comments.closes, settings.language))
     notice = site.notices.get(document.id) if document.kind is Kind.NOTICE else None

@@ -7,7 +7,7 @@ import datetime as dt
 
 from ..model import Document, Kind
 from ..settings import Settings
-from .comments import State
+from ..consultation import State
 from .i18n import translator
 from .legal import banner_context, consultation
 from .templates import format_date, render
