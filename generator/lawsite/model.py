@@ -229,7 +229,6 @@ class Interpretation:
 
     interprets: str  # id of the draft or law
     preface: str  # Markdown before the first section
-    preface_line: int
     sections: list[InterpretationSection] = field(default_factory=list)
 
 

@@ -131,7 +131,7 @@ def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None
         if document.id in site.documents:
             first = site.documents[document.id]
             site.problems.append(
-                Problem(source.path, _meta_line(document, "id"), "id", f"id `{document.id}` is already used by {first.path}", "give each document its own `id:` (ids default to the file name)", code="duplicate-id")
+                Problem(source.path, _front_line(document, "id"), "id", f"id `{document.id}` is already used by {first.path}", "give each document its own `id:` (ids default to the file name)", code="duplicate-id")
             )
             continue
         site.documents[document.id] = document
@@ -178,15 +178,11 @@ def _check_links(site: Site) -> list[Problem]:
 
 
 def _link_problem(document: Document, key: str, message: str, hint: str) -> Problem:
-    return Problem(document.path, _meta_line(document, key), key, message, hint, code="unknown-reference")
+    return Problem(document.path, _front_line(document, key), key, message, hint, code="unknown-reference")
 
 
-def _meta_line(document: Document, key: str) -> int | None:
-    # Front matter keys are near the top; find the key's own line for the message.
-    for number, line in enumerate(document.source.text.split("\n")[: document.body_line], start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return None
+def _front_line(document: Document, key: str) -> int | None:
+    return document.front_lines.get((key,))
 
 
 def _known(site: Site, kinds: tuple[Kind, ...]) -> str:

@@ -80,7 +80,7 @@ def parse_interpretation(
     body: str, *, path: str, interprets: str, first_line: int = 1, numbering: Numbering = ZH_HANS
 ) -> tuple[Interpretation, list[Problem]]:
     """Split the body into a preface and sections (article ids not yet resolved)."""
-    interpretation = Interpretation(interprets=interprets, preface="", preface_line=first_line)
+    interpretation = Interpretation(interprets=interprets, preface="")
     problems: list[Problem] = []
     lines = body.split("\n")
     current: list[str] = []
