@@ -19,7 +19,8 @@ from typing import Callable, Union
 
 from . import lawnav
 from .model import Document, Kind
-from .outputs.poster import has_poster, poster_uri
+from .outputs.poster import poster_uri
+from .parse.poster import has_poster
 from .readings import redline_pairs, redline_src
 from .render.i18n import translator
 from .render.readings import redline_title

@@ -220,7 +220,7 @@ def index_record(site: Site, data: Publisher) -> dict[str, Any]:
             "title": document.title,
             "url": data.urls.absolute(document.id),
             "data": document_path(document.id),
-            "published": json_value(document.meta.get("published")),
+            "published": json_value(document.published),
             "articles": len(legal.articles) if legal else 0,
         })
     return {

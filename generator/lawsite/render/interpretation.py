@@ -31,7 +31,7 @@ def interpretation_page_markdown(document: Document, target: Document, target_hr
     """The page body: head (what it interprets), preface, then the sections."""
     interpretation = document.interpretation
     assert interpretation is not None and target.legal is not None
-    numbering = NUMBERINGS.get(str(target.meta.get("numbering") or settings.numbering), ZH_HANS)
+    numbering = NUMBERINGS.get(target.numbering, ZH_HANS)
     base_resolve = resolver_for(target.legal)
 
     def resolve(ref: Reference) -> str | None:

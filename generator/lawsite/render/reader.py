@@ -12,7 +12,8 @@ import json
 
 from ..model import Document
 from ..settings import Settings
-from .comments import State, form_href, template_values
+from ..consultation import State
+from .comments import form_href, template_values
 from .i18n import translator
 from .i18n_reader import SCRIPT_LABELS
 from .legal import consultation

@@ -10,49 +10,15 @@ template shows whatever notes it is given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
-from typing import Any, Callable, Mapping
-
 from markdown.util import Registry
 
-from ...model import Document
-from ...settings import Settings
-from ...site import Site
-from ...urls import PageLinks
-from ..comments import Status
-from ..legal import consultation
+from . import comment_entry, interpretation_link, ledger_line
+from .page import Annotator, ArticlePage, Note
 
-
-@dataclass(frozen=True)
-class Note:
-    """One entry of an article's action row."""
-
-    template: str  # the partial that shows it (it reads `note`)
-    data: Mapping[str, Any]
-
-
-@dataclass(frozen=True)
-class ArticlePage:
-    """The page whose articles are annotated."""
-
-    site: Site
-    settings: Settings
-    document: Document
-    links: PageLinks  # from this page
-
-    @cached_property
-    def status(self) -> Status | None:
-        """The draft's consultation at the build moment, None for a law."""
-        return consultation(self.document, self.settings)
-
-
-Annotator = Callable[[ArticlePage], Mapping[str, Note]]
+__all__ = ["ANNOTATORS", "Annotator", "ArticlePage", "Note", "annotate"]
 
 
 def _registry() -> Registry[Annotator]:
-    from . import comment_entry, interpretation_link, ledger_line
-
     registry: Registry[Annotator] = Registry()
     registry.register(comment_entry.notes, "comment_entry", 30)
     registry.register(ledger_line.notes, "ledger_line", 20)

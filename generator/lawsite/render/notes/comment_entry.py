@@ -3,10 +3,11 @@ a mail link with the article in the subject and body, and the form link."""
 
 from __future__ import annotations
 
-from ..comments import State, form_href, mailto_href, template_values
+from ...consultation import State
+from ..comments import form_href, mailto_href, template_values
 from ..i18n import translator
 from ..legal import permalink
-from . import ArticlePage, Note
+from .page import ArticlePage, Note
 
 
 def notes(page: ArticlePage) -> dict[str, Note]:

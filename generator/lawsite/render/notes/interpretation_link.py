@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...readings import explained_articles
-from . import ArticlePage, Note
+from .page import ArticlePage, Note
 
 
 def notes(page: ArticlePage) -> dict[str, Note]:

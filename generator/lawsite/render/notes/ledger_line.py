@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...model import GENERAL
 from ..i18n import translator
 from ..ledger import ledger_parts
-from . import ArticlePage, Note
+from .page import ArticlePage, Note
 
 
 def notes(page: ArticlePage) -> dict[str, Note]:
