@@ -144,27 +144,21 @@ def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None
     return site
 
 
-# Fields that name another document, and the kinds they may name.
-_LINKS: dict[str, tuple[Kind, ...]] = {
-    "previous": (Kind.DRAFT, Kind.LAW),
-    "from_draft": (Kind.DRAFT,),
-    "interprets": (Kind.DRAFT, Kind.LAW),
-    "concerns": (Kind.DRAFT, Kind.LAW),
-}
-
-
-def _links(document: Document) -> dict[str, str | None]:
-    """The ids `document` names, by the key that names them (see _LINKS)."""
-    return {"previous": document.previous, "from_draft": document.from_draft, "interprets": document.interprets, "concerns": document.concerns}
+def _links(document: Document) -> list[tuple[str, str | None, tuple[Kind, ...]]]:
+    """The fields that name another document: key, the id named, the kinds it may name."""
+    return [
+        ("previous", document.previous, (Kind.DRAFT, Kind.LAW)),
+        ("from_draft", document.from_draft, (Kind.DRAFT,)),
+        ("interprets", document.interprets, (Kind.DRAFT, Kind.LAW)),
+        ("concerns", document.concerns, (Kind.DRAFT, Kind.LAW)),
+    ]
 
 
 def _check_links(site: Site) -> list[Problem]:
     problems: list[Problem] = []
     points = {d.id for d in site.of_kind(Kind.CONTACT_POINT)}
     for document in site.documents.values():
-        named = _links(document)
-        for key, kinds in _LINKS.items():
-            target_id = named[key]
+        for key, target_id, kinds in _links(document):
             if target_id is None:
                 continue
             target = site.get(target_id)
