@@ -52,7 +52,7 @@ def redline_pairs(site: "Site") -> list[tuple[Document, Document]]:
 
 
 def interpretations_of(site: "Site", document: Document) -> list[Document]:
-    return [d for d in site.of_kind(Kind.INTERPRETATION) if d.interpretation and d.interpretation.interprets == document.id]
+    return site.interpretations.get(document.id, [])
 
 
 def explained_articles(site: "Site", document: Document) -> dict[str, Explained]:

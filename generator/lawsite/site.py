@@ -46,6 +46,16 @@ class Site:
         `readings` is asked for every page)."""
         return {d.previous: d for d in self.of_kind(Kind.DRAFT, Kind.LAW)}
 
+    @cached_property
+    def interpretations(self) -> dict[str, list[Document]]:
+        """The interpretations of each text, by the text's id (once per site:
+        a draft or law page asks for its own)."""
+        found: dict[str, list[Document]] = {}
+        for document in self.of_kind(Kind.INTERPRETATION):
+            if document.interpretation is not None:
+                found.setdefault(document.interpretation.interprets, []).append(document)
+        return found
+
     def of_kind(self, *kinds: Kind) -> list[Document]:
         return [d for d in self.documents.values() if d.kind in kinds]
 
