@@ -11,7 +11,6 @@ data, the search index).
 from __future__ import annotations
 
 import functools
-import itertools
 import logging
 import posixpath
 from pathlib import Path
@@ -31,7 +30,7 @@ from . import lawnav
 from .compat import require_supported_engine
 from .finish import Finish
 from .model import ConfigError, Kind
-from .outputs import feeds, opendata
+from .outputs import emit, feeds
 from .outputs import poster as posters
 from .outputs import search as site_search
 from .outputs.publisher import Publisher
@@ -298,15 +297,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             log.info("lawsite: preview rebuild; feeds, open data and search index kept from the first build")
             return
         site_dir = Path(config.site_dir)
-        outputs = itertools.chain(feeds.feed_files(self.site, self.publisher).items(), opendata.open_data_files(self.site, self.publisher))
-        for rel, content in outputs:
-            target = site_dir / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        for rel in self.static_html:  # generated pages MkDocs copies as they are (posters)
-            target = site_dir / rel
-            if target.is_file():
-                target.write_text(self.finish.harden(target.read_text(encoding="utf-8")), encoding="utf-8")
+        emit.write_outputs(site_dir, emit.site_outputs(self.site, self.publisher))
+        emit.rewrite_html(site_dir, self.static_html, self.finish.harden)
         if self.search_engine == "pagefind":
             self._index_search(site_dir)
         if not self.serving:
