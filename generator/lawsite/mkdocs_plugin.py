@@ -35,7 +35,7 @@ from .outputs import poster as posters
 from .outputs import search as site_search
 from .outputs.publisher import Publisher
 from .plan import Plan, PosterPage, plan_pages
-from .progress import Progress
+from .progress import Progress, Steps
 from .render import harden, reader
 from .render.i18n import translator
 from .render.pages import Build, PageInput, render_page
@@ -79,13 +79,11 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         site is not held in memory while `lawsite build` runs the search
         indexer (outputs/search.py: defer_index)."""
         self.settings = Settings()
-        self.site = Site()
         self.plan = Plan((), (), (), {})
-        self.build = Build(self.site, self.settings, SiteUrls({}))
+        self.build = Build(Site(), self.settings, SiteUrls({}))
         self.finish = Finish("", sanitise=True, csp=False, wasm=False)
-        self.publisher = Publisher("", self.build.urls, self.settings)
         self.search_engine = "material"
-        self.rendering, self.rendered, self.to_render = Progress("rendering pages"), 0, 0
+        self.rendering = Steps("rendering pages")
         self.nav: Navigation | None = None
         self.stashes: dict[str, Stash] = {}
         self.static_html: list[str] = []
@@ -115,24 +113,28 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.stashes = {}
         progress = Progress("reading content")
-        self.site = load_site(Path(config.docs_dir), self.settings, progress)
+        site = load_site(Path(config.docs_dir), self.settings, progress)
         progress.close()
-        for problem in self.site.problems:
+        for problem in site.problems:
             if not problem.is_error:
                 log.warning(format_problem(problem))
-        if self.site.errors:
-            lines = "\n  ".join(format_problem(p) for p in self.site.errors)
-            raise PluginError(f"lawsite: {len(self.site.errors)} error(s) in content (run `lawsite check` for all details):\n  {lines}")
-        self.plan = plan_pages(self.site, self.settings, lambda src: files.get_file_from_path(src) is not None)
+        if site.errors:
+            lines = "\n  ".join(format_problem(p) for p in site.errors)
+            raise PluginError(f"lawsite: {len(site.errors)} error(s) in content (run `lawsite check` for all details):\n  {lines}")
+        self.plan = plan_pages(site, self.settings, lambda src: files.get_file_from_path(src) is not None)
         for warning in self.plan.skipped:
             log.warning(warning)
-        self._add_assets(files, config)
-        self._add_generated(files, config)
+        self._add_assets(files, config, len(site.documents))
+        self._add_generated(files, config, site)
         return files
 
-    def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
+    @property
+    def site(self) -> Site:
+        return self.build.site
+
+    def _add_assets(self, files: Files, config: MkDocsConfig, documents: int) -> None:
         """The plugin's styles and scripts; Pagefind's when it replaces Material's search."""
-        self.search_engine = site_search.choose_engine(self.config.search, len(self.site.documents))
+        self.search_engine = site_search.choose_engine(self.config.search, documents)
         names = [n for n in PAGE_ASSETS if n != reader.LABELS_SCRIPT] + list(reader.POSTER_ASSETS)
         if self.search_engine == "pagefind":
             _disable_material_search(config)
@@ -143,16 +145,14 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name)))
         files.append(File.generated(config, reader.LABELS_SCRIPT, content=reader.labels_script(self.settings.language)))
 
-    def _add_generated(self, files: Files, config: MkDocsConfig) -> None:
+    def _add_generated(self, files: Files, config: MkDocsConfig, site: Site) -> None:
         """The planned pages' files; then every page's URL, once, for every link;
         then the posters, which are whole files written with those links."""
         for spec in self.plan.generated:
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, spec.src, content=spec.stub, inclusion=inclusion))
         pages = {spec.key: file.url for spec in self.plan.pages if (file := files.get_file_from_path(spec.src)) is not None}
-        urls = SiteUrls(pages, self.settings.site_url)
-        self.build = Build(self.site, self.settings, urls)
-        self.publisher = Publisher(config.site_name, urls, self.settings)
+        self.build = Build(site, self.settings, SiteUrls(pages, self.settings.site_url))
         wasm = self.search_engine == "pagefind"
         mark = functools.partial(site_search.mark_page, button=site_search.search_button_html(self.settings.language)) if wasm else None
         # Not while serving: MkDocs' live reload injects an inline script that changes per request.
@@ -171,8 +171,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             section.title = self._section_title(section)
         nav.items.sort(key=self._nav_rank)
         self._group_laws_by_year(nav)
-        self.rendering = Progress("rendering pages")
-        self.rendered, self.to_render = 0, len(files.documentation_pages())
+        self.rendering = Steps("rendering pages", len(files.documentation_pages()))
         self.nav = nav
         return nav
 
@@ -249,8 +248,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     # --- pages: render the plan, then finish -----------------------------------
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.rendered += 1
-        self.rendering(self.rendered, max(self.to_render, self.rendered))
+        self.rendering.step()
         spec = self.plan.page(page.file.src_uri)
         if spec is None:
             return markdown
@@ -297,7 +295,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             log.info("lawsite: preview rebuild; feeds, open data and search index kept from the first build")
             return
         site_dir = Path(config.site_dir)
-        emit.write_outputs(site_dir, emit.site_outputs(self.site, self.publisher))
+        emit.write_outputs(site_dir, emit.site_outputs(self.site, Publisher(config.site_name, self.build.urls, self.settings)))
         emit.rewrite_html(site_dir, self.static_html, self.finish.harden)
         if self.search_engine == "pagefind":
             self._index_search(site_dir)
