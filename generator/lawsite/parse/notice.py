@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..model import GENERAL, Document, Notice, Outcome, Problem, Severity, Suggestion
-from .legal import ZH_HANS, article_id, parse_head
+from .legal import INVISIBLE, ZH_HANS, article_id, parse_head
 from .schema import _did_you_mean
 
 FIELDS = ("article", "from", "count", "text", "outcome", "reason")
@@ -257,6 +257,11 @@ def _article(item: _Item, checker: _Checker) -> str | None:
     raw = _text(item.data.get("article"))
     if raw is None:
         return None
+    if INVISIBLE.search(raw):
+        visible = INVISIBLE.sub("", raw)
+        hidden = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in INVISIBLE.findall(raw)))
+        checker.report(item, "article", f"`{visible}` holds invisible character(s) {hidden}; read without them", "delete the invisible character(s) from the article", code="invisible-character", severity=Severity.WARNING)
+        raw = visible
     if raw in GENERAL_LABELS:
         return GENERAL
     wanted = raw if _ARTICLE_ID.match(raw) else _label_id(raw)
@@ -288,7 +293,7 @@ def resolve_article(raw: str, draft: Document) -> str | None:
 
 def _label_id(label: str) -> str | None:
     head = parse_head(label, ZH_HANS)
-    if head is None or head.text.strip():
+    if head is None or head.text.strip() or not head.in_range:
         return None
     return article_id(head.number, head.sub)
 
