@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import re
 import string
+import unicodedata
 import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -21,7 +23,15 @@ from .frontmatter import FrontMatter, KeyPath
 TEMPLATE_FIELDS = ("doc", "article", "label", "title", "url")
 
 _EMAIL = re.compile(r"^[^@\s<>,;:\"()\[\]\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
-_ID = re.compile(r"^[^\s/\\?#%&<>\"']+$")
+_ID = re.compile(r"^[^\s/\\?#%&<>\"'*:|]+$")
+#: An id is a file name in the built site (data/documents/<id>.json, feeds/<id>.xml,
+#: posters/<id>/): 255 bytes per name less the longest suffix, `.json` (the real-law corpus reaches 247).
+MAX_ID_BYTES = 250
+# Characters a file name cannot hold safely, whatever the system: path separators,
+# and what shows nothing or something else (controls, format characters such as
+# U+200B and U+00AD, unassigned and private-use code points, variation selectors).
+_UNSAFE_CATEGORIES = ("Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp")
+_VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef\u180b-\u180f]")
 
 
 @dataclass
@@ -102,9 +112,37 @@ def count(value: Any, ctx: CheckContext, key: KeyPath) -> int | None:
     return None
 
 
+def unsafe_file_name(name: str) -> str | None:
+    """Why `name` cannot be one file name in the built site, or None when it can."""
+    if name in (".", "..") or name.startswith("."):
+        return "starts with a dot (`.` and `..` name folders, other dot names are hidden)"
+    if "/" in name or "\\" in name:
+        return "holds a slash, which would make it a folder"
+    odd = next((c for c in name if unicodedata.category(c) in _UNSAFE_CATEGORIES or _VARIATION_SELECTORS.match(c)), None)
+    if odd is not None:
+        return f"holds the invisible or control character U+{ord(odd):04X}"
+    size = len(name.encode("utf-8", "surrogatepass"))
+    if size > MAX_ID_BYTES:
+        return f"is {size} bytes long, more than the {MAX_ID_BYTES} a file name of the site can take"
+    return None
+
+
+def file_name_of(doc_id: str) -> str:
+    """`doc_id` as one safe file name: itself when `check` accepts it, else a digest.
+    Defence in depth for the writers: `check` refuses such ids before any build."""
+    if unsafe_file_name(doc_id) is None:
+        return doc_id
+    return "id-" + hashlib.sha256(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
 def identifier(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     cleaned = text(value, ctx, key)
     if cleaned is None:
+        return None
+    why = unsafe_file_name(cleaned)
+    if why is not None:
+        shown = cleaned if len(cleaned) <= 40 else cleaned[:40] + "…"
+        ctx.report(key, f"`{_dotted(key)}` {shown!r} cannot be an id: it {why}", "ids use letters, digits, '-' and '_', e.g. xining-property-2025-r1", code="bad-id")
         return None
     if not _ID.match(cleaned):
         ctx.report(
