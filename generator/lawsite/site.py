@@ -22,6 +22,9 @@ from .parse.safety import folder_problems, source_problems
 from .settings import Settings
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # larger than any law; protects the build from runaway input
+# Readings of one text (征求意见稿, 一审稿 … 三审稿, the law): real ones have under ten.
+# Every page of a chain lists the whole chain, so its length is bounded.
+MAX_READINGS = 30
 
 
 @dataclass
@@ -138,6 +141,7 @@ def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None
         site.documents[document.id] = document
         site.by_path[source.path] = document
     site.problems.extend(_check_links(site))
+    site.problems.extend(_reading_problems(site))
     site.problems.extend(poster_problems(list(site.documents.values())))
     site.problems.extend(_attach_notices(site, read_file))
     site.problems.extend(attach_interpretations(site.documents, settings.numbering))
@@ -162,7 +166,9 @@ def _check_links(site: Site) -> list[Problem]:
             if target_id is None:
                 continue
             target = site.get(target_id)
-            if target is None or target.kind not in kinds:
+            if target is document:
+                problems.append(_link_problem(document, key, f"`{key}: {target_id}` names this document itself", f"name the id of another document; known: {_known(site, kinds)}", code="self-reference"))
+            elif target is None or target.kind not in kinds:
                 names = "/".join(k.value for k in kinds)
                 problems.append(_link_problem(document, key, f"`{key}: {target_id}` names no {names} in the site", f"use the `id` of a {names}; known: {_known(site, kinds)}"))
         for point in document.meta.get("contact_points") or []:
@@ -171,8 +177,42 @@ def _check_links(site: Site) -> list[Problem]:
     return problems
 
 
-def _link_problem(document: Document, key: str, message: str, hint: str) -> Problem:
-    return Problem(document.path, _meta_line(document, key), key, message, hint, code="unknown-reference")
+def _link_problem(document: Document, key: str, message: str, hint: str, code: str = "unknown-reference") -> Problem:
+    return Problem(document.path, _meta_line(document, key), key, message, hint, code=code)
+
+
+def _previous(site: Site, document: Document) -> Document | None:
+    target = site.get(_str(document.meta.get("previous")))
+    return target if target is not None and target is not document and target.kind in _LINKS["previous"] else None
+
+
+def _reading_problems(site: Site) -> list[Problem]:
+    """`previous:` chains that go round in a circle, or are longer than
+    MAX_READINGS. Each document is walked once: `depth` remembers the length
+    of the chain behind every document already seen (0 on a reported circle)."""
+    problems: list[Problem] = []
+    depth: dict[str, int] = {}
+    for start in site.of_kind(*_LINKS["previous"]):
+        if start.id in depth:
+            continue
+        path, on_path = [start], {start.id: 0}
+        current = _previous(site, start)
+        while current is not None and current.id not in depth and current.id not in on_path:
+            on_path[current.id] = len(path)
+            path.append(current)
+            current = _previous(site, current)
+        base = depth.get(current.id, 0) if current is not None else 0
+        if current is not None and current.id in on_path:
+            circle = path[on_path[current.id] :]
+            names = " → ".join(d.id for d in circle + circle[:1])
+            problems.append(_link_problem(circle[0], "previous", f"the readings' `previous:` go round in a circle: {names}", "the earliest reading has no `previous:`; each later one names the one before it", code="readings-cycle"))
+            depth.update((d.id, 0) for d in circle)
+            path = path[: on_path[current.id]]
+        for document in reversed(path):
+            base = depth[document.id] = base + 1
+            if base == MAX_READINGS + 1:
+                problems.append(_link_problem(document, "previous", f"this is reading {base} of one text: lawsite shows at most {MAX_READINGS} readings in a chain", "start a new chain (leave out `previous:`) where the text became a new law or a new draft", code="readings-too-many"))
+    return problems
 
 
 def _meta_line(document: Document, key: str) -> int | None:
