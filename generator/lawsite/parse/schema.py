@@ -84,9 +84,31 @@ def text(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     return None
 
 
+# The dates lawsite can compute with: a deadline is the day after `closes` in the
+# site's time zone, feeds and open data print UTC timestamps; 9999-12-31 + 1 day
+# or 0001-01-01 in UTC overflow. Wide enough for any law and any deadline.
+FIRST_DATE, LAST_DATE = dt.date(1000, 1, 1), dt.date(9998, 12, 31)
+
+
 def date(value: Any, ctx: CheckContext, key: KeyPath) -> dt.date | None:
+    day = _as_date(value)
+    if day is not None and not FIRST_DATE <= day <= LAST_DATE:
+        ctx.report(key, f"`{_dotted(key)}` {day.isoformat()} is outside the dates lawsite can compute with ({FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()})", "write the real date; for a consultation without an end, choose a far date such as 2099-12-31", code="date-out-of-range")
+        return None
+    if day is not None:
+        return day
+    ctx.report(
+        key,
+        f"`{_dotted(key)}` is not a valid date: {value!r}",
+        "write dates as YYYY-MM-DD, e.g. 2025-06-01",
+        code="bad-date",
+    )
+    return None
+
+
+def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
-        return value.date()
+        return value.date()  # as written: the time zone's offset does not move the day
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
@@ -94,12 +116,10 @@ def date(value: Any, ctx: CheckContext, key: KeyPath) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    ctx.report(
-        key,
-        f"`{_dotted(key)}` is not a valid date: {value!r}",
-        "write dates as YYYY-MM-DD, e.g. 2025-06-01",
-        code="bad-date",
-    )
+        try:  # a date and time as text, time zone or not: its day as written
+            return dt.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            return None
     return None
 
 
