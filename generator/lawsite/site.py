@@ -15,7 +15,7 @@ from .ledger import Ledger, build_ledger
 from .model import Document, Kind, Notice, Problem, Source
 from .parse.document import parse_document
 from .parse.interpretation import attach_interpretations
-from .parse.notice import ReadFile, parse_notice
+from .parse.notice import ReadFile, Unreadable, parse_notice
 from .progress import ProgressCallback
 from .outputs.poster import poster_problems
 from .parse.safety import folder_problems, source_problems
@@ -242,14 +242,22 @@ def _attach_notices(site: Site, read_file: ReadFile | None) -> list[Problem]:
 
 def content_reader(folder: Path) -> ReadFile:
     """Bytes of a content-relative file (a notice's CSV), None when missing,
-    too large or a link out of the folder."""
+    Unreadable when too large or a link out of the folder."""
     root = folder.resolve()
 
-    def read(rel: str) -> bytes | None:
+    def read(rel: str) -> bytes | Unreadable | None:
         path = folder / rel
-        if not path.is_file() or not path.resolve().is_relative_to(root) or path.stat().st_size > MAX_FILE_BYTES:
-            return None
-        return path.read_bytes()
+        try:
+            if not path.is_file():
+                return None
+            if not path.resolve().is_relative_to(root):
+                return Unreadable("is a link to a place outside the content folder")
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                return Unreadable(f"is {size / 1024 / 1024:.1f} MB ({size} bytes), more than the {MAX_FILE_BYTES // 1024 // 1024} MB a content file may have")
+            return path.read_bytes()
+        except (OSError, RuntimeError) as exc:  # a link loop, a file removed meanwhile
+            return Unreadable(f"cannot be read: {exc.strerror if isinstance(exc, OSError) else exc}")
 
     return read
 
