@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import os
 import re
 import string
 import unicodedata
@@ -153,6 +154,20 @@ def file_name_of(doc_id: str) -> str:
     if unsafe_file_name(doc_id) is None:
         return doc_id
     return "id-" + hashlib.sha256(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def theme_file(key: str, name: str, theme_dirs: tuple[str, ...]) -> str | None:
+    """The file a `template:` or `icon:` value names in the theme, None when the
+    theme has no such file (or the value is no plain name inside it)."""
+    relative = f".icons/{name}.svg" if key == "icon" else name
+    parts = relative.split("/")
+    if not name or ".." in parts or name.startswith("/") or "\\" in name or any(c in name for c in "\x00\r\n"):
+        return None
+    for folder in theme_dirs:
+        candidate = os.path.join(folder, *parts)
+        if os.path.isfile(candidate):
+            return candidate
+    return None
 
 
 def identifier(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
