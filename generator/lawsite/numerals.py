@@ -59,18 +59,17 @@ def _to_int(s: str) -> int:
 
 
 def _grouped_to_int(s: str, original: str) -> int:
-    """亿 and 万 split the numeral into groups of four digits (一万零一 = 1·10⁴ + 1)."""
-    total, rest = 0, s
+    """亿 and 万 split the numeral into groups (一万零一 = 1·10⁴ + 1, 一万亿 = 10¹²)."""
     for name, unit in _GROUPS:
-        if name not in rest:
+        if name not in s:
             continue
-        group, _, rest = rest.partition(name)
-        if not group or name in rest:
-            raise ValueError(f"not a Chinese numeral: {original!r} ({name!r} without a digit or twice)")
-        total += _chinese_to_int(group, original) * unit
-        if rest[:1] in ("零", "〇") and len(rest) > 1:
-            rest = rest[1:]  # 一万零一: the 零 marks the empty thousands
-    return total + (_chinese_to_int(rest, original) if rest else 0)
+        high, _, low = s.partition(name)
+        if not high or any(other in low for other, size in _GROUPS if size >= unit):
+            raise ValueError(f"not a Chinese numeral: {original!r} ({name!r} without a digit or out of order)")
+        if low[:1] in ("零", "〇") and len(low) > 1:
+            low = low[1:]  # 一万零一: the 零 marks the empty thousands
+        return _grouped_to_int(high, original) * unit + (_grouped_to_int(low, original) if low else 0)
+    return _chinese_to_int(s, original)
 
 
 def _chinese_to_int(s: str, original: str) -> int:
