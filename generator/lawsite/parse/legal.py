@@ -171,9 +171,14 @@ def _chinese(name: str, tiao: str, kuan: str, xiang: str, kinds: tuple[str, ...]
         ),
         number=to_int,
         item_number=to_int,
-        article_label=lambda n, sub: f"第{to_chinese(n)}{tiao}" + (f"之{to_chinese(sub)}" if sub else ""),
-        division_label=lambda kind, n: f"第{to_chinese(n)}{kind}",
+        article_label=lambda n, sub: f"第{_numeral(n)}{tiao}" + (f"之{_numeral(sub)}" if sub else ""),
+        division_label=lambda kind, n: f"第{_numeral(n)}{kind}",
     )
+
+
+def _numeral(n: int) -> str:
+    """The Chinese numeral of `n`; out of range (a label being refused), its digits."""
+    return to_chinese(n) if 1 <= n <= MAX else str(n)
 
 
 def _letter_or_number(text: str) -> int:
