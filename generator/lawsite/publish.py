@@ -138,7 +138,7 @@ def _os_errors_said(site_dir: Path) -> Iterator[None]:
 # --- one build at a time ----------------------------------------------------------
 
 
-def lock_path(site_dir: Path) -> Path:
+def _lock_path(site_dir: Path) -> Path:
     """The lock file beside the site folder (never inside: the folder is replaced)."""
     return site_dir.with_name(f".{site_dir.name}.lock")
 
@@ -146,7 +146,7 @@ def lock_path(site_dir: Path) -> Path:
 @contextmanager
 def _one_build_at_a_time(site_dir: Path, tell: Tell) -> Iterator[None]:
     # The lock file stays: deleting it would let a waiter lock a file that is gone.
-    fd = os.open(lock_path(site_dir), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    fd = os.open(_lock_path(site_dir), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

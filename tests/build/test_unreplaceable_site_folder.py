@@ -20,7 +20,7 @@ from typing import Callable
 
 import pytest
 
-from tests.build.sample_project import build_env, lawsite_command, leftovers, run_bounded, small_published_project, snapshot
+from tests.build.sample_project import build_env, lawsite_command, run_bounded, small_published_project, snapshot
 
 ROOT = os.geteuid() == 0
 NO_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]  # root as an ordinary owner
