@@ -311,8 +311,9 @@ class Document:
     front matter itself (dates as `datetime.date`) only to be handed on
     untouched: the open data's `metadata` republishes it, and the keys MkDocs
     and Material read themselves (`hide`, `icon`, `template`, `search`,
-    `status`, `tags`) are never read by lawsite. Nothing after parsing reads it
-    for a domain fact.
+    `status`, `tags`) stay there; lawsite only checks that the theme has the
+    `template` and `icon` named (site.py). Nothing after parsing reads it for
+    a domain fact.
     """
 
     source: Source

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .ledger import Ledger
 from .model import Document, InterpretationSection, Kind, Outcome
+from .parse.schema import file_name_of
 from .urls import page_url
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class Explained:
 
 def redline_src(new: Document) -> str:
     """The generated Markdown file of the redline from `new`'s previous reading to `new`."""
-    return f"{REDLINE_FOLDER}/{new.id}.md"
+    return f"{REDLINE_FOLDER}/{file_name_of(new.id)}.md"
 
 
 def redline_pairs(site: "Site") -> list[tuple[Document, Document]]:

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 
 import segno
 
+from ..consultation import State
 from ..model import Article, Division, Document, LegalText, Problem, Severity
 from ..parse.legal import NUMBERINGS
 from ..parse.poster import poster_articles
-from ..consultation import State
+from ..parse.schema import file_name_of
 from ..render.comments import form_href, template_values
 from ..render.i18n import translator
 from ..render.inline import InlineRenderer
@@ -35,7 +36,7 @@ POSTER_DIR = "posters"
 
 def poster_uri(document: Document) -> str:
     """Where the poster of `document` is written, relative to the site root."""
-    return f"{POSTER_DIR}/{document.id}/index.html"
+    return f"{POSTER_DIR}/{file_name_of(document.id)}/index.html"
 
 
 def site_url_problem(site_url: str) -> Problem | None:
