@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..model import Kind, Problem, Severity
-from .frontmatter import FrontMatter, KeyPath
+from .frontmatter import FrontMatter, KeyPath, dotted
 
 # Placeholders allowed in the mail subject and form URL templates.
 TEMPLATE_FIELDS = ("doc", "article", "label", "title", "url")
@@ -54,11 +54,7 @@ class CheckContext:
         )
 
 
-def _dotted(key: KeyPath) -> str:
-    out = ""
-    for part in key:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))  # YAML keys may be null
-    return out
+_dotted = dotted
 
 
 Check = Callable[[Any, CheckContext, KeyPath], Any]
