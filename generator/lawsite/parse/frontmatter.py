@@ -261,7 +261,7 @@ def _yaml_problem(path: str, exc: yaml.YAMLError, offset: int) -> Problem:
 
 def _refusal_problem(path: str, exc: _Refused, offset: int) -> Problem:
     line = offset + exc.problem_mark.line if exc.problem_mark is not None else offset
-    where = _shortened(dotted(exc.key)) or None
+    where = shortened(dotted(exc.key)) or None
     if exc.why == "alias":
         return Problem(
             path, line, where,
@@ -291,7 +291,8 @@ def _refusal_problem(path: str, exc: _Refused, offset: int) -> Problem:
     )
 
 
-def _shortened(text: str, limit: int = 120) -> str:
+def shortened(text: str, limit: int = 120) -> str:
+    """`text` cut to `limit` characters, so a hostile key or value cannot flood a message."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
