@@ -76,18 +76,18 @@ class _BoundedComposer(yaml.composer.Composer):
         self.key: list[str | int] = []  # the key path being composed, for the Problem
 
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused("alias", event.start_mark, tuple(self.key), event.anchor)
-        self._nodes += 1
-        if self._nodes > MAX_YAML_NODES:
-            raise _Refused("nodes", event.start_mark, tuple(self.key))
         # `index` is the key node of a mapping value, the position in a list,
         # or None while a mapping key itself is composed.
         inside = isinstance(index, (yaml.ScalarNode, int))
         if inside:
             self.key.append(index.value if isinstance(index, yaml.ScalarNode) else index)
         try:
+            event = self.peek_event()
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refused("alias", event.start_mark, tuple(self.key), event.anchor)
+            self._nodes += 1
+            if self._nodes > MAX_YAML_NODES:
+                raise _Refused("nodes", event.start_mark, tuple(self.key))
             return super().compose_node(parent, index)
         finally:
             if inside:
