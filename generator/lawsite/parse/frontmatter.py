@@ -53,14 +53,14 @@ MAX_NUMBER_CHARS = 100
 
 
 class _Refused(yaml.YAMLError):
-    """Front matter the loader will not build: why, and where."""
+    """Front matter the loader will not build: the Problem's code, message
+    and hint, written where the fault is found, and where it is."""
 
-    def __init__(self, why: str, mark: yaml.Mark | None, key: KeyPath = (), detail: str = "") -> None:
-        super().__init__(why)
-        self.why = why  # "alias", "depth", "nodes" or "number"
+    def __init__(self, code: str, message: str, hint: str, mark: yaml.Mark | None, key: KeyPath = ()) -> None:
+        super().__init__(message)
+        self.code, self.message, self.hint = code, message, hint
         self.problem_mark = mark
-        self.key = key  # where in the data it was found
-        self.detail = detail
+        self.key = key  # where in the data it was found, when known
 
 
 class _BoundedComposer(yaml.composer.Composer):
@@ -84,10 +84,20 @@ class _BoundedComposer(yaml.composer.Composer):
         try:
             event = self.peek_event()
             if isinstance(event, yaml.AliasEvent):
-                raise _Refused("alias", event.start_mark, tuple(self.key), event.anchor)
+                raise _Refused(
+                    "yaml-alias",
+                    f"front matter uses the YAML alias `*{shortened(event.anchor or '', 40)}`, which lawsite does not accept",
+                    "write the value out in full where it is needed, without `&name` and `*name`",
+                    event.start_mark, tuple(self.key),
+                )
             self._nodes += 1
             if self._nodes > MAX_YAML_NODES:
-                raise _Refused("nodes", event.start_mark, tuple(self.key))
+                raise _Refused(
+                    "yaml-too-large",
+                    f"front matter holds more than {MAX_YAML_NODES:,} values",
+                    "move long lists (e.g. suggestions) into a CSV file named by `suggestions_file:`",
+                    event.start_mark, tuple(self.key),
+                )
             return super().compose_node(parent, index)
         finally:
             if inside:
@@ -105,7 +115,12 @@ class _BoundedComposer(yaml.composer.Composer):
     def _nested(self) -> Iterator[None]:
         self._depth += 1
         if self._depth > MAX_YAML_DEPTH:
-            raise _Refused("depth", self.peek_event().start_mark, tuple(self.key))
+            raise _Refused(
+                "yaml-too-deep",
+                f"front matter is nested more than {MAX_YAML_DEPTH} levels deep",
+                "front matter needs a few levels at most: `key: value`, a list of entries, their keys",
+                self.peek_event().start_mark, tuple(self.key),
+            )
         try:
             yield
         finally:
@@ -127,7 +142,12 @@ class _BoundedConstructor(yaml.constructor.SafeConstructor):
 
     def _check_number(self, node: yaml.ScalarNode) -> None:
         if len(node.value) > MAX_NUMBER_CHARS:
-            raise _Refused("number", node.start_mark, detail=str(len(node.value)))
+            raise _Refused(
+                "yaml-number-too-long",
+                f"a number in the front matter is {len(node.value):,} characters long; at most {MAX_NUMBER_CHARS} are read as a number",
+                'quote it if it is text, e.g. id: "12345…"',
+                node.start_mark,
+            )
 
 
 _BoundedConstructor.add_constructor("tag:yaml.org,2002:int", _BoundedConstructor.construct_yaml_int)
@@ -261,34 +281,7 @@ def _yaml_problem(path: str, exc: yaml.YAMLError, offset: int) -> Problem:
 
 def _refusal_problem(path: str, exc: _Refused, offset: int) -> Problem:
     line = offset + exc.problem_mark.line if exc.problem_mark is not None else offset
-    where = shortened(dotted(exc.key)) or None
-    if exc.why == "alias":
-        return Problem(
-            path, line, where,
-            f"front matter uses the YAML alias `*{exc.detail}`, which lawsite does not accept",
-            hint="write the value out in full where it is needed, without `&name` and `*name`",
-            code="yaml-alias",
-        )
-    if exc.why == "depth":
-        return Problem(
-            path, line, where,
-            f"front matter is nested more than {MAX_YAML_DEPTH} levels deep",
-            hint="front matter needs a few levels at most: `key: value`, a list of entries, their keys",
-            code="yaml-too-deep",
-        )
-    if exc.why == "nodes":
-        return Problem(
-            path, line, where,
-            f"front matter holds more than {MAX_YAML_NODES:,} values",
-            hint="move long lists (e.g. suggestions) into a CSV file named by `suggestions_file:`",
-            code="yaml-too-large",
-        )
-    return Problem(
-        path, line, where,
-        f"a number in the front matter is {exc.detail} characters long; at most {MAX_NUMBER_CHARS} are read as a number",
-        hint="quote it if it is text, e.g. id: \"12345…\"",
-        code="yaml-number-too-long",
-    )
+    return Problem(path, line, shortened(dotted(exc.key)) or None, exc.message, hint=exc.hint, code=exc.code)
 
 
 def shortened(text: str, limit: int = 120) -> str:
