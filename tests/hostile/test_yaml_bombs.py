@@ -1,4 +1,4 @@
-"""YAML bombs and deep nesting in front matter and Markdown (issue 16).
+"""YAML bombs, deep nesting and recursion in parse and render (issue 16).
 
 A few hundred bytes of aliases ("billion laughs") expanded to gigabytes; a
 self-containing alias (`&a [*a]`) and nesting thousands deep ran every walk of
@@ -14,14 +14,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hostile.bounds import MAX_MEGABYTES, assert_refused_within_bounds, run_bounded, site_with
 from lawsite.model import Problem, Source
 from lawsite.parse.document import parse_document
 from lawsite.parse.frontmatter import MAX_YAML_DEPTH, MAX_YAML_NODES, split_front_matter
-from lawsite.parse.legal import ZH_HANS
+from lawsite.numerals import to_chinese
+from lawsite.parse.legal import ZH_HANS, parse_legal_text
 from lawsite.parse.safety import source_problems
 from lawsite.render.inline import InlineRenderer
 
@@ -190,3 +191,18 @@ def test_a_quoted_count_of_5000_digits_is_a_problem() -> None:
     text = '---\nkind: notice\ntitle: t\nconcerns: x\nreceived: "' + "7" * 5_000 + '"\n---\n\nbody\n'
     _, problems = parse_document(Source("notices/n.md", text))
     assert any(p.field == "received" and p.is_error for p in problems)
+
+
+# --- recursion in the legal parser ---------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(list("。；：！？”，") + [""]), st.sampled_from([" ", "\u3000", "\u200b", "\t", ""])), min_size=1, max_size=8))
+@example([("！", " ")])  # 第一条　内容！ 第二条　内容: once a RecursionError
+@example([("”", " ")])
+def test_articles_run_together_after_any_sentence_end_are_split_without_recursing(breaks: list[tuple[str, str]]) -> None:
+    body = "第一条　内容" + "".join(f"{end}{space}第{to_chinese(n)}条　内容" for n, (end, space) in enumerate(breaks, start=2)) + "\n"
+    legal, problems = parse_legal_text(body, path="laws/x.md", first_line=5)
+    ids = legal.ids()
+    assert len(ids) == len(set(ids)) and "art_1" in ids
+    assert all(p.line == 5 for p in problems)
