@@ -206,3 +206,25 @@ def test_articles_run_together_after_any_sentence_end_are_split_without_recursin
     ids = legal.ids()
     assert len(ids) == len(set(ids)) and "art_1" in ids
     assert all(p.line == 5 for p in problems)
+
+
+# --- explicit tags -------------------------------------------------------------------------
+
+_TAGS = ["!!timestamp", "!!int", "!!float", "!!bool", "!!null", "!!binary", "!!str", "!!seq", "!!map", "!!set", "!!omap", "!!pairs", "!!merge", "!<tag:yaml.org,2002:timestamp>", "!local"]
+
+
+@pytest.mark.parametrize("value", ["!!timestamp 2025-02-30", "!!timestamp 0000-01-01", "!!timestamp x", "!!timestamp 2025-01-01T00:00:00+99:00", "!!int x", "!!float x", "!!bool maybe"])
+def test_a_tagged_value_python_cannot_build_is_a_problem_with_its_line(value: str) -> None:
+    # Each once raised a bare ValueError, AttributeError or KeyError out of `check`.
+    (problem,) = [p for p in _front_problems(f"kind: law\ntitle: t\nevents:\n  - date: {value}\n") if p.is_error]
+    assert (problem.code, problem.line, problem.field) == ("yaml-bad-value", 5, "events[0].date")
+    assert "!!" in problem.message and problem.hint
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_TAGS), st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn")), max_size=12))
+def test_any_tag_on_any_value_is_loaded_or_a_problem(tag: str, value: str) -> None:
+    for written in (value, f'"{value}"'):
+        front, problems = split_front_matter(Source("p.md", f"---\ntitle: {tag} {written}\n---\n"))
+        assert (front is None) == bool(problems)
+        assert all(p.line is not None and 2 <= p.line <= 4 and p.code.startswith("yaml-") for p in problems)

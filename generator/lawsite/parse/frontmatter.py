@@ -132,6 +132,22 @@ class _BoundedConstructor(yaml.constructor.SafeConstructor):
     ValueError on `2025-02-30`, while the schema's date check reports it with
     file and line) and refuses numbers longer than MAX_NUMBER_CHARS."""
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # An explicit tag (`!!timestamp 2025-02-30`, `!!int x`, `!!bool maybe`)
+        # makes PyYAML's constructors raise ValueError, IndexError and the like
+        # instead of a YAMLError with a line.
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError):
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            value = node.value if isinstance(node, yaml.ScalarNode) else "…"
+            raise _Refused(
+                "yaml-bad-value",
+                f"front matter value {shortened(repr(value), 40)} cannot be read as `{shortened(tag, 40)}`",
+                "remove the `!!` tag and write the value plainly, e.g. published: 2025-06-01",
+                node.start_mark,
+            ) from None
+
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
         self._check_number(node)
         return super().construct_yaml_int(node)
