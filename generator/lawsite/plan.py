@@ -15,7 +15,7 @@ import posixpath
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Callable, Union
+from typing import Callable, TypeVar, Union
 
 from . import lawnav
 from .model import Document, Kind
@@ -220,7 +220,10 @@ def _directory_src(site: Site, points: list[Document]) -> str:
     return "contact-points.md"
 
 
-def _unclaimed(pages: list, exists: Callable[[str], bool], consequence: str) -> tuple[list, list[str]]:
+Claimable = TypeVar("Claimable", LedgerPage, RedlinePage)
+
+
+def _unclaimed(pages: list[Claimable], exists: Callable[[str], bool], consequence: str) -> tuple[list[Claimable], list[str]]:
     """The pages whose file the content folder does not have, and a warning for each other."""
     kept = [p for p in pages if not exists(p.src)]
     skipped = [f"lawsite: {p.src} exists in the content folder; {consequence}" for p in pages if exists(p.src)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable
+from typing import Any, Callable
 
 from ..model import Kind
 from ..outputs.poster import poster_html, poster_links
@@ -56,7 +56,8 @@ class PageInput:
         return self.build.urls.at(self.here)
 
 
-Renderer = Callable[[PageSpec, PageInput], str]
+# Each renderer takes the spec type of its kind (a DocumentPage, a RedlinePage…).
+Renderer = Callable[[Any, PageInput], str]
 
 
 @dataclass(frozen=True)
@@ -144,17 +145,17 @@ def _as_written(spec: DocumentPage, page: PageInput) -> str:
 
 
 RENDERERS: dict[PageKind, Renderer] = {
-    PageKind.PAGE: _as_written,  # type: ignore[dict-item]
-    PageKind.LEGAL: _legal,  # type: ignore[dict-item]
-    PageKind.INTERPRETATION: _interpretation,  # type: ignore[dict-item]
-    PageKind.NOTICE: _notice,  # type: ignore[dict-item]
-    PageKind.CONTACT_POINT: _contact_point,  # type: ignore[dict-item]
-    PageKind.HOME: _home,  # type: ignore[dict-item]
-    PageKind.LAW_INDEX: _law_index,  # type: ignore[dict-item]
-    PageKind.STATISTICS: _statistics,  # type: ignore[dict-item]
-    PageKind.DIRECTORY: _directory,  # type: ignore[dict-item]
-    PageKind.REDLINE: _redline,  # type: ignore[dict-item]
-    PageKind.POSTER: _poster,  # type: ignore[dict-item]
+    PageKind.PAGE: _as_written,
+    PageKind.LEGAL: _legal,
+    PageKind.INTERPRETATION: _interpretation,
+    PageKind.NOTICE: _notice,
+    PageKind.CONTACT_POINT: _contact_point,
+    PageKind.HOME: _home,
+    PageKind.LAW_INDEX: _law_index,
+    PageKind.STATISTICS: _statistics,
+    PageKind.DIRECTORY: _directory,
+    PageKind.REDLINE: _redline,
+    PageKind.POSTER: _poster,
 }
 # Bodies of pre-rendered HTML that Markdown must not touch (headings stay Markdown).
 STASHED = frozenset({PageKind.LEGAL, PageKind.LAW_INDEX})
