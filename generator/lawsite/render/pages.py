@@ -19,15 +19,15 @@ from ..plan import DocumentPage, LawIndexPage, LedgerPage, PageKind, PageSpec, P
 from ..redline import align_readings
 from ..settings import Settings
 from ..site import Site
-from ..urls import PageLinks, SiteUrls, poster_key
+from ..urls import PageLinks, SiteUrls
 from .. import lawnav
 from .interpretation import interpretation_page_markdown
-from .ledger import contact_point_markdown, directory_markdown, draft_outcome_html, home_ledger_html, notice_page_markdown, statistics_markdown
+from .ledger import contact_point_markdown, directory_markdown, home_ledger_html, notice_page_markdown, statistics_markdown
 from .legal import LegalPage, legal_page_markdown
 from .listing import home_listing_html
 from .notes import ArticlePage, annotate
-from .reader import basket_html, poster_link_html
-from .readings import readings_html, redline_page_markdown
+from .notes.parts import Slot, page_parts
+from .readings import redline_page_markdown
 
 
 @dataclass(frozen=True)
@@ -67,18 +67,11 @@ class Rendered:
 
 
 def _legal(spec: DocumentPage, page: PageInput) -> str:
-    """A draft or law: the chain of readings, the head, every article with its notes."""
-    build, document, links = page.build, spec.document, page.links
-    settings = build.settings
-    annotated = ArticlePage(build.site, settings, document, links)
-    head = [draft_outcome_html(document, build.site.ledger, links, settings)]
-    poster = links.to(poster_key(document.id))
-    if poster is not None:
-        head.append(poster_link_html(poster, settings))
-    tail = [basket_html(document, settings, links.absolute) or ""]
-    ctx = LegalPage(settings, links.absolute, annotate(annotated), tuple(h for h in head if h), tuple(t for t in tail if t))
-    chain = readings_html(build.site.readings(document), document, links, settings)
-    return (chain + "\n\n" if chain else "") + legal_page_markdown(document, ctx)
+    """A draft or law: its parts around the head, every article with its notes."""
+    annotated = ArticlePage(page.build.site, page.build.settings, spec.document, page.links)
+    parts = page_parts(annotated)
+    ctx = LegalPage(page.build.settings, page.links.absolute, annotate(annotated), tuple(parts[Slot.HEAD]), tuple(parts[Slot.TAIL]))
+    return "".join(block + "\n\n" for block in parts[Slot.ABOVE]) + legal_page_markdown(spec.document, ctx)
 
 
 def _interpretation(spec: DocumentPage, page: PageInput) -> str:

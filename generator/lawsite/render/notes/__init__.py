@@ -5,7 +5,9 @@ Each note is a small module with one function `notes(page)` → article id →
 `Note` (the partial that shows it and the data it shows), registered here by
 name and priority like Python-Markdown's processors (highest first). A new
 per-article feature is one module and one `register` line; the article
-template shows whatever notes it is given.
+template shows whatever notes it is given. The page's own parts around the
+articles (readings chain, ledger outcome, poster link, basket) register the
+same way, by slot, in `parts.py`.
 """
 
 from __future__ import annotations
