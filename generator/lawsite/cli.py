@@ -159,7 +159,7 @@ def cmd_outline(args: argparse.Namespace) -> int:
 def _site_notes(args: argparse.Namespace, paths: list[Path]) -> Callable[[Path], dict[str, dict[str, Any]] | None] | None:
     """Per-file article notes (interpretation, ledger) when some of `paths`
     lie in the content folder of the site, else None (the plain outline)."""
-    from .readings import SiteNotes
+    from .outline import SiteNotes
 
     config = Path(args.config_file)
     if not config.is_file():

@@ -21,7 +21,8 @@ from . import lawnav
 from .model import Document, Kind
 from .outputs.poster import poster_uri
 from .parse.poster import has_poster
-from .readings import redline_pairs, redline_src
+from .parse.schema import file_name_of
+from .readings import redline_pairs
 from .render.i18n import translator
 from .render.readings import redline_title
 from .settings import Settings
@@ -30,6 +31,12 @@ from .urls import DIRECTORY_ID, STATISTICS_ID, law_index_key, poster_key, redlin
 
 STATISTICS_SRC = "statistics.md"
 HOME_SRCS = ("index.md", "README.md")
+REDLINE_FOLDER = "redlines"
+
+
+def redline_src(new: Document) -> str:
+    """The generated Markdown file of the redline from `new`'s previous reading to `new`."""
+    return f"{REDLINE_FOLDER}/{file_name_of(new.id)}.md"
 
 
 class PageKind(str, Enum):

@@ -28,7 +28,7 @@ from lawsite.outputs.poster import poster_uri
 from lawsite.parse.document import parse_document
 from lawsite.parse.legal import INVISIBLE, MAX_ARTICLE, parse_head, parse_legal_text
 from lawsite.parse.schema import FIRST_DATE, LAST_DATE, MAX_ID_BYTES, file_name_of, theme_file
-from lawsite.readings import redline_src
+from lawsite.plan import redline_src
 from lawsite.settings import Settings
 from lawsite.site import MAX_READINGS, gather, load_site
 
