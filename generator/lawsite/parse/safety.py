@@ -25,6 +25,7 @@ from typing import Any, Iterator
 
 from ..model import Problem, Source
 from .frontmatter import FrontMatter, KeyPath, split_front_matter
+from .static_files import served_files, static_file_problems
 
 # Deeper than any legal text needs, far below where Markdown or nh3 break down
 # (Python-Markdown raises RecursionError near 1,000 nested list levels; nh3 and
@@ -270,29 +271,6 @@ def link_problems(folder: Path) -> list[Problem]:
     return problems
 
 
-# Files a browser would run as code if MkDocs copied them into the site, where
-# the Content-Security-Policy's 'self' would trust them.
-_CODE_SUFFIXES = frozenset(".html .htm .xhtml .shtml .xht .js .mjs .cjs .wasm .swf .xsl .xslt .svgz".split())
-_SVG_SCRIPT = re.compile(r"<script|<foreignObject|<!ENTITY|\bon[a-z]+\s*=|javascript:|<iframe|<embed|<object", re.IGNORECASE)
-
-
-def static_file_problems(folder: Path) -> list[Problem]:
-    """Every non-Markdown file under `folder` that could run script on the site."""
-    problems: list[Problem] = []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if path.suffix.lower() == ".md" or not path.is_file() or any(p.startswith(".") for p in Path(rel).parts):
-            continue
-        suffix = path.suffix.lower()
-        if suffix in _CODE_SUFFIXES:
-            problems.append(Problem(rel, None, None, f"content may not hold {suffix} files: the site would publish them as code that runs in readers' browsers", "write pages as Markdown (.md); scripts and HTML pages belong to the theme, not to the content", code="code-file"))
-        elif suffix == ".svg" and path.stat().st_size <= 5 * 1024 * 1024:
-            match = _SVG_SCRIPT.search(path.read_text(encoding="utf-8", errors="replace"))
-            if match:
-                problems.append(Problem(rel, None, None, f"this SVG image holds {match.group()!r}, which can run script when the image is opened", "export the image again without scripts, links or embedded content (or as PNG)", code="code-file"))
-    return problems
-
-
 def folder_problems(folder: Path) -> list[Problem]:
     """Links out of the content folder and files that would run as code."""
-    return link_problems(folder) + static_file_problems(folder)
+    return link_problems(folder) + static_file_problems(served_files(folder))
