@@ -315,8 +315,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             chain = self.readings.chain_html(document, page.url, self._hrefs(files), self._redline_urls(files))
             return self._stashed(page, (chain + "\n\n" if chain else "") + legal_page_markdown(document, ctx))
         if page.is_homepage:
-            home = markdown + "\n\n" + home_listing_html(list(self.site.documents.values()), self._hrefs(files), self.settings)
-            return home + "\n\n" + self.ledger_pages.home_html(page.url, self._ledger_urls(files)) + "\n"
+            # The listing is stashed (its banners carry the data-ls-* the sanitiser strips from the editor's part).
+            listing = home_listing_html(list(self.site.documents.values()), self._hrefs(files), self.settings)
+            return markdown + "\n\n" + self._stashed(page, listing + "\n\n" + self.ledger_pages.home_html(page.url, self._ledger_urls(files)) + "\n")
         return markdown
 
     def _stashed(self, page: Page, markdown: str) -> str:
