@@ -39,10 +39,12 @@ _UNSAFE_SCHEME = re.compile(r"(?:javascript|vbscript|data):", re.IGNORECASE)
 # What browsers drop from a URL before reading its scheme (and zero-width tricks).
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 
+_GAP = r"(?:[ \t]*+\n[ \t>]*+)*+[ \t]*+"
 # Where a URL can hide in Markdown: inline links/images, reference definitions,
 # autolinks, and URL-valued attributes of raw HTML.
 _URL_SPOTS = (
-    re.compile(r"\]\(\s*<?([^\s)>]+)"),
+    # Space, line breaks and a block quote's > may stand before the URL and inside <…>.
+    re.compile(r"\]\(%s<?%s([^\s)>]+)" % (_GAP, _GAP)),
     # Python-Markdown takes a definition anywhere a block starts (in quotes and
     # list items too), with an empty label, and with its URL on the next line.
     re.compile(r"\[[^\[\]\n]*\]:[ \t]*(?:\n[ \t>]*)?<?(\S+)"),
