@@ -22,34 +22,48 @@ import json, resource, sys, time
 resource.setrlimit(resource.RLIMIT_AS, ({memory}, {memory}))
 from pathlib import Path
 from lawsite.settings import Settings
-from lawsite.site import load_site
-start = time.process_time()
-site = load_site(Path(sys.argv[1]), Settings())
-cpu = time.process_time() - start
-print(json.dumps({{"cpu": cpu, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                   "problems": [[p.path, p.line, p.field, p.code] for p in site.problems]}}))
+from lawsite.site import forget_parsed, load_site
+for folder in sys.argv[1:]:
+    start = time.process_time()
+    site = load_site(Path(folder), Settings())
+    cpu = time.process_time() - start
+    print(json.dumps({{"cpu": cpu, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                       "problems": [[p.path, p.line, p.field, p.code] for p in site.problems]}}))
+    del site
+    forget_parsed()
 """
 
 
 @dataclass
 class Bounded:
     cpu: float  # seconds of CPU the check took (imports not counted)
-    peak_kb: int  # the child's peak resident memory, imports included
+    peak_kb: int  # the child's peak resident memory so far, imports included
     problems: list[tuple[str, int | None, str | None, str]]
 
     def codes(self) -> set[str]:
         return {code for _, _, _, code in self.problems}
 
 
-def check_bounded(content: Path) -> Bounded:
-    """`load_site` (what `lawsite check` runs) on `content`, within the bounds."""
+def check_all_bounded(contents: list[Path]) -> list[Bounded]:
+    """`load_site` (what `lawsite check` runs) on each folder in turn, in one
+    child process capped at MEMORY_BYTES; each must take at most CPU_SECONDS."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     run = subprocess.run(
-        [sys.executable, "-c", _CHILD.format(memory=MEMORY_BYTES), str(content)],
-        capture_output=True, text=True, timeout=WALL_TIMEOUT, env=env,
+        [sys.executable, "-c", _CHILD.format(memory=MEMORY_BYTES), *map(str, contents)],
+        capture_output=True, text=True, timeout=WALL_TIMEOUT + 5 * len(contents), env=env,
     )
     assert run.returncode == 0, f"check failed within {MEMORY_BYTES >> 20} MB: {run.stderr[-2000:]}"
-    result = json.loads(run.stdout.strip().splitlines()[-1])
-    bounded = Bounded(result["cpu"], result["peak_kb"], [tuple(p) for p in result["problems"]])
-    assert bounded.cpu <= CPU_SECONDS, f"check took {bounded.cpu:.2f} s of CPU"
-    return bounded
+    results = [json.loads(line) for line in run.stdout.strip().splitlines() if line.startswith("{")]
+    assert len(results) == len(contents)
+    return [Bounded(r["cpu"], r["peak_kb"], [tuple(p) for p in r["problems"]]) for r in results]
+
+
+def assert_within_bounds(result: Bounded, what: str) -> None:
+    assert result.cpu <= CPU_SECONDS, f"{what}: check took {result.cpu:.2f} s of CPU"
+
+
+def check_bounded(content: Path) -> Bounded:
+    """One folder, within the bounds."""
+    (result,) = check_all_bounded([content])
+    assert_within_bounds(result, str(content))
+    return result

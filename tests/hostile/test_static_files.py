@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from hostile.bounded import check_bounded
+from hostile.bounded import Bounded, assert_within_bounds, check_all_bounded
 from lawsite.parse.static_files import ACTIVE_SUFFIXES, INERT_SUFFIXES, svg_data_problem, static_file_problem
 from lawsite.settings import Settings
 from lawsite.site import load_site
@@ -71,11 +71,21 @@ def _write(folder: Path, files: dict[str, str | bytes]) -> None:
         path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
 
+@pytest.fixture(scope="module")
+def refused(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Bounded]:
+    """`check` on a folder per refused file, all in one bounded child process."""
+    folders = []
+    for rel in REFUSED_FILES:
+        folders.append(tmp_path_factory.mktemp("refused"))
+        _write(folders[-1], {"index.md": "# 首页\n", rel: REFUSED_FILES[rel]})
+    return dict(zip(REFUSED_FILES, check_all_bounded(folders)))
+
+
 @pytest.mark.parametrize("rel", sorted(REFUSED_FILES))
-def test_check_refuses_each_active_file_within_the_bounds(tmp_path: Path, rel: str) -> None:
-    _write(tmp_path, {"index.md": "# 首页\n", rel: REFUSED_FILES[rel]})
-    result = check_bounded(tmp_path)
-    assert [p for p in result.problems if p[3] == "code-file"] and all(p[0] == rel for p in result.problems if p[3] == "code-file")
+def test_check_refuses_each_active_file_within_the_bounds(refused: dict[str, Bounded], rel: str) -> None:
+    assert_within_bounds(refused[rel], rel)
+    code_files = [p for p in refused[rel].problems if p[3] == "code-file"]
+    assert code_files and all(p[0] == rel for p in code_files)
 
 
 def test_a_refused_svg_names_line_and_field(tmp_path: Path) -> None:
@@ -93,11 +103,17 @@ def test_inert_files_pass(tmp_path: Path, rel: str) -> None:
 
 
 def test_huge_svg_and_deep_svg_are_checked_within_the_bounds(tmp_path: Path) -> None:
-    deep = f'<svg xmlns="{SVG}">' + "<g>" * 200_000 + "</g>" * 200_000 + "</svg>"  # 1.4 MB, 200,000 levels
-    wide = f'<svg xmlns="{SVG}">' + '<circle cx="1" cy="1" r="1" fill="#000"/>' * 100_000 + '<rect onclick="alert(1)"/></svg>'  # 4 MB
-    _write(tmp_path, {"deep.svg": deep, "wide.svg": wide, "huge.svg": " " * (6 * 1024 * 1024)})
-    result = check_bounded(tmp_path)
-    assert sorted(p[0] for p in result.problems) == ["huge.svg", "wide.svg"]
+    deep = f'<svg xmlns="{SVG}">' + "<g>" * 280_000 + "</g>" * 280_000 + "</svg>"  # 1.9 MB, 280,000 levels
+    wide = f'<svg xmlns="{SVG}"><rect ' + " ".join(f'data-a{i}="1"' for i in range(140_000)) + ' onclick="alert(1)"/></svg>'  # 1.9 MB of attributes
+    many = f'<svg xmlns="{SVG}">' + '<circle cx="1" cy="1" r="1" fill="#000"/>' * 48_000 + "</svg>"  # 1.9 MB of elements
+    folders = []
+    for name, data in {"deep.svg": deep, "wide.svg": wide, "many.svg": many, "huge.svg": " " * (3 * 1024 * 1024)}.items():
+        folders.append(tmp_path / name.split(".")[0])
+        _write(folders[-1], {name: data})
+    results = check_all_bounded(folders)
+    for folder, result in zip(folders, results):
+        assert_within_bounds(result, folder.name)
+    assert [[p[0] for p in r.problems] for r in results] == [[], ["wide.svg"], [], ["huge.svg"]]
 
 
 # --- property: an SVG is refused exactly when it holds something that can run -------------
@@ -149,7 +165,7 @@ def hostile_part(draw: st.DrawFn) -> str:
 REPRODUCER = [(f'<a><animate attributeName="href" values="&#106;avascript:alert(1)"/><text>x</text></a>', True)]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(st.sampled_from(SAFE_PARTS).map(lambda p: (p, False)), hostile_part().map(lambda p: (p, True))), max_size=6))
 @example(REPRODUCER)
 @example([(f'<s:script xmlns:s="{SVG}">alert(1)</s:script>', True)])
@@ -169,7 +185,7 @@ ACTIVE_TYPES = {None, "text/html", "application/xhtml+xml", "image/svg+xml", "te
 SUFFIXES = sorted(INERT_SUFFIXES | ACTIVE_SUFFIXES | {".shtml", ".htm", ".xyz", ".en", ".1", ".svgz", ".php"})
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(SUFFIXES).flatmap(lambda s: st.sampled_from([s, s.upper()])), max_size=3), st.sampled_from(["report", "a.b", ""]))
 @example([".xml"], "data")
 @example([".html", ".en"], "page")

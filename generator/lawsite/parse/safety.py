@@ -12,7 +12,15 @@ so an editor sees it before a reviewer has to:
 - nesting so deep that Python-Markdown would recurse past Python's limit or
   take minutes: lists, block quotes, brackets, raw HTML (`too-deep`);
 - links out of the content folder, which MkDocs would follow and publish
-  (`link-outside`).
+  (`link-outside`);
+- attributes and ids that lawsite's own scripts read, forged in raw HTML or
+  a Markdown attribute list (`script-attribute`);
+- files that would be published as they are and could run script
+  (`code-file`, the policy of static_files.py).
+
+Every check here is linear in the size of the file: patterns are possessive
+or cannot overlap, and tags are scanned as a browser reads them, so unclosed
+tags, quotes or brackets cannot make `check` rescan the rest of the file.
 """
 
 from __future__ import annotations

@@ -72,7 +72,8 @@ ACTIVE_SUFFIXES = frozenset(
     ".html .htm .xhtml .xht .shtml .shtm .svg .svgz .xml .xsl .xslt .rss .atom .mml"
     " .js .mjs .cjs .wasm .swf .php .phtml .jsp .asp .aspx .cgi".split()
 )
-MAX_SVG_BYTES = 5 * 1024 * 1024
+# Larger than drawings need; checking one takes under a second at this size.
+MAX_SVG_BYTES = 2 * 1024 * 1024
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -206,7 +207,7 @@ class _Refused(Exception):
 def svg_problem(rel: str, path: Path) -> Problem | None:
     """The first thing in an SVG file that is not plain drawing, or None."""
     if path.stat().st_size > MAX_SVG_BYTES:
-        return _svg_refused(rel, None, None, f"it is larger than {MAX_SVG_BYTES // (1024 * 1024)} MB, too large to check")
+        return _svg_refused(rel, None, None, f"it is larger than {MAX_SVG_BYTES // (1024 * 1024)} MB, too large to check (simplify it, or export it as PNG)")
     return svg_data_problem(rel, path.read_bytes())
 
 
