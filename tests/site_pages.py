@@ -31,7 +31,8 @@ class SitePages:
         """The body the adapter hands MkDocs for the page made from `src`, at URL `here`."""
         spec = self.plan.page(src)
         assert spec is not None, src
-        return render_page(spec, PageInput(self.build, here, markdown)).body
+        rendered = render_page(spec, PageInput(self.build, here, markdown))
+        return rendered.markdown + rendered.stashed
 
     def notes_html(self, annotator: Annotator, doc_id: str, here: str) -> dict[str, str]:
         """Article id → the HTML of one annotator's note on the page of `doc_id`."""

@@ -29,11 +29,12 @@ from mkdocs.structure.pages import Page
 from . import lawnav
 from .compat import require_supported_engine
 from .finish import Finish
-from .model import ConfigError, Kind
+from .model import ConfigError, Kind, Problem
 from .outputs import emit, feeds
 from .outputs import poster as posters
 from .outputs import search as site_search
 from .outputs.publisher import Publisher
+from .parse.static_files import static_file_problems
 from .plan import Plan, PosterPage, plan_pages
 from .progress import Progress, Steps
 from .render import harden, reader
@@ -124,9 +125,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         for problem in site.problems:
             if not problem.is_error:
                 log.warning(format_problem(problem))
-        if site.errors:
-            lines = "\n  ".join(format_problem(p) for p in site.errors)
-            raise PluginError(f"lawsite: {len(site.errors)} error(s) in content (run `lawsite check` for all details):\n  {lines}")
+        errors = site.errors + _copied_file_problems(files, config, site.errors)
+        if errors:
+            lines = "\n  ".join(format_problem(p) for p in errors)
+            raise PluginError(f"lawsite: {len(errors)} error(s) in content (run `lawsite check` for all details):\n  {lines}")
         self.plan = plan_pages(site, self.settings, lambda src: files.get_file_from_path(src) is not None)
         for warning in self.plan.skipped:
             log.warning(warning)
@@ -170,7 +172,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             if isinstance(spec, PosterPage):
                 poster = files.get_file_from_path(spec.src)
                 assert poster is not None
-                poster.content_string = render_page(spec, PageInput(self.build, poster.url)).body
+                poster.content_string = render_page(spec, PageInput(self.build, poster.url)).markdown
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         for section in _sections(nav.items):
@@ -260,10 +262,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             return markdown
         rendered = render_page(spec, PageInput(self.build, page.url, markdown, page.title))
         if not rendered.stashed:
-            return rendered.body
+            return rendered.markdown
         # Our pre-rendered HTML skips Markdown (render/stash.py); headings stay.
         stash = self.stashes[page.file.src_uri] = Stash()
-        return stash.hide(rendered.body)
+        return rendered.markdown + stash.hide(rendered.stashed)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         _escape_page_fields(page)
@@ -333,6 +335,19 @@ def _disable_material_search(config: MkDocsConfig) -> None:
         plugin = config.plugins.get(name)
         if plugin is not None and hasattr(plugin.config, "enabled"):
             plugin.config.enabled = False
+
+
+def _copied_file_problems(files: Files, config: MkDocsConfig, known: list[Problem]) -> list[Problem]:
+    """The static-file policy (parse/static_files.py) on exactly the content
+    files MkDocs is about to copy (`serve` included), beyond those `known`."""
+    docs = Path(config.docs_dir).resolve()
+    copied = [
+        (f.src_uri, Path(f.abs_src_path))
+        for f in files
+        if not f.is_documentation_page() and f.inclusion.is_in_serve() and f.abs_src_path and f.src_dir and Path(f.src_dir).resolve() == docs
+    ]
+    seen = {(p.path, p.code) for p in known}
+    return [p for p in static_file_problems(copied) if (p.path, p.code) not in seen]
 
 
 def _nav_items(nav: Navigation | None):

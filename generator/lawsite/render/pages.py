@@ -3,8 +3,8 @@
 One renderer per kind of page, in `RENDERERS`. Each gets the page spec and a
 `PageInput` (the build's site and links, the page's own URL, the Markdown the
 content file holds) and returns the Markdown MkDocs renders, or for a poster
-the whole HTML file. Pages whose body is pre-rendered HTML are `stashed`: the
-adapter hides it from Markdown (render/stash.py).
+the whole HTML file: a `Rendered`, whose `stashed` part is pre-rendered HTML
+the adapter hides from Markdown (render/stash.py), placed after the Markdown.
 """
 
 from __future__ import annotations
@@ -56,85 +56,87 @@ class PageInput:
         return self.build.urls.at(self.here)
 
 
-# Each renderer takes the spec type of its kind (a DocumentPage, a RedlinePage…).
-Renderer = Callable[[Any, PageInput], str]
-
-
 @dataclass(frozen=True)
 class Rendered:
-    body: str
-    stashed: bool  # pre-rendered HTML the adapter hides from Markdown
+    markdown: str  # for MkDocs to convert (a poster: the whole file)
+    stashed: str = ""  # then pre-rendered HTML that Markdown must not touch (headings stay Markdown)
 
 
-def _legal(spec: DocumentPage, page: PageInput) -> str:
+# Each renderer takes the spec type of its kind (a DocumentPage, a RedlinePage…).
+Renderer = Callable[[Any, PageInput], Rendered]
+
+
+def _legal(spec: DocumentPage, page: PageInput) -> Rendered:
     """A draft or law: its parts around the head, every article with its notes."""
     annotated = ArticlePage(page.build.site, page.build.settings, spec.document, page.links)
     parts = page_parts(annotated)
     ctx = LegalPage(page.build.settings, page.links.absolute, annotate(annotated), tuple(parts[Slot.HEAD]), tuple(parts[Slot.TAIL]))
-    return "".join(block + "\n\n" for block in parts[Slot.ABOVE]) + legal_page_markdown(spec.document, ctx)
+    return Rendered("", "".join(block + "\n\n" for block in parts[Slot.ABOVE]) + legal_page_markdown(spec.document, ctx))
 
 
-def _interpretation(spec: DocumentPage, page: PageInput) -> str:
+def _interpretation(spec: DocumentPage, page: PageInput) -> Rendered:
     """Each explained article beside its explanation; as written when its text is not in the site."""
     document = spec.document
     target = page.build.site.get(document.interpretation.interprets) if document.interpretation else None
     target_href = page.links.to(target.id) if target is not None else None
     if target is None or target_href is None:
-        return page.markdown
-    return interpretation_page_markdown(document, target, target_href, page.build.settings)
+        return Rendered(page.markdown)
+    return Rendered(interpretation_page_markdown(document, target, target_href, page.build.settings))
 
 
-def _notice(spec: DocumentPage, page: PageInput) -> str:
+def _notice(spec: DocumentPage, page: PageInput) -> Rendered:
     site, document = page.build.site, spec.document
     notice = site.notices[document.id]
-    return notice_page_markdown(document, page.markdown, notice, site.get(notice.concerns), site.ledger, page.build.point_names, page.links, page.build.settings)
+    return Rendered(notice_page_markdown(document, page.markdown, notice, site.get(notice.concerns), site.ledger, page.build.point_names, page.links, page.build.settings))
 
 
-def _contact_point(spec: DocumentPage, page: PageInput) -> str:
+def _contact_point(spec: DocumentPage, page: PageInput) -> Rendered:
     site = page.build.site
-    return contact_point_markdown(spec.document, page.markdown, site.documents, site.ledger, page.links, page.build.settings)
+    return Rendered(contact_point_markdown(spec.document, page.markdown, site.documents, site.ledger, page.links, page.build.settings))
 
 
-def _home(spec: DocumentPage, page: PageInput) -> str:
-    """The home page's text, the listing of every document, the site's totals."""
+def _home(spec: DocumentPage, page: PageInput) -> Rendered:
+    """The home page's text, then the listing of every document and the site's
+    totals, stashed (its banners carry data-ls-* attributes that the sanitiser
+    strips from the editor's part)."""
     site, settings, links = page.build.site, page.build.settings, page.links
     hrefs = {d.id: href for d in site.documents.values() if (href := links.to(d.id)) is not None}
-    home = page.markdown + "\n\n" + home_listing_html(list(site.documents.values()), hrefs, settings)
-    return home + "\n\n" + home_ledger_html(site.ledger, len(site.notices), links, settings) + "\n"
+    listing = home_listing_html(list(site.documents.values()), hrefs, settings)
+    return Rendered(page.markdown + "\n\n", listing + "\n\n" + home_ledger_html(site.ledger, len(site.notices), links, settings) + "\n")
 
 
-def _law_index(spec: LawIndexPage, page: PageInput) -> str:
+def _law_index(spec: LawIndexPage, page: PageInput) -> Rendered:
     links = page.links
     hrefs = {d.id: href for d in spec.documents if (href := links.to(d.id)) is not None}
     index = lawnav.law_index_html(page.title or spec.folder, list(spec.documents), hrefs, page.build.settings.language)
-    return page.markdown + "\n" + index + "\n"
+    return Rendered("", page.markdown + "\n" + index + "\n")
 
 
-def _statistics(spec: LedgerPage, page: PageInput) -> str:
+def _statistics(spec: LedgerPage, page: PageInput) -> Rendered:
     site = page.build.site
-    return f"# {spec.title}\n\n" + statistics_markdown(site.documents, site.ledger, page.links, page.build.settings)
+    return Rendered(f"# {spec.title}\n\n" + statistics_markdown(site.documents, site.ledger, page.links, page.build.settings))
 
 
-def _directory(spec: LedgerPage, page: PageInput) -> str:
+def _directory(spec: LedgerPage, page: PageInput) -> Rendered:
     site = page.build.site
-    return f"# {spec.title}\n\n" + directory_markdown(site.of_kind(Kind.CONTACT_POINT), site.ledger, page.links, page.build.settings)
+    return Rendered(f"# {spec.title}\n\n" + directory_markdown(site.of_kind(Kind.CONTACT_POINT), site.ledger, page.links, page.build.settings))
 
 
-def _redline(spec: RedlinePage, page: PageInput) -> str:
+def _redline(spec: RedlinePage, page: PageInput) -> Rendered:
     old, new = spec.old, spec.new
     assert old.legal is not None and new.legal is not None
     changes = align_readings(old.legal.articles, new.legal.articles)
-    return redline_page_markdown(old, new, changes, page.build.site.ledger, page.links, page.build.point_names, page.build.settings)
+    return Rendered(redline_page_markdown(old, new, changes, page.build.site.ledger, page.links, page.build.point_names, page.build.settings))
 
 
-def _poster(spec: PosterPage, page: PageInput) -> str:
+def _poster(spec: PosterPage, page: PageInput) -> Rendered:
     links = poster_links(spec.document, page.build.urls)
     assert links is not None, "a poster is planned only for a draft with a page"
-    return poster_html(spec.document, page.build.settings, links)
+    return Rendered(poster_html(spec.document, page.build.settings, links))
 
 
-def _as_written(spec: DocumentPage, page: PageInput) -> str:
-    return page.markdown
+def _as_written(spec: DocumentPage, page: PageInput) -> Rendered:
+    return Rendered(page.markdown)
 
 
 RENDERERS: dict[PageKind, Renderer] = {
@@ -150,9 +152,5 @@ RENDERERS: dict[PageKind, Renderer] = {
     PageKind.REDLINE: _redline,
     PageKind.POSTER: _poster,
 }
-# Bodies of pre-rendered HTML that Markdown must not touch (headings stay Markdown).
-STASHED = frozenset({PageKind.LEGAL, PageKind.LAW_INDEX})
-
-
 def render_page(spec: PageSpec, page: PageInput) -> Rendered:
-    return Rendered(RENDERERS[spec.kind](spec, page), spec.kind in STASHED)
+    return RENDERERS[spec.kind](spec, page)
