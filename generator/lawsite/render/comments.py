@@ -3,6 +3,8 @@ is a domain fact: lawsite.consultation).
 
 Every value put into a link is percent-encoded here, in one place, so a title
 with `&`, `?` or a newline can neither break the URL nor add mail headers.
+Templates are filled by `fill_template`, never `str.format`: a format spec in
+front matter must not run even if `check` was skipped.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import urllib.parse
 
 from ..model import Article, Comments, Document
+from ..parse.schema import fill_template
 
 
 def template_values(document: Document, article: Article | None, url: str) -> dict[str, str]:
@@ -31,7 +34,7 @@ def mailto_href(comments: Comments, values: dict[str, str], body: str) -> str | 
     """`mailto:` with the subject from the template and `body` filled in."""
     if not comments.email:
         return None
-    subject = _one_line(comments.subject.format(**values))
+    subject = _one_line(fill_template(comments.subject, values))
     query = urllib.parse.urlencode({"subject": subject, "body": body.replace("\n", "\r\n")}, quote_via=urllib.parse.quote)
     return f"mailto:{urllib.parse.quote(comments.email, safe='@')}?{query}"
 
@@ -41,4 +44,4 @@ def form_href(comments: Comments, values: dict[str, str]) -> str | None:
     if not comments.form:
         return None
     encoded = {key: urllib.parse.quote(value, safe="") for key, value in values.items()}
-    return comments.form.format(**encoded)
+    return fill_template(comments.form, encoded)
