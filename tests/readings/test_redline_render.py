@@ -1,5 +1,6 @@
 """The redline page of small sites, rendered without MkDocs: renumbering keeps
-each suggestion beside its article, and labels exist in every language."""
+each suggestion beside its article (that every label exists in every
+language: tests/render/test_labels.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from lawsite.render.i18n_readings import READINGS_LABELS
 from lawsite.render.readings_site import ReadingsPages
 from lawsite.settings import Settings
 from lawsite.site import load_site
@@ -114,12 +114,6 @@ def test_redline_in_other_languages(tmp_path, language):
         assert "Renumbered and changed" in html and "Suggestions on 第二条 of the 征求意见稿" in html
     else:
         assert "調整序號並修改" in html and "對征求意见稿第二条的意見" in html  # stage and label as the content writes them
-
-
-def test_every_label_exists_in_three_languages():
-    for key, texts in READINGS_LABELS.items():
-        assert set(texts) == {"zh", "zh-Hant", "en"}, key
-        assert all(texts.values()), key
 
 
 def test_marked_runs_never_span_a_paragraph_break():
