@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from golden_files import assert_golden
 from lawsite.render.readings_site import ReadingsPages
 from lawsite.settings import Settings
 from lawsite.site import load_site
@@ -150,21 +151,12 @@ title: 测试条例二审稿解读
 """
 
 
-def golden(name: str, actual: str, update: bool) -> None:
-    path = GOLDEN / name
-    if update or not path.exists():
-        path.write_text(actual, encoding="utf-8")
-        if not update:
-            pytest.fail(f"{path.name} was missing and has been written; review and commit it")
-    assert actual == path.read_text(encoding="utf-8")
-
-
 def test_golden_redline_and_interpretation_pages(tmp_path, update_golden):
     (tmp_path / "i2.md").write_text(INTERP, encoding="utf-8")
     readings = pages(tmp_path)
-    golden("small_redline.md", readings.redline_markdown("redlines/r2.md", "redlines/r2/", URLS), update_golden)
+    assert_golden(readings.redline_markdown("redlines/r2.md", "redlines/r2/", URLS), GOLDEN / "small_redline.md", update_golden)
     interpretation = readings.site.get("i2")
     page = readings.interpretation_markdown(interpretation, "i2/", {**URLS, "i2": "i2/"})
-    golden("small_interpretation.md", page, update_golden)
+    assert_golden(page, GOLDEN / "small_interpretation.md", update_golden)
     extras = readings.article_extras(readings.site.get("r2"), "r2/", {**URLS, "i2": "i2/"})
     assert sorted(extras) == ["art_2", "art_3"]
