@@ -12,7 +12,7 @@ from .build_process import BuildFailed, build_then_index
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..publish import publish
+    from ..publish import Sources, publish
 
     project = project_of(args)
     site_dir = Path(args.site_dir) if args.site_dir else project.site_dir
@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
         build_then_index(project.config_file, folder, args.strict)
 
     try:
-        publish(site_dir, build_into)
+        publish(site_dir, build_into, Sources(project.content_dir, project.config_file.parent), tell=lambda message: print(message, file=sys.stderr))
     except BuildFailed:
         print(f"build failed; {site_dir} was left as it was.", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -53,8 +53,11 @@ def _mkdocs_build(config_file: str, folder: str, strict: bool, index_request: st
     from mkdocs.exceptions import MkDocsException
 
     from ..outputs.search import DEFER_ENV
+    from ..publish import hold_build_folder
 
     _exit_with(parent)
+    if not hold_build_folder(Path(folder)):
+        sys.exit(EXIT_PROBLEMS)  # the build was killed and its folder removed before we began
     os.environ[DEFER_ENV] = index_request
     try:
         build(load_config(config_file, site_dir=folder, strict=strict))
