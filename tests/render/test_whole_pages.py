@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from golden_files import assert_golden
 from site_pages import SitePages
 
 from lawsite.model import Source
@@ -123,13 +124,7 @@ def pages() -> SitePages:
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_whole_draft_page(pages: SitePages, case: str, update_golden: bool) -> None:
     src, url = CASES[case]
-    actual = pages.markdown(src, url)
-    expected = PAGES / f"{case}.md"
-    if update_golden or not expected.exists():
-        expected.write_text(actual, encoding="utf-8")
-        if not update_golden:
-            pytest.fail(f"{expected.name} was missing and has been written; review it and run again")
-    assert actual == expected.read_text(encoding="utf-8")
+    assert_golden(pages.markdown(src, url), PAGES / f"{case}.md", update_golden)
 
 
 def test_the_pages_hold_what_the_site_adds_to_a_draft(pages: SitePages) -> None:

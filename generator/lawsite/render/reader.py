@@ -14,8 +14,7 @@ from ..model import Document
 from ..settings import Settings
 from ..consultation import State
 from .comments import form_href, template_values
-from .i18n import translator
-from .i18n_reader import SCRIPT_LABELS
+from .i18n import SCRIPT_LABELS, translator
 from .legal import consultation
 from .templates import render
 
