@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 
+from ..consultation import State
 from ..model import Document
 from ..settings import Settings
-from ..consultation import State
 from .comments import form_href, template_values
-from .i18n import translator
-from .i18n_reader import SCRIPT_LABELS
+from .i18n import SCRIPT_LABELS, translator
 from .legal import consultation
 from .templates import render
 
