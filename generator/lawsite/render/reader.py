@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 
+from ..consultation import State
 from ..model import Document
 from ..settings import Settings
-from ..consultation import State
 from .comments import form_href, template_values
 from .i18n import SCRIPT_LABELS, translator
 from .legal import consultation
