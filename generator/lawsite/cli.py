@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from . import __version__
+from .commands import intake as intake_command
 from .model import ConfigError, Kind, LawsiteError, Problem, Source
 from .outline import outline_dict, outline_text, with_site_notes
 from .parse.document import parse_document
@@ -414,6 +415,7 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--into", required=True, help="content folder to write into, e.g. content/laws/")
     imp.add_argument("--force", action="store_true", help="overwrite files that exist already")
     imp.set_defaults(run=cmd_import)
+    intake_command.add_parser(commands)
     return top
 
 
