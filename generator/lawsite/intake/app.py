@@ -179,8 +179,8 @@ async def export(request: Request) -> Response:
     service: _Service = request.app.state.service
     if not service.token:
         return PlainTextResponse("Not Found", 404)
-    given = request.headers.get("authorization", "").removeprefix("Bearer ").encode()
-    if not hmac.compare_digest(given, service.token.encode()):
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), service.token.encode()):
         return PlainTextResponse("需要有效的令牌（Authorization: Bearer …）", 401, {"WWW-Authenticate": 'Bearer realm="lawsite-intake"'})
     doc = request.query_params.get("concerns", "")
     if doc not in service.catalogue.current().drafts:
