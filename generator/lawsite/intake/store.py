@@ -217,7 +217,10 @@ def _stored(row: Sequence[Any]) -> Stored:
 def open_store(url: str, **options: Any) -> Store:
     """`postgresql://…` (or `postgres://…`) for PostgreSQL, anything else a SQLite file."""
     if url.startswith(("postgresql://", "postgres://")):
-        from .postgres_store import PostgresStore
+        try:
+            from .postgres_store import PostgresStore
+        except ImportError as exc:
+            raise StoreError(f"PostgreSQL needs psycopg: pip install 'lawsite[postgresql]' ({exc})") from exc
 
         return PostgresStore(url, **options)
     from .sqlite_store import SqliteStore
