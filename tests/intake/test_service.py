@@ -16,7 +16,7 @@ import pytest
 
 from lawsite.intake.store import CURRENT_VERSION, open_store
 
-from .conftest import CLOSED, OPEN, ORIGIN, POINT, TOKEN, UPCOMING, Service, lawsite, running
+from .harness import CLOSED, OPEN, ORIGIN, POINT, TOKEN, UPCOMING, Service, lawsite, running
 
 COLUMNS = ["id", "channel", "point", "article", "text", "received"]
 

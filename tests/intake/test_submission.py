@@ -13,7 +13,7 @@ import pytest
 from lawsite.intake.catalogue import load_catalogue
 from lawsite.intake.submission import MAX_CHARS, Comment, Refusal, check_target, read_comment
 
-from .conftest import CLOSED, OPEN, POINT, UPCOMING
+from .harness import CLOSED, OPEN, POINT, UPCOMING
 
 TZ = ZoneInfo("Asia/Shanghai")
 
