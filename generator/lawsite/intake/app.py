@@ -161,7 +161,7 @@ async def post_comment(request: Request) -> Response:
         return _refuse(request, service, Refusal(503, "not-stored", "意见暂时无法保存，请稍后重新提交。"))
     if _wants_json(request):
         return JSONResponse({"receipt": receipt}, 201)
-    return RedirectResponse(f"/receipts/{receipt}", 303)
+    return RedirectResponse(f"receipts/{receipt}", 303)  # relative: the service may sit under a prefix (/intake/)
 
 
 async def show_receipt(request: Request) -> Response:
@@ -174,7 +174,7 @@ async def show_receipt(request: Request) -> Response:
     if stored is None:
         return _refuse(request, service, Refusal(404, "unknown-receipt", "没有这个回执号，请核对后重新输入。"))
     if receipt != request.path_params["receipt"]:
-        return RedirectResponse(f"/receipts/{receipt}", 301)
+        return RedirectResponse(receipt, 301)
     return HTMLResponse(receipt_page(stored, service.catalogue.current(), service.tz))
 
 
