@@ -41,7 +41,7 @@ from .render.readings_site import ReadingsPages
 from .render.stash import Stash
 from .report import format_problem
 from .settings import Settings
-from .site import Site, forget_parsed, load_site
+from .site import Site, forget_parsed, link_problems, load_site
 
 log = logging.getLogger("mkdocs.plugins.lawsite")
 
@@ -94,9 +94,15 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             require_supported_engine(getattr(mkdocs, "__version__", ""))
-            self.settings = Settings.from_options(config.site_url, dict(self.config))
+            self.settings = Settings.from_options(config.site_url, dict(self.config), tuple(str(d) for d in config.theme.dirs))
         except ConfigError as exc:
             raise PluginError(str(exc)) from exc
+        # MkDocs walks docs_dir following links before any other event: refuse a
+        # link out of it or round in a circle now, or that walk never ends.
+        links = link_problems(Path(config.docs_dir))
+        if links:
+            lines = "\n  ".join(format_problem(p) for p in links)
+            raise PluginError(f"lawsite: {len(links)} link(s) in content that the build would follow (run `lawsite check`):\n  {lines}")
         for ext in ("attr_list", "toc"):
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)

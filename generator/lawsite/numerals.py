@@ -1,8 +1,10 @@
 """Chinese numerals <-> integers, as written in legal texts.
 
 `to_int` reads the numerals of article and division labels (一 … 九千九百九十九,
-〇/零, 两 and Traditional 兩, 十二 as well as 一十二) and also ASCII and
-full-width digits, because drafts sometimes write ``第12条``. `to_chinese` writes
+〇/零, 两 and Traditional 兩, 十二 as well as 一十二, 万/萬 and 亿/億 so that an
+absurd 第一万条 is read as what it says and refused by the caller) and also ASCII
+and full-width digits, because drafts sometimes write ``第12条``. Its input is
+bounded (`MAX_NUMERAL_CHARS`): a label is never a thousand digits long. `to_chinese` writes
 the legal style used in labels: 十二, 一百一十二, 一千零一, 二千零二十.
 """
 
@@ -12,6 +14,8 @@ import re
 from functools import lru_cache
 
 MAX = 9999
+#: Longer numerals are refused before any work (九千九百九十九亿九千九百九十九万… is 23).
+MAX_NUMERAL_CHARS = 24
 
 _DIGITS: dict[str, int] = {
     "〇": 0, "零": 0, "○": 0,
@@ -19,27 +23,53 @@ _DIGITS: dict[str, int] = {
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
 _UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+# Units of four-digit groups, largest first (Traditional forms folded in).
+_GROUPS: tuple[tuple[str, int], ...] = (("亿", 100_000_000), ("万", 10_000))
+_FOLD_GROUPS = str.maketrans("億萬", "亿万")
 _ARABIC = re.compile(r"[0-9０-９]+")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
-#: Characters that may appear in a Chinese numeral (for building regexes).
+#: Characters that may appear in a Chinese numeral below 万 (for building regexes).
 CHINESE_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS)
+#: The group units 万/亿 as well: for article labels, where an absurd number must be seen.
+GROUP_UNIT_CHARS = "万萬亿億"
 _LEGAL_DIGITS = "零一二三四五六七八九"
 
 
-@lru_cache(maxsize=4096)  # labels repeat across a corpus; the function is pure
 def to_int(text: str) -> int:
     """The value of a Chinese numeral or a decimal number.
 
     Raises ValueError, naming the input, for anything else (empty text, unknown
-    characters, malformed sequences such as ``十十`` or ``百一``).
+    characters, malformed sequences such as ``十十`` or ``百一``, more than
+    `MAX_NUMERAL_CHARS` characters).
     """
     s = text.strip()
+    if len(s) > MAX_NUMERAL_CHARS:  # checked before the cache, which would keep the text
+        raise ValueError(f"not a number: {s[:MAX_NUMERAL_CHARS]!r}… is longer than {MAX_NUMERAL_CHARS} characters")
+    return _to_int(s)
+
+
+@lru_cache(maxsize=4096)  # labels repeat across a corpus; the function is pure
+def _to_int(s: str) -> int:
     if not s:
-        raise ValueError(f"not a number: {text!r} is empty")
+        raise ValueError(f"not a number: {s!r} is empty")
     if _ARABIC.fullmatch(s):
         return int(s.translate(_FULLWIDTH))
-    return _chinese_to_int(s, text)
+    return _grouped_to_int(s.translate(_FOLD_GROUPS), s)
+
+
+def _grouped_to_int(s: str, original: str) -> int:
+    """亿 and 万 split the numeral into groups (一万零一 = 1·10⁴ + 1, 一万亿 = 10¹²)."""
+    for name, unit in _GROUPS:
+        if name not in s:
+            continue
+        high, _, low = s.partition(name)
+        if not high or any(other in low for other, size in _GROUPS if size >= unit):
+            raise ValueError(f"not a Chinese numeral: {original!r} ({name!r} without a digit or out of order)")
+        if low[:1] in ("零", "〇") and len(low) > 1:
+            low = low[1:]  # 一万零一: the 零 marks the empty thousands
+        return _grouped_to_int(high, original) * unit + (_grouped_to_int(low, original) if low else 0)
+    return _chinese_to_int(s, original)
 
 
 def _chinese_to_int(s: str, original: str) -> int:

@@ -3,6 +3,7 @@ without starting MkDocs (so `check` and `outline` stay fast)."""
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,21 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
+def theme_dirs(config: dict[str, Any], base: Path) -> tuple[str, ...]:
+    """The template folders MkDocs will search, as far as known without MkDocs:
+    the `custom_dir`, then the theme package's `templates/` (Material's).
+    Empty when the theme is not found, so that nothing is wrongly refused."""
+    theme = config.get("theme")
+    theme = theme if isinstance(theme, dict) else {"name": theme}
+    name, custom = theme.get("name"), theme.get("custom_dir")
+    spec = importlib.util.find_spec(name) if isinstance(name, str) and name.isidentifier() else None
+    if spec is None or spec.origin is None:
+        return ()
+    folders = [base / str(custom)] if custom else []
+    folders.append(Path(spec.origin).parent / "templates")
+    return tuple(str(f) for f in folders)
+
+
 def load_project(config_file: Path) -> Project:
     if not config_file.is_file():
         raise ConfigError(f"{config_file}: no such file; run lawsite in the folder that holds mkdocs.yml or pass --config-file")
@@ -51,7 +67,7 @@ def load_project(config_file: Path) -> Project:
     except yaml.YAMLError as exc:
         raise ConfigError(f"{config_file}: not valid YAML: {exc}") from exc
     base = config_file.parent
-    settings = Settings.from_options(config.get("site_url"), plugin_options(config))
+    settings = Settings.from_options(config.get("site_url"), plugin_options(config), theme_dirs(config, base))
     return Project(
         config_file=config_file,
         content_dir=base / str(config.get("docs_dir", "docs")),

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .ledger import Ledger
 from .model import Document, InterpretationSection, Kind, Outcome
+from .parse.schema import file_name_of
 
 if TYPE_CHECKING:
     from .site import Site
@@ -62,7 +63,7 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 def redline_src(new: Document) -> str:
     """The generated Markdown file of the redline from `new`'s previous reading to `new`."""
-    return f"{REDLINE_FOLDER}/{new.id}.md"
+    return f"{REDLINE_FOLDER}/{file_name_of(new.id)}.md"
 
 
 def redline_pairs(site: "Site") -> list[tuple[Document, Document]]:

@@ -23,6 +23,9 @@ class Settings:
     numbering: str = "zh-Hans"  # see lawsite.parse.legal.NUMBERINGS
     language: str = "zh"  # labels: zh, zh-Hant, en
     now: dt.datetime | None = None  # build time; None means "now" (or SOURCE_DATE_EPOCH)
+    # The theme's template folders, first wins (custom_dir, Material's); icons are in
+    # their `.icons/`. Empty: not known, and `template:`/`icon:` are not checked.
+    theme_dirs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         try:
@@ -35,9 +38,10 @@ class Settings:
             raise ConfigError(f"lawsite: language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
 
     @classmethod
-    def from_options(cls, site_url: str | None, options: dict[str, object]) -> "Settings":
-        """From mkdocs.yml: `site_url` and the `lawsite:` plugin options."""
+    def from_options(cls, site_url: str | None, options: dict[str, object], theme_dirs: tuple[str, ...] = ()) -> "Settings":
+        """From mkdocs.yml: `site_url`, the `lawsite:` plugin options and the theme's folders."""
         return cls(
+            theme_dirs=theme_dirs,
             site_url=site_url.rstrip("/") + "/" if site_url else "",
             timezone=str(options.get("timezone", cls.timezone)),
             numbering=str(options.get("numbering", cls.numbering)),

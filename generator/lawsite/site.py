@@ -7,6 +7,7 @@ is what `lawsite check`, `lawsite outline` and the plugin all call.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -15,13 +16,17 @@ from .ledger import Ledger, build_ledger
 from .model import Document, Kind, Notice, Problem, Source
 from .parse.document import parse_document
 from .parse.interpretation import attach_interpretations
-from .parse.notice import ReadFile, parse_notice
+from .parse.notice import ReadFile, Unreadable, parse_notice
 from .progress import ProgressCallback
 from .outputs.poster import poster_problems
 from .parse.safety import folder_problems, source_problems
+from .parse.schema import theme_file
 from .settings import Settings
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # larger than any law; protects the build from runaway input
+# Readings of one text (征求意见稿, 一审稿 … 三审稿, the law): real ones have under ten.
+# Every page of a chain lists the whole chain, so its length is bounded.
+MAX_READINGS = 30
 
 
 @dataclass
@@ -70,15 +75,58 @@ def _str(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _walk(folder: Path) -> list[Path]:
+    """Every file and link under `folder`, in a stable order, without entering a
+    linked folder (a link to an ancestor would never end) or a hidden one."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found += [Path(dirpath) / name for name in filenames if not name.startswith(".")]
+        found += [Path(dirpath) / name for name in dirnames if os.path.islink(os.path.join(dirpath, name))]
+    return sorted(found)
+
+
+def _link_target(path: Path, root: Path) -> tuple[str, str] | None:
+    """(code, message) for a symbolic link MkDocs must not follow, None for a
+    harmless one (a file inside the folder, or no link)."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a loop, on Python 3.11
+        return "link-broken", f"this link leads nowhere or round in a circle ({os.readlink(path)})"
+    if not target.is_relative_to(root):
+        return "link-outside", f"this {'folder' if target.is_dir() else 'file'} is a link to a place outside the content folder ({os.readlink(path)})"
+    if target.is_dir() and path.parent.resolve().is_relative_to(target):
+        return "link-loop", f"this folder is a link to a folder it is in ({os.readlink(path)}): following it would never end"
+    if target.is_dir():
+        return "link-folder", f"this folder is a link to another folder of the content ({os.readlink(path)}): its files would be published twice"
+    return None
+
+
+def link_problems(folder: Path) -> list[Problem]:
+    """Every symbolic link under `folder` that MkDocs would follow out of it,
+    round in a circle or into a folder twice; errors, since MkDocs' own walk
+    (which follows links) would publish, hang on or copy twice what they lead to."""
+    root = folder.resolve()
+    problems: list[Problem] = []
+    for path in _walk(folder):
+        found = _link_target(path, root)
+        if found is not None:
+            code, message = found
+            problems.append(Problem(path.relative_to(folder).as_posix(), None, None, message, "copy what it points to into the content folder instead of linking to it", code=code))
+    return problems
+
+
 def read_sources(folder: Path) -> tuple[list[Source], list[Problem]]:
     """Every Markdown file under `folder`, in a stable order; never follows a
-    link out of the folder."""
+    link out of the folder, into a folder or round in a circle."""
     root = folder.resolve()
     sources: list[Source] = []
     problems: list[Problem] = []
-    for path in sorted(folder.rglob("*.md")):
+    for path in _walk(folder):
         rel = path.relative_to(folder).as_posix()
-        if any(part.startswith(".") for part in Path(rel).parts):
+        if path.suffix != ".md":
             continue
         source, problem = _read_one(path, rel, root)
         if problem:
@@ -89,8 +137,11 @@ def read_sources(folder: Path) -> tuple[list[Source], list[Problem]]:
 
 
 def _read_one(path: Path, rel: str, root: Path) -> tuple[Source | None, Problem | None]:
-    if path.is_symlink() and not path.resolve().is_relative_to(root):
-        return None, Problem(rel, None, None, "this file is a link to a place outside the content folder", "copy the file into the content folder instead of linking to it", code="link-outside")
+    link = _link_target(path, root)
+    if link is not None:
+        return None, Problem(rel, None, None, link[1], "copy the file into the content folder instead of linking to it", code=link[0])
+    if not path.is_file():
+        return None, None  # a folder named like a Markdown file, a socket…
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         return None, Problem(rel, None, None, f"file is {size // 1024 // 1024} MB, more than the {MAX_FILE_BYTES // 1024 // 1024} MB a content file may have", "split it into several documents", code="file-too-large")
@@ -138,6 +189,8 @@ def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None
         site.documents[document.id] = document
         site.by_path[source.path] = document
     site.problems.extend(_check_links(site))
+    site.problems.extend(_reading_problems(site))
+    site.problems.extend(_theme_problems(site, settings.theme_dirs))
     site.problems.extend(poster_problems(list(site.documents.values())))
     site.problems.extend(_attach_notices(site, read_file))
     site.problems.extend(attach_interpretations(site.documents, settings.numbering))
@@ -162,7 +215,9 @@ def _check_links(site: Site) -> list[Problem]:
             if target_id is None:
                 continue
             target = site.get(target_id)
-            if target is None or target.kind not in kinds:
+            if target is document:
+                problems.append(_link_problem(document, key, f"`{key}: {target_id}` names this document itself", f"name the id of another document; known: {_known(site, kinds)}", code="self-reference"))
+            elif target is None or target.kind not in kinds:
                 names = "/".join(k.value for k in kinds)
                 problems.append(_link_problem(document, key, f"`{key}: {target_id}` names no {names} in the site", f"use the `id` of a {names}; known: {_known(site, kinds)}"))
         for point in document.meta.get("contact_points") or []:
@@ -171,8 +226,57 @@ def _check_links(site: Site) -> list[Problem]:
     return problems
 
 
-def _link_problem(document: Document, key: str, message: str, hint: str) -> Problem:
-    return Problem(document.path, _meta_line(document, key), key, message, hint, code="unknown-reference")
+def _link_problem(document: Document, key: str, message: str, hint: str, code: str = "unknown-reference") -> Problem:
+    return Problem(document.path, _meta_line(document, key), key, message, hint, code=code)
+
+
+def _theme_problems(site: Site, theme_dirs: tuple[str, ...]) -> list[Problem]:
+    """`template:` and `icon:` must name a file of the theme: MkDocs stops the
+    build on a missing one, after `check` would have passed."""
+    if not theme_dirs:
+        return []
+    problems: list[Problem] = []
+    for document in site.documents.values():
+        template, icon = _str(document.meta.get("template")), _str(document.meta.get("icon"))
+        if template is not None and theme_file("template", template, theme_dirs) is None:
+            problems.append(_link_problem(document, "template", f"`template: {template}` names no template of the theme", f"write the file name of a template in the theme's custom_dir ({theme_dirs[0]}), e.g. main.html; or leave `template:` out", code="unknown-template"))
+        if icon is not None and theme_file("icon", icon, theme_dirs) is None:
+            problems.append(_link_problem(document, "icon", f"`icon: {icon}` names no icon of the theme", "write an icon of Material's set as folder/name, e.g. material/file-document-outline, or put NAME.svg under the custom_dir's .icons/", code="unknown-icon"))
+    return problems
+
+
+def _previous(site: Site, document: Document) -> Document | None:
+    target = site.get(_str(document.meta.get("previous")))
+    return target if target is not None and target is not document and target.kind in _LINKS["previous"] else None
+
+
+def _reading_problems(site: Site) -> list[Problem]:
+    """`previous:` chains that go round in a circle, or are longer than
+    MAX_READINGS. Each document is walked once: `depth` remembers the length
+    of the chain behind every document already seen (0 on a reported circle)."""
+    problems: list[Problem] = []
+    depth: dict[str, int] = {}
+    for start in site.of_kind(*_LINKS["previous"]):
+        if start.id in depth:
+            continue
+        path, on_path = [start], {start.id: 0}
+        current = _previous(site, start)
+        while current is not None and current.id not in depth and current.id not in on_path:
+            on_path[current.id] = len(path)
+            path.append(current)
+            current = _previous(site, current)
+        base = depth.get(current.id, 0) if current is not None else 0
+        if current is not None and current.id in on_path:
+            circle = path[on_path[current.id] :]
+            names = " → ".join(d.id for d in circle + circle[:1])
+            problems.append(_link_problem(circle[0], "previous", f"the readings' `previous:` go round in a circle: {names}", "the earliest reading has no `previous:`; each later one names the one before it", code="readings-cycle"))
+            depth.update((d.id, 0) for d in circle)
+            path = path[: on_path[current.id]]
+        for document in reversed(path):
+            base = depth[document.id] = base + 1
+            if base == MAX_READINGS + 1:
+                problems.append(_link_problem(document, "previous", f"this is reading {base} of one text: lawsite shows at most {MAX_READINGS} readings in a chain", "start a new chain (leave out `previous:`) where the text became a new law or a new draft", code="readings-too-many"))
+    return problems
 
 
 def _meta_line(document: Document, key: str) -> int | None:
@@ -202,14 +306,22 @@ def _attach_notices(site: Site, read_file: ReadFile | None) -> list[Problem]:
 
 def content_reader(folder: Path) -> ReadFile:
     """Bytes of a content-relative file (a notice's CSV), None when missing,
-    too large or a link out of the folder."""
+    Unreadable when too large or a link out of the folder."""
     root = folder.resolve()
 
-    def read(rel: str) -> bytes | None:
+    def read(rel: str) -> bytes | Unreadable | None:
         path = folder / rel
-        if not path.is_file() or not path.resolve().is_relative_to(root) or path.stat().st_size > MAX_FILE_BYTES:
-            return None
-        return path.read_bytes()
+        try:
+            if not path.is_file():
+                return None
+            if not path.resolve().is_relative_to(root):
+                return Unreadable("is a link to a place outside the content folder")
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                return Unreadable(f"is {size / 1024 / 1024:.1f} MB ({size} bytes), more than the {MAX_FILE_BYTES // 1024 // 1024} MB a content file may have")
+            return path.read_bytes()
+        except (OSError, RuntimeError) as exc:  # a link loop, a file removed meanwhile
+            return Unreadable(f"cannot be read: {exc.strerror if isinstance(exc, OSError) else exc}")
 
     return read
 
@@ -232,14 +344,21 @@ def forget_parsed() -> None:
     _SAFETY.clear()
 
 
+_ENDLESS_LINKS = ("link-broken", "link-loop", "link-folder")
+
+
 def load_site(folder: Path, settings: Settings | None = None, progress: ProgressCallback | None = None) -> Site:
     """Read and gather the content folder: the one entry point for everyone.
 
     `progress(done, total)` is called as documents are parsed (see progress.py)."""
     sources, problems = read_sources(folder)
     site = gather(sources, settings or Settings(), content_reader(folder), progress)
+    links = link_problems(folder)
     known = {(p.path, p.code) for p in problems}
-    problems += [p for p in folder_problems(folder) if (p.path, p.code) not in known]
+    problems += [p for p in links if (p.path, p.code) not in known]
+    known |= {(p.path, p.code) for p in links}
+    if not any(p.code in _ENDLESS_LINKS for p in links):  # the safety walk follows links: not into a circle
+        problems += [p for p in folder_problems(folder) if (p.path, p.code) not in known]
     for source in sources:
         problems += _safety_cached(source)  # hostile input: unsafe URLs, control characters, nesting
     site.problems[:0] = problems

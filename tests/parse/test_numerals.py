@@ -30,10 +30,15 @@ def test_variants(text: str, n: int) -> None:
     assert to_int(text) == n
 
 
-@pytest.mark.parametrize("text", ["", "  ", "abc", "十十", "百一", "一十十", "零十", "一万", "第一"])
+@pytest.mark.parametrize("text", ["", "  ", "abc", "十十", "百一", "一十十", "零十", "一万万", "万", "第一", "九" * 25])
 def test_rejects_non_numerals_with_message(text: str) -> None:
     with pytest.raises(ValueError, match="number|numeral"):
         to_int(text)
+
+
+@pytest.mark.parametrize("text, n", [("一万", 10_000), ("一万零一", 10_001), ("九千九百九十九万", 99_990_000), ("一亿", 10**8), ("一億二千萬", 120_000_000)])
+def test_reads_wan_and_yi_so_that_callers_can_refuse_absurd_labels(text: str, n: int) -> None:
+    assert to_int(text) == n
 
 
 @pytest.mark.parametrize("n", [0, -1, 10000, 3.0, True])

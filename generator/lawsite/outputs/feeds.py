@@ -19,6 +19,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from ..model import Document, Kind
+from ..parse.schema import file_name_of
 from ..render.i18n import translator
 from ..render.templates import format_date, render
 from ..settings import Settings
@@ -44,7 +45,7 @@ class Entry:
 
 
 def draft_feed_path(document: Document) -> str:
-    return f"{FEED_DIR}/{document.id}.xml"
+    return f"{FEED_DIR}/{file_name_of(document.id)}.xml"
 
 
 def entry_date(document: Document) -> dt.date | None:

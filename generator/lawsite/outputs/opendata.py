@@ -25,6 +25,7 @@ from typing import Any, Iterator
 from ..ledger import ArticleLedger, Ledger
 from ..model import GENERAL, Article, Document, Kind, Suggestion
 from ..outline import outline_dict
+from ..parse.schema import file_name_of
 from ..site import Site
 from .links import SiteLinks
 
@@ -41,7 +42,7 @@ CSV_COLUMNS = (
 
 
 def document_path(doc_id: str) -> str:
-    return f"{DATA_DIR}/documents/{doc_id}.json"
+    return f"{DATA_DIR}/documents/{file_name_of(doc_id)}.json"
 
 
 def json_value(value: Any) -> Any:

@@ -24,6 +24,7 @@ import segno
 
 from ..model import Article, Division, Document, Kind, LegalText, Problem, Severity
 from ..parse.legal import NUMBERINGS
+from ..parse.schema import file_name_of
 from ..render.comments import State, form_href, template_values
 from ..render.i18n import translator
 from ..render.inline import InlineRenderer
@@ -36,7 +37,7 @@ POSTER_DIR = "posters"
 
 def poster_uri(document: Document) -> str:
     """Where the poster of `document` is written, relative to the site root."""
-    return f"{POSTER_DIR}/{document.id}/index.html"
+    return f"{POSTER_DIR}/{file_name_of(document.id)}/index.html"
 
 
 def has_poster(document: Document) -> bool:

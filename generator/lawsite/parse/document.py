@@ -10,7 +10,7 @@ from typing import Any
 from ..model import Comments, Document, Kind, Problem, Source
 from .frontmatter import FrontMatter, split_front_matter
 from .legal import NUMBERINGS, parse_legal_text
-from .schema import COMMON, SCHEMA, CheckContext, _did_you_mean, check_fields
+from .schema import COMMON, SCHEMA, CheckContext, _did_you_mean, check_fields, unsafe_file_name
 
 KIND_NAMES = tuple(k.value for k in Kind)
 LEGAL_KINDS = (Kind.DRAFT, Kind.LAW)
@@ -40,6 +40,8 @@ def parse_document(source: Source, default_numbering: str = "zh-Hans") -> tuple[
     if kind is None:
         return None, ctx.problems
     meta = check_fields(front.data, {**COMMON, **SCHEMA[kind]}, ctx)
+    if "id" not in front.data:
+        _check_default_id(default_id(source.path), ctx)
     document = Document(
         source=source,
         kind=kind,
@@ -55,6 +57,13 @@ def parse_document(source: Source, default_numbering: str = "zh-Hans") -> tuple[
     if kind is Kind.DRAFT:
         document.comments = _comments(meta.get("comments"), ctx)
     return document, ctx.problems
+
+
+def _check_default_id(doc_id: str, ctx: CheckContext) -> None:
+    """The file name stands in for a missing `id:`, so it must be one too."""
+    why = unsafe_file_name(doc_id)
+    if why is not None:
+        ctx.report(("id",), f"this file's name cannot be its id: it {why}", "add `id: a-short-name` (letters, digits, '-' and '_') to the front matter, or rename the file", code="bad-id")
 
 
 def _kind(front: FrontMatter, ctx: CheckContext) -> Kind | None:

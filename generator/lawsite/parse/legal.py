@@ -52,7 +52,13 @@ How the body is read (the rules chosen for ambiguous cases):
   parent and kind).
 * **Invisible characters.** U+200B/U+FEFF count as whitespace around labels and
   in blank lines; NBSP, U+3000 and U+2002 are ordinary whitespace. Inside text
-  they are kept.
+  they are kept. Inside a label (``第十\u200b二条``, ``第十二条\u00ad（目的）``) the
+  invisible ones (`INVISIBLE`) are removed with a ``label-invisible`` warning,
+  so that the article is neither lost as prose nor silently another one.
+* **Limits.** Article numbers and 之M run from 1 to `MAX_ARTICLE` (9,999, as
+  `numerals.to_chinese`; real codes stay under 1,300, and 9,999 articles with
+  之一…之九 each still fit); a head beyond (第一万条, 第10000条, 第一条之〇) is
+  an ``article-number`` error and its block stays prose.
 """
 
 from __future__ import annotations
@@ -72,7 +78,7 @@ from lawsite.model import (
     Prose,
     Severity,
 )
-from lawsite.numerals import CHINESE_NUMERAL_CHARS, to_chinese, to_int
+from lawsite.numerals import CHINESE_NUMERAL_CHARS, GROUP_UNIT_CHARS, MAX, MAX_NUMERAL_CHARS, to_chinese, to_int
 
 # Whitespace for recognition purposes: Unicode whitespace plus zero-width marks.
 S = r"[\s\u200b\ufeff]"
@@ -88,6 +94,12 @@ _CAPTION_BRACKETS: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 _MAX_CAPTION = 40
 _ZH_NUM = f"[{CHINESE_NUMERAL_CHARS}0-9０-９]+"
+_ZH_ARTICLE_NUM = f"[{CHINESE_NUMERAL_CHARS}{GROUP_UNIT_CHARS}0-9０-９]+"  # 万/亿 too: seen, then refused
+MAX_ARTICLE = MAX
+# Characters that show nothing: zero-width space/non-joiner/joiner, word joiner,
+# BOM, soft hyphen, Mongolian vowel separator, variation selectors.
+INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+_LABEL_SPAN = 40  # how far into a block an invisible character may hide a label
 _ZH_ITEM_NUM = f"[{CHINESE_NUMERAL_CHARS}]+"
 
 
@@ -144,8 +156,8 @@ def _chinese(name: str, tiao: str, kuan: str, xiang: str, kinds: tuple[str, ...]
         unnumbered_kind=zhang,
         unnumbered_titles=frozenset({"附则", "總則", "附則", "总则", "分则", "分則"}),
         head=re.compile(
-            rf"(?:第|(?P<typo>笫))(?P<num>{_ZH_NUM})(?P<stray>[ \t\u3000\xa0]+)?{tiao}"
-            rf"(?:之(?P<sub>{_ZH_NUM}))?"
+            rf"(?:第|(?P<typo>笫))(?P<num>{_ZH_ARTICLE_NUM})(?P<stray>[ \t\u3000\xa0]+)?{tiao}"
+            rf"(?:之(?P<sub>{_ZH_ARTICLE_NUM}))?"
         ),
         head_follow=re.compile(rf"{S}|[（(〖【〔]"),
         division=re.compile(
@@ -159,9 +171,14 @@ def _chinese(name: str, tiao: str, kuan: str, xiang: str, kinds: tuple[str, ...]
         ),
         number=to_int,
         item_number=to_int,
-        article_label=lambda n, sub: f"第{to_chinese(n)}{tiao}" + (f"之{to_chinese(sub)}" if sub else ""),
-        division_label=lambda kind, n: f"第{to_chinese(n)}{kind}",
+        article_label=lambda n, sub: f"第{_numeral(n)}{tiao}" + (f"之{_numeral(sub)}" if sub else ""),
+        division_label=lambda kind, n: f"第{_numeral(n)}{kind}",
     )
+
+
+def _numeral(n: int) -> str:
+    """The Chinese numeral of `n`; out of range (a label being refused), its digits."""
+    return to_chinese(n) if 1 <= n <= MAX else str(n)
 
 
 def _letter_or_number(text: str) -> int:
@@ -213,11 +230,30 @@ class Head:
     text: str
     typo: bool = False
     stray: bool = False
+    invisible: str = ""  # the code points removed from the label, e.g. "U+200B"
+
+    @property
+    def in_range(self) -> bool:
+        """Whether lawsite can number and label this article (see `MAX_ARTICLE`)."""
+        return 1 <= self.number <= MAX_ARTICLE and (self.sub is None or 1 <= self.sub <= MAX_ARTICLE)
 
 
 def parse_head(text: str, numbering: Numbering = ZH_HANS) -> Head | None:
-    """The article head at the start of `text` (leading whitespace allowed), or None."""
+    """The article head at the start of `text` (leading whitespace allowed), or None.
+
+    A label that only invisible characters keep from matching is read without
+    them, and `Head.invisible` says which were removed."""
     text = _strip_lead(text)
+    head = _match_head(text, numbering)
+    hidden = INVISIBLE.findall(text, 0, _LABEL_SPAN)
+    if head is None and hidden:
+        head = _match_head(INVISIBLE.sub("", text[:_LABEL_SPAN]) + text[_LABEL_SPAN:], numbering)
+        if head is not None:
+            head.invisible = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in hidden))
+    return head
+
+
+def _match_head(text: str, numbering: Numbering) -> Head | None:
     m = numbering.head.match(text)
     if m is None:
         return None
@@ -227,12 +263,18 @@ def parse_head(text: str, numbering: Numbering = ZH_HANS) -> Head | None:
     if not stray and rest and not numbering.head_follow.match(rest):
         return None
     try:
-        number = numbering.number(m["num"])
-        sub = numbering.number(groups["sub"]) if groups.get("sub") else None
+        number = _label_number(m["num"], numbering)
+        sub = _label_number(groups["sub"], numbering) if groups.get("sub") is not None else None
     except ValueError:
         return None
     caption, body = _split_caption(rest)
     return Head(number, sub, caption, body, typo=groups.get("typo") is not None, stray=stray)
+
+
+def _label_number(numeral: str, numbering: Numbering) -> int:
+    if len(numeral) > MAX_NUMERAL_CHARS:
+        return MAX_ARTICLE + 1  # too long to be any article's number: out of range, not prose
+    return numbering.number(numeral)
 
 
 def _split_caption(rest: str) -> tuple[str | None, str]:
@@ -444,6 +486,9 @@ class _Builder:
     def text(self, block: _Block) -> None:
         stripped = _strip_lead(block.text)
         head = parse_head(stripped, self.nb)
+        if head is not None and not head.in_range:
+            self.out_of_range(head, stripped, block.line)
+            head = None
         if head is not None:
             pieces = self.run_together(head, stripped, block.line)
             if pieces is not None:
@@ -455,6 +500,14 @@ class _Builder:
             self.prose(block)
         else:
             self.article_text(stripped, block.line)
+
+    def out_of_range(self, head: Head, text: str, line: int) -> None:
+        label = self.nb.head.match(INVISIBLE.sub("", text[:_LABEL_SPAN]))
+        written = label.group(0)[:30] if label else text[:30]
+        self.problems.append(Problem(self.path, line, None,
+                                     f"article number {written} is out of range: lawsite numbers articles and 之 sub-articles from 1 to {MAX_ARTICLE}",
+                                     "check the label (real codes stay under 1,300 articles); an article inserted later is 第N条之一",
+                                     Severity.ERROR, "article-number"))  # fmt: skip
 
     def run_together(self, head: Head, text: str, line: int) -> list[str] | None:
         """Pieces of a line holding several articles, or None if it holds one."""
@@ -517,6 +570,9 @@ class _Builder:
         label = self.nb.article_label(head.number, head.sub)
         if head.typo:
             self.typo_warning(line, label)
+        if head.invisible:
+            self.warn(line, "label-invisible", f"invisible character(s) {head.invisible} inside the article label {label}; removed",
+                      f"delete the invisible character(s): write {label} as plain text")  # fmt: skip
         if head.stray:
             self.warn(line, "label-stray-space", f"stray space inside the article label {label}",
                       f"write {label} without a space, followed by a space and the text")  # fmt: skip

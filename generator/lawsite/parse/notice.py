@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..model import GENERAL, Document, Notice, Outcome, Problem, Severity, Suggestion
-from .legal import ZH_HANS, article_id, parse_head
+from .legal import INVISIBLE, ZH_HANS, article_id, parse_head
 from .schema import _did_you_mean
 
 FIELDS = ("article", "from", "count", "text", "outcome", "reason")
@@ -46,7 +46,17 @@ _LOOKS_LIKE_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
 
 _TRAILING = re.compile(r"[。．.！!；;，,\s]+$")
 
-ReadFile = Callable[[str], bytes | None]  # content-relative path → bytes, None if missing
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """Why a file that exists is not read (too large, a link out of the folder)."""
+
+    reason: str
+
+
+ReadFile = Callable[[str], "bytes | Unreadable | None"]  # content-relative path → bytes, None if missing
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -158,6 +168,9 @@ def _csv_items(document: Document, name: str, read_file: ReadFile | None, checke
     path = posixpath.normpath(posixpath.join(posixpath.dirname(document.path), name))
     bad = name.startswith("/") or path.startswith("../") or path == ".." or not name.lower().endswith(".csv")
     raw = None if bad or read_file is None else read_file(path)
+    if isinstance(raw, Unreadable):
+        checker.problems.append(Problem(document.path, key_line, "suggestions_file", f"`suggestions_file: {name}` {raw.reason}", "split the suggestions into several notices, each with its own CSV", code="csv-unreadable"))
+        return [], None
     if raw is None:
         why = "must be a .csv file in the content folder, named relative to the notice" if bad else f"file not found: {path}"
         checker.problems.append(Problem(document.path, key_line, "suggestions_file", f"`suggestions_file: {name}` {why}", "put the CSV beside the notice and write its file name, e.g. suggestions_file: feedback.csv", code="missing-file"))
@@ -167,6 +180,11 @@ def _csv_items(document: Document, name: str, read_file: ReadFile | None, checke
         checker.problems.append(Problem(path, None, None, "the CSV is neither UTF-8 nor GBK", "in Excel: 另存为 → CSV UTF-8（逗号分隔）", code="csv-encoding"))
         return [], None
     text, encoding = decoded
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        checker.problems.append(Problem(path, line, None, f"the CSV holds the control character U+{ord(control.group()):04X}, which no suggestion can show", "save the sheet again from Excel or WPS as “CSV UTF-8”; look for pasted binary data on this line", code="csv-control-character"))
+        return [], None
     if encoding.startswith("gb"):
         checker.problems.append(
             Problem(path, None, None, f"read as {ENCODING_NAMES[encoding]} (the encoding Excel uses on Chinese Windows)", "this works; saving as “CSV UTF-8” avoids mistakes with rare characters", Severity.WARNING, "csv-gbk")
@@ -190,7 +208,12 @@ def csv_rows(text: str):
 def _rows(path: str, text: str, checker: _Checker) -> list[_Item]:
     header: list[str] | None = None
     items: list[_Item] = []
-    for line, cells in csv_rows(text):
+    try:
+        rows = list(csv_rows(text))
+    except csv.Error as exc:  # a field over the csv module's limit (128 KiB), …
+        checker.problems.append(Problem(path, _error_line(text, exc), None, f"the CSV cannot be read: {exc}", "a suggestion is a few sentences: look for an unclosed quote (\") that runs on to the end of the file", code="csv-malformed"))
+        return []
+    for line, cells in rows:
         if header is None:
             header = _header(path, line, cells, checker)
             if header is None:
@@ -203,6 +226,17 @@ def _rows(path: str, text: str, checker: _Checker) -> list[_Item]:
         item.data = {name: cell.strip() for name, cell in zip(header, cells) if name and cell.strip()}
         items.append(item)
     return items
+
+
+def _error_line(text: str, exc: csv.Error) -> int | None:
+    # The csv module names no position; the line is the one where reading stopped.
+    reader = csv.reader(io.StringIO(text.replace("\r\n", "\n")))
+    try:
+        for _ in reader:
+            pass
+    except csv.Error:
+        return reader.line_num
+    return None
 
 
 def _header(path: str, line: int, cells: list[str], checker: _Checker) -> list[str] | None:
@@ -257,6 +291,11 @@ def _article(item: _Item, checker: _Checker) -> str | None:
     raw = _text(item.data.get("article"))
     if raw is None:
         return None
+    if INVISIBLE.search(raw):
+        visible = INVISIBLE.sub("", raw)
+        hidden = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in INVISIBLE.findall(raw)))
+        checker.report(item, "article", f"`{visible}` holds invisible character(s) {hidden}; read without them", "delete the invisible character(s) from the article", code="invisible-character", severity=Severity.WARNING)
+        raw = visible
     if raw in GENERAL_LABELS:
         return GENERAL
     wanted = raw if _ARTICLE_ID.match(raw) else _label_id(raw)
@@ -288,7 +327,7 @@ def resolve_article(raw: str, draft: Document) -> str | None:
 
 def _label_id(label: str) -> str | None:
     head = parse_head(label, ZH_HANS)
-    if head is None or head.text.strip():
+    if head is None or head.text.strip() or not head.in_range:
         return None
     return article_id(head.number, head.sub)
 

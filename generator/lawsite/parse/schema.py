@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
+import os
 import re
 import string
+import unicodedata
 import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -21,7 +24,15 @@ from .frontmatter import FrontMatter, KeyPath
 TEMPLATE_FIELDS = ("doc", "article", "label", "title", "url")
 
 _EMAIL = re.compile(r"^[^@\s<>,;:\"()\[\]\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
-_ID = re.compile(r"^[^\s/\\?#%&<>\"']+$")
+_ID = re.compile(r"^[^\s/\\?#%&<>\"'*:|]+$")
+#: An id is a file name in the built site (data/documents/<id>.json, feeds/<id>.xml,
+#: posters/<id>/): 255 bytes per name less the longest suffix, `.json` (the real-law corpus reaches 247).
+MAX_ID_BYTES = 250
+# Characters a file name cannot hold safely, whatever the system: path separators,
+# and what shows nothing or something else (controls, format characters such as
+# U+200B and U+00AD, unassigned and private-use code points, variation selectors).
+_UNSAFE_CATEGORIES = ("Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp")
+_VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef\u180b-\u180f]")
 
 
 @dataclass
@@ -74,9 +85,31 @@ def text(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     return None
 
 
+# The dates lawsite can compute with: a deadline is the day after `closes` in the
+# site's time zone, feeds and open data print UTC timestamps; 9999-12-31 + 1 day
+# or 0001-01-01 in UTC overflow. Wide enough for any law and any deadline.
+FIRST_DATE, LAST_DATE = dt.date(1000, 1, 1), dt.date(9998, 12, 31)
+
+
 def date(value: Any, ctx: CheckContext, key: KeyPath) -> dt.date | None:
+    day = _as_date(value)
+    if day is not None and not FIRST_DATE <= day <= LAST_DATE:
+        ctx.report(key, f"`{_dotted(key)}` {day.isoformat()} is outside the dates lawsite can compute with ({FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()})", "write the real date; for a consultation without an end, choose a far date such as 2099-12-31", code="date-out-of-range")
+        return None
+    if day is not None:
+        return day
+    ctx.report(
+        key,
+        f"`{_dotted(key)}` is not a valid date: {value!r}",
+        "write dates as YYYY-MM-DD, e.g. 2025-06-01",
+        code="bad-date",
+    )
+    return None
+
+
+def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
-        return value.date()
+        return value.date()  # as written: the time zone's offset does not move the day
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
@@ -84,12 +117,10 @@ def date(value: Any, ctx: CheckContext, key: KeyPath) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    ctx.report(
-        key,
-        f"`{_dotted(key)}` is not a valid date: {value!r}",
-        "write dates as YYYY-MM-DD, e.g. 2025-06-01",
-        code="bad-date",
-    )
+        try:  # a date and time as text, time zone or not: its day as written
+            return dt.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            return None
     return None
 
 
@@ -102,9 +133,51 @@ def count(value: Any, ctx: CheckContext, key: KeyPath) -> int | None:
     return None
 
 
+def unsafe_file_name(name: str) -> str | None:
+    """Why `name` cannot be one file name in the built site, or None when it can."""
+    if name in (".", "..") or name.startswith("."):
+        return "starts with a dot (`.` and `..` name folders, other dot names are hidden)"
+    if "/" in name or "\\" in name:
+        return "holds a slash, which would make it a folder"
+    odd = next((c for c in name if unicodedata.category(c) in _UNSAFE_CATEGORIES or _VARIATION_SELECTORS.match(c)), None)
+    if odd is not None:
+        return f"holds the invisible or control character U+{ord(odd):04X}"
+    size = len(name.encode("utf-8", "surrogatepass"))
+    if size > MAX_ID_BYTES:
+        return f"is {size} bytes long, more than the {MAX_ID_BYTES} a file name of the site can take"
+    return None
+
+
+def file_name_of(doc_id: str) -> str:
+    """`doc_id` as one safe file name: itself when `check` accepts it, else a digest.
+    Defence in depth for the writers: `check` refuses such ids before any build."""
+    if unsafe_file_name(doc_id) is None:
+        return doc_id
+    return "id-" + hashlib.sha256(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def theme_file(key: str, name: str, theme_dirs: tuple[str, ...]) -> str | None:
+    """The file a `template:` or `icon:` value names in the theme, None when the
+    theme has no such file (or the value is no plain name inside it)."""
+    relative = f".icons/{name}.svg" if key == "icon" else name
+    parts = relative.split("/")
+    if not name or ".." in parts or name.startswith("/") or "\\" in name or any(c in name for c in "\x00\r\n"):
+        return None
+    for folder in theme_dirs:
+        candidate = os.path.join(folder, *parts)
+        if os.path.isfile(candidate):
+            return candidate
+    return None
+
+
 def identifier(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     cleaned = text(value, ctx, key)
     if cleaned is None:
+        return None
+    why = unsafe_file_name(cleaned)
+    if why is not None:
+        shown = cleaned if len(cleaned) <= 40 else cleaned[:40] + "…"
+        ctx.report(key, f"`{_dotted(key)}` {shown!r} cannot be an id: it {why}", "ids use letters, digits, '-' and '_', e.g. xining-property-2025-r1", code="bad-id")
         return None
     if not _ID.match(cleaned):
         ctx.report(
