@@ -182,7 +182,7 @@ def _site_notes(args: argparse.Namespace, paths: list[Path]) -> Callable[[Path],
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .publish import publish
+    from .publish import Sources, publish
 
     project = _project(args)
     site_dir = Path(args.site_dir) if args.site_dir else project.site_dir
@@ -196,7 +196,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                 _index_search(Path(index_request.read_text(encoding="utf-8")))
 
     try:
-        publish(site_dir, build_into)
+        publish(site_dir, build_into, Sources(project.content_dir, project.config_file.parent), tell=lambda message: print(message, file=sys.stderr))
     except BuildFailed:
         print(f"build failed; {site_dir} was left as it was.", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -243,8 +243,11 @@ def _mkdocs_build(config_file: str, folder: str, strict: bool, index_request: st
     from mkdocs.exceptions import MkDocsException
 
     from .outputs.search import DEFER_ENV
+    from .publish import hold_build_folder
 
     _exit_with(parent)
+    if not hold_build_folder(Path(folder)):
+        sys.exit(EXIT_PROBLEMS)  # the build was killed and its folder removed before we began
     os.environ[DEFER_ENV] = index_request
     try:
         build(load_config(config_file, site_dir=folder, strict=strict))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import tempfile
 import threading
 from pathlib import Path
 from typing import Any, Iterator
@@ -20,7 +21,12 @@ import pytest
 CHROMIUM = os.environ.get("LAWSITE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+# The README's pictures live in tests/screenshots/. A run rewrites them only when
+# asked (LAWSITE_UPDATE_SCREENSHOTS=1), so that the suite leaves the tree clean;
+# otherwise they go to a scratch folder, to be looked at all the same.
+KEPT_SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+SCREENSHOTS = KEPT_SCREENSHOTS if os.environ.get("LAWSITE_UPDATE_SCREENSHOTS") == "1" else Path(tempfile.gettempdir()) / "lawsite-screenshots"
+SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
 
 def missing(reason: str) -> None:

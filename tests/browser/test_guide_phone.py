@@ -4,12 +4,12 @@ tests/screenshots/ for a person to look at."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+from browser.conftest import SCREENSHOTS
+
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,8 @@ from typing import Any, Iterator
 
 import pytest
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+from browser.conftest import SCREENSHOTS
+
 PAGES = {
     "notice": "notices/property-r1-feedback/",
     "statistics": "statistics/",

@@ -9,7 +9,8 @@ from typing import Any, Iterator
 
 import pytest
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+from browser.conftest import SCREENSHOTS
+
 REDLINE = "redlines/qingchuan-property-2026-r2/"
 INTERPRETATION = "interpretations/property-r2-interpretation/"
 DRAFT = "drafts/property-r2/"

@@ -14,9 +14,7 @@ live in `lawsite/schema/` and are validated against in the tests.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +25,7 @@ from ..model import GENERAL, Article, Document, Kind, Suggestion
 from ..outline import outline_dict
 from ..parse.schema import file_name_of
 from ..site import Site
+from .cells import spreadsheet_csv
 from .links import SiteLinks
 
 DATA_DIR = "data"
@@ -237,33 +236,24 @@ def index_record(site: Site, data: SiteLinks) -> dict[str, Any]:
 # --- suggestions CSV -----------------------------------------------------------
 
 
-def _cell(value: Any) -> Any:
-    """A text cell a spreadsheet would run as a formula (`=HYPERLINK(…)`,
-    `=cmd|…`) gets a leading apostrophe, so it opens as the text it is."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def suggestions_csv(site: Site) -> bytes:
-    """Every itemised suggestion with its outcome, UTF-8 with a BOM (so Excel
-    reads the Chinese text right), CRLF line ends."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    """Every itemised suggestion with its outcome (see `spreadsheet_csv`)."""
+    return spreadsheet_csv(CSV_COLUMNS, _suggestion_rows(site))
+
+
+def _suggestion_rows(site: Site) -> Iterator[tuple[Any, ...]]:
     for notice in site.notices.values():
         notice_doc = site.get(notice.id)
         draft = site.get(notice.concerns)
         labels = {a.id: a.label for a in draft.legal.articles} if draft and draft.legal else {}
         for s in notice.suggestions:
             point = site.get(s.source)
-            writer.writerow([_cell(value) for value in (
+            yield (
                 notice.id, notice_doc.title if notice_doc else "", notice.concerns, draft.title if draft else "",
                 s.article, labels.get(s.article, ""), s.source,
                 point.title if point and point.kind is Kind.CONTACT_POINT else s.source,
                 s.count, s.text, s.outcome.value, s.reason or "",
-            )])
-    return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
+            )
 
 
 # --- all files --------------------------------------------------------------------

@@ -7,8 +7,9 @@ editor at the exact line of the file.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 import frontmatter
 import yaml
@@ -38,15 +39,166 @@ class FrontMatter:
 
 _HANDLER = frontmatter.YAMLHandler()
 
+# Front matter is a few dozen keys (the largest in the corpus and the sample
+# site is 8 KB, about 300 nodes, 4 levels deep). These bounds keep a hostile
+# file from reaching Python's recursion limit in any walk of the data
+# downstream, or from filling memory with nodes (2 MB of `[1,1,…]` once took
+# 17 s and 625 MB), while leaving room for a notice that lists 1,500
+# suggestions inline (longer lists belong in its CSV file).
+MAX_YAML_DEPTH = 32
+MAX_YAML_NODES = 20_000
+# Python refuses to convert more than 4,300 digits (a ValueError, not a
+# YAMLError), and base-60 numbers like 1:2:3 grow a huge int quadratically.
+MAX_NUMBER_CHARS = 100
+
+
+class _Refused(yaml.YAMLError):
+    """Front matter the loader will not build: the Problem's code, message
+    and hint, written where the fault is found, and where it is."""
+
+    def __init__(self, code: str, message: str, hint: str, mark: yaml.Mark | None, key: KeyPath = ()) -> None:
+        super().__init__(message)
+        self.code, self.message, self.hint = code, message, hint
+        self.problem_mark = mark
+        self.key = key  # where in the data it was found, when known
+
+
+class _BoundedComposer(yaml.composer.Composer):
+    """PyYAML's composer, refusing what would make the data a graph or a
+    giant: aliases (`*name`: "billion laughs" and self-containing values),
+    nesting deeper than MAX_YAML_DEPTH and more than MAX_YAML_NODES nodes.
+    It refuses while composing, so no deep, huge or cyclic value is built."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._depth = 0
+        self._nodes = 0
+        self.key: list[str | int] = []  # the key path being composed, for the Problem
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        # `index` is the key node of a mapping value, the position in a list,
+        # or None while a mapping key itself is composed.
+        inside = isinstance(index, (yaml.ScalarNode, int))
+        if inside:
+            self.key.append(index.value if isinstance(index, yaml.ScalarNode) else index)
+        try:
+            event = self.peek_event()
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refused(
+                    "yaml-alias",
+                    f"front matter uses the YAML alias `*{shortened(event.anchor or '', 40)}`, which lawsite does not accept",
+                    "write the value out in full where it is needed, without `&name` and `*name`",
+                    event.start_mark, tuple(self.key),
+                )
+            self._nodes += 1
+            if self._nodes > MAX_YAML_NODES:
+                raise _Refused(
+                    "yaml-too-large",
+                    f"front matter holds more than {MAX_YAML_NODES:,} values",
+                    "move long lists (e.g. suggestions) into a CSV file named by `suggestions_file:`",
+                    event.start_mark, tuple(self.key),
+                )
+            return super().compose_node(parent, index)
+        finally:
+            if inside:
+                self.key.pop()
+
+    def compose_sequence_node(self, anchor: str | None) -> yaml.Node:
+        with self._nested():
+            return super().compose_sequence_node(anchor)
+
+    def compose_mapping_node(self, anchor: str | None) -> yaml.Node:
+        with self._nested():
+            return super().compose_mapping_node(anchor)
+
+    @contextlib.contextmanager
+    def _nested(self) -> Iterator[None]:
+        self._depth += 1
+        if self._depth > MAX_YAML_DEPTH:
+            raise _Refused(
+                "yaml-too-deep",
+                f"front matter is nested more than {MAX_YAML_DEPTH} levels deep",
+                "front matter needs a few levels at most: `key: value`, a list of entries, their keys",
+                self.peek_event().start_mark, tuple(self.key),
+            )
+        try:
+            yield
+        finally:
+            self._depth -= 1
+
+
+class _BoundedConstructor(yaml.constructor.SafeConstructor):
+    """SafeConstructor that leaves dates as text (PyYAML raises a bare
+    ValueError on `2025-02-30`, while the schema's date check reports it with
+    file and line) and refuses numbers longer than MAX_NUMBER_CHARS."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # An explicit tag (`!!timestamp 2025-02-30`, `!!int x`, `!!bool maybe`)
+        # makes PyYAML's constructors raise ValueError, IndexError and the like
+        # instead of a YAMLError with a line.
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError):
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            value = node.value if isinstance(node, yaml.ScalarNode) else "…"
+            raise _Refused(
+                "yaml-bad-value",
+                f"front matter value {shortened(repr(value), 40)} cannot be read as `{shortened(tag, 40)}`",
+                "remove the `!!` tag and write the value plainly, e.g. published: 2025-06-01",
+                node.start_mark,
+            ) from None
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        self._check_number(node)
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
+        self._check_number(node)
+        return super().construct_yaml_float(node)
+
+    def _check_number(self, node: yaml.ScalarNode) -> None:
+        if len(node.value) > MAX_NUMBER_CHARS:
+            raise _Refused(
+                "yaml-number-too-long",
+                f"a number in the front matter is {len(node.value):,} characters long; at most {MAX_NUMBER_CHARS} are read as a number",
+                'quote it if it is text, e.g. id: "12345…"',
+                node.start_mark,
+            )
+
+
+_BoundedConstructor.add_constructor("tag:yaml.org,2002:int", _BoundedConstructor.construct_yaml_int)
+_BoundedConstructor.add_constructor("tag:yaml.org,2002:float", _BoundedConstructor.construct_yaml_float)
+
 
 # libyaml's parser where installed: the pure-Python one was 2/3 of `check`'s
 # time on the 1,564-law corpus (profiled: 19.6 s of 29.5 s under cProfile).
-_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Its composer is C and cannot be bounded (100,000 `[` crash the process), so
+# the events it parses go through the bounded composer above.
+try:
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _Parser = None
 
 
-class _Loader(_SafeBase):  # type: ignore[valid-type,misc]
-    """SafeLoader that leaves dates as text: PyYAML raises a bare ValueError on
-    `2025-02-30`, while the schema's date check reports it with file and line."""
+if _Parser is not None:
+
+    class _Loader(_BoundedComposer, _Parser, _BoundedConstructor, yaml.resolver.Resolver):  # type: ignore[misc,valid-type]
+        def __init__(self, stream: str) -> None:
+            _Parser.__init__(self, stream)
+            _BoundedComposer.__init__(self)
+            _BoundedConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML built without libyaml
+
+    class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _BoundedComposer, _BoundedConstructor, yaml.resolver.Resolver):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            _BoundedComposer.__init__(self)
+            _BoundedConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -60,9 +212,30 @@ def _compose_and_load(yaml_text: str) -> tuple[yaml.Node | None, Any]:
     loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
+        if node is None:
+            return None, None
+        try:
+            return node, loader.construct_document(node)
+        except _Refused as exc:
+            exc.key = _key_on_line(node, exc.problem_mark.line) if exc.problem_mark else ()
+            raise
     finally:
         loader.dispose()
+
+
+def _key_on_line(node: yaml.Node, line: int) -> KeyPath:
+    """The deepest key path written on 0-based YAML `line`."""
+    lines: dict[KeyPath, int] = {}
+    _collect_lines(node, (), 0, lines)
+    return max((key for key, at in lines.items() if at == line), key=len, default=())
+
+
+def dotted(key: KeyPath) -> str:
+    """A key path as the editor reads it: comments.closes, suggestions[3].outcome."""
+    out = ""
+    for part in key:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))  # YAML keys may be null
+    return out
 
 
 def split_front_matter(source: Source) -> tuple[FrontMatter | None, list[Problem]]:
@@ -79,6 +252,8 @@ def split_front_matter(source: Source) -> tuple[FrontMatter | None, list[Problem
     # yaml_text starts on the fence line itself, so YAML's 0-based line N is file line N + 1.
     try:
         node, data = _compose_and_load(yaml_text)
+    except _Refused as exc:
+        return None, [_refusal_problem(source.path, exc, 1)]
     except yaml.YAMLError as exc:
         return None, [_yaml_problem(source.path, exc, 1)]
     if data is None:
@@ -118,6 +293,16 @@ def _yaml_problem(path: str, exc: yaml.YAMLError, offset: int) -> Problem:
         hint="check the indentation and quote values that contain ':' or '#', e.g. title: \"…\"",
         code="yaml-syntax",
     )
+
+
+def _refusal_problem(path: str, exc: _Refused, offset: int) -> Problem:
+    line = offset + exc.problem_mark.line if exc.problem_mark is not None else offset
+    return Problem(path, line, shortened(dotted(exc.key)) or None, exc.message, hint=exc.hint, code=exc.code)
+
+
+def shortened(text: str, limit: int = 120) -> str:
+    """`text` cut to `limit` characters, so a hostile key or value cannot flood a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _collect_lines(node: yaml.Node, path: KeyPath, offset: int, out: dict[KeyPath, int]) -> None:

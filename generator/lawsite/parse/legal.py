@@ -41,7 +41,7 @@ How the body is read (the rules chosen for ambiguous cases):
 * **Repealed.** Head text ``（删去）`` → ``repealed=True``; the text is kept.
 * **Run-together articles.** An article head block containing ``。 第N+1条 ``
   (sentence end, whitespace, the next article's label, whitespace) is split at
-  every whitespace run after 。；： into separate blocks on the same line, and a
+  every whitespace run after 。；：！？” into separate blocks on the same line, and a
   ``articles-run-together`` warning is reported.
 * **Numbering.** The first article may have any number (Civil Code parts).
   After it, ``article-gap``, ``article-duplicate`` and ``article-order`` are
@@ -84,6 +84,11 @@ from lawsite.numerals import CHINESE_NUMERAL_CHARS, GROUP_UNIT_CHARS, MAX, MAX_N
 S = r"[\s\u200b\ufeff]"
 _LEAD = re.compile(S + "+")
 _BLANK = re.compile(S + "*")
+# Where a run-together line is split: after every sentence end an embedded
+# article head may follow (embedded_head's lookbehind). Splitting at fewer
+# (once only 。；：) left `内容！ 第二条　…` whole and recursed to the limit.
+_SENTENCE_END = "。；：！？”"
+_SENTENCE_BREAK = re.compile(rf"(?<=[{_SENTENCE_END}]){S}+")
 _HEADING = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)(.*)")
 _CLOSING_HASHES = re.compile(r"(?:^|[ \t])#+[ \t]*$")
 _RAW = re.compile(r" {0,3}(?:\||<)")
@@ -167,7 +172,7 @@ def _chinese(name: str, tiao: str, kuan: str, xiang: str, kinds: tuple[str, ...]
         item=re.compile(rf"(?P<label>[（(](?P<num>{_ZH_ITEM_NUM})[）)])"),
         sub_item=re.compile(r"[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)]"),
         embedded_head=re.compile(
-            rf"(?<=[。；：！？”])({S}+)第(?P<num>{_ZH_NUM}){tiao}(?:之(?P<sub>{_ZH_NUM}))?{S}"
+            rf"(?<=[{_SENTENCE_END}])({S}+)第(?P<num>{_ZH_NUM}){tiao}(?:之(?P<sub>{_ZH_NUM}))?{S}"
         ),
         number=to_int,
         item_number=to_int,
@@ -524,7 +529,9 @@ class _Builder:
                 break
         else:
             return None
-        pieces = [p for p in re.split(rf"(?<=[。；：]){S}+", text) if not _BLANK.fullmatch(p)]
+        pieces = [p for p in _SENTENCE_BREAK.split(text) if not _BLANK.fullmatch(p)]
+        if len(pieces) < 2:
+            return None  # nothing to split at: splitting again would recurse for ever
         count = sum(1 for p in pieces if parse_head(p, self.nb) is not None)
         self.warn(line, "articles-run-together",
                   f"{count} articles run together on one line; they were split at each sentence end followed by a space",

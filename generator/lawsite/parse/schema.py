@@ -11,14 +11,13 @@ import difflib
 import hashlib
 import os
 import re
-import string
 import unicodedata
 import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..model import Kind, Problem, Severity
-from .frontmatter import FrontMatter, KeyPath
+from .frontmatter import FrontMatter, KeyPath, dotted, shortened
 
 # Placeholders allowed in the mail subject and form URL templates.
 TEMPLATE_FIELDS = ("doc", "article", "label", "title", "url")
@@ -65,11 +64,7 @@ class CheckContext:
         )
 
 
-def _dotted(key: KeyPath) -> str:
-    out = ""
-    for part in key:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))  # YAML keys may be null
-    return out
+_dotted = dotted
 
 
 Check = Callable[[Any, CheckContext, KeyPath], Any]
@@ -208,31 +203,72 @@ def email(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     return cleaned
 
 
-def template_fields(template: str) -> list[str]:
-    """The `{name}` placeholders of a template, in order."""
-    return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+# A template is text with `{name}` placeholders and `{{` `}}` for literal
+# braces — never Python's format language: `{title:>99999999}` would allocate
+# gigabytes, `{title.__class__}` reach into objects. Tokens in scanning order:
+# an escaped brace, a `{…}` with no brace inside, a lone brace.
+_TEMPLATE_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
+def fill_template(template: str, values: dict[str, str]) -> str:
+    """`template` with every known `{name}` replaced by its value and `{{` `}}`
+    as single braces; anything else (format specs, conversions, attributes,
+    unknown names, lone braces) stays as written and is never evaluated."""
+
+    def token(match: re.Match[str]) -> str:
+        text = match.group()
+        if text in ("{{", "}}"):
+            return text[0]
+        return values.get(match.group(1), text) if match.group(1) is not None else text
+
+    return _TEMPLATE_TOKEN.sub(token, template)
+
+
+def _template_faults(template: str) -> dict[str, list[str]]:
+    """The placeholders `fill_template` would leave as written, by fault:
+    "brace", "spec", "conversion", "attribute", "empty" or "unknown"."""
+    faults: dict[str, list[str]] = {}
+    for match in _TEMPLATE_TOKEN.finditer(template):
+        inside = match.group(1)
+        if match.group() in ("{{", "}}") or inside in TEMPLATE_FIELDS:
+            continue
+        if inside is None:
+            fault = "brace"
+        else:
+            fault = next((f for mark, f in ((":", "spec"), ("!", "conversion"), (".", "attribute"), ("[", "attribute")) if mark in inside), "unknown" if inside else "empty")
+        faults.setdefault(fault, []).append(match.group())
+    return faults
 
 
 def _template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     cleaned = text(value, ctx, key)
     if cleaned is None:
         return None
-    try:
-        names = template_fields(cleaned)
-    except ValueError as exc:
-        ctx.report(key, f"`{_dotted(key)}` is not a valid template: {exc}", "write placeholders as {doc} and a literal brace as {{", code="bad-template")
-        return None
-    unknown = [n for n in names if n not in TEMPLATE_FIELDS]
-    if unknown:
-        allowed = ", ".join("{" + f + "}" for f in TEMPLATE_FIELDS)
-        ctx.report(
-            key,
-            f"`{_dotted(key)}` uses unknown placeholder(s) {', '.join('{' + n + '}' for n in unknown)}",
-            f"the placeholders are {allowed}" + _did_you_mean(unknown[0], TEMPLATE_FIELDS),
-            code="unknown-placeholder",
-        )
-        return None
-    return cleaned
+    faults = _template_faults(cleaned)
+    if not faults:
+        return cleaned
+    allowed = ", ".join("{" + f + "}" for f in TEMPLATE_FIELDS)
+    field_name = _dotted(key)
+
+    def shown(fault: str) -> str:
+        found = faults[fault]
+        listed = ", ".join(f"`{shortened(t, 60)}`" for t in found[:3])
+        return listed + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+
+    if "brace" in faults:
+        ctx.report(key, f"`{field_name}` has a brace that opens or closes no placeholder: {shown('brace')}", f"write a literal brace as {{{{ or }}}}; the placeholders are {allowed}", code="bad-template")
+    if "spec" in faults:
+        ctx.report(key, f"`{field_name}` uses a format spec in {shown('spec')}, which templates do not support", f"write the plain placeholder, e.g. {{title}}; the placeholders are {allowed}", code="template-format-spec")
+    if "conversion" in faults:
+        ctx.report(key, f"`{field_name}` uses a conversion in {shown('conversion')}, which templates do not support", f"write the plain placeholder without `!`, e.g. {{title}}; the placeholders are {allowed}", code="template-conversion")
+    if "attribute" in faults:
+        ctx.report(key, f"`{field_name}` reaches into a value in {shown('attribute')}, which templates do not support", f"write the plain placeholder without `.` or `[…]`, e.g. {{doc}}; the placeholders are {allowed}", code="template-attribute")
+    if "empty" in faults:
+        ctx.report(key, f"`{field_name}` has an empty placeholder {{}}", f"name what goes there; the placeholders are {allowed}", code="template-empty")
+    if "unknown" in faults:
+        first = faults["unknown"][0][1:-1]
+        ctx.report(key, f"`{field_name}` uses unknown placeholder(s) {shown('unknown')}", f"the placeholders are {allowed}" + _did_you_mean(first, TEMPLATE_FIELDS), code="unknown-placeholder")
+    return None
 
 
 def subject_template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
@@ -247,7 +283,7 @@ def form_template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     cleaned = _template(value, ctx, key)
     if cleaned is None:
         return None
-    sample = cleaned.format(**{f: "x" for f in TEMPLATE_FIELDS})
+    sample = fill_template(cleaned, {f: "x" for f in TEMPLATE_FIELDS})
     parts = urllib.parse.urlsplit(sample)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         ctx.report(

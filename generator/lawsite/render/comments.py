@@ -2,6 +2,8 @@
 
 Every value put into a link is percent-encoded here, in one place, so a title
 with `&`, `?` or a newline can neither break the URL nor add mail headers.
+Templates are filled by `fill_template`, never `str.format`: a format spec in
+front matter must not run even if `check` was skipped.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 from ..model import Article, Comments, Document
+from ..parse.schema import fill_template
 
 
 class State(str, Enum):
@@ -67,7 +70,7 @@ def mailto_href(comments: Comments, values: dict[str, str], body: str) -> str | 
     """`mailto:` with the subject from the template and `body` filled in."""
     if not comments.email:
         return None
-    subject = _one_line(comments.subject.format(**values))
+    subject = _one_line(fill_template(comments.subject, values))
     query = urllib.parse.urlencode({"subject": subject, "body": body.replace("\n", "\r\n")}, quote_via=urllib.parse.quote)
     return f"mailto:{urllib.parse.quote(comments.email, safe='@')}?{query}"
 
@@ -77,4 +80,4 @@ def form_href(comments: Comments, values: dict[str, str]) -> str | None:
     if not comments.form:
         return None
     encoded = {key: urllib.parse.quote(value, safe="") for key, value in values.items()}
-    return comments.form.format(**encoded)
+    return fill_template(comments.form, encoded)

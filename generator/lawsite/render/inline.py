@@ -88,27 +88,38 @@ class CrossReferenceProcessor(Treeprocessor):
         self.numbering = numbering
 
     def run(self, root: etree.Element) -> None:
-        self._link(root)
+        # A loop, not recursion: `***…x…***` nests one element per star pair
+        # and reached Python's recursion limit at 1,000 (a RecursionError
+        # that stopped the build, while `check` had nothing to say).
+        stack = [root]
+        while stack:
+            element = stack.pop()
+            if element.tag in ("a", "code", "pre"):
+                continue
+            children = list(element)
+            self._link_texts(element, children)
+            stack.extend(children)
 
-    def _link(self, element: etree.Element) -> None:
-        if element.tag in ("a", "code", "pre"):
-            return
-        children = list(element)
+    def _link_texts(self, element: etree.Element, children: list[etree.Element]) -> None:
+        """Link the references in `element`'s own text and its children's tails."""
+        inserted = 0  # <a> elements added so far, which shift the children along
         if element.text:
-            element.text = self._splice(element, element.text, 0)
-        for child in children:
-            self._link(child)
+            element.text, inserted = self._splice(element, element.text, 0)
+        for position, child in enumerate(children):
             if child.tail:
-                index = list(element).index(child) + 1
-                child.tail = self._splice(element, child.tail, index)
+                child.tail, added = self._splice(element, child.tail, position + inserted + 1)
+                inserted += added
 
-    def _splice(self, parent: etree.Element, text: str, index: int) -> str:
+    def _splice(self, parent: etree.Element, text: str, index: int) -> tuple[str, int]:
+        """Insert links for the references in `text` at `index`; the text left
+        before them and the number of elements inserted."""
         parts = link_references(text, self.resolve, self.numbering)
         if all(isinstance(p, str) for p in parts):
-            return text
+            return text, 0
         lead = parts[0] if isinstance(parts[0], str) else ""
         rest = parts[1:] if lead else parts
         last: etree.Element | None = None
+        start = index
         for part in rest:
             if isinstance(part, tuple):
                 last = etree.Element("a", {"class": "ls-ref", "href": part[1]})
@@ -117,7 +128,7 @@ class CrossReferenceProcessor(Treeprocessor):
                 index += 1
             elif last is not None:
                 last.tail = part
-        return lead
+        return lead, index - start
 
 
 class InlineRenderer:
