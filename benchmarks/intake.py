@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from lawsite.intake.store import open_store  # noqa: E402
-from tests.intake.harness import OPEN, Cluster, Service, lawsite, pg_bin, write_project  # noqa: E402
+from tests.intake.harness import OPEN, Cluster, Service, build_site, pg_bin, write_project  # noqa: E402
 
 KILL_AT = 0.4  # of the run
 
@@ -138,9 +138,7 @@ def main() -> None:
     clients = int(sys.argv[2]) if len(sys.argv) > 2 else 32
     with tempfile.TemporaryDirectory(prefix="intake-bench-") as tmp:
         root = Path(tmp)
-        built = lawsite("-f", str(write_project(root)), "build", "-d", str(root / "site"))
-        if built.returncode:
-            sys.exit(f"build failed:\n{built.stderr}")
+        build_site(write_project(root), root / "site")
         print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; {clients} clients for {seconds:.0f} s, SIGKILL at {KILL_AT:.0%}")
         _run("SQLite", root / "site", str(root / "comments.sqlite3"), seconds, clients)
         bin_dir = pg_bin()

@@ -10,16 +10,18 @@ from typing import Iterator
 
 import pytest
 
-from tests.conftest import build_site
-
-from .harness import Cluster, pg_bin, write_project
+from .harness import Cluster, build_site, pg_bin, write_project
 
 
 @pytest.fixture(scope="session")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project folder (mkdocs.yml, content/, site/ built)."""
+    """The project folder (mkdocs.yml, content/, site/ built).
+
+    Built by `lawsite build` in a process of its own: MkDocs keeps one
+    plugin instance per process once a test has started `serve` in-process,
+    and a later in-process build then writes no open data."""
     root = tmp_path_factory.mktemp("intake-project")
-    build_site(write_project(root), root / "site", 1_764_547_200)  # 2025-12-01: the build time does not matter here
+    build_site(write_project(root), root / "site")
     return root
 
 

@@ -68,6 +68,13 @@ def write_project(root: Path) -> Path:
     return root / "mkdocs.yml"
 
 
+def build_site(config: Path, site_dir: Path) -> None:
+    """`lawsite build` of the project, in a process of its own."""
+    built = lawsite("-f", str(config), "build", "-d", str(site_dir))
+    if built.returncode:
+        raise RuntimeError(f"lawsite build failed:\n{built.stdout}\n{built.stderr}")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

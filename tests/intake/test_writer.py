@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Sequence
 
@@ -32,15 +33,22 @@ class CountingStore(SqliteStore):
         return super().add(comments, received)
 
 
-async def _post_many(writer: Writer, n: int) -> list[str]:
+async def _gather(writer: Writer, n: int) -> list[str]:
     return list(await asyncio.gather(*(writer.add(Comment("open-draft", "art_1", f"意见{i}", None, None, None)) for i in range(n))))
+
+
+def _post_many(writer: Writer, n: int) -> list[str]:
+    """n comments handed over at once, from an event loop of their own thread
+    (the browser tests leave Playwright's loop running in this one)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, _gather(writer, n)).result()
 
 
 def test_comments_posted_together_share_transactions(tmp_path: Path) -> None:
     store = CountingStore(str(tmp_path / "c.sqlite3"))
     writer = Writer(store, lambda: NOW)
     try:
-        receipts = asyncio.run(_post_many(writer, 200))
+        receipts = _post_many(writer, 200)
     finally:
         writer.stop()
     assert len(set(receipts)) == 200 and sum(store.batches) == 200
@@ -54,7 +62,7 @@ def test_a_failing_database_fails_every_waiting_request(tmp_path: Path) -> None:
     writer = Writer(store, lambda: NOW)
     try:
         with pytest.raises(OSError, match="disk full"):
-            asyncio.run(_post_many(writer, 5))
+            _post_many(writer, 5)
     finally:
         writer.stop()
     store.close()
