@@ -25,11 +25,12 @@ from mkdocs.structure.pages import Page
 
 from . import lawnav
 from .compat import require_supported_engine
-from .model import ConfigError, Kind
+from .model import ConfigError, Kind, Problem
 from .outputs import feeds, opendata
 from .outputs import poster as posters
 from .outputs import search as site_search
 from .outputs.links import SiteLinks
+from .parse.static_files import static_file_problems
 from .progress import Progress
 from .render import harden, reader
 from .render.i18n import translator
@@ -128,9 +129,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         for problem in self.site.problems:
             if not problem.is_error:
                 log.warning(format_problem(problem))
-        if self.site.errors:
-            lines = "\n  ".join(format_problem(p) for p in self.site.errors)
-            raise PluginError(f"lawsite: {len(self.site.errors)} error(s) in content (run `lawsite check` for all details):\n  {lines}")
+        errors = self.site.errors + _copied_file_problems(files, config, self.site.errors)
+        if errors:
+            lines = "\n  ".join(format_problem(p) for p in errors)
+            raise PluginError(f"lawsite: {len(errors)} error(s) in content (run `lawsite check` for all details):\n  {lines}")
         self._add_law_indexes(files, config)
         self._setup_outputs(files, config)
         self._add_ledger_pages(files, config)
@@ -319,8 +321,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             chain = self.readings.chain_html(document, page.url, self._hrefs(files), self._redline_urls(files))
             return self._stashed(page, (chain + "\n\n" if chain else "") + legal_page_markdown(document, ctx))
         if page.is_homepage:
-            home = markdown + "\n\n" + home_listing_html(list(self.site.documents.values()), self._hrefs(files), self.settings)
-            return home + "\n\n" + self.ledger_pages.home_html(page.url, self._ledger_urls(files)) + "\n"
+            # The listing is stashed (its banners carry the data-ls-* the sanitiser strips from the editor's part).
+            listing = home_listing_html(list(self.site.documents.values()), self._hrefs(files), self.settings)
+            return markdown + "\n\n" + self._stashed(page, listing + "\n\n" + self.ledger_pages.home_html(page.url, self._ledger_urls(files)) + "\n")
         return markdown
 
     def _stashed(self, page: Page, markdown: str) -> str:
@@ -463,6 +466,19 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
                 raise PluginError(format_problem(problem))
             log.warning(format_problem(problem))
         log.info(f"lawsite: Pagefind indexed {result.page_count} pages in {result.shards} shard(s)")
+
+
+def _copied_file_problems(files: Files, config: MkDocsConfig, known: list[Problem]) -> list[Problem]:
+    """The static-file policy (parse/static_files.py) on exactly the content
+    files MkDocs is about to copy (`serve` included), beyond those `known`."""
+    docs = Path(config.docs_dir).resolve()
+    copied = [
+        (f.src_uri, Path(f.abs_src_path))
+        for f in files
+        if not f.is_documentation_page() and f.inclusion.is_in_serve() and f.abs_src_path and f.src_dir and Path(f.src_dir).resolve() == docs
+    ]
+    seen = {(p.path, p.code) for p in known}
+    return [p for p in static_file_problems(copied) if (p.path, p.code) not in seen]
 
 
 def _nav_items(nav: Navigation | None):

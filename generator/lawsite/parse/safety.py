@@ -12,11 +12,20 @@ so an editor sees it before a reviewer has to:
 - nesting so deep that Python-Markdown would recurse past Python's limit or
   take minutes: lists, block quotes, brackets, raw HTML (`too-deep`);
 - links out of the content folder, which MkDocs would follow and publish
-  (`link-outside`).
+  (`link-outside`);
+- attributes and ids that lawsite's own scripts read, forged in raw HTML or
+  a Markdown attribute list (`script-attribute`);
+- files that would be published as they are and could run script
+  (`code-file`, the policy of static_files.py).
+
+Every check here is linear in the size of the file: patterns are possessive
+or cannot overlap, and tags are scanned as a browser reads them, so unclosed
+tags, quotes or brackets cannot make `check` rescan the rest of the file.
 """
 
 from __future__ import annotations
 
+import bisect
 import html
 import os
 import re
@@ -25,6 +34,7 @@ from typing import Any, Iterator
 
 from ..model import Problem, Source
 from .frontmatter import FrontMatter, KeyPath, split_front_matter
+from .static_files import served_files, static_file_problems
 
 # Deeper than any legal text needs, far below where Markdown or nh3 break down
 # (Python-Markdown raises RecursionError near 1,000 nested list levels; nh3 and
@@ -37,11 +47,15 @@ _UNSAFE_SCHEME = re.compile(r"(?:javascript|vbscript|data):", re.IGNORECASE)
 # What browsers drop from a URL before reading its scheme (and zero-width tricks).
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 
+_GAP = r"(?:[ \t]*+\n[ \t>]*+)*+[ \t]*+"
 # Where a URL can hide in Markdown: inline links/images, reference definitions,
 # autolinks, and URL-valued attributes of raw HTML.
 _URL_SPOTS = (
-    re.compile(r"\]\(\s*<?([^\s)>]+)"),
-    re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+)", re.MULTILINE),
+    # Space, line breaks and a block quote's > may stand before the URL and inside <…>.
+    re.compile(r"\]\(%s<?%s([^\s)>]+)" % (_GAP, _GAP)),
+    # Python-Markdown takes a definition anywhere a block starts (in quotes and
+    # list items too), with an empty label, and with its URL on the next line.
+    re.compile(r"\[[^\[\]\n]*\]:[ \t]*(?:\n[ \t>]*)?<?(\S+)"),
     re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>"),
     re.compile(
         r"""\b(?:href|src|srcset|action|formaction|xlink:href|poster|background|data|cite|longdesc|ping|lowsrc|dynsrc)"""
@@ -49,6 +63,15 @@ _URL_SPOTS = (
         re.IGNORECASE,
     ),
 )
+# What lawsite's scripts (assets/*.js) read from the page, taken from the
+# scripts themselves so a new one is covered: data-ls-* attributes (the
+# basket's form address and mail address, the banner's deadline …) and the ids
+# looked up with getElementById. Only lawsite writes them, in blocks that skip
+# the sanitiser (render/stash.py): from an editor they are forged, so the
+# sanitiser (render/harden.py) strips them and `check` names them.
+_SCRIPTS = "\n".join(p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "assets").glob("*.js")))
+SCRIPT_ATTRIBUTES = frozenset(re.findall(r"data-ls-[A-Za-z0-9-]*[A-Za-z0-9]", _SCRIPTS))
+SCRIPT_IDS = frozenset(re.findall(r"getElementById\(\s*[\"']([^\"']+)[\"']", _SCRIPTS))
 # Front matter keys whose values are used as link targets.
 _URL_KEY = re.compile(r"(?:url|link|href|src|form|website|homepage|image|source|feed|map)s?$", re.IGNORECASE)
 
@@ -56,7 +79,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+# A tag as a browser reads it: from `<name` to the first `>` outside a quoted
+# attribute value. Possessive, and a value's quote never reopens, so the scan
+# is linear; a tag left open swallows the rest of the file (as in a browser).
+_TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_TAG_BODY = re.compile(r"""(?:[^>=]++|=[ \t\n\r\f]*+(?:"[^"]*+"|'[^']*+'|(?!["'])[^\s>]*+))*+""")
 # Elements that never nest (void) or that the HTML parser closes by itself.
 _FLAT_TAGS = frozenset(
     "area base br col embed hr img input link meta source track wbr "
@@ -80,12 +107,41 @@ def source_problems(source: Source) -> list[Problem]:
         problems += _front_matter_url_problems(source.path, front)
     body, first_line = (front.body, front.body_line) if front is not None else (source.text, 1)
     problems += _body_url_problems(source.path, body, first_line)
+    problems += _script_attribute_problems(source.path, body, first_line)
     problems += _nesting_problems(source.path, body, first_line)
     return problems
 
 
 def _line_at(text: str, offset: int, first_line: int) -> int:
     return first_line + text.count("\n", 0, offset)
+
+
+class _Lines:
+    """Line numbers of many offsets of one text, each found in log time (a
+    count from the start for each of thousands of problems is quadratic)."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.starts = [m.end() for m in re.finditer("\n", text)]
+        self.first_line = first_line
+
+    def at(self, offset: int) -> int:
+        return self.first_line + bisect.bisect_right(self.starts, offset)
+
+
+def html_tags(body: str) -> Iterator[tuple[int, bool, str, str, bool]]:
+    """(offset, closing, name, attribute text, self-closing) of each tag."""
+    position = 0
+    while (start := body.find("<", position)) != -1:
+        opening = _TAG_START.match(body, start)
+        if opening is None:
+            position = start + 1
+            continue
+        end = _TAG_BODY.match(body, opening.end()).end()  # type: ignore[union-attr]
+        if body[end : end + 1] != ">":
+            return  # open to the end of the file: a browser shows no more tags
+        attributes = body[opening.end() : end]
+        yield start, opening.group(1) == "/", opening.group(2).lower(), attributes, attributes.endswith("/")
+        position = end + 1
 
 
 # --- characters -----------------------------------------------------------------
@@ -116,11 +172,45 @@ def _body_url_problems(path: str, body: str, first_line: int) -> Iterator[Proble
         return  # no scheme without a colon, written or as an entity
     if not re.search(r"script|data|&", _URL_NOISE.sub("", body), re.IGNORECASE):
         return  # no scheme word, even with noise removed, and no entity to hide one
+    lines, seen = _Lines(body, first_line), set()
     for pattern in _URL_SPOTS:
         for match in pattern.finditer(body):
-            url = next(g for g in match.groups() if g is not None)
-            if is_unsafe_url(url):
-                yield _url_problem(path, _line_at(body, match.start(), first_line), None, url)
+            group = next(i for i, g in enumerate(match.groups(), start=1) if g is not None)
+            url = match.group(group)
+            if match.start(group) not in seen and is_unsafe_url(url):
+                seen.add(match.start(group))  # [x](<javascript:…>) is also an autolink: one problem
+                yield _url_problem(path, lines.at(match.start()), None, url)
+
+
+# In a tag's attributes or a Markdown attribute list ({: #id data-x=1 }): an
+# attribute lawsite's scripts read, or one of the ids they look up.
+_ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*+\}")
+_SCRIPT_NAME = re.compile(r"""(?<![\w-])(data-ls(?:-[A-Za-z0-9]++)++)|\bid\s*+=\s*+["']?+([\w-]++)|(?:^|\s)#([\w-]++)""", re.IGNORECASE)
+
+
+def _script_attribute_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
+    if "data-ls" not in body.lower() and not any(name in body for name in SCRIPT_IDS):
+        return
+    lines = _Lines(body, first_line)
+    spans = [(offset, attributes) for offset, _, _, attributes, _ in html_tags(body)]
+    spans += [(m.start(), m.group()) for m in _ATTRIBUTE_LIST.finditer(body)]
+    for offset, text in sorted(spans):
+        for match in _SCRIPT_NAME.finditer(text):
+            attribute, element_id = (match.group(1) or "").lower(), match.group(2) or match.group(3)
+            if attribute in SCRIPT_ATTRIBUTES:
+                yield Problem(
+                    path, lines.at(offset), None,
+                    f"the attribute {attribute} belongs to lawsite: its scripts read it (the comment basket's mail address and form, the deadline banner), so written here it could send readers' comments elsewhere",
+                    "remove the attribute; lawsite writes it itself from the front matter (comments.email, comments.form, comments.closes)",
+                    code="script-attribute",
+                )
+            elif element_id in SCRIPT_IDS:
+                yield Problem(
+                    path, lines.at(offset), None,
+                    f"the id {element_id!r} belongs to lawsite: its scripts look the element up by this id",
+                    "choose another id",
+                    code="script-attribute",
+                )
 
 
 def _front_matter_url_problems(path: str, front: FrontMatter) -> Iterator[Problem]:
@@ -235,13 +325,12 @@ def _html_depth_problem(path: str, body: str, first_line: int) -> Problem | None
     if "<" not in body:
         return None
     depth = 0
-    for match in _TAG.finditer(body):
-        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+    for offset, closing, name, _, self_closing in html_tags(body):
         if name in _FLAT_TAGS or self_closing:
             continue
         depth = max(depth - 1, 0) if closing else depth + 1
         if depth > MAX_HTML_DEPTH:
-            return _too_deep(path, _line_at(body, match.start(), first_line), "raw HTML elements", depth, MAX_HTML_DEPTH)
+            return _too_deep(path, _line_at(body, offset, first_line), "raw HTML elements", depth, MAX_HTML_DEPTH)
     return None
 
 
@@ -270,29 +359,6 @@ def link_problems(folder: Path) -> list[Problem]:
     return problems
 
 
-# Files a browser would run as code if MkDocs copied them into the site, where
-# the Content-Security-Policy's 'self' would trust them.
-_CODE_SUFFIXES = frozenset(".html .htm .xhtml .shtml .xht .js .mjs .cjs .wasm .swf .xsl .xslt .svgz".split())
-_SVG_SCRIPT = re.compile(r"<script|<foreignObject|<!ENTITY|\bon[a-z]+\s*=|javascript:|<iframe|<embed|<object", re.IGNORECASE)
-
-
-def static_file_problems(folder: Path) -> list[Problem]:
-    """Every non-Markdown file under `folder` that could run script on the site."""
-    problems: list[Problem] = []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if path.suffix.lower() == ".md" or not path.is_file() or any(p.startswith(".") for p in Path(rel).parts):
-            continue
-        suffix = path.suffix.lower()
-        if suffix in _CODE_SUFFIXES:
-            problems.append(Problem(rel, None, None, f"content may not hold {suffix} files: the site would publish them as code that runs in readers' browsers", "write pages as Markdown (.md); scripts and HTML pages belong to the theme, not to the content", code="code-file"))
-        elif suffix == ".svg" and path.stat().st_size <= 5 * 1024 * 1024:
-            match = _SVG_SCRIPT.search(path.read_text(encoding="utf-8", errors="replace"))
-            if match:
-                problems.append(Problem(rel, None, None, f"this SVG image holds {match.group()!r}, which can run script when the image is opened", "export the image again without scripts, links or embedded content (or as PNG)", code="code-file"))
-    return problems
-
-
 def folder_problems(folder: Path) -> list[Problem]:
     """Links out of the content folder and files that would run as code."""
-    return link_problems(folder) + static_file_problems(folder)
+    return link_problems(folder) + static_file_problems(served_files(folder))

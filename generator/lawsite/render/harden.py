@@ -27,6 +27,7 @@ from typing import Iterable
 import nh3
 from markupsafe import Markup
 
+from ..parse.safety import SCRIPT_ATTRIBUTES, SCRIPT_IDS
 from .inline import ALLOWED_ATTRIBUTES as INLINE_ATTRIBUTES
 from .inline import ALLOWED_TAGS as INLINE_TAGS
 
@@ -62,12 +63,10 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Names the theme's script looks up by id (`__config`, `__md_*`, `__search` …):
 # content may not shadow them. pymdownx.tabbed's own `__tabbed_*` are fine.
 _THEME_ID = re.compile(r"__(?!tabbed_)")
-
-
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    if attribute in ("id", "for", "name") and _THEME_ID.match(value):
+    if attribute in ("id", "for", "name") and (_THEME_ID.match(value) or value in SCRIPT_IDS):
         return None
-    if attribute.startswith("data-md"):
+    if attribute.startswith("data-md") or attribute in SCRIPT_ATTRIBUTES:
         return None
     if tag == "input" and attribute == "type" and value not in ("checkbox", "radio"):
         return None
