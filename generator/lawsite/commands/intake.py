@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 from ..model import ConfigError
 from ..settings import Settings
+from . import EXIT_OK
 
 TOKEN_VARIABLE = "LAWSITE_INTAKE_TOKEN"
 
@@ -89,7 +90,7 @@ def _serve(args: argparse.Namespace) -> int:
                     proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips)
     finally:
         store.close()
-    return 0
+    return EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -109,7 +110,7 @@ def _export(args: argparse.Namespace) -> int:
         partial.unlink(missing_ok=True)
         store.close()
     print(f"{counted.n} comment(s) on {args.concerns} written to {target}")
-    return 0
+    return EXIT_OK
 
 
 class _Counted:
@@ -135,4 +136,4 @@ def _purge(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"deleted the name and contact of {deleted} comment(s) received before {day} ({settings.timezone}); the comments stay")
-    return 0
+    return EXIT_OK
