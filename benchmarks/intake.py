@@ -29,7 +29,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from lawsite.intake.store import open_store  # noqa: E402
+from lawsite.intake.backends import open_store  # noqa: E402
 from tests.intake.harness import OPEN, Cluster, Service, build_site, pg_bin, write_project  # noqa: E402
 
 KILL_AT = 0.4  # of the run

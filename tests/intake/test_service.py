@@ -8,13 +8,15 @@ import csv
 import io
 import json
 import socket
+import time
 from pathlib import Path
 from typing import Iterator
 
 import httpx
 import pytest
 
-from lawsite.intake.store import CURRENT_VERSION, open_store
+from lawsite.intake.backends import open_store
+from lawsite.intake.store import CURRENT_VERSION
 
 from .harness import CLOSED, OPEN, ORIGIN, POINT, TOKEN, UPCOMING, Service, lawsite, running
 
@@ -224,11 +226,22 @@ def test_only_the_site_origin_may_post(service: Service) -> None:
     assert refused.status_code == 403
 
 
+def _log_lines(service: Service, needle: str) -> list[str]:
+    """The service's log lines holding `needle`, once one has been written:
+    the line reaches the log file a moment after the answer reaches us."""
+    deadline = time.monotonic() + 10
+    while True:
+        lines = [line for line in service.output().splitlines() if needle in line]
+        if lines or time.monotonic() > deadline:
+            return lines
+        time.sleep(0.05)
+
+
 def test_health_and_one_log_line_per_request(service: Service) -> None:
     answer = service.client.get("/health")
     assert answer.json() == {"status": "ok", "schema": CURRENT_VERSION}
     service.client.get("/receipts/AAAA-BBBB-CCCC?marker=1")
-    lines = [line for line in service.output().splitlines() if "GET /receipts/AAAA-BBBB-CCCC" in line]
+    lines = _log_lines(service, "GET /receipts/AAAA-BBBB-CCCC")
     assert len(lines) == 1 and lines[0].split()[-2] == "404"
     assert "marker" not in lines[0]  # the query string is not logged
 

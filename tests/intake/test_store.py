@@ -10,7 +10,8 @@ import pytest
 
 from lawsite.intake import store as store_module
 from lawsite.intake.receipts import new_receipt
-from lawsite.intake.store import CURRENT_VERSION, StoreError, open_store
+from lawsite.intake.backends import open_store
+from lawsite.intake.store import CURRENT_VERSION, StoreError
 from lawsite.intake.submission import Comment
 
 T0 = dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.timezone.utc)

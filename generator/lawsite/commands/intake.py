@@ -60,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _store(url: str) -> Any:
-    from ..intake.store import StoreError, open_store
+    from ..intake.backends import open_store
+    from ..intake.store import StoreError
 
     try:
         return open_store(url)

@@ -21,7 +21,7 @@ import time
 import urllib.parse
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any, AsyncIterator, Callable, Mapping
+from typing import AsyncIterator, Callable, Mapping
 from zoneinfo import ZoneInfo
 
 from starlette.applications import Starlette

@@ -4,8 +4,8 @@ The service reads `data/index.json` and each draft's `data/documents/<id>.json`
 (the files `lawsite.outputs.opendata` writes), so the site and the service
 share one source of truth: a draft, its articles, its `comments.opens` /
 `comments.closes` dates, and the contact points. Whether a draft is open on a
-day is decided by the same function the site renders its banner with
-(`consultation_status`), in the site's time zone. The catalogue is re-read
+day is decided by the same domain function the site's banners come from
+(`lawsite.consultation.consultation_at`), in the site's time zone. The catalogue is re-read
 when `index.json` changes, so a rebuilt site is seen without a restart.
 """
 
@@ -22,7 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..model import Comments, Kind
-from ..render.comments import State, consultation_status
+from ..consultation import State, consultation_at
 
 GENERAL_LABEL = "总体"  # the `article` of a comment on the whole draft
 MAX_FILE_BYTES = 64 * 1024 * 1024  # the largest corpus document is a few MB
@@ -51,9 +51,9 @@ class Catalogue:
 
     def state(self, draft: Draft, now: dt.datetime, tz: ZoneInfo) -> State | None:
         """Where `draft`'s consultation stands at `now`; None if it takes no comments."""
-        if draft.comments is None or draft.comments.closes is None:
+        if draft.comments is None:
             return None
-        return consultation_status(draft.comments, now.astimezone(tz).date(), tz).state
+        return consultation_at(draft.comments, now, tz).state
 
     def label(self, doc: str, article: str) -> str:
         draft = self.drafts.get(doc)
@@ -75,9 +75,8 @@ def _date(value: Any) -> dt.date | None:
 
 def _draft(record: dict[str, Any]) -> Draft:
     raw = record.get("metadata", {}).get("comments")
-    comments = None
-    if isinstance(raw, dict) and raw.get("closes"):
-        comments = Comments(opens=_date(raw.get("opens")), closes=_date(raw.get("closes")))
+    closes = _date(raw.get("closes")) if isinstance(raw, dict) else None
+    comments = Comments(opens=_date(raw.get("opens")), closes=closes) if closes else None
     articles = {a["id"]: a["label"] for a in record.get("articles", [])}
     return Draft(record["id"], record["title"], record.get("url", ""), comments, articles)
 

@@ -212,17 +212,3 @@ class SqlStore:
 def _stored(row: Sequence[Any]) -> Stored:
     receipt, doc, article, point, text, received = row
     return Stored(receipt, doc, article, point, text, _unstamp(received))
-
-
-def open_store(url: str, **options: Any) -> Store:
-    """`postgresql://…` (or `postgres://…`) for PostgreSQL, anything else a SQLite file."""
-    if url.startswith(("postgresql://", "postgres://")):
-        try:
-            from .postgres_store import PostgresStore
-        except ImportError as exc:
-            raise StoreError(f"PostgreSQL needs psycopg: pip install 'lawsite[postgresql]' ({exc})") from exc
-
-        return PostgresStore(url, **options)
-    from .sqlite_store import SqliteStore
-
-    return SqliteStore(url, **options)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Mapping
 from zoneinfo import ZoneInfo
 
-from ..render.comments import State
+from ..consultation import State
 from ..render.templates import format_date
 from .catalogue import GENERAL_LABEL, Catalogue
 
