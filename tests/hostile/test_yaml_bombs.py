@@ -186,11 +186,14 @@ def test_deep_emphasis_on_a_plain_page_is_refused_or_built(tmp_path: Path) -> No
     assert "Traceback" not in build.stderr and "RecursionError" not in build.stderr
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="schema.count calls int() on any string of digits: Python refuses more than 4,300 (not this helper's part of schema.py)")
-def test_a_quoted_count_of_5000_digits_is_a_problem() -> None:
-    text = '---\nkind: notice\ntitle: t\nconcerns: x\nreceived: "' + "7" * 5_000 + '"\n---\n\nbody\n'
+@pytest.mark.parametrize("count", ["7" * 5_000, "7" * 19, "²", "٣", "+3", "3_000"])
+def test_a_quoted_count_that_int_would_refuse_or_misread_is_a_problem(count: str) -> None:
+    # int() refuses more than 4,300 digits and superscripts; it reads ٣, +3 and 3_000
+    text = '---\nkind: notice\ntitle: t\nconcerns: x\nreceived: "' + count + '"\n---\n\nbody\n'
     _, problems = parse_document(Source("notices/n.md", text))
-    assert any(p.field == "received" and p.is_error for p in problems)
+    (problem,) = [p for p in problems if p.field == "received"]
+    assert (problem.code, problem.line, problem.is_error) == ("bad-number", 5, True)
+    assert len(problem.message) < 300 and "at most 18 digits" in (problem.hint or "")
 
 
 # --- recursion in the legal parser ---------------------------------------------------------
