@@ -10,7 +10,7 @@ so an editor sees it before a reviewer has to:
 - invisible control characters and bidirectional overrides ("Trojan source"),
   which can hide or reorder what a reader sees (`control-character`);
 - nesting so deep that Python-Markdown would recurse past Python's limit or
-  take minutes: lists, block quotes, brackets, raw HTML (`too-deep`);
+  take minutes: lists, block quotes, brackets, emphasis, raw HTML (`too-deep`);
 - links out of the content folder, which MkDocs would follow and publish
   (`link-outside`);
 - attributes and ids that lawsite's own scripts read, forged in raw HTML or
@@ -249,6 +249,7 @@ def _url_problem(path: str, line: int | None, field: str | None, url: str) -> Pr
 def _nesting_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
     yield from _indent_and_quote_depth(path, body, first_line)
     yield from _bracket_problems(path, body, first_line)
+    yield from _emphasis_problems(path, body, first_line)
     html_problem = _html_depth_problem(path, body, first_line)
     if html_problem:
         yield html_problem
@@ -319,6 +320,57 @@ def _bracket_problems(path: str, body: str, first_line: int) -> Iterator[Problem
                 )
                 return
         offset += len(block)
+
+
+# Delimiter runs of emphasis and strong (* _) and of pymdownx's ~~ == ^^; an escape is skipped.
+_EMPHASIS_RUN = re.compile(r"\\.|([*_~=^])\1*+", re.S)
+
+
+def _emphasis_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
+    """Emphasis nested deeper than MAX_NESTING: Python-Markdown builds one
+    element per level, and the toc extension walks them by recursion."""
+    if sum(body.count(c) for c in "*_~=^") <= MAX_NESTING:
+        return
+    offset = 0
+    for block in re.split(r"(\n[ \t]*\n)", body):
+        if sum(block.count(c) for c in "*_~=^") > MAX_NESTING:
+            depth = _emphasis_depth(block)
+            if depth > MAX_NESTING:
+                yield _too_deep(path, _line_at(body, offset, first_line), "emphasis (*, _, ~~, ==, ^^)", depth, MAX_NESTING)
+                return
+        offset += len(block)
+
+
+def _emphasis_depth(block: str) -> int:
+    """The most levels of emphasis open where a closing run matches one: a run
+    opens before a non-space and closes after one (`_` inside a word does
+    neither); a run of n delimiters is (n + 1) // 2 levels (*** is em in strong,
+    ~~ one strike); openers never closed add no depth of their own."""
+    open_runs: list[list[Any]] = []  # [delimiter, delimiters still open]
+    open_levels = deepest = 0
+    for match in _EMPHASIS_RUN.finditer(block):
+        delimiter = match.group(1)
+        if delimiter is None:
+            continue
+        before = block[match.start() - 1] if match.start() else " "
+        after = block[match.end()] if match.end() < len(block) else " "
+        if delimiter == "_" and before.isalnum() and after.isalnum():
+            continue
+        size = match.end() - match.start()
+        if not before.isspace() and open_runs and open_runs[-1][0] == delimiter:
+            deepest = max(deepest, open_levels)
+            while size and open_runs and open_runs[-1][0] == delimiter:
+                top = open_runs[-1]
+                taken = min(size, top[1])
+                open_levels -= (top[1] + 1) // 2 - (top[1] - taken + 1) // 2
+                top[1] -= taken
+                size -= taken
+                if not top[1]:
+                    open_runs.pop()
+        elif not after.isspace():
+            open_runs.append([delimiter, size])
+            open_levels += (size + 1) // 2
+    return deepest
 
 
 def _html_depth_problem(path: str, body: str, first_line: int) -> Problem | None:
