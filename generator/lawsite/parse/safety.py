@@ -11,12 +11,11 @@ so an editor sees it before a reviewer has to:
   which can hide or reorder what a reader sees (`control-character`);
 - nesting so deep that Python-Markdown would recurse past Python's limit or
   take minutes: lists, block quotes, brackets, emphasis, raw HTML (`too-deep`);
-- links out of the content folder, which MkDocs would follow and publish
-  (`link-outside`);
 - attributes and ids that lawsite's own scripts read, forged in raw HTML or
-  a Markdown attribute list (`script-attribute`);
-- files that would be published as they are and could run script
-  (`code-file`, the policy of static_files.py).
+  a Markdown attribute list (`script-attribute`).
+
+Links and files of the content folder (`link-*`, `code-file`) are checked on
+the one walk of it in site.py, which never follows a link.
 
 Every check here is linear in the size of the file: patterns are possessive
 or cannot overlap, and tags are scanned as a browser reads them, so unclosed
@@ -27,14 +26,12 @@ from __future__ import annotations
 
 import bisect
 import html
-import os
 import re
 from pathlib import Path
 from typing import Any, Iterator
 
 from ..model import Problem, Source
 from .frontmatter import FrontMatter, KeyPath, split_front_matter
-from .static_files import served_files, static_file_problems
 
 # Deeper than any legal text needs, far below where Markdown or nh3 break down
 # (Python-Markdown raises RecursionError near 1,000 nested list levels; nh3 and
@@ -384,33 +381,3 @@ def _html_depth_problem(path: str, body: str, first_line: int) -> Problem | None
         if depth > MAX_HTML_DEPTH:
             return _too_deep(path, _line_at(body, offset, first_line), "raw HTML elements", depth, MAX_HTML_DEPTH)
     return None
-
-
-# --- files ----------------------------------------------------------------------
-
-
-def link_problems(folder: Path) -> list[Problem]:
-    """Every symbolic link under `folder` (file or folder, any type) that points
-    outside it: MkDocs follows such links and would publish what they point to."""
-    root = folder.resolve()
-    problems: list[Problem] = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        for name in sorted(dirnames + filenames):
-            path = Path(dirpath) / name
-            if path.is_symlink() and not path.resolve().is_relative_to(root):
-                rel = path.relative_to(folder).as_posix()
-                problems.append(
-                    Problem(
-                        rel, None, None,
-                        f"this {'folder' if path.is_dir() else 'file'} is a link to a place outside the content folder ({os.readlink(path)})",
-                        "copy what it points to into the content folder instead of linking to it",
-                        code="link-outside",
-                    )
-                )
-        dirnames.sort()
-    return problems
-
-
-def folder_problems(folder: Path) -> list[Problem]:
-    """Links out of the content folder and files that would run as code."""
-    return link_problems(folder) + static_file_problems(served_files(folder))
