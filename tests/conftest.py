@@ -22,6 +22,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
+    """`pytest --update`: golden files are rewritten (see golden_files.assert_golden)."""
     return bool(request.config.getoption("--update"))
 
 

@@ -92,6 +92,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         # a preview rebuild can skip what only a publication needs.
         self.serving, self.builds = command == "serve", 0
 
+    def on_shutdown(self) -> None:
+        # MkDocs keeps this instance after the command: the next one starts as a build.
+        self.serving, self.builds = False, 0
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             require_supported_engine(getattr(mkdocs, "__version__", ""))

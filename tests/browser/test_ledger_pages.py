@@ -5,7 +5,7 @@ colour scheme (their colours come from CSS, not from the SVG)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 

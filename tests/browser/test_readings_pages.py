@@ -5,7 +5,7 @@ readable in light and dark and not told by colour alone, axe-core clean."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 

@@ -16,7 +16,12 @@ def _site(tmp_path: Path, command: str) -> str:
     config_file.write_text("site_name: t\ndocs_dir: content\ntheme: {name: material}\nplugins:\n  - lawsite\n", encoding="utf-8")
     config = load_config(str(config_file), site_dir=str(tmp_path / command))
     config.plugins.on_startup(command=command, dirty=False)
-    build(config)
+    try:
+        build(config)
+    finally:
+        # As `mkdocs serve` does: MkDocs keeps plugin instances that define
+        # on_startup, so a later in-process build would still think it serves.
+        config.plugins.on_shutdown()
     return (tmp_path / command / "index.html").read_text(encoding="utf-8")
 
 

@@ -4,6 +4,7 @@ the site's origin (issue 16): the policy of parse/static_files.py, on what
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 from pathlib import Path
 
@@ -204,6 +205,15 @@ def test_a_name_served_as_active_is_refused(tmp_path_factory: pytest.TempPathFac
 MKDOCS_YML = "site_name: t\ndocs_dir: content\ntheme: {name: material}\nplugins:\n  - lawsite\n"
 
 
+@pytest.fixture(autouse=True)
+def mkdocs_log_reaches_caplog(monkeypatch: pytest.MonkeyPatch) -> None:
+    # MkDocs' own CLI, run in-process by other tests, stops its logger from
+    # propagating and drops repeated build messages (DuplicateFilter); the
+    # refusals are read from the log here.
+    monkeypatch.setattr(logging.getLogger("mkdocs"), "propagate", True)
+    monkeypatch.setattr(logging.getLogger("mkdocs.commands.build"), "filters", [])
+
+
 def _site(tmp_path: Path, files: dict[str, str | bytes], extra: str = "") -> Path:
     _write(tmp_path / "content", {"index.md": "# 首页\n", **files})
     (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML + extra, encoding="utf-8")
@@ -235,7 +245,10 @@ def test_the_policy_covers_what_the_config_lets_mkdocs_copy(tmp_path: Path, comm
     assert load_site(tmp_path / "content", Settings()).errors == []
     loaded = load_config(str(config), site_dir=str(tmp_path / "site"))
     loaded.plugins.on_startup(command=command, dirty=False)
-    with pytest.raises(Abort):
-        build(loaded, serve_url="http://127.0.0.1:8000/" if command == "serve" else None)
+    try:
+        with pytest.raises(Abort):
+            build(loaded, serve_url="http://127.0.0.1:8000/" if command == "serve" else None)
+    finally:
+        loaded.plugins.on_shutdown()  # as mkdocs serve does: the kept plugin instance stops serving
     assert ".well-known/evil.html error: content may not hold .html files" in caplog.text
     assert not (tmp_path / "site" / ".well-known" / "evil.html").exists()

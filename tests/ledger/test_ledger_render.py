@@ -13,8 +13,7 @@ from lawsite.cli import EXIT_OK, EXIT_PROBLEMS, main
 from lawsite.ledger import Tally
 from lawsite.model import Outcome, Source
 from lawsite.render.charts import Bar, stacked_bars_svg, text_width
-from lawsite.render.i18n import LABELS, translator
-from lawsite.render.i18n_ledger import LEDGER_LABELS
+from lawsite.render.i18n import translator
 from lawsite.render.ledger import ledger_line_text
 from lawsite.render.ledger_site import relative_url
 
@@ -60,12 +59,6 @@ def test_text_width_counts_cjk_as_square() -> None:
 )
 def test_relative_url(here: str, there: str, expected: str) -> None:
     assert relative_url(here, there) == expected
-
-
-def test_every_ledger_label_has_three_languages_and_is_merged() -> None:
-    for key, texts in LEDGER_LABELS.items():
-        assert set(texts) == {"zh", "zh-Hant", "en"}, key
-        assert LABELS[key] == texts
 
 
 def test_ledger_line_in_each_language() -> None:

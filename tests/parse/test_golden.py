@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from golden_files import assert_golden
 from lawsite.model import LegalText, Prose
 from lawsite.outline import outline_dict, outline_text
 from lawsite.parse.legal import parse_legal_text
@@ -54,13 +55,7 @@ def test_enough_cases() -> None:
 
 @pytest.mark.parametrize("name", CASES)
 def test_golden(name: str, update_golden: bool) -> None:
-    actual = render_case(name)
-    expected_path = GOLDEN / f"{name}.json"
-    if update_golden or not expected_path.exists():
-        expected_path.write_text(actual, encoding="utf-8")
-        if not update_golden:
-            pytest.fail(f"{expected_path.name} was missing and has been written; review and commit it")
-    assert actual == expected_path.read_text(encoding="utf-8")
+    assert_golden(render_case(name), GOLDEN / f"{name}.json", update_golden)
 
 
 def test_outline_text_is_readable() -> None:

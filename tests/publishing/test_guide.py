@@ -48,7 +48,7 @@ def test_guide_pages_are_built_with_the_site(sample_site):
     for name, title in PAGES.items():
         stem = name.removesuffix(".md")
         html = (sample_site / "guide" / ("" if stem == "index" else stem) / "index.html").read_text(encoding="utf-8")
-        assert f"<h1" in html and title in html, name
+        assert "<h1" in html and title in html, name
     home = (sample_site / "guide" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'class="md-nav__link[^"]*"[^>]*>编辑指南<', home)  # the section is named by its index page
     draft_page = (sample_site / "guide" / "1-draft" / "index.html").read_text(encoding="utf-8")

@@ -4,7 +4,6 @@ and ledger counts; outside a site (corpus files) the outline keeps its shape."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

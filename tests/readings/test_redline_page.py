@@ -125,7 +125,7 @@ def test_both_readings_show_the_chain_and_link_the_redline(sample_site):
         nav = html[html.index('<nav class="ls-readings"') :]
         nav = nav[: nav.index("</nav>")]
         assert nav.index("征求意见稿") < nav.index("二审稿")
-        assert f'<strong aria-current="page" title="' in nav and f">{current}</strong>" in nav
+        assert '<strong aria-current="page" title="' in nav and f">{current}</strong>" in nav
         assert f'href="../../{REDLINE}/"' in nav and "修改对照" in nav
     single = (sample_site / "drafts/civilized-behavior/index.html").read_text(encoding="utf-8")
     assert "ls-readings" not in single  # one reading: no chain

@@ -1,5 +1,6 @@
 """The redline page of small sites, rendered without MkDocs: renumbering keeps
-each suggestion beside its article, and labels exist in every language."""
+each suggestion beside its article (that every label exists in every
+language: tests/render/test_labels.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lawsite.render.i18n_readings import READINGS_LABELS
+from golden_files import assert_golden
 from lawsite.render.readings_site import ReadingsPages
 from lawsite.settings import Settings
 from lawsite.site import load_site
@@ -116,12 +117,6 @@ def test_redline_in_other_languages(tmp_path, language):
         assert "調整序號並修改" in html and "對征求意见稿第二条的意見" in html  # stage and label as the content writes them
 
 
-def test_every_label_exists_in_three_languages():
-    for key, texts in READINGS_LABELS.items():
-        assert set(texts) == {"zh", "zh-Hant", "en"}, key
-        assert all(texts.values()), key
-
-
 def test_marked_runs_never_span_a_paragraph_break():
     from lawsite.redline import Segment
     from lawsite.render.readings import _runs
@@ -156,21 +151,12 @@ title: 测试条例二审稿解读
 """
 
 
-def golden(name: str, actual: str, update: bool) -> None:
-    path = GOLDEN / name
-    if update or not path.exists():
-        path.write_text(actual, encoding="utf-8")
-        if not update:
-            pytest.fail(f"{path.name} was missing and has been written; review and commit it")
-    assert actual == path.read_text(encoding="utf-8")
-
-
 def test_golden_redline_and_interpretation_pages(tmp_path, update_golden):
     (tmp_path / "i2.md").write_text(INTERP, encoding="utf-8")
     readings = pages(tmp_path)
-    golden("small_redline.md", readings.redline_markdown("redlines/r2.md", "redlines/r2/", URLS), update_golden)
+    assert_golden(readings.redline_markdown("redlines/r2.md", "redlines/r2/", URLS), GOLDEN / "small_redline.md", update_golden)
     interpretation = readings.site.get("i2")
     page = readings.interpretation_markdown(interpretation, "i2/", {**URLS, "i2": "i2/"})
-    golden("small_interpretation.md", page, update_golden)
+    assert_golden(page, GOLDEN / "small_interpretation.md", update_golden)
     extras = readings.article_extras(readings.site.get("r2"), "r2/", {**URLS, "i2": "i2/"})
     assert sorted(extras) == ["art_2", "art_3"]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from golden_files import assert_golden
 from lawsite.model import Source
 from lawsite.parse.document import parse_document
 from lawsite.render.legal import PageContext, legal_page_markdown
@@ -32,10 +33,4 @@ def render_case(name: str) -> str:
 
 @pytest.mark.parametrize("name", CASES)
 def test_render_golden(name: str, update_golden: bool) -> None:
-    actual = render_case(name)
-    expected_path = GOLDEN / f"{name}.html"
-    if update_golden or not expected_path.exists():
-        expected_path.write_text(actual, encoding="utf-8")
-        if not update_golden:
-            pytest.fail(f"{expected_path.name} was missing and has been written; review it and run again")
-    assert actual == expected_path.read_text(encoding="utf-8")
+    assert_golden(render_case(name), GOLDEN / f"{name}.html", update_golden)

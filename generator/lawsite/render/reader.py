@@ -13,8 +13,7 @@ import json
 from ..model import Document
 from ..settings import Settings
 from .comments import State, form_href, template_values
-from .i18n import translator
-from .i18n_reader import SCRIPT_LABELS
+from .i18n import SCRIPT_LABELS, translator
 from .legal import consultation
 from .templates import render
 

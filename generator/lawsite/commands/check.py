@@ -1,0 +1,75 @@
+"""`lawsite check`: validate all content and report every problem."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..model import Problem
+from ..progress import Progress
+from ..project import Project
+from ..report import format_problem
+from ..site import Site, load_site
+from . import EXIT_OK, EXIT_PROBLEMS, project_of
+
+
+def run(args: argparse.Namespace) -> int:
+    project = project_of(args)
+    progress = Progress("checking")
+    site = load_site(project.content_dir, project.settings, progress)
+    progress.close()
+    problems = sorted(site.problems, key=lambda p: (p.path, p.line or 0))
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    summary = f"{len(site.documents)} document(s) checked: {len(errors)} error(s), {len(warnings)} warning(s)"
+    if args.format in ("github", "gitlab") or args.output:
+        _write_report(args, project, problems, summary)
+    elif args.format == "json":
+        print(json.dumps({"errors": len(errors), "warnings": len(warnings), "problems": [p.to_dict() for p in problems]}, ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            print(format_problem(problem))
+        for note in _csv_notes(site):
+            print(note)
+        print(summary)
+    failed = errors or (args.strict and warnings)
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _csv_notes(site: Site) -> list[str]:
+    """The encoding each notice's CSV was read in: Excel exports are guessed at."""
+    from ..parse.notice import ENCODING_NAMES
+
+    notes = []
+    for notice in site.notices.values():
+        document = site.documents[notice.id]
+        if notice.csv_encoding:
+            rows = sum(1 for s in notice.suggestions if s.path != document.path)
+            notes.append(f"{document.path}: {rows} suggestion(s) read from {document.meta.get('suggestions_file')} as {ENCODING_NAMES[notice.csv_encoding]}")
+    return notes
+
+
+def _write_report(args: argparse.Namespace, project: Project, problems: list[Problem], summary: str) -> None:
+    """CI formats (see lawsite.report): to --output, or to stdout with the summary kept off it."""
+    from .. import report
+
+    prefix = report.content_prefix(project.content_dir)
+    if args.format == "github":
+        text = report.github_annotations(problems, prefix) + summary + "\n"
+    elif args.format == "gitlab":
+        text = report.gitlab_code_quality(problems, prefix)
+    elif args.format == "json":
+        text = json.dumps({"problems": [p.to_dict() for p in problems]}, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "".join(format_problem(p) + "\n" for p in problems) + summary + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        for problem in problems:  # the job log still shows every problem
+            print(format_problem(problem))
+        print(f"{summary}; report written to {args.output}")
+    else:
+        sys.stdout.write(text)
+        if args.format == "gitlab":
+            print(summary, file=sys.stderr)

@@ -1,0 +1,21 @@
+"""`lawsite new`: create a content file from a template."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..site import load_site
+from . import EXIT_OK, project_of
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..scaffold import Answers, complete, scaffold
+
+    project = project_of(args)
+    site = load_site(project.content_dir, project.settings)
+    given = Answers(title=args.title, id=args.id, interprets=args.interprets, concerns=args.concerns, path=args.path)
+    ask = input if sys.stdin.isatty() else None  # ask only a person, never a pipe
+    target = scaffold(args.kind, project.content_dir, complete(args.kind, given, site, ask), site, project.settings.today())
+    print(f"created {target}; next: edit it, then run `lawsite check`")
+    return EXIT_OK

@@ -1,0 +1,241 @@
+"""Every label the reader sees, in English (`language: en`).
+
+Each key exists in every language with the same {placeholders}
+(tests/render/test_labels.py checks it); `render/i18n.py` looks them up.
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, str] = {
+    # --- commenting on a draft: the comment entry, the consultation's status, the channels
+    "comment_on_article": "Comment on this article",
+    "comment_by_mail": "By e-mail",
+    "comment_by_form": "Online form",
+    "comments_closed": "Comments are closed",
+    "status_upcoming": "Consultation upcoming",
+    "status_open": "Open for comment",
+    "status_closed": "Consultation closed",
+    "opens_on": "Opens on {date}",
+    "closes_on": "Deadline: {date}",
+    "closed_on": "Closed on {date}",
+    "days_left": "{n} days left",
+    "last_day": "Last day today",
+    "days_until": "Opens in {n} days",
+    "channels": "How to comment",
+    "channel_email": "E-mail",
+    "channel_form": "Online form",
+    "channel_post": "Post",
+    "channel_fax": "Fax",
+    "channel_phone": "Phone",
+    "channel_hint": "You can comment on each article: use “Comment on this article” below it.",
+    "qr_caption": "Scan to open this page",
+
+    # --- the head of a document and its legal text
+    "stage": "Stage",
+    "drafted_by": "Drafted by",
+    "published": "Published",
+    "adopted": "Adopted",
+    "effective": "In force from",
+    "contents": "Contents",
+    "articles_count": "{n} articles",
+
+    # --- the e-mail a comment link opens: {title}, {label} and {url} filled in
+    "mail_body": "Comment on {title}, {label}:\n\n\n\n--\nArticle: {url}\n(name and contact optional)",
+
+    # --- lists of documents and the home page
+    "open_now": "Open for comment now",
+    "none_open": "No draft is open for comment right now.",
+    "kind_draft": "Drafts",
+    "kind_law": "Laws",
+    "kind_interpretation": "Interpretations",
+    "kind_notice": "Adoption notices",
+    "kind_contact-point": "Contact points",
+    "kind_page": "Pages",
+
+    # --- a repealed article's text
+    "repealed": "(repealed)",
+
+    # --- category index pages and year sections of large law collections
+    "year_of": "{year}",
+    "year_unknown": "Year unknown",
+    "decade_of": "{decade}s",
+    "laws_count": "{n} documents",
+
+    # --- the poster
+    "poster_link": "Print a poster",
+    "poster_link_hint": "A4, a QR code beside every article, for contact points",
+    "poster_kicker": "Public consultation",
+    "poster_page": "poster",
+    "poster_scan_comment": "Scan to comment",
+    "poster_scan_read": "Scan to read",
+    "poster_scan_page": "Scan for the full text",
+    "poster_hint": "Comment on any article: scan the QR code beside it with your phone.",
+    "poster_range": "This poster shows {first} to {last} of {n} articles.",
+    "poster_print": "Print",
+    "poster_back": "Back to the draft",
+
+    # --- the comment basket; shown by basket.js through i18n.js (SCRIPT_LABELS)
+    "basket_add": "Add to my comments",
+    "basket_added": "In my comments",
+    "basket_title": "My comments",
+    "basket_hint": "Write your comment on each chosen article, then send them in one e-mail or copy them into the online form. They are kept only in this browser and leave it only through your own mail app.",
+    "basket_bar": "My comments: {n} chosen",
+    "basket_open": "Write and send",
+    "basket_opinion": "Comment on {label}",
+    "basket_remove": "Remove {label}",
+    "basket_name": "Name (optional)",
+    "basket_contact": "Contact (optional)",
+    "basket_send_mail": "Send in one e-mail",
+    "basket_copy": "Copy all comments",
+    "basket_copied": "Copied: paste it into the online form",
+    "basket_open_form": "Open the online form",
+    "basket_clear": "Empty my comments",
+    "basket_clear_confirm": "Delete everything in my comments?",
+    "basket_sent_note": "Handed to your mail app. Once the mail is sent you can empty your comments.",
+    "basket_empty": "No article chosen yet: use “Add to my comments” below an article.",
+    "basket_too_long": "This is long; some mail apps cut it. You can also copy and paste it.",
+    "basket_body_intro": "Comments on {title}",
+    "basket_body_link": "Article",
+    "basket_body_name": "Name",
+    "basket_body_contact": "Contact",
+    "basket_joiner": ", ",
+    "basket_body_item": "[{label}]",
+    "basket_body_field": "{name}: {value}",
+
+    # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
+    "font_larger": "Larger text",
+    "copy_link": "Copy link",
+    "copied": "Copied",
+    "copy_fallback": "Press and hold the link below to copy it",
+
+    # --- the ledger: outcomes (badges) and counts in a ledger line
+    "outcome_adopted": "Adopted",
+    "outcome_partly": "Partly adopted",
+    "outcome_not_adopted": "Not adopted",
+    "outcome_noted": "Noted",
+    "outcome_pending": "Pending",
+    "outcome_count_adopted": "{n} adopted",
+    "outcome_count_partly": "{n} partly adopted",
+    "outcome_count_not_adopted": "{n} not adopted",
+    "outcome_count_noted": "{n} noted",
+    "outcome_count_pending": "{n} pending",
+    "ledger_line_received": "{n} suggestions",
+    "entry_count": "×{n}",
+    "reason": "Reason",
+    "ledger_line_title": "See what became of the suggestions on this article",
+
+    # --- the ledger: the outcome of a draft, in its page head
+    "draft_outcome": "{received} suggestions received, {adopted} adopted",
+    "draft_outcome_link": "See the adoption notice",
+
+    # --- the ledger: the notice page
+    "notice_concerns": "On",
+    "totals": "Outcomes",
+    "total_received": "Received",
+    "total_itemised": "Itemised",
+    "total_entries": "{n} entries after merging",
+    "total_rate": "Adoption rate",
+    "rate_note": "Rate = (adopted + partly adopted) ÷ itemised suggestions",
+    "count_unit": "{n}",
+    "by_article": "Article by article",
+    "general_group": "On the draft as a whole",
+    "see_article": "Read the article",
+    "from": "From",
+    "chart_title": "Outcomes of the suggestions",
+    "chart_articles_title": "Suggestions per article and their outcomes",
+    "chart_desc_item": "{label}: {n}",
+    "percent": "{n}%",
+    "home_ledger_title": "What became of the suggestions",
+    "home_ledger": "{notices} adoption notices published: {received} suggestions received, {itemised} itemised, of which {adopted} adopted and {partly} partly adopted.",
+    "statistics_link": "Site statistics",
+
+    # --- contact points and their directory
+    "directory_title": "Directory of contact points",
+    "directory_intro": "Contact points collect what people say about draft laws and pass it on. You can give your comments in person at the one nearest you.",
+    "level_other": "Other",
+    "region_other": "Region not given",
+    "address": "Address",
+    "phone": "Phone",
+    "hours": "Opening hours",
+    "level": "Level",
+    "region": "Region",
+    "point_record": "Its part in law-making",
+    "point_consultations": "Consultations",
+    "point_submitted": "Suggestions submitted",
+    "point_adopted": "Adopted (incl. partly)",
+    "point_none": "No itemised suggestions yet.",
+    "point_suggestions": "Suggestions and their outcomes",
+
+    # --- site statistics
+    "statistics_title": "Statistics",
+    "statistics_intro": "These figures count the suggestions itemised in the adoption notices published here.",
+    "stats_by_outcome": "By outcome",
+    "stats_by_draft": "By draft",
+    "stats_by_point": "By contact point",
+    "stats_by_source": "Other sources",
+    "col_outcome": "Outcome",
+    "col_count": "Suggestions",
+    "col_share": "Share",
+    "col_draft": "Draft",
+    "col_point": "Contact point",
+    "col_source": "Source",
+    "col_total": "Total",
+    "all_drafts": "All",
+    "chart_points_title": "Suggestions per contact point and their outcomes",
+    "chart_drafts_title": "Suggestions per draft and their outcomes",
+
+    # --- readings and redline pages
+    "readings": "Readings",
+    "this_reading": "this reading",
+    "redline_link": "What changed",
+    "redline_title": "{title}: changes from {old} to {new}",
+    "redline_compares": "Article by article ({old_n} articles before, {new_n} now):",
+    "redline_summary": "Summary of changes",
+    "redline_legend": "Key: ",
+    "redline_deleted_sample": "deleted text",
+    "redline_inserted_sample": "inserted text",
+    "redline_deleted": "[deleted] ",
+    "redline_inserted": "[inserted] ",
+    "redline_becomes": "becomes",
+    "redline_unchanged_run": "{n} articles without changes to their text",
+    "redline_renumbered_part": " ({n} only renumbered)",
+    "redline_outcomes_on": "Suggestions on {label} of the {stage}",
+    "redline_notice_link": "Read the adoption notice",
+    "range_to": " to ",
+    "status_unchanged": "Unchanged",
+    "status_changed": "Changed",
+    "status_added": "Added",
+    "status_removed": "Removed",
+    "status_renumbered": "Renumbered",
+    "status_renumbered_changed": "Renumbered and changed",
+    "rl_reason": "Reason",
+    "suggestion_count": "{n} times",
+
+    # --- interpretations
+    "interpretation_link": "Explanation",
+    "interprets": "Explains: ",
+    "interp_count": "{n} articles explained",
+    "interp_text": "Text",
+    "interp_note": "Explanation",
+    "interp_to_article": "See this article in the text",
+
+    # --- search; search_dialog is also shown by reader.js through i18n.js
+    "search_open": "Search",
+    "search_dialog": "Full-text search",
+    "search_close": "Close search",
+    "search_loading": "Loading search…",
+    "search_failed": "Search is unavailable; check the connection and try again.",
+
+    # --- Atom feeds
+    "feed_site": "{site}: latest",
+    "feed_draft": "{title}: readings and feedback",
+    "feed_link_site": "Site updates (Atom)",
+    "feed_link_draft": "Updates of this draft (Atom)",
+    "feed_entry_draft": "Open for comment: {title}",
+    "feed_entry_reading": "New reading: {title}",
+    "feed_summary_deadline": "Comments close on {date}",
+    "feed_summary_received": "{received} suggestions received, {entries} answered item by item",
+
+    # --- open data
+    "opendata_general": "general",
+}

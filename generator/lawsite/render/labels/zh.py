@@ -1,0 +1,241 @@
+"""Every label the reader sees, in Simplified Chinese, the default language and the fallback for any other (`language: zh`).
+
+Each key exists in every language with the same {placeholders}
+(tests/render/test_labels.py checks it); `render/i18n.py` looks them up.
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, str] = {
+    # --- commenting on a draft: the comment entry, the consultation's status, the channels
+    "comment_on_article": "对本条提意见",
+    "comment_by_mail": "发邮件",
+    "comment_by_form": "在线提交",
+    "comments_closed": "意见征集已截止",
+    "status_upcoming": "即将征求意见",
+    "status_open": "正在征求意见",
+    "status_closed": "征求意见已结束",
+    "opens_on": "{date}开始征求意见",
+    "closes_on": "截止日期：{date}",
+    "closed_on": "已于{date}截止",
+    "days_left": "还剩 {n} 天",
+    "last_day": "今天截止",
+    "days_until": "{n} 天后开始",
+    "channels": "提出意见的方式",
+    "channel_email": "电子邮件",
+    "channel_form": "网上意见表",
+    "channel_post": "信函",
+    "channel_fax": "传真",
+    "channel_phone": "电话",
+    "channel_hint": "可以对每一条分别提出意见：点击条文下方的“对本条提意见”。",
+    "qr_caption": "手机扫码打开本页",
+
+    # --- the head of a document and its legal text
+    "stage": "阶段",
+    "drafted_by": "起草单位",
+    "published": "发布日期",
+    "adopted": "通过日期",
+    "effective": "施行日期",
+    "contents": "目录",
+    "articles_count": "共 {n} 条",
+
+    # --- the e-mail a comment link opens: {title}, {label} and {url} filled in
+    "mail_body": "关于《{title}》{label}的意见：\n\n\n\n——\n条文链接：{url}\n（姓名、联系方式可选填）",
+
+    # --- lists of documents and the home page
+    "open_now": "正在征求意见",
+    "none_open": "目前没有正在征求意见的草案。",
+    "kind_draft": "法规草案",
+    "kind_law": "法规",
+    "kind_interpretation": "释义解读",
+    "kind_notice": "意见采纳情况",
+    "kind_contact-point": "基层立法联系点",
+    "kind_page": "其他",
+
+    # --- a repealed article's text
+    "repealed": "（删去）",
+
+    # --- category index pages and year sections of large law collections
+    "year_of": "{year}年",
+    "year_unknown": "年份不详",
+    "decade_of": "{decade}年代",
+    "laws_count": "共 {n} 件",
+
+    # --- the poster
+    "poster_link": "打印征求意见海报",
+    "poster_link_hint": "A4 纸，每条附二维码，供基层立法联系点张贴",
+    "poster_kicker": "公开征求意见",
+    "poster_page": "海报",
+    "poster_scan_comment": "扫码对本条提意见",
+    "poster_scan_read": "扫码阅读本条",
+    "poster_scan_page": "扫码打开全文",
+    "poster_hint": "可以对每一条分别提出意见：用手机扫描该条旁边的二维码。",
+    "poster_range": "本海报收录{first}至{last}，全文共 {n} 条。",
+    "poster_print": "打印",
+    "poster_back": "返回草案全文",
+
+    # --- the comment basket; shown by basket.js through i18n.js (SCRIPT_LABELS)
+    "basket_add": "加入意见篮",
+    "basket_added": "已加入意见篮",
+    "basket_title": "我的意见篮",
+    "basket_hint": "写下对所选各条的意见，可一次用邮件发出，或复制后粘贴到网上意见表。内容只保存在本机浏览器中，由您自己的邮件应用发出。",
+    "basket_bar": "意见篮：已选 {n} 条",
+    "basket_open": "填写并发送",
+    "basket_opinion": "对{label}的意见",
+    "basket_remove": "移出{label}",
+    "basket_name": "姓名（可不填）",
+    "basket_contact": "联系方式（可不填）",
+    "basket_send_mail": "用邮件一次发送",
+    "basket_copy": "复制全部意见",
+    "basket_copied": "已复制，可粘贴到网上意见表",
+    "basket_open_form": "打开网上意见表",
+    "basket_clear": "清空意见篮",
+    "basket_clear_confirm": "确定清空意见篮中的全部内容？",
+    "basket_sent_note": "已交给邮件应用。确认邮件发出后，可以清空意见篮。",
+    "basket_empty": "还没有选择条文：点击条文下方的“加入意见篮”。",
+    "basket_too_long": "内容较长，部分邮件应用可能截断，也可以复制后粘贴发送。",
+    "basket_body_intro": "关于《{title}》的意见",
+    "basket_body_link": "条文链接",
+    "basket_body_name": "姓名",
+    "basket_body_contact": "联系方式",
+    "basket_joiner": "、",
+    "basket_body_item": "【{label}】",
+    "basket_body_field": "{name}：{value}",
+
+    # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
+    "font_larger": "放大字号",
+    "copy_link": "复制本条链接",
+    "copied": "已复制",
+    "copy_fallback": "请长按下面的链接复制",
+
+    # --- the ledger: outcomes (badges) and counts in a ledger line
+    "outcome_adopted": "采纳",
+    "outcome_partly": "部分采纳",
+    "outcome_not_adopted": "未采纳",
+    "outcome_noted": "留作研究",
+    "outcome_pending": "待处理",
+    "outcome_count_adopted": "采纳 {n}",
+    "outcome_count_partly": "部分采纳 {n}",
+    "outcome_count_not_adopted": "未采纳 {n}",
+    "outcome_count_noted": "留作研究 {n}",
+    "outcome_count_pending": "待处理 {n}",
+    "ledger_line_received": "收到意见 {n} 条",
+    "entry_count": "{n} 条",
+    "reason": "理由",
+    "ledger_line_title": "查看本条意见的处理情况",
+
+    # --- the ledger: the outcome of a draft, in its page head
+    "draft_outcome": "收到意见 {received} 条，采纳 {adopted} 条",
+    "draft_outcome_link": "查看意见采纳情况",
+
+    # --- the ledger: the notice page
+    "notice_concerns": "针对",
+    "totals": "意见处理情况",
+    "total_received": "收到意见",
+    "total_itemised": "逐条列出",
+    "total_entries": "合并后 {n} 项",
+    "total_rate": "采纳率",
+    "rate_note": "采纳率＝（采纳＋部分采纳）÷ 逐条列出的意见数",
+    "count_unit": "{n} 条",
+    "by_article": "逐条处理情况",
+    "general_group": "总体意见",
+    "see_article": "查看条文",
+    "from": "来源",
+    "chart_title": "意见处理结果分布",
+    "chart_articles_title": "各条意见数量及处理结果",
+    "chart_desc_item": "{label}：{n} 条",
+    "percent": "{n}%",
+    "home_ledger_title": "意见采纳情况",
+    "home_ledger": "已公布意见采纳情况说明 {notices} 份：收到意见 {received} 条，逐条列出 {itemised} 条，其中采纳 {adopted} 条、部分采纳 {partly} 条。",
+    "statistics_link": "全站意见统计",
+
+    # --- contact points and their directory
+    "directory_title": "基层立法联系点名录",
+    "directory_intro": "基层立法联系点把群众对法规草案的意见收集上来、报送上去。可以到住所附近的联系点当面提出意见。",
+    "level_other": "其他",
+    "region_other": "未注明地区",
+    "address": "地址",
+    "phone": "电话",
+    "hours": "接待时间",
+    "level": "级别",
+    "region": "地区",
+    "point_record": "参与立法情况",
+    "point_consultations": "参与征求意见",
+    "point_submitted": "报送意见",
+    "point_adopted": "采纳（含部分采纳）",
+    "point_none": "尚无逐条列出的意见。",
+    "point_suggestions": "报送的意见及处理结果",
+
+    # --- site statistics
+    "statistics_title": "意见统计",
+    "statistics_intro": "本页统计本平台公布的各份意见采纳情况说明中逐条列出的意见。",
+    "stats_by_outcome": "按处理结果",
+    "stats_by_draft": "按法规草案",
+    "stats_by_point": "按基层立法联系点",
+    "stats_by_source": "其他来源",
+    "col_outcome": "处理结果",
+    "col_count": "意见数",
+    "col_share": "占比",
+    "col_draft": "法规草案",
+    "col_point": "联系点",
+    "col_source": "来源",
+    "col_total": "合计",
+    "all_drafts": "全部",
+    "chart_points_title": "各联系点报送意见及处理结果",
+    "chart_drafts_title": "各草案收到意见及处理结果",
+
+    # --- readings and redline pages
+    "readings": "审议过程",
+    "this_reading": "本稿",
+    "redline_link": "修改对照",
+    "redline_title": "{title}修改对照：{old} → {new}",
+    "redline_compares": "逐条对照（原 {old_n} 条，现 {new_n} 条）：",
+    "redline_summary": "修改统计",
+    "redline_legend": "图例：",
+    "redline_deleted_sample": "删去的文字",
+    "redline_inserted_sample": "增加的文字",
+    "redline_deleted": "［删去］",
+    "redline_inserted": "［增加］",
+    "redline_becomes": "改为",
+    "redline_unchanged_run": "未修改的条文 {n} 条",
+    "redline_renumbered_part": "（其中仅调整序号 {n} 条）",
+    "redline_outcomes_on": "对{stage}{label}的意见",
+    "redline_notice_link": "查看意见采纳情况说明",
+    "range_to": "至",
+    "status_unchanged": "未修改",
+    "status_changed": "修改",
+    "status_added": "新增",
+    "status_removed": "删去",
+    "status_renumbered": "调整序号",
+    "status_renumbered_changed": "调整序号并修改",
+    "rl_reason": "理由",
+    "suggestion_count": "{n} 条",
+
+    # --- interpretations
+    "interpretation_link": "释义",
+    "interprets": "解读对象：",
+    "interp_count": "共解读 {n} 条",
+    "interp_text": "条文",
+    "interp_note": "解读",
+    "interp_to_article": "到草案中查看本条",
+
+    # --- search; search_dialog is also shown by reader.js through i18n.js
+    "search_open": "搜索",
+    "search_dialog": "全文搜索",
+    "search_close": "关闭搜索",
+    "search_loading": "正在加载搜索……",
+    "search_failed": "搜索暂时无法使用，请检查网络后重试。",
+
+    # --- Atom feeds
+    "feed_site": "{site}：最新动态",
+    "feed_draft": "{title}：审议与反馈",
+    "feed_link_site": "订阅本站更新（Atom）",
+    "feed_link_draft": "订阅本草案的更新（Atom）",
+    "feed_entry_draft": "公开征求意见：{title}",
+    "feed_entry_reading": "新审次：{title}",
+    "feed_summary_deadline": "征求意见截止日期：{date}",
+    "feed_summary_received": "收到意见 {received} 条，逐条说明 {entries} 项",
+
+    # --- open data
+    "opendata_general": "总体",
+}

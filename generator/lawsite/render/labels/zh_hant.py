@@ -1,0 +1,241 @@
+"""Every label the reader sees, in Traditional Chinese (`language: zh-Hant`).
+
+Each key exists in every language with the same {placeholders}
+(tests/render/test_labels.py checks it); `render/i18n.py` looks them up.
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, str] = {
+    # --- commenting on a draft: the comment entry, the consultation's status, the channels
+    "comment_on_article": "對本條提意見",
+    "comment_by_mail": "發郵件",
+    "comment_by_form": "線上提交",
+    "comments_closed": "意見徵集已截止",
+    "status_upcoming": "即將徵求意見",
+    "status_open": "正在徵求意見",
+    "status_closed": "徵求意見已結束",
+    "opens_on": "{date}開始徵求意見",
+    "closes_on": "截止日期：{date}",
+    "closed_on": "已於{date}截止",
+    "days_left": "還剩 {n} 天",
+    "last_day": "今天截止",
+    "days_until": "{n} 天後開始",
+    "channels": "提出意見的方式",
+    "channel_email": "電子郵件",
+    "channel_form": "網上意見表",
+    "channel_post": "信函",
+    "channel_fax": "傳真",
+    "channel_phone": "電話",
+    "channel_hint": "可以對每一條分別提出意見：點擊條文下方的「對本條提意見」。",
+    "qr_caption": "手機掃碼打開本頁",
+
+    # --- the head of a document and its legal text
+    "stage": "階段",
+    "drafted_by": "起草單位",
+    "published": "發布日期",
+    "adopted": "通過日期",
+    "effective": "施行日期",
+    "contents": "目錄",
+    "articles_count": "共 {n} 條",
+
+    # --- the e-mail a comment link opens: {title}, {label} and {url} filled in
+    "mail_body": "關於《{title}》{label}的意見：\n\n\n\n——\n條文連結：{url}\n（姓名、聯絡方式可選填）",
+
+    # --- lists of documents and the home page
+    "open_now": "正在徵求意見",
+    "none_open": "目前沒有正在徵求意見的草案。",
+    "kind_draft": "法規草案",
+    "kind_law": "法規",
+    "kind_interpretation": "釋義解讀",
+    "kind_notice": "意見採納情況",
+    "kind_contact-point": "基層立法聯繫點",
+    "kind_page": "其他",
+
+    # --- a repealed article's text
+    "repealed": "（刪去）",
+
+    # --- category index pages and year sections of large law collections
+    "year_of": "{year}年",
+    "year_unknown": "年份不詳",
+    "decade_of": "{decade}年代",
+    "laws_count": "共 {n} 件",
+
+    # --- the poster
+    "poster_link": "列印徵求意見海報",
+    "poster_link_hint": "A4 紙，每條附二維碼，供基層立法聯繫點張貼",
+    "poster_kicker": "公開徵求意見",
+    "poster_page": "海報",
+    "poster_scan_comment": "掃碼對本條提意見",
+    "poster_scan_read": "掃碼閱讀本條",
+    "poster_scan_page": "掃碼打開全文",
+    "poster_hint": "可以對每一條分別提出意見：用手機掃描該條旁邊的二維碼。",
+    "poster_range": "本海報收錄{first}至{last}，全文共 {n} 條。",
+    "poster_print": "列印",
+    "poster_back": "返回草案全文",
+
+    # --- the comment basket; shown by basket.js through i18n.js (SCRIPT_LABELS)
+    "basket_add": "加入意見籃",
+    "basket_added": "已加入意見籃",
+    "basket_title": "我的意見籃",
+    "basket_hint": "寫下對所選各條的意見，可一次用郵件發出，或複製後貼到網上意見表。內容只保存在本機瀏覽器中，由您自己的郵件應用發出。",
+    "basket_bar": "意見籃：已選 {n} 條",
+    "basket_open": "填寫並發送",
+    "basket_opinion": "對{label}的意見",
+    "basket_remove": "移出{label}",
+    "basket_name": "姓名（可不填）",
+    "basket_contact": "聯絡方式（可不填）",
+    "basket_send_mail": "用郵件一次發送",
+    "basket_copy": "複製全部意見",
+    "basket_copied": "已複製，可貼到網上意見表",
+    "basket_open_form": "打開網上意見表",
+    "basket_clear": "清空意見籃",
+    "basket_clear_confirm": "確定清空意見籃中的全部內容？",
+    "basket_sent_note": "已交給郵件應用。確認郵件發出後，可以清空意見籃。",
+    "basket_empty": "還沒有選擇條文：點擊條文下方的「加入意見籃」。",
+    "basket_too_long": "內容較長，部分郵件應用可能截斷，也可以複製後貼上發送。",
+    "basket_body_intro": "關於《{title}》的意見",
+    "basket_body_link": "條文連結",
+    "basket_body_name": "姓名",
+    "basket_body_contact": "聯絡方式",
+    "basket_joiner": "、",
+    "basket_body_item": "【{label}】",
+    "basket_body_field": "{name}：{value}",
+
+    # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
+    "font_larger": "放大字號",
+    "copy_link": "複製本條連結",
+    "copied": "已複製",
+    "copy_fallback": "請長按下面的連結複製",
+
+    # --- the ledger: outcomes (badges) and counts in a ledger line
+    "outcome_adopted": "採納",
+    "outcome_partly": "部分採納",
+    "outcome_not_adopted": "未採納",
+    "outcome_noted": "留作研究",
+    "outcome_pending": "待處理",
+    "outcome_count_adopted": "採納 {n}",
+    "outcome_count_partly": "部分採納 {n}",
+    "outcome_count_not_adopted": "未採納 {n}",
+    "outcome_count_noted": "留作研究 {n}",
+    "outcome_count_pending": "待處理 {n}",
+    "ledger_line_received": "收到意見 {n} 條",
+    "entry_count": "{n} 條",
+    "reason": "理由",
+    "ledger_line_title": "查看本條意見的處理情況",
+
+    # --- the ledger: the outcome of a draft, in its page head
+    "draft_outcome": "收到意見 {received} 條，採納 {adopted} 條",
+    "draft_outcome_link": "查看意見採納情況",
+
+    # --- the ledger: the notice page
+    "notice_concerns": "針對",
+    "totals": "意見處理情況",
+    "total_received": "收到意見",
+    "total_itemised": "逐條列出",
+    "total_entries": "合併後 {n} 項",
+    "total_rate": "採納率",
+    "rate_note": "採納率＝（採納＋部分採納）÷ 逐條列出的意見數",
+    "count_unit": "{n} 條",
+    "by_article": "逐條處理情況",
+    "general_group": "總體意見",
+    "see_article": "查看條文",
+    "from": "來源",
+    "chart_title": "意見處理結果分佈",
+    "chart_articles_title": "各條意見數量及處理結果",
+    "chart_desc_item": "{label}：{n} 條",
+    "percent": "{n}%",
+    "home_ledger_title": "意見採納情況",
+    "home_ledger": "已公布意見採納情況說明 {notices} 份：收到意見 {received} 條，逐條列出 {itemised} 條，其中採納 {adopted} 條、部分採納 {partly} 條。",
+    "statistics_link": "全站意見統計",
+
+    # --- contact points and their directory
+    "directory_title": "基層立法聯繫點名錄",
+    "directory_intro": "基層立法聯繫點把群眾對法規草案的意見收集上來、報送上去。可以到住所附近的聯繫點當面提出意見。",
+    "level_other": "其他",
+    "region_other": "未註明地區",
+    "address": "地址",
+    "phone": "電話",
+    "hours": "接待時間",
+    "level": "級別",
+    "region": "地區",
+    "point_record": "參與立法情況",
+    "point_consultations": "參與徵求意見",
+    "point_submitted": "報送意見",
+    "point_adopted": "採納（含部分採納）",
+    "point_none": "尚無逐條列出的意見。",
+    "point_suggestions": "報送的意見及處理結果",
+
+    # --- site statistics
+    "statistics_title": "意見統計",
+    "statistics_intro": "本頁統計本平台公布的各份意見採納情況說明中逐條列出的意見。",
+    "stats_by_outcome": "按處理結果",
+    "stats_by_draft": "按法規草案",
+    "stats_by_point": "按基層立法聯繫點",
+    "stats_by_source": "其他來源",
+    "col_outcome": "處理結果",
+    "col_count": "意見數",
+    "col_share": "佔比",
+    "col_draft": "法規草案",
+    "col_point": "聯繫點",
+    "col_source": "來源",
+    "col_total": "合計",
+    "all_drafts": "全部",
+    "chart_points_title": "各聯繫點報送意見及處理結果",
+    "chart_drafts_title": "各草案收到意見及處理結果",
+
+    # --- readings and redline pages
+    "readings": "審議過程",
+    "this_reading": "本稿",
+    "redline_link": "修改對照",
+    "redline_title": "{title}修改對照：{old} → {new}",
+    "redline_compares": "逐條對照（原 {old_n} 條，現 {new_n} 條）：",
+    "redline_summary": "修改統計",
+    "redline_legend": "圖例：",
+    "redline_deleted_sample": "刪去的文字",
+    "redline_inserted_sample": "增加的文字",
+    "redline_deleted": "［刪去］",
+    "redline_inserted": "［增加］",
+    "redline_becomes": "改為",
+    "redline_unchanged_run": "未修改的條文 {n} 條",
+    "redline_renumbered_part": "（其中僅調整序號 {n} 條）",
+    "redline_outcomes_on": "對{stage}{label}的意見",
+    "redline_notice_link": "查看意見採納情況說明",
+    "range_to": "至",
+    "status_unchanged": "未修改",
+    "status_changed": "修改",
+    "status_added": "新增",
+    "status_removed": "刪去",
+    "status_renumbered": "調整序號",
+    "status_renumbered_changed": "調整序號並修改",
+    "rl_reason": "理由",
+    "suggestion_count": "{n} 條",
+
+    # --- interpretations
+    "interpretation_link": "釋義",
+    "interprets": "解讀對象：",
+    "interp_count": "共解讀 {n} 條",
+    "interp_text": "條文",
+    "interp_note": "解讀",
+    "interp_to_article": "到草案中查看本條",
+
+    # --- search; search_dialog is also shown by reader.js through i18n.js
+    "search_open": "搜尋",
+    "search_dialog": "全文搜尋",
+    "search_close": "關閉搜尋",
+    "search_loading": "正在載入搜尋……",
+    "search_failed": "搜尋暫時無法使用，請檢查網路後重試。",
+
+    # --- Atom feeds
+    "feed_site": "{site}：最新動態",
+    "feed_draft": "{title}：審議與回饋",
+    "feed_link_site": "訂閱本站更新（Atom）",
+    "feed_link_draft": "訂閱本草案的更新（Atom）",
+    "feed_entry_draft": "公開徵求意見：{title}",
+    "feed_entry_reading": "新審次：{title}",
+    "feed_summary_deadline": "徵求意見截止日期：{date}",
+    "feed_summary_received": "收到意見 {received} 條，逐條說明 {entries} 項",
+
+    # --- open data
+    "opendata_general": "總體",
+}
