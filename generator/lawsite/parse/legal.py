@@ -58,7 +58,9 @@ How the body is read (the rules chosen for ambiguous cases):
 * **Limits.** Article numbers and 之M run from 1 to `MAX_ARTICLE` (9,999, as
   `numerals.to_chinese`; real codes stay under 1,300, and 9,999 articles with
   之一…之九 each still fit); a head beyond (第一万条, 第10000条, 第一条之〇) is
-  an ``article-number`` error and its block stays prose.
+  an ``article-number`` error and its block stays prose. A zero the legal
+  style has none of (第一〇条, 第一千零零一条) is read by value with a
+  ``numeral-form`` warning naming the normal form (第十条).
 """
 
 from __future__ import annotations
