@@ -1,4 +1,4 @@
-"""The thin command line: check, outline, build, serve, new, import, tally.
+"""The thin command line: check, outline, build, serve, new, import, tally, intake.
 
 Only the wiring lives here (the parser and `main`); each command's body is
 `lawsite.commands.<name>.run`. Exit codes: 0 success, 1 content errors (or
@@ -16,6 +16,7 @@ from .commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from .commands import build as build_command
 from .commands import check as check_command
 from .commands import import_ as import_command
+from .commands import intake as intake_command
 from .commands import new as new_command
 from .commands import outline as outline_command
 from .commands import serve as serve_command
@@ -78,6 +79,8 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--into", required=True, help="content folder to write into, e.g. content/laws/")
     imp.add_argument("--force", action="store_true", help="overwrite files that exist already")
     imp.set_defaults(run=import_command.run)
+
+    intake_command.add_parser(commands)  # serve, export, purge: their options are intake's own
     return top
 
 

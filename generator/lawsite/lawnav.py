@@ -43,13 +43,8 @@ def law_year(document: Document) -> int | None:
     """The year a law is filed under: its earliest dated event (passing,
     promulgation…), else `adopted` / `promulgated` / `effective`."""
     dates: list[dt.date] = []
-    for event in document.meta.get("events") or []:
-        if isinstance(event, dict) and isinstance(event.get("date"), dt.date):
-            dates.append(event["date"])
-    for key in ("adopted", "promulgated", "effective", "published"):
-        value = document.meta.get(key)
-        if isinstance(value, dt.date):
-            dates.append(value)
+    dates += [event.date for event in document.events]
+    dates += [value for value in (document.adopted, document.promulgated, document.effective, document.published) if value is not None]
     return min(dates).year if dates else None
 
 
@@ -94,7 +89,7 @@ def year_title(year: int | None, language: str) -> str:
 
 def folder_title(folder: str, documents: list[Document]) -> str:
     """The category's name: the `category` the laws share, else the folder's name."""
-    categories = {str(d.meta.get("category")) for d in documents if d.meta.get("category")}
+    categories = {d.category for d in documents if d.category}
     return categories.pop().split("/")[-1] if len(categories) == 1 else posixpath.basename(folder)
 
 

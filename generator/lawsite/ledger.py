@@ -1,7 +1,8 @@
 """The per-article ledger: what became of the suggestions, article by article.
 
-Pure: `build_ledger(site)` reads the parsed notices (`Site.notices`) and
-counts, per draft and article, per contact point and for the whole site.
+Pure: `build_ledger(documents, notices)` reads the site's documents (by id)
+and its parsed notices, and counts, per draft and article, per contact point
+and for the whole site.
 
 Counts are weighted by `Suggestion.count` (an entry standing for 37 identical
 suggestions counts 37); `entries` is the number of itemised entries. The
@@ -16,12 +17,9 @@ moves them: the redline asks `for_article(earlier_doc_id, old_article_id)`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Iterable, Mapping
 
-from .model import GENERAL, Kind, Notice, Outcome, Suggestion
-
-if TYPE_CHECKING:
-    from .site import Site
+from .model import GENERAL, Document, Kind, Notice, Outcome, Suggestion
 
 
 def anchor_for(article_id: str) -> str:
@@ -141,23 +139,25 @@ class Ledger:
         return self.points.get(point_id)
 
 
-def build_ledger(site: "Site") -> Ledger:
-    """Count every notice of the site; pure, cheap enough to call per build."""
+def build_ledger(documents: Mapping[str, Document], notices: Iterable[Notice]) -> Ledger:
+    """Count every notice of the site; pure, cheap enough to call per build.
+    `documents` are the site's documents by id."""
+    notices = list(notices)
     ledger = Ledger()
-    points = {d.id: d for d in site.of_kind(Kind.CONTACT_POINT)}
-    for point_id in points:
-        ledger.points[point_id] = PointLedger(point_id, _consulted(site, point_id))
-    for notice in site.notices.values():
+    for point in documents.values():
+        if point.kind is Kind.CONTACT_POINT:
+            ledger.points[point.id] = PointLedger(point.id, _consulted(documents, point.id))
+    for notice in notices:
         document = ledger.documents.setdefault(notice.concerns, DocumentLedger(notice.concerns, [], 0, Tally(), {}))
         document.notice_ids.append(notice.id)
         document.received += max(notice.received or 0, sum(s.count for s in notice.suggestions))
         ledger.received += max(notice.received or 0, sum(s.count for s in notice.suggestions))
         for suggestion in notice.suggestions:
             _add(ledger, document, notice.id, suggestion)
-    for notice in site.notices.values():
+    for notice in notices:
         ledger.notices[notice.id] = _notice_ledger(notice)
     for document in [*ledger.documents.values(), *ledger.notices.values()]:
-        document.articles = _in_text_order(site, document)
+        document.articles = _in_text_order(documents.get(document.doc_id), document)
     return ledger
 
 
@@ -192,12 +192,11 @@ def _add(ledger: Ledger, document: DocumentLedger, notice_id: str, suggestion: S
         point.consultations.append(document.doc_id)
 
 
-def _consulted(site: "Site", point_id: str) -> list[str]:
-    return [d.id for d in site.of_kind(Kind.DRAFT, Kind.LAW) if point_id in (d.meta.get("contact_points") or [])]
+def _consulted(documents: Mapping[str, Document], point_id: str) -> list[str]:
+    return [d.id for d in documents.values() if d.kind in (Kind.DRAFT, Kind.LAW) and point_id in d.contact_points]
 
 
-def _in_text_order(site: "Site", document: DocumentLedger) -> dict[str, ArticleLedger]:
-    draft = site.get(document.doc_id)
+def _in_text_order(draft: Document | None, document: DocumentLedger) -> dict[str, ArticleLedger]:
     order = {GENERAL: -1}
     if draft is not None and draft.legal is not None:
         order.update({a.id: i for i, a in enumerate(draft.legal.articles)})

@@ -30,6 +30,7 @@ from .outputs import feeds, opendata
 from .outputs import poster as posters
 from .outputs import search as site_search
 from .outputs.links import SiteLinks
+from .parse.poster import has_poster
 from .parse.static_files import static_file_problems
 from .progress import Progress
 from .render import harden, reader
@@ -153,11 +154,11 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def _add_posters(self, files: Files, config: MkDocsConfig) -> None:
         """One printable poster page per draft (outputs/poster.py)."""
         problem = posters.site_url_problem(self.settings.site_url)
-        if problem and any(posters.has_poster(d) for d in self.site.documents.values()):
+        if problem and any(has_poster(d) for d in self.site.documents.values()):
             log.warning(format_problem(problem))
         for document in self.site.documents.values():
             page = files.get_file_from_path(document.path)
-            if page is None or not posters.has_poster(document):
+            if page is None or not has_poster(document):
                 continue
             uri = posters.poster_uri(document)
             here = posixpath.dirname(uri)

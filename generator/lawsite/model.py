@@ -61,15 +61,6 @@ class LawsiteError(Exception):
     """Root of lawsite's exceptions: something the caller must stop for."""
 
 
-class ContentError(LawsiteError):
-    """The content has errors; `problems` lists every one of them."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        errors = [p for p in problems if p.is_error]
-        super().__init__(f"{len(errors)} error(s) in content")
-
-
 class ConfigError(LawsiteError):
     """A lawsite setting (in mkdocs.yml or on the command line) is wrong."""
 
@@ -238,7 +229,6 @@ class Interpretation:
 
     interprets: str  # id of the draft or law
     preface: str  # Markdown before the first section
-    preface_line: int
     sections: list[InterpretationSection] = field(default_factory=list)
 
 
@@ -262,12 +252,16 @@ class Source:
     text: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Comments:
-    """How and when the public may comment on a draft."""
+    """The consultation terms of a draft: how and when the public may comment.
+
+    A draft has them only when `comments.closes` is a valid date (the schema
+    requires it), so `closes` is never missing.
+    """
 
     opens: dt.date | None
-    closes: dt.date | None  # inclusive, in the site's time zone
+    closes: dt.date  # inclusive, in the site's time zone
     email: str | None = None
     subject: str = "征求意见：{title}{label}"
     form: str | None = None
@@ -276,12 +270,50 @@ class Comments:
     phone: str | None = None
 
 
+@dataclass(frozen=True)
+class Event:
+    """A dated line of a law's history (`events:`, as `lawsite import` writes it)."""
+
+    date: dt.date
+    type: str | None  # one of parse.schema.EVENT_TYPES
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class PosterRange:
+    """The articles a draft's printed poster shows (`poster.from`/`poster.to`),
+    as written: an article label or id each, None for the first/last."""
+
+    first: str | None
+    last: str | None
+
+
+@dataclass(frozen=True)
+class ContactPoint:
+    """A grassroots legislative contact point (基层立法联系点)."""
+
+    level: str | None  # 国家级, 省级, 市级 or 县级 (or what the editor wrote)
+    region: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    hours: str | None = None
+    email: str | None = None
+    established: dt.date | None = None
+
+
 @dataclass
 class Document:
     """One content file after its front matter has been checked.
 
-    `meta` holds the validated front matter (dates as `datetime.date`); the
-    typed attributes are the fields every stage of the pipeline needs.
+    Every fact a later stage needs is a typed attribute, filled by
+    `parse.document` from the checked front matter; ids naming other documents
+    are as written (gather checks that they exist). `meta` keeps the checked
+    front matter itself (dates as `datetime.date`) only to be handed on
+    untouched: the open data's `metadata` republishes it, and the keys MkDocs
+    and Material read themselves (`hide`, `icon`, `template`, `search`,
+    `status`, `tags`) stay there; lawsite only checks that the theme has the
+    `template` and `icon` named (site.py). Nothing after parsing reads it for
+    a domain fact.
     """
 
     source: Source
@@ -297,15 +329,36 @@ class Document:
     # File line of each front matter key path, e.g. ("suggestions", 3, "outcome"),
     # so checks made after parsing (notices) can still point at the line.
     front_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+    # The numbering convention of the text: the document's `numbering:` or else
+    # the site's; a key of parse.legal.NUMBERINGS unless parsing reported it.
+    numbering: str = "zh-Hans"
+    # Ids of other documents.
+    previous: str | None = None  # drafts: the earlier reading
+    from_draft: str | None = None  # laws: the draft they were adopted from
+    interprets: str | None = None  # interpretations: the draft or law explained
+    concerns: str | None = None  # notices: the draft the suggestions were made on
+    contact_points: tuple[str, ...] = ()  # drafts and laws: the points consulted
+    # Facts shown on pages, feeds and indexes.
+    summary: str | None = None
+    description: str | None = None
+    stage: str | None = None  # drafts: 一审稿, 征求意见稿 …
+    drafted_by: str | None = None
+    category: str | None = None  # laws: e.g. 部门规章/公安部
+    published: dt.date | None = None
+    adopted: dt.date | None = None  # laws
+    effective: dt.date | None = None  # laws
+    promulgated: dt.date | None = None  # laws
+    events: tuple[Event, ...] = ()  # laws: those with a valid date, as written
+    poster: PosterRange | None = None  # drafts
+    contact_point: ContactPoint | None = None  # contact points only
+    # Notices: parse.notice checks the entries against the draft at gather time.
+    received: int | None = None
+    suggestions_file: str | None = None
+    suggestion_entries: list[object] | None = None  # `suggestions:` as written; None when absent
 
     @property
     def path(self) -> str:
         return self.source.path
-
-    @property
-    def published(self) -> dt.date | None:
-        value = self.meta.get("published")
-        return value if isinstance(value, dt.date) else None
 
 
 # --- adoption notices -----------------------------------------------------------

@@ -70,7 +70,7 @@ def redline_pairs(site: "Site") -> list[tuple[Document, Document]]:
     """(earlier, later) for every draft or law whose `previous:` names a legal text."""
     pairs = []
     for new in site.of_kind(Kind.DRAFT, Kind.LAW):
-        old = site.get(_str(new.meta.get("previous")))
+        old = site.get(new.previous)
         if old is not None and old.legal is not None and new.legal is not None:
             pairs.append((old, new))
     return pairs
@@ -89,10 +89,6 @@ def explained_articles(site: "Site", document: Document) -> dict[str, Explained]
             for art_id in section.article_ids:
                 found.setdefault(art_id, Explained(interpretation, section, art_id))
     return found
-
-
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) else None
 
 
 # --- outline annotations ----------------------------------------------------------

@@ -12,16 +12,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .consultation import Consultation, consultations
 from .ledger import Ledger, build_ledger
 from .model import Document, Kind, Notice, Problem, Source
 from .parse.document import parse_document
 from .parse.interpretation import attach_interpretations
 from .parse.notice import ReadFile, Unreadable, parse_notice
-from .progress import ProgressCallback
-from .outputs.poster import poster_problems
+from .parse.poster import poster_problems
 from .parse.safety import source_problems
 from .parse.schema import theme_file
 from .parse.static_files import is_page, served_files, static_file_problems
+from .progress import ProgressCallback
 from .settings import Settings
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # larger than any law; protects the build from runaway input
@@ -36,18 +37,20 @@ class Site:
     by_path: dict[str, Document] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notices: dict[str, Notice] = field(default_factory=dict)  # by notice id
+    # Each draft's consultation at the build's moment, by draft id (lawsite.consultation).
+    consultations: dict[str, Consultation] = field(default_factory=dict)
 
     @cached_property
     def ledger(self) -> Ledger:
         """Outcomes per article, point and site: derived once from the
         gathered notices, then shared by every page and output."""
-        return build_ledger(self)
+        return build_ledger(self.documents, self.notices.values())
 
     @cached_property
     def _next_readings(self) -> dict[str | None, Document]:
         """Each draft or law by the id its `previous:` names (once per site:
         `readings` is asked for every page)."""
-        return {_str(d.meta.get("previous")): d for d in self.of_kind(Kind.DRAFT, Kind.LAW)}
+        return {d.previous: d for d in self.of_kind(Kind.DRAFT, Kind.LAW)}
 
     def of_kind(self, *kinds: Kind) -> list[Document]:
         return [d for d in self.documents.values() if d.kind in kinds]
@@ -59,7 +62,7 @@ class Site:
         """The chain of readings `document` belongs to, earliest first."""
         chain = [document]
         seen = {document.id}
-        while (prev := self.get(_str(chain[0].meta.get("previous")))) and prev.id not in seen:
+        while (prev := self.get(chain[0].previous)) and prev.id not in seen:
             chain.insert(0, prev)
             seen.add(prev.id)
         while (nxt := self._next_readings.get(chain[-1].id)) and nxt.id not in seen:
@@ -199,7 +202,7 @@ def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None
         if document.id in site.documents:
             first = site.documents[document.id]
             site.problems.append(
-                Problem(source.path, _meta_line(document, "id"), "id", f"id `{document.id}` is already used by {first.path}", "give each document its own `id:` (ids default to the file name)", code="duplicate-id")
+                Problem(source.path, _front_line(document, "id"), "id", f"id `{document.id}` is already used by {first.path}", "give each document its own `id:` (ids default to the file name)", code="duplicate-id")
             )
             continue
         site.documents[document.id] = document
@@ -210,6 +213,7 @@ def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None
     site.problems.extend(poster_problems(list(site.documents.values())))
     site.problems.extend(_attach_notices(site, read_file))
     site.problems.extend(attach_interpretations(site.documents, settings.numbering))
+    site.consultations = consultations(site.documents.values(), settings.build_time(), settings.tz)
     return site
 
 
@@ -222,12 +226,18 @@ _LINKS: dict[str, tuple[Kind, ...]] = {
 }
 
 
+def _named(document: Document) -> dict[str, str | None]:
+    """The id each field of _LINKS names in `document` (None where not given)."""
+    return {"previous": document.previous, "from_draft": document.from_draft, "interprets": document.interprets, "concerns": document.concerns}
+
+
 def _check_links(site: Site) -> list[Problem]:
     problems: list[Problem] = []
     points = {d.id for d in site.of_kind(Kind.CONTACT_POINT)}
     for document in site.documents.values():
+        named = _named(document)
         for key, kinds in _LINKS.items():
-            target_id = _str(document.meta.get(key))
+            target_id = named[key]
             if target_id is None:
                 continue
             target = site.get(target_id)
@@ -236,14 +246,14 @@ def _check_links(site: Site) -> list[Problem]:
             elif target is None or target.kind not in kinds:
                 names = "/".join(k.value for k in kinds)
                 problems.append(_link_problem(document, key, f"`{key}: {target_id}` names no {names} in the site", f"use the `id` of a {names}; known: {_known(site, kinds)}"))
-        for point in document.meta.get("contact_points") or []:
+        for point in document.contact_points:
             if point not in points:
                 problems.append(_link_problem(document, "contact_points", f"unknown contact point `{point}`", f"use the id of a `kind: contact-point` file; known: {', '.join(sorted(points)) or 'none yet'}"))
     return problems
 
 
 def _link_problem(document: Document, key: str, message: str, hint: str, code: str = "unknown-reference") -> Problem:
-    return Problem(document.path, _meta_line(document, key), key, message, hint, code=code)
+    return Problem(document.path, _front_line(document, key), key, message, hint, code=code)
 
 
 def _theme_problems(site: Site, theme_dirs: tuple[str, ...]) -> list[Problem]:
@@ -262,7 +272,7 @@ def _theme_problems(site: Site, theme_dirs: tuple[str, ...]) -> list[Problem]:
 
 
 def _previous(site: Site, document: Document) -> Document | None:
-    target = site.get(_str(document.meta.get("previous")))
+    target = site.get(document.previous)
     return target if target is not None and target is not document and target.kind in _LINKS["previous"] else None
 
 
@@ -295,12 +305,8 @@ def _reading_problems(site: Site) -> list[Problem]:
     return problems
 
 
-def _meta_line(document: Document, key: str) -> int | None:
-    # Front matter keys are near the top; find the key's own line for the message.
-    for number, line in enumerate(document.source.text.split("\n")[: document.body_line], start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return None
+def _front_line(document: Document, key: str) -> int | None:
+    return document.front_lines.get((key,))
 
 
 def _known(site: Site, kinds: tuple[Kind, ...]) -> str:
@@ -313,7 +319,7 @@ def _attach_notices(site: Site, read_file: ReadFile | None) -> list[Problem]:
     problems: list[Problem] = []
     points = {d.id for d in site.of_kind(Kind.CONTACT_POINT)}
     for document in site.of_kind(Kind.NOTICE):
-        concerned = site.get(_str(document.meta.get("concerns")))
+        concerned = site.get(document.concerns)
         notice, found = parse_notice(document, concerned, read_file, points)
         site.notices[notice.id] = notice
         problems.extend(found)

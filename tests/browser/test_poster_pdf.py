@@ -93,7 +93,8 @@ def test_draft_and_poster_link_to_each_other(chromium: Any, sample_url: str) -> 
     page.goto(sample_url + "drafts/civilized-behavior/")
     page.locator(".ls-poster-link a").click()
     assert page.url == f"{sample_url}posters/{DRAFT_ID}/"
-    assert page.locator("[data-ls-print]").is_visible()  # the print button, shown by poster.js
+    # The print button, shown by poster.js once it has run (waited for: on a loaded machine it runs after the click returns).
+    page.locator("[data-ls-print]").wait_for(state="visible", timeout=10_000)
     page.locator(".ls-poster__tools a").click()
     assert page.url == sample_url + "drafts/civilized-behavior/"
     context.close()

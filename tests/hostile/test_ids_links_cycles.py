@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from hostile.bounds import check_bounded, run_bounded, site_with
+from lawsite.consultation import consultation_at
 from lawsite.model import Source
 from lawsite.numerals import to_chinese, to_int
 from lawsite.outputs.feeds import draft_feed_path, timestamp
@@ -27,7 +28,6 @@ from lawsite.parse.document import parse_document
 from lawsite.parse.legal import INVISIBLE, MAX_ARTICLE, parse_head, parse_legal_text
 from lawsite.parse.schema import FIRST_DATE, LAST_DATE, MAX_ID_BYTES, file_name_of, theme_file
 from lawsite.readings import redline_src
-from lawsite.render.comments import consultation_status
 from lawsite.settings import Settings
 from lawsite.site import MAX_READINGS, gather, load_site
 
@@ -351,7 +351,7 @@ def test_any_accepted_date_computes_without_overflow(opens: dt.date, closes: dt.
     if document.comments is not None:
         site_settings = Settings()
         for today in (FIRST_DATE, LAST_DATE, dt.date(2026, 1, 1)):
-            consultation_status(document.comments, today, site_settings.tz)
+            consultation_at(document.comments, dt.datetime.combine(today, dt.time()), site_settings.tz)
         timestamp(document.comments.closes, site_settings)
 
 

@@ -2,7 +2,7 @@
 notice page grouped by article with totals and SVG charts, contact points,
 their directory and the statistics page.
 
-Expected figures come from the content itself (load_site + build_ledger), so
+Expected figures come from the content itself (load_site + Site.ledger), so
 the tests follow the sample content as it grows, and pin what the pages show.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from lawsite.ledger import Ledger, build_ledger
+from lawsite.ledger import Ledger
 from lawsite.model import GENERAL, Kind
 from lawsite.render.ledger import ledger_line_text
 from lawsite.site import Site, load_site
@@ -27,7 +27,7 @@ NOTICE = "qingchuan-property-2026-r1-feedback"
 @pytest.fixture(scope="module")
 def content() -> tuple[Site, Ledger]:
     site = load_site(REPO / "content")
-    return site, build_ledger(site)
+    return site, site.ledger
 
 
 def page(site_dir: Path, url: str) -> str:

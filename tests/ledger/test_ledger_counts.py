@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lawsite.ledger import anchor_for, build_ledger
+from lawsite.ledger import anchor_for
 from lawsite.model import GENERAL, Outcome, Source
 from lawsite.settings import Settings
 from lawsite.site import gather
@@ -98,7 +98,7 @@ def site():
 
 
 def test_article_ledger_counts_by_outcome_weighted_by_count() -> None:
-    ledger = build_ledger(site())
+    ledger = site().ledger
     art2 = ledger.for_article("d1", "art_2")
     assert art2 is not None
     assert art2.total == 6
@@ -112,13 +112,13 @@ def test_article_ledger_counts_by_outcome_weighted_by_count() -> None:
 
 
 def test_articles_are_in_text_order_with_general_first() -> None:
-    document = build_ledger(site()).for_document("d1")
+    document = site().ledger.for_document("d1")
     assert document is not None
     assert list(document.articles) == [GENERAL, "art_2", "art_3-1", "art_4"]
 
 
 def test_document_and_site_totals() -> None:
-    ledger = build_ledger(site())
+    ledger = site().ledger
     document = ledger.for_document("d1")
     assert document is not None and document.notice_ids == ["n1"]
     assert document.received == 100
@@ -130,7 +130,7 @@ def test_document_and_site_totals() -> None:
 
 
 def test_contact_points_and_free_text_sources() -> None:
-    ledger = build_ledger(site())
+    ledger = site().ledger
     east = ledger.for_point("east")
     assert east is not None
     assert east.consultations == ["d1"]
@@ -145,7 +145,7 @@ def test_contact_points_and_free_text_sources() -> None:
 
 def test_renumbered_later_reading_keeps_keys_of_the_commented_reading() -> None:
     # d2 moved 第二条 to 第三条: the ledger still answers for d1's art_2, and not for d2.
-    ledger = build_ledger(site())
+    ledger = site().ledger
     assert ledger.for_article("d1", "art_2") is not None
     assert ledger.for_document("d2") is None
 
@@ -153,4 +153,4 @@ def test_renumbered_later_reading_keeps_keys_of_the_commented_reading() -> None:
 def test_received_defaults_to_itemised_total() -> None:
     built = site()
     built.notices["n1"].received = None
-    assert build_ledger(built).for_document("d1").received == 12  # type: ignore[union-attr]
+    assert built.ledger.for_document("d1").received == 12  # type: ignore[union-attr]

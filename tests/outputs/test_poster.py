@@ -8,7 +8,8 @@ import html
 import re
 
 from lawsite.model import Source
-from lawsite.outputs.poster import PosterLinks, poster_articles, poster_html, poster_problems, poster_uri
+from lawsite.outputs.poster import PosterLinks, poster_html, poster_uri
+from lawsite.parse.poster import poster_articles, poster_problems
 from lawsite.parse.document import parse_document
 from lawsite.settings import Settings
 

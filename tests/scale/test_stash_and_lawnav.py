@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, Sequence
 
 import markdown
 
 from lawsite import lawnav
-from lawsite.model import Document, Kind, Source
+from lawsite.model import Document, Event, Kind, Source
 from lawsite.render.stash import Stash
 
 
@@ -35,8 +36,9 @@ def test_a_block_never_closed_is_left_to_markdown() -> None:
     assert stash.blocks == []
 
 
-def law(path: str, **meta: object) -> Document:
-    return Document(Source(path, ""), Kind.LAW, path, path, "", 1, meta=dict(meta))
+def law(path: str, events: Sequence[dict[str, Any]] = (), **dates: dt.date) -> Document:
+    history = tuple(Event(e["date"], e["type"]) for e in events)
+    return Document(Source(path, ""), Kind.LAW, path, path, "", 1, events=history, **dates)
 
 
 def test_law_year_is_the_earliest_dated_event() -> None:

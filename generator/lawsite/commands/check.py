@@ -47,7 +47,7 @@ def _csv_notes(site: Site) -> list[str]:
         document = site.documents[notice.id]
         if notice.csv_encoding:
             rows = sum(1 for s in notice.suggestions if s.path != document.path)
-            notes.append(f"{document.path}: {rows} suggestion(s) read from {document.meta.get('suggestions_file')} as {ENCODING_NAMES[notice.csv_encoding]}")
+            notes.append(f"{document.path}: {rows} suggestion(s) read from {document.suggestions_file} as {ENCODING_NAMES[notice.csv_encoding]}")
     return notes
 
 

@@ -52,10 +52,9 @@ def entry_date(document: Document) -> dt.date | None:
     """The day a document became news: a consultation opening, a law adopted,
     anything else published."""
     comments = document.comments
-    keys = ("adopted", "published", "effective") if document.kind is Kind.LAW else ("published",)
-    for key in keys:
-        value = document.meta.get(key)
-        if isinstance(value, dt.date):
+    dates = (document.adopted, document.published, document.effective) if document.kind is Kind.LAW else (document.published,)
+    for value in dates:
+        if value is not None:
             return value
     return comments.opens if comments and comments.opens else None
 
@@ -65,8 +64,8 @@ def _entry(document: Document, site: Site, settings: Settings, reading: bool = F
     if date is None:
         return None
     t = translator(settings.language)
-    title, summary = document.title, _str(document.meta.get("summary") or document.meta.get("description"))
-    if document.kind is Kind.DRAFT and document.comments and document.comments.closes:
+    title, summary = document.title, document.summary or document.description or None
+    if document.id in site.consultations:
         title = t("feed_entry_reading" if reading else "feed_entry_draft", title=document.title)
         summary = summary or t("feed_summary_deadline", date=format_date(document.comments.closes, settings.language))
     notice = site.notices.get(document.id) if document.kind is Kind.NOTICE else None
@@ -89,7 +88,7 @@ def draft_entries(site: Site, draft: Document, settings: Settings) -> list[Entry
     related = [
         d
         for d in site.of_kind(Kind.NOTICE, Kind.INTERPRETATION)
-        if _str(d.meta.get("concerns") or d.meta.get("interprets")) in ids
+        if (d.concerns or d.interprets) in ids
     ]
     entries = [e for i, d in enumerate(chain) if (e := _entry(d, site, settings, reading=i > 0))]
     entries += [e for d in related if (e := _entry(d, site, settings))]
@@ -98,10 +97,6 @@ def draft_entries(site: Site, draft: Document, settings: Settings) -> list[Entry
 
 def _newest_first(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.date, e.document.id), reverse=True)
-
-
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
 
 
 def timestamp(date: dt.date, settings: Settings) -> str:

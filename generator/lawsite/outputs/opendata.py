@@ -220,7 +220,7 @@ def index_record(site: Site, data: SiteLinks) -> dict[str, Any]:
             "title": document.title,
             "url": data.url(document.id),
             "data": document_path(document.id),
-            "published": json_value(document.meta.get("published")),
+            "published": json_value(document.published),
             "articles": len(legal.articles) if legal else 0,
         })
     return {

@@ -7,11 +7,7 @@ the draft has `comments.form`) or else of its permalink. The print stylesheet
 (`assets/poster.css`) sets the A4 page, page numbers and keeps each article
 and its QR code on one page.
 
-Choosing a range, in the draft's front matter:
-
-    poster:
-      from: 第一条        # an article label or id (art_1); default: the first
-      to: 第十条          # default: the last
+Choosing a range, in the draft's front matter: see `parse/poster.py`.
 
 Everything here is pure: the MkDocs adapter writes the returned HTML.
 """
@@ -22,10 +18,12 @@ from dataclasses import dataclass
 
 import segno
 
-from ..model import Article, Division, Document, Kind, LegalText, Problem, Severity
+from ..consultation import State
+from ..model import Article, Division, Document, LegalText, Problem, Severity
 from ..parse.legal import NUMBERINGS
+from ..parse.poster import poster_articles
 from ..parse.schema import file_name_of
-from ..render.comments import State, form_href, template_values
+from ..render.comments import form_href, template_values
 from ..render.i18n import translator
 from ..render.inline import InlineRenderer
 from ..render.legal import banner_context, consultation, permalink, resolver_for
@@ -38,55 +36,6 @@ POSTER_DIR = "posters"
 def poster_uri(document: Document) -> str:
     """Where the poster of `document` is written, relative to the site root."""
     return f"{POSTER_DIR}/{file_name_of(document.id)}/index.html"
-
-
-def has_poster(document: Document) -> bool:
-    return document.kind is Kind.DRAFT and document.legal is not None and bool(document.legal.articles)
-
-
-def _find(articles: list[Article], wanted: object) -> int | None:
-    text = str(wanted).strip()
-    for index, article in enumerate(articles):
-        if text in (article.label, article.id):
-            return index
-    return None
-
-
-def poster_articles(document: Document) -> tuple[list[Article], list[Problem]]:
-    """The articles the poster shows, and a problem for each unusable bound."""
-    assert document.legal is not None
-    articles = document.legal.articles
-    chosen = document.meta.get("poster")
-    if not isinstance(chosen, dict) or not articles:
-        return articles, []
-    problems: list[Problem] = []
-    bounds = {"from": 0, "to": len(articles) - 1}
-    for key in bounds:
-        if chosen.get(key) is None:
-            continue
-        index = _find(articles, chosen[key])
-        if index is None:
-            problems.append(_problem(document, key, f"`poster.{key}: {chosen[key]}` names no article of this draft", f"use an article label such as {articles[0].label} or an id such as {articles[0].id}"))
-        else:
-            bounds[key] = index
-    if bounds["from"] > bounds["to"]:
-        problems.append(_problem(document, "to", f"`poster.to` ({articles[bounds['to']].label}) comes before `poster.from` ({articles[bounds['from']].label})", "swap the two bounds"))
-        return articles, problems
-    return articles[bounds["from"] : bounds["to"] + 1], problems
-
-
-def _problem(document: Document, key: str, message: str, hint: str) -> Problem:
-    line = document.front_lines.get(("poster", key)) if hasattr(document, "front_lines") else None
-    return Problem(document.path, line, f"poster.{key}", message, hint, code="poster-range")
-
-
-def poster_problems(documents: list[Document]) -> list[Problem]:
-    """Every problem with the `poster:` option of the drafts, for `check`."""
-    problems: list[Problem] = []
-    for document in documents:
-        if has_poster(document):
-            problems.extend(poster_articles(document)[1])
-    return problems
 
 
 def site_url_problem(site_url: str) -> Problem | None:
@@ -189,7 +138,7 @@ def poster_html(document: Document, settings: Settings, links: PosterLinks) -> s
     assert document.legal is not None
     t = translator(settings.language)
     articles, _ = poster_articles(document)
-    numbering = NUMBERINGS.get(str(document.meta.get("numbering") or settings.numbering))
+    numbering = NUMBERINGS.get(document.numbering)
     inline = InlineRenderer(resolver_for(document.legal), numbering)
     status = consultation(document, settings)
     open_ = status is not None and status.state is not State.CLOSED
@@ -198,7 +147,7 @@ def poster_html(document: Document, settings: Settings, links: PosterLinks) -> s
     poster = {
         "lang": settings.language,
         "title": document.title,
-        "stage": document.meta.get("stage"),
+        "stage": document.stage,
         "banner": banner,
         "channels": _channels(document, t) if open_ else [],
         "page_qr": qr_code(links.page_url, "ls-poster__page-code"),

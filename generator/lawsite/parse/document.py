@@ -7,7 +7,7 @@ import posixpath
 import re
 from typing import Any
 
-from ..model import Comments, Document, Kind, Problem, Source
+from ..model import Comments, ContactPoint, Document, Event, Kind, PosterRange, Problem, Source
 from .frontmatter import FrontMatter, split_front_matter
 from .legal import NUMBERINGS, parse_legal_text
 from .schema import COMMON, SCHEMA, CheckContext, _did_you_mean, check_fields, unsafe_file_name
@@ -51,12 +51,47 @@ def parse_document(source: Source, default_numbering: str = "zh-Hans") -> tuple[
         body_line=front.body_line,
         meta=meta,
         front_lines=front.lines,
+        numbering=meta.get("numbering") or default_numbering,
+        **_typed_fields(meta, kind),
     )
     if kind in LEGAL_KINDS:
-        _parse_legal_body(document, front, ctx, default_numbering)
+        _parse_legal_body(document, ctx)
     if kind is Kind.DRAFT:
         document.comments = _comments(meta.get("comments"), ctx)
     return document, ctx.problems
+
+
+def _typed_fields(meta: dict[str, Any], kind: Kind) -> dict[str, Any]:
+    """The Document attributes of the checked front matter (see model.Document):
+    the one place that reads it."""
+    poster = meta.get("poster")
+    return {
+        "previous": meta.get("previous"),
+        "from_draft": meta.get("from_draft"),
+        "interprets": meta.get("interprets"),
+        "concerns": meta.get("concerns"),
+        "contact_points": tuple(meta.get("contact_points") or ()),
+        "summary": meta.get("summary"),
+        "description": meta.get("description"),
+        "stage": meta.get("stage"),
+        "drafted_by": meta.get("drafted_by"),
+        "category": meta.get("category"),
+        "published": meta.get("published"),
+        "adopted": meta.get("adopted"),
+        "effective": meta.get("effective"),
+        "promulgated": meta.get("promulgated"),
+        "events": tuple(Event(e["date"], e.get("type"), e.get("text")) for e in meta.get("events") or () if "date" in e),
+        "poster": PosterRange(poster.get("from"), poster.get("to")) if poster is not None else None,
+        "contact_point": _contact_point(meta) if kind is Kind.CONTACT_POINT else None,
+        "received": meta.get("received"),
+        "suggestions_file": meta.get("suggestions_file"),
+        "suggestion_entries": meta.get("suggestions"),
+    }
+
+
+def _contact_point(meta: dict[str, Any]) -> ContactPoint:
+    keys = ("level", "region", "address", "phone", "hours", "email", "established")
+    return ContactPoint(**{key: meta.get(key) for key in keys})
 
 
 def _check_default_id(doc_id: str, ctx: CheckContext) -> None:
@@ -104,8 +139,8 @@ def _first_heading(body: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _parse_legal_body(document: Document, front: FrontMatter, ctx: CheckContext, default_numbering: str) -> None:
-    numbering_name = str(document.meta.get("numbering") or default_numbering)
+def _parse_legal_body(document: Document, ctx: CheckContext) -> None:
+    numbering_name = document.numbering
     numbering = NUMBERINGS.get(numbering_name)
     if numbering is None:
         ctx.report(

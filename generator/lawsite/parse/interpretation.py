@@ -94,7 +94,7 @@ def parse_interpretation(
     body: str, *, path: str, interprets: str, first_line: int = 1, numbering: Numbering = ZH_HANS
 ) -> tuple[Interpretation, list[Problem]]:
     """Split the body into a preface and sections (article ids not yet resolved)."""
-    interpretation = Interpretation(interprets=interprets, preface="", preface_line=first_line)
+    interpretation = Interpretation(interprets=interprets, preface="")
     problems: list[Problem] = []
     lines = body.split("\n")
     current: list[str] = []
@@ -200,10 +200,10 @@ def attach_interpretations(documents: dict[str, Document], default_numbering: st
     for document in documents.values():
         if document.kind is not Kind.INTERPRETATION:
             continue
-        target = documents.get(str(document.meta.get("interprets") or ""))
+        target = documents.get(document.interprets or "")
         if target is None or target.legal is None:
             continue
-        numbering = NUMBERINGS.get(str(target.meta.get("numbering") or default_numbering), ZH_HANS)
+        numbering = NUMBERINGS.get(target.numbering, ZH_HANS)
         interpretation, found = parse_interpretation(
             document.body, path=document.path, interprets=target.id, first_line=document.body_line, numbering=numbering
         )

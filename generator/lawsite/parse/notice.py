@@ -122,13 +122,13 @@ def parse_notice(document: Document, draft: Document | None, read_file: ReadFile
     which the site's link check reports); `points` are the contact-point ids.
     """
     checker = _Checker(draft, points)
-    notice = Notice(id=document.id, concerns=str(document.meta.get("concerns") or ""), received=_int(document.meta.get("received")))
+    notice = Notice(id=document.id, concerns=document.concerns or "", received=document.received)
     items = list(_yaml_items(document, checker))
-    file_name = document.meta.get("suggestions_file")
-    if isinstance(file_name, str) and file_name:
+    file_name = document.suggestions_file
+    if file_name:
         csv_items, notice.csv_encoding = _csv_items(document, file_name, read_file, checker)
         items += csv_items
-    elif "suggestions" not in document.meta:
+    elif document.suggestion_entries is None:
         checker.problems.append(
             Problem(document.path, _line(document, ("kind",)), "suggestions", "this notice itemises no suggestions", "add `suggestions:` (a list) or `suggestions_file: name.csv`", Severity.WARNING, "no-suggestions")
         )
@@ -136,10 +136,6 @@ def parse_notice(document: Document, draft: Document | None, read_file: ReadFile
     _check_duplicates(notice, checker)
     _check_received(document, notice, checker)
     return notice, checker.problems
-
-
-def _int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _line(document: Document, key: tuple[str | int, ...]) -> int | None:
@@ -151,7 +147,7 @@ def _line(document: Document, key: tuple[str | int, ...]) -> int | None:
 
 
 def _yaml_items(document: Document, checker: _Checker):
-    raw = document.meta.get("suggestions")
+    raw = document.suggestion_entries
     if not isinstance(raw, list):
         return
     for index, entry in enumerate(raw):

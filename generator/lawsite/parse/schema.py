@@ -413,7 +413,7 @@ SCHEMA: dict[Kind, dict[str, FieldSpec]] = {
         "stage": FieldSpec(text),
         "previous": FieldSpec(identifier),
         "comments": FieldSpec(mapping(COMMENTS)),
-        # The articles the printed poster shows (outputs/poster.py checks the labels).
+        # The articles the printed poster shows (parse/poster.py checks the labels).
         "poster": FieldSpec(mapping({"from": FieldSpec(text, hint="an article label, e.g. 第一条"), "to": FieldSpec(text, hint="an article label, e.g. 第十条")})),
     },
     Kind.LAW: {

@@ -1,4 +1,5 @@
-"""Consultation status and per-article comment links, as pure functions.
+"""Per-article comment links, as pure functions (the consultation's status
+is a domain fact: lawsite.consultation).
 
 Every value put into a link is percent-encoded here, in one place, so a title
 with `&`, `?` or a newline can neither break the URL nor add mail headers.
@@ -8,47 +9,10 @@ front matter must not run even if `check` was skipped.
 
 from __future__ import annotations
 
-import datetime as dt
 import urllib.parse
-from dataclasses import dataclass
-from enum import Enum
-from zoneinfo import ZoneInfo
 
 from ..model import Article, Comments, Document
 from ..parse.schema import fill_template
-
-
-class State(str, Enum):
-    UPCOMING = "upcoming"
-    OPEN = "open"
-    CLOSED = "closed"
-
-
-@dataclass(frozen=True)
-class Status:
-    state: State
-    days: int | None  # days left while open (0 = last day), days until opening while upcoming
-    opens_at: dt.datetime | None  # first instant comments are accepted
-    deadline: dt.datetime  # first instant they are no longer accepted
-
-    @property
-    def is_open(self) -> bool:
-        return self.state is State.OPEN
-
-
-def consultation_status(comments: Comments, today: dt.date, tz: ZoneInfo) -> Status:
-    """Where a consultation stands on `today` (a date in the site's time zone).
-
-    `closes` is inclusive: comments are accepted until midnight at its end.
-    """
-    assert comments.closes is not None
-    deadline = dt.datetime.combine(comments.closes + dt.timedelta(days=1), dt.time(), tz)
-    opens_at = dt.datetime.combine(comments.opens, dt.time(), tz) if comments.opens else None
-    if comments.opens and today < comments.opens:
-        return Status(State.UPCOMING, (comments.opens - today).days, opens_at, deadline)
-    if today <= comments.closes:
-        return Status(State.OPEN, (comments.closes - today).days, opens_at, deadline)
-    return Status(State.CLOSED, None, opens_at, deadline)
 
 
 def template_values(document: Document, article: Article | None, url: str) -> dict[str, str]:

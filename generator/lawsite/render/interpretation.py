@@ -44,7 +44,7 @@ def interpretation_page_markdown(document: Document, target: Document, page_url:
     """The page body: head (what it interprets), preface, then the sections."""
     interpretation = document.interpretation
     assert interpretation is not None and target.legal is not None
-    numbering = NUMBERINGS.get(str(target.meta.get("numbering") or settings.numbering), ZH_HANS)
+    numbering = NUMBERINGS.get(target.numbering, ZH_HANS)
     target_href = relative_url(page_url, target_url)
     base_resolve = resolver_for(target.legal)
 

@@ -13,7 +13,7 @@ import re
 from typing import Any, Callable
 
 from ..ledger import ArticleLedger, Ledger, PointLedger, Tally
-from ..model import GENERAL, Article, Document, Kind, Notice, Outcome, Suggestion
+from ..model import GENERAL, Article, ContactPoint, Document, Kind, Notice, Outcome, Suggestion
 from ..settings import Settings
 from .charts import Bar, stacked_bars_svg
 from .i18n import translator
@@ -195,9 +195,14 @@ STATISTICS_ID = "lawsite-statistics"  # ids under which the adapter knows the ge
 DIRECTORY_ID = "lawsite-contact-points"
 
 
+def _point(point: Document) -> ContactPoint:
+    return point.contact_point or ContactPoint(None)  # set on every contact-point document
+
+
 def _point_facts(point: Document, t: Labels) -> list[dict[str, str]]:
-    keys = ("level", "region", "address", "phone", "hours")
-    return [{"label": t(k), "value": str(point.meta[k])} for k in keys if point.meta.get(k)]
+    facts = _point(point)
+    shown = (("level", facts.level), ("region", facts.region), ("address", facts.address), ("phone", facts.phone), ("hours", facts.hours))
+    return [{"label": t(k), "value": str(v)} for k, v in shown if v]
 
 
 def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Document], ledger: Ledger, href: Href, settings: Settings) -> str:
@@ -249,9 +254,9 @@ def directory_markdown(points: list[Document], ledger: Ledger, href: Href, setti
     t = translator(settings.language)
     levels: dict[str, dict[str, list[dict[str, Any]]]] = {}
     rank = {level: i for i, level in enumerate(LEVELS)}
-    for point in sorted(points, key=lambda p: (rank.get(str(p.meta.get("level")), len(LEVELS)), str(p.meta.get("region") or ""), p.title)):
-        level = str(point.meta.get("level") or "") if point.meta.get("level") in LEVELS else t("level_other")
-        region = str(point.meta.get("region") or t("region_other"))
+    for point in sorted(points, key=lambda p: (rank.get(str(_point(p).level), len(LEVELS)), _point(p).region or "", p.title)):
+        level = str(_point(point).level or "") if _point(point).level in LEVELS else t("level_other")
+        region = _point(point).region or t("region_other")
         record = ledger.for_point(point.id)
         tally = record.tally if record else Tally()
         levels.setdefault(level, {}).setdefault(region, []).append(

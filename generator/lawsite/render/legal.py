@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 import segno
 
-from ..model import Article, Division, Document, Kind, LegalText, Prose
+from ..consultation import Consultation, State, consultation_of
+from ..model import Article, Division, Document, LegalText, Prose
 from ..parse.crossref import Reference
 from ..parse.legal import NUMBERINGS
 from ..settings import Settings
-from .comments import Status, State, consultation_status, form_href, mailto_href, template_values
+from .comments import form_href, mailto_href, template_values
 from .i18n import translator
 from .inline import InlineRenderer, sanitize
 from .templates import format_date, render
@@ -59,13 +60,12 @@ def resolver_for(legal: LegalText):
     return resolve
 
 
-def consultation(document: Document, settings: Settings) -> Status | None:
-    if document.kind is not Kind.DRAFT or document.comments is None:
-        return None
-    return consultation_status(document.comments, settings.today(), settings.tz)
+def consultation(document: Document, settings: Settings) -> Consultation | None:
+    # Site.consultations holds the same, computed once in gather.
+    return consultation_of(document, settings.build_time(), settings.tz)
 
 
-def banner_context(status: Status, document: Document, settings: Settings) -> dict[str, str | None]:
+def banner_context(status: Consultation, document: Document, settings: Settings) -> dict[str, str | None]:
     t = translator(settings.language)
     comments = document.comments
     assert comments is not None and comments.closes is not None
@@ -97,15 +97,15 @@ def banner_context(status: Status, document: Document, settings: Settings) -> di
 def _facts(document: Document, settings: Settings) -> list[dict[str, str]]:
     t = translator(settings.language)
     facts = []
-    for key in ("stage", "drafted_by", "published", "adopted", "effective"):
-        value = document.meta.get(key)
+    shown = (("stage", document.stage), ("drafted_by", document.drafted_by), ("published", document.published), ("adopted", document.adopted), ("effective", document.effective))
+    for key, value in shown:
         if value:
             shown = format_date(value, settings.language) if hasattr(value, "isoformat") else str(value)
             facts.append({"label": t(key), "value": shown})
     return facts
 
 
-def _channels(document: Document, ctx: PageContext, status: Status) -> dict[str, object] | None:
+def _channels(document: Document, ctx: PageContext, status: Consultation) -> dict[str, object] | None:
     comments = document.comments
     if comments is None or status.state is State.CLOSED:
         return None
@@ -143,7 +143,7 @@ def _divisions_with_depth(nodes: list, depth: int):
             yield from _divisions_with_depth(node.children, depth + 1)
 
 
-def _comment_entry(document: Document, article: Article, ctx: PageContext, status: Status | None) -> str | None:
+def _comment_entry(document: Document, article: Article, ctx: PageContext, status: Consultation | None) -> str | None:
     if status is None or status.state is State.CLOSED or document.comments is None:
         return None
     t = translator(ctx.settings.language)
@@ -206,7 +206,7 @@ def legal_page_markdown(document: Document, ctx: PageContext) -> str:
     """The whole page body of a draft or law, ready for MkDocs."""
     assert document.legal is not None
     settings = ctx.settings
-    numbering = NUMBERINGS.get(str(document.meta.get("numbering") or settings.numbering))
+    numbering = NUMBERINGS.get(document.numbering)
     inline = InlineRenderer(resolver_for(document.legal), numbering)
     status = consultation(document, settings)
     head = {
@@ -222,7 +222,7 @@ def legal_page_markdown(document: Document, ctx: PageContext) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def _body_blocks(document: Document, nodes: list, depth: int, inline: InlineRenderer, ctx: PageContext, status: Status | None):
+def _body_blocks(document: Document, nodes: list, depth: int, inline: InlineRenderer, ctx: PageContext, status: Consultation | None):
     for node in nodes:
         if isinstance(node, Division):
             yield _heading(node, depth)

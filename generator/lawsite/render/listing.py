@@ -7,7 +7,7 @@ import datetime as dt
 
 from ..model import Document, Kind
 from ..settings import Settings
-from .comments import State
+from ..consultation import State
 from .i18n import translator
 from .legal import banner_context, consultation
 from .templates import format_date, render
@@ -17,9 +17,8 @@ LISTED_KINDS = (Kind.DRAFT, Kind.NOTICE, Kind.INTERPRETATION, Kind.LAW, Kind.CON
 
 
 def _date_of(document: Document) -> dt.date:
-    for key in ("published", "adopted", "effective"):
-        value = document.meta.get(key)
-        if isinstance(value, dt.date):
+    for value in (document.published, document.adopted, document.effective):
+        if value is not None:
             return value
     return dt.date.min
 
@@ -29,7 +28,7 @@ def _entry(document: Document, href: str, settings: Settings) -> dict[str, objec
     date = _date_of(document)
     facts = " · ".join(
         str(part)
-        for part in (document.meta.get("stage"), format_date(date, settings.language) if date != dt.date.min else None)
+        for part in (document.stage, format_date(date, settings.language) if date != dt.date.min else None)
         if part
     )
     return {
@@ -37,7 +36,7 @@ def _entry(document: Document, href: str, settings: Settings) -> dict[str, objec
         "href": href,
         "banner": banner_context(status, document, settings) if status else None,
         "facts": facts,
-        "summary": document.meta.get("summary"),
+        "summary": document.summary,
     }
 
 

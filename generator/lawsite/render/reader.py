@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 
+from ..consultation import State
 from ..model import Document
 from ..settings import Settings
-from .comments import State, form_href, template_values
+from .comments import form_href, template_values
 from .i18n import SCRIPT_LABELS, translator
 from .legal import consultation
 from .templates import render

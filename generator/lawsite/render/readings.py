@@ -77,7 +77,7 @@ def redline_title(old: Document, new: Document, language: str) -> str:
 
 
 def _stage(document: Document) -> str:
-    return str(document.meta.get("stage") or document.title)
+    return document.stage or document.title
 
 
 def _base_title(document: Document) -> str:

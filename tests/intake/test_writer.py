@@ -1,0 +1,68 @@
+"""Group commit: comments handed over together are stored in one
+transaction, and when the database fails every waiting request hears it."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Sequence
+
+import pytest
+
+from lawsite.intake.sqlite_store import SqliteStore
+from lawsite.intake.submission import Comment
+from lawsite.intake.writer import Writer
+
+NOW = dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.timezone.utc)
+
+
+class CountingStore(SqliteStore):
+    """A real SQLite store that remembers the size of each transaction."""
+
+    def __init__(self, path: str, fail: bool = False) -> None:
+        self.batches: list[int] = []
+        self.fail = fail
+        super().__init__(path)
+
+    def add(self, comments: Sequence[Comment], received: dt.datetime) -> list[str]:
+        self.batches.append(len(comments))
+        if self.fail:
+            raise OSError("disk full")
+        return super().add(comments, received)
+
+
+async def _gather(writer: Writer, n: int) -> list[str]:
+    return list(await asyncio.gather(*(writer.add(Comment("open-draft", "art_1", f"意见{i}", None, None, None)) for i in range(n))))
+
+
+def _post_many(writer: Writer, n: int) -> list[str]:
+    """n comments handed over at once, from an event loop of their own thread
+    (the browser tests leave Playwright's loop running in this one)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, _gather(writer, n)).result()
+
+
+def test_comments_posted_together_share_transactions(tmp_path: Path) -> None:
+    store = CountingStore(str(tmp_path / "c.sqlite3"))
+    writer = Writer(store, lambda: NOW)
+    try:
+        receipts = _post_many(writer, 200)
+    finally:
+        writer.stop()
+    assert len(set(receipts)) == 200 and sum(store.batches) == 200
+    assert len(store.batches) < 200  # at least some were committed together
+    assert sorted(c.receipt for c in store.comments_on("open-draft")) == sorted(receipts)
+    store.close()
+
+
+def test_a_failing_database_fails_every_waiting_request(tmp_path: Path) -> None:
+    store = CountingStore(str(tmp_path / "c.sqlite3"), fail=True)
+    writer = Writer(store, lambda: NOW)
+    try:
+        with pytest.raises(OSError, match="disk full"):
+            _post_many(writer, 5)
+    finally:
+        writer.stop()
+    store.close()
