@@ -34,6 +34,10 @@ CHINESE_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS)
 #: The group units 万/亿 as well: for article labels, where an absurd number must be seen.
 GROUP_UNIT_CHARS = "万萬亿億"
 _LEGAL_DIGITS = "零一二三四五六七八九"
+#: A count written as text has at most this many digits: Python's int() refuses
+#: more than 4,300, and no count of comments reaches a dozen.
+MAX_COUNT_DIGITS = 18
+_COUNT = re.compile(rf"[0-9]{{1,{MAX_COUNT_DIGITS}}}")
 
 
 def to_int(text: str) -> int:
@@ -96,6 +100,14 @@ def _chinese_to_int(s: str, original: str) -> int:
         total += (1 if digit is None else digit) * unit
         digit, last_unit = None, unit
     return total + (digit or 0)
+
+
+def whole_number(text: str) -> int | None:
+    """The value of a count written as ASCII digits (surrounding space allowed),
+    or None for anything else: other digits (², ٣), signs, or more than
+    MAX_COUNT_DIGITS digits, checked before int() is asked."""
+    digits = text.strip()
+    return int(digits) if _COUNT.fullmatch(digits) else None
 
 
 @lru_cache(maxsize=4096, typed=True)  # typed: True and 3.0 must still be rejected

@@ -19,8 +19,9 @@ from .parse.document import parse_document
 from .parse.interpretation import attach_interpretations
 from .parse.notice import ReadFile, Unreadable, parse_notice
 from .parse.poster import poster_problems
-from .parse.safety import folder_problems, source_problems
+from .parse.safety import source_problems
 from .parse.schema import theme_file
+from .parse.static_files import is_page, served_files, static_file_problems
 from .progress import ProgressCallback
 from .settings import Settings
 
@@ -117,13 +118,14 @@ def _link_target(path: Path, root: Path) -> tuple[str, str] | None:
     return None
 
 
-def link_problems(folder: Path) -> list[Problem]:
-    """Every symbolic link under `folder` that MkDocs would follow out of it,
-    round in a circle or into a folder twice; errors, since MkDocs' own walk
-    (which follows links) would publish, hang on or copy twice what they lead to."""
+def link_problems(folder: Path, paths: list[Path] | None = None) -> list[Problem]:
+    """Every symbolic link under `folder` (of `paths`, its walk) that MkDocs
+    would follow out of it, round in a circle or into a folder twice; errors,
+    since MkDocs' own walk (which follows links) would publish, hang on or copy
+    twice what they lead to."""
     root = folder.resolve()
     problems: list[Problem] = []
-    for path in _walk(folder):
+    for path in _walk(folder) if paths is None else paths:
         found = _link_target(path, root)
         if found is not None:
             code, message = found
@@ -131,15 +133,18 @@ def link_problems(folder: Path) -> list[Problem]:
     return problems
 
 
-def read_sources(folder: Path) -> tuple[list[Source], list[Problem]]:
-    """Every Markdown file under `folder`, in a stable order; never follows a
-    link out of the folder, into a folder or round in a circle."""
+def read_sources(folder: Path, paths: list[Path] | None = None) -> tuple[list[Source], list[Problem]]:
+    """Every Markdown file under `folder` (of `paths`, its walk), in a stable
+    order; never follows a link out of the folder, into a folder or round in a
+    circle. A page MkDocs would render from another suffix is refused."""
     root = folder.resolve()
     sources: list[Source] = []
     problems: list[Problem] = []
-    for path in _walk(folder):
+    for path in _walk(folder) if paths is None else paths:
         rel = path.relative_to(folder).as_posix()
         if path.suffix != ".md":
+            if is_page(rel):
+                problems.append(_other_page_suffix(rel, path))
             continue
         source, problem = _read_one(path, rel, root)
         if problem:
@@ -147,6 +152,17 @@ def read_sources(folder: Path) -> tuple[list[Source], list[Problem]]:
         if source:
             sources.append(source)
     return sources, problems
+
+
+def _other_page_suffix(rel: str, path: Path) -> Problem:
+    # Read like .md, such a page would still miss every place that names pages
+    # by .md (the plugin, the nav, redlines); refused, one suffix stays the rule.
+    return Problem(
+        rel, None, None,
+        f"MkDocs publishes {path.suffix} files as pages, but lawsite reads only .md: this page's front matter, links and raw HTML would go unchecked",
+        f"rename it to {path.stem}.md",
+        code="page-suffix",
+    )
 
 
 def _read_one(path: Path, rel: str, root: Path) -> tuple[Source | None, Problem | None]:
@@ -360,21 +376,18 @@ def forget_parsed() -> None:
     _SAFETY.clear()
 
 
-_ENDLESS_LINKS = ("link-broken", "link-loop", "link-folder")
-
-
 def load_site(folder: Path, settings: Settings | None = None, progress: ProgressCallback | None = None) -> Site:
     """Read and gather the content folder: the one entry point for everyone.
 
     `progress(done, total)` is called as documents are parsed (see progress.py)."""
-    sources, problems = read_sources(folder)
+    paths = _walk(folder)  # the one walk of the folder, which follows no link
+    sources, problems = read_sources(folder, paths)
     site = gather(sources, settings or Settings(), content_reader(folder), progress)
-    links = link_problems(folder)
+    links = link_problems(folder, paths)
     known = {(p.path, p.code) for p in problems}
     problems += [p for p in links if (p.path, p.code) not in known]
-    known |= {(p.path, p.code) for p in links}
-    if not any(p.code in _ENDLESS_LINKS for p in links):  # the safety walk follows links: not into a circle
-        problems += [p for p in folder_problems(folder) if (p.path, p.code) not in known]
+    linked = {p.path for p in links}  # a refused link's target is not the site's to check
+    problems += [p for p in static_file_problems(served_files(folder, paths)) if p.path not in linked]
     for source in sources:
         problems += _safety_cached(source)  # hostile input: unsafe URLs, control characters, nesting
     site.problems[:0] = problems

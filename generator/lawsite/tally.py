@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 import yaml
 
 from .model import GENERAL, Document, Problem
+from .numerals import MAX_COUNT_DIGITS, whole_number
+from .parse.frontmatter import shortened
 from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, csv_rows, decode_csv, normalise, resolve_article
 
 COLUMNS = ("article", "from", "text", "count")
@@ -92,13 +94,14 @@ def _row(row: dict[str, str], complete: bool, path: str, line: int, draft: Docum
         report("from", "missing `from`", "write a contact-point id or who it came from (网民, 来信…)", "missing-key")
     if not row.get("text"):
         report("text", "missing `text`", "write the comment itself", "missing-key")
-    if not count_text.isdigit() or int(count_text) < 1:
-        report("count", f"`count` must be a whole number ≥ 1, not {count_text!r}", "leave it empty for 1", "bad-number")
+    count = whole_number(count_text)
+    if count is None or count < 1:
+        report("count", f"`count` must be a whole number ≥ 1 of at most {MAX_COUNT_DIGITS} digits, not {shortened(repr(count_text))}", "leave it empty for 1", "bad-number")
     if len(result.problems) > problems_before or article is None:
         return
     key = (article, normalise(row["text"]), row["from"])
     entry = merged.setdefault(key, Entry(article, row["from"], row["text"], 0))
-    entry.count += int(count_text)
+    entry.count += count
     entry.rows.append(line)
 
 

@@ -1,7 +1,7 @@
 """Hostile ids, links, cycles, numbers, invisible characters, dates, theme names
 and CSV files (issue 16): each class with its reproducer, a property test, and
 the issue's resource bound — a hostile file checked in ≤ 2 s of CPU and in a
-process limited to 200 MB of address space (`bounded_check`).
+process limited to 200 MB of address space (`hostile.bounds`).
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ import datetime as dt
 import json
 import os
 import posixpath
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -19,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from hostile.bounds import check_bounded, run_bounded, site_with
 from lawsite.consultation import consultation_at
 from lawsite.model import Source
 from lawsite.numerals import to_chinese, to_int
@@ -32,52 +31,8 @@ from lawsite.plan import redline_src
 from lawsite.settings import Settings
 from lawsite.site import MAX_READINGS, gather, load_site
 
-CPU_SECONDS = 2.0
-ADDRESS_SPACE = 200 * 1024 * 1024
-CONFIG = "site_name: t\ndocs_dir: content\ntheme: {name: material, custom_dir: theme}\nplugins:\n  - lawsite\n"
 DRAFT = "---\nkind: draft\nid: d\n---\n\n第一条　内容。\n\n第二条　内容。\n"
 NOTICE = "---\nkind: notice\nid: n\nconcerns: d\nsuggestions_file: s.csv\n---\n"
-
-# Run in a child: import first, then limit the address space and time the check alone.
-_CHILD = """
-import json, resource, sys, time
-from pathlib import Path
-from lawsite.project import load_project
-from lawsite.site import load_site
-resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[2]), int(sys.argv[2])))
-start = time.process_time()
-project = load_project(Path(sys.argv[1]))
-site = load_site(project.content_dir, project.settings)
-seconds = time.process_time() - start
-problems = [[p.path, p.line, p.field, p.code, p.is_error] for p in site.problems]
-# VmHWM, not ru_maxrss: Linux keeps the latter across exec, from the forking parent.
-peak_kb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024, "problems": problems}))
-"""
-
-
-def write_site(root: Path, files: dict[str, str | bytes]) -> Path:
-    (root / "theme").mkdir(parents=True, exist_ok=True)
-    (root / "theme" / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
-    for rel, data in files.items():
-        path = root / "content" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    (root / "content").mkdir(exist_ok=True)
-    config = root / "mkdocs.yml"
-    config.write_text(CONFIG, encoding="utf-8")
-    return config
-
-
-def bounded_check(config: Path) -> tuple[dict, list[tuple]]:
-    """`check`'s problems on the site of `config`, in a child limited to
-    ADDRESS_SPACE, asserting the CPU bound; (figures, problems)."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    run = subprocess.run([sys.executable, "-c", _CHILD, str(config), str(ADDRESS_SPACE)], capture_output=True, text=True, timeout=120, env=env)
-    assert run.returncode == 0, run.stderr[-3000:]
-    figures = json.loads(run.stdout.strip().splitlines()[-1])
-    assert figures["seconds"] <= CPU_SECONDS, figures["seconds"]
-    return figures, [tuple(p) for p in figures["problems"]]
 
 
 def codes(problems: list[tuple]) -> set[str]:
@@ -140,7 +95,7 @@ def test_any_id_is_refused_or_one_file_name_and_writers_never_leave_their_folder
 
 def test_bad_ids_checked_within_the_bounds(tmp_path: Path) -> None:
     files = {f"p{i}.md": f"---\nid: {json.dumps(bad)}\n---\n\n正文\n" for i, bad in enumerate(ID_REPRODUCERS)}
-    _, problems = bounded_check(write_site(tmp_path, files))
+    problems = check_bounded(site_with(tmp_path, files)).problems
     assert sorted(p[0] for p in problems if p[3] == "bad-id") == sorted(files)
     assert all(p[1] == 2 and p[2] == "id" for p in problems if p[3] == "bad-id")
 
@@ -167,8 +122,7 @@ def _link_tree(root: Path) -> Path:
 
 def test_link_loops_ancestors_and_ways_out_are_each_refused(tmp_path: Path) -> None:
     _link_tree(tmp_path)
-    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    _, problems = bounded_check(tmp_path / "mkdocs.yml")
+    problems = check_bounded(site_with(tmp_path, {})).problems
     by_path = {p[0]: p[3] for p in problems}
     assert by_path == {
         "sub/up": "link-loop", "self": "link-loop", "loop1": "link-broken", "loop2": "link-broken",
@@ -179,8 +133,7 @@ def test_link_loops_ancestors_and_ways_out_are_each_refused(tmp_path: Path) -> N
 
 def test_the_build_refuses_links_before_mkdocs_walks_them(tmp_path: Path) -> None:
     _link_tree(tmp_path)
-    (tmp_path / "mkdocs.yml").write_text(CONFIG.replace(", custom_dir: theme", ""), encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "lawsite.cli", "-f", str(tmp_path / "mkdocs.yml"), "build", "-d", str(tmp_path / "site")], capture_output=True, text=True, timeout=120)
+    run = run_bounded(site_with(tmp_path, {}), "build", "-d", str(tmp_path / "site"))
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert "sub/up" in run.stderr and "link-loop" in run.stderr
     assert not (tmp_path / "site").exists()
@@ -264,7 +217,7 @@ def test_any_previous_graph_ends_and_every_circle_is_reported(previous: list[int
 
 def test_a_long_chain_of_readings_is_refused_within_the_bounds(tmp_path: Path) -> None:
     files = {f"r{i}.md": f"---\nkind: draft\nid: r{i}\n" + (f"previous: r{i - 1}\n" if i else "") + "---\n\n第一条　内容。\n" for i in range(2_000)}
-    _, problems = bounded_check(write_site(tmp_path, files))
+    problems = check_bounded(site_with(tmp_path, files)).problems
     assert [p[:3] for p in problems if p[3] == "readings-too-many"] == [(f"r{MAX_READINGS}.md", 4, "previous")]
 
 
@@ -329,7 +282,7 @@ def test_numerals_of_any_shape_are_bounded(numeral: str) -> None:
 def test_absurd_numbers_checked_within_the_bounds(tmp_path: Path) -> None:
     lines = "\n\n".join(f"{label}　内容。" for label in NUMBER_REPRODUCERS[:-1])
     filler = "\n\n".join(f"第{'九' * 5_000}条" for _ in range(300))  # 4.5 MB of numerals
-    _, problems = bounded_check(write_site(tmp_path, {"d.md": f"---\nkind: law\n---\n\n第一条　内容。\n\n{lines}\n\n{filler}\n"}))
+    problems = check_bounded(site_with(tmp_path, {"d.md": f"---\nkind: law\n---\n\n第一条　内容。\n\n{lines}\n\n{filler}\n"})).problems
     assert len([p for p in problems if p[3] == "article-number"]) == len(NUMBER_REPRODUCERS) - 1 + 300
 
 
@@ -369,7 +322,7 @@ def test_invisible_characters_in_a_notice_article_and_an_id(char: str) -> None:
 
 def test_invisible_labels_checked_within_the_bounds(tmp_path: Path) -> None:
     body = "\n\n".join(f"第{to_chinese(n)}{INVISIBLES[n % len(INVISIBLES)]}条　内容。" for n in range(1, 3_000))
-    _, problems = bounded_check(write_site(tmp_path, {"d.md": f"---\nkind: law\n---\n\n{body}\n"}))
+    problems = check_bounded(site_with(tmp_path, {"d.md": f"---\nkind: law\n---\n\n{body}\n"})).problems
     assert len([p for p in problems if p[3] == "label-invisible"]) == 2_999
     assert not [p for p in problems if p[4]]
 
@@ -408,7 +361,7 @@ def test_any_accepted_date_computes_without_overflow(opens: dt.date, closes: dt.
 def test_template_and_icon_naming_nothing_are_refused_by_check(tmp_path: Path) -> None:
     page = "---\ntitle: t\ntemplate: nothing.html\nicon: material/no-such-icon\n---\n\n正文\n"
     good = "---\ntitle: t\ntemplate: main.html\nicon: material/file-document\n---\n\n正文\n"
-    _, problems = bounded_check(write_site(tmp_path, {"p.md": page, "good.md": good, "../theme/.icons/own/flag.svg": "<svg/>", "own.md": "---\nicon: own/flag\n---\n"}))
+    problems = check_bounded(site_with(tmp_path, {"p.md": page, "good.md": good, "../theme/.icons/own/flag.svg": "<svg/>", "own.md": "---\nicon: own/flag\n---\n"})).problems
     assert sorted(p[:4] for p in problems if p[0] != "good.md" and p[3] != "code-file") == [("p.md", 3, "template", "unknown-template"), ("p.md", 4, "icon", "unknown-icon")]
 
 
@@ -438,13 +391,13 @@ CSV_REPRODUCERS = {
 @pytest.mark.parametrize("shape", list(CSV_REPRODUCERS))
 def test_hostile_csv_files_are_named_within_the_bounds(tmp_path: Path, shape: str) -> None:
     make, code = CSV_REPRODUCERS[shape]
-    figures, problems = bounded_check(write_site(tmp_path, {"d.md": DRAFT, "n.md": NOTICE, "s.csv": make()}))
+    problems = check_bounded(site_with(tmp_path, {"d.md": DRAFT, "n.md": NOTICE, "s.csv": make()})).problems
     csv_problems = [p for p in problems if p[3].startswith("csv-") or p[3] == "missing-file"]
     if code is None:
         assert csv_problems == []  # read, and nothing in it
     else:
         assert [p[3] for p in csv_problems] == [code], problems
-        assert "not found" not in json.dumps(figures["problems"])
+        assert "not found" not in json.dumps(problems)
     if code == "csv-unreadable":
         assert csv_problems[0][:3] == ("n.md", 5, "suggestions_file")
 
@@ -461,8 +414,8 @@ def test_the_build_refuses_every_class_without_a_traceback(tmp_path: Path) -> No
         "theme.md": "---\ntemplate: nothing.html\n---\n\n正文\n",
         "d.md": DRAFT, "n.md": NOTICE, "s.csv": (CSV_HEADER + "第一条,网民,建议,adopted\n") * 200_000,
     }  # fmt: skip
-    config = write_site(tmp_path, files)
-    run = subprocess.run([sys.executable, "-m", "lawsite.cli", "-f", str(config), "build", "-d", str(tmp_path / "site")], capture_output=True, text=True, timeout=300)
+    config = site_with(tmp_path, files)
+    run = run_bounded(config, "build", "-d", str(tmp_path / "site"))
     assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr[-3000:]
     for needle in ("bad-id.md:2 [id]", "self.md:4 [previous]", "big.md:7", "late.md:4 [comments.closes]", "theme.md:2 [template]", "n.md:5 [suggestions_file]"):
         assert needle in run.stderr, (needle, run.stderr[-3000:])

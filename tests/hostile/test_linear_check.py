@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from hostile.bounded import Bounded, assert_within_bounds, check_all_bounded, check_bounded
+from hostile.bounds import Checked, assert_within_bounds, check_all_bounded, check_bounded
 from lawsite.model import Source
 from lawsite.parse.safety import MAX_HTML_DEPTH, html_tags, source_problems
 
@@ -50,7 +50,7 @@ UNITS = {
 
 
 @pytest.fixture(scope="module")
-def measured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Bounded]:
+def measured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Checked]:
     """Every shape checked in one child process (one interpreter start, not 25)."""
     folders = []
     for unit in UNITS.values():
@@ -61,7 +61,7 @@ def measured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Bounded]:
 
 
 @pytest.mark.parametrize("name", list(UNITS))
-def test_a_few_hundred_kb_of_each_shape_is_checked_within_the_bounds(measured: dict[str, Bounded], name: str) -> None:
+def test_a_few_hundred_kb_of_each_shape_is_checked_within_the_bounds(measured: dict[str, Checked], name: str) -> None:
     assert_within_bounds(measured[name], name)
 
 

@@ -13,7 +13,7 @@ from conftest import build_site
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from hostile.bounded import check_bounded
+from hostile.bounds import check_bounded
 from hostile.htmlscan import URL_ATTRIBUTES, scan_html, unsafe_url
 import lawsite.site as site_module
 from lawsite.model import Source

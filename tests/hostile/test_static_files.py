@@ -15,7 +15,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from hostile.bounded import Bounded, assert_within_bounds, check_all_bounded
+from hostile.bounds import Checked, assert_within_bounds, check_all_bounded
 from lawsite.parse.static_files import ACTIVE_SUFFIXES, INERT_SUFFIXES, svg_data_problem, static_file_problem
 from lawsite.settings import Settings
 from lawsite.site import load_site
@@ -73,7 +73,7 @@ def _write(folder: Path, files: dict[str, str | bytes]) -> None:
 
 
 @pytest.fixture(scope="module")
-def refused(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Bounded]:
+def refused(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Checked]:
     """`check` on a folder per refused file, all in one bounded child process."""
     folders = []
     for rel in REFUSED_FILES:
@@ -83,7 +83,7 @@ def refused(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Bounded]:
 
 
 @pytest.mark.parametrize("rel", sorted(REFUSED_FILES))
-def test_check_refuses_each_active_file_within_the_bounds(refused: dict[str, Bounded], rel: str) -> None:
+def test_check_refuses_each_active_file_within_the_bounds(refused: dict[str, Checked], rel: str) -> None:
     assert_within_bounds(refused[rel], rel)
     code_files = [p for p in refused[rel].problems if p[3] == "code-file"]
     assert code_files and all(p[0] == rel for p in code_files)

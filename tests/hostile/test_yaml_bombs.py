@@ -173,24 +173,59 @@ def test_deep_emphasis_in_an_article_renders_with_its_references_linked(name: st
     assert html.count('<a class="ls-ref" href="#a1"') == 1 and "第一条</a>" in html
 
 
-def test_deep_emphasis_in_a_law_is_built(tmp_path: Path) -> None:
+def test_deep_emphasis_in_a_law_is_refused_like_on_any_page(tmp_path: Path) -> None:
+    # the renderer above survives it; check refuses it in every kind of page, as deep lists
     config = site_with(tmp_path, {"laws/deep.md": "---\nkind: law\ntitle: t\n---\n\n第一条　" + DEEP_EMPHASIS["stars"] + "\n"})
-    build = run_bounded(config, "build", "-d", str(tmp_path / "site"))
-    assert build.returncode == 0 and "Traceback" not in build.stderr, build.stderr[-2000:]
+    assert_refused_within_bounds(run_bounded(config, "build", "-d", str(tmp_path / "site")), "laws/deep.md:5", "too-deep")
 
 
-@pytest.mark.xfail(strict=True, reason="parse/safety.py does not count emphasis nesting; MkDocs' toc extension (iterparent) recurses past the limit on a plain page")
-def test_deep_emphasis_on_a_plain_page_is_refused_or_built(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", DEEP_EMPHASIS)
+def test_deep_emphasis_on_a_plain_page_is_refused_by_check(name: str) -> None:
+    # MkDocs renders a plain page, and its toc extension walks the elements by recursion
+    problems = source_problems(Source("page.md", "# 页面\n\n" + DEEP_EMPHASIS[name] + "\n"))
+    assert [(p.code, p.line) for p in problems] == [("too-deep", 3)]
+
+
+@pytest.mark.parametrize("delimiter", ["~~", "==", "^^", "_", "*"])
+def test_deep_emphasis_of_every_delimiter_is_refused_and_shallow_is_not(delimiter: str) -> None:
+    deep = (delimiter + "a ") * 51 + "x" + (" b" + delimiter) * 51
+    assert [p.code for p in source_problems(Source("page.md", deep))] == ["too-deep"]
+    shallow = (delimiter + "a ") * 50 + "x" + (" b" + delimiter) * 50
+    assert source_problems(Source("page.md", shallow)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| *必填 | x |\n" * 200,  # openers never closed do not nest
+        "snake_case_name " * 200,  # _ inside a word is no emphasis
+        "2*3*4 = 24 " * 100,
+        "*强调* **加重** " * 200,
+        "* 列表项\n" * 200,
+        "\\*" * 200 + "x" + "\\*" * 200,
+        "***\n\n" * 100,
+    ],
+)
+def test_emphasis_side_by_side_or_unclosed_is_not_deep(text: str) -> None:
+    assert source_problems(Source("page.md", text)) == []
+
+
+def test_deep_emphasis_on_a_plain_page_is_refused_by_the_build(tmp_path: Path) -> None:
     config = site_with(tmp_path, {"page.md": "# 页面\n\n" + DEEP_EMPHASIS["stars"] + "\n"})
+    assert_refused_within_bounds(run_bounded(config, "check"), "page.md:3", "too-deep")
     build = run_bounded(config, "build", "-d", str(tmp_path / "site"))
-    assert "Traceback" not in build.stderr and "RecursionError" not in build.stderr
+    assert_refused_within_bounds(build, "page.md", "too-deep")
+    assert "RecursionError" not in build.stderr
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="schema.count calls int() on any string of digits: Python refuses more than 4,300 (not this helper's part of schema.py)")
-def test_a_quoted_count_of_5000_digits_is_a_problem() -> None:
-    text = '---\nkind: notice\ntitle: t\nconcerns: x\nreceived: "' + "7" * 5_000 + '"\n---\n\nbody\n'
+@pytest.mark.parametrize("count", ["7" * 5_000, "7" * 19, "²", "٣", "+3", "3_000"])
+def test_a_quoted_count_that_int_would_refuse_or_misread_is_a_problem(count: str) -> None:
+    # int() refuses more than 4,300 digits and superscripts; it reads ٣, +3 and 3_000
+    text = '---\nkind: notice\ntitle: t\nconcerns: x\nreceived: "' + count + '"\n---\n\nbody\n'
     _, problems = parse_document(Source("notices/n.md", text))
-    assert any(p.field == "received" and p.is_error for p in problems)
+    (problem,) = [p for p in problems if p.field == "received"]
+    assert (problem.code, problem.line, problem.is_error) == ("bad-number", 5, True)
+    assert len(problem.message) < 300 and "at most 18 digits" in (problem.hint or "")
 
 
 # --- recursion in the legal parser ---------------------------------------------------------

@@ -120,6 +120,14 @@ def test_backwards_range_is_an_error_with_line():
     assert "第三条至第五条" in (problems[0].hint or "")
 
 
+@pytest.mark.parametrize("heading", ["第一条之〇", "第一条之零（定义）", "第三条至第一条之〇", "第一条、第二条之〇"])
+def test_a_sub_article_of_zero_is_an_article_number_error_not_the_article_itself(heading):
+    # 第一条之〇 was read as 第一条: its section explained the wrong article
+    interpretation, problems = parse_interpretation(f"## {heading}\n\n解读。\n", path="i.md", interprets="d", first_line=7)
+    assert [(p.line, p.code, p.severity) for p in problems] == [(7, "article-number", Severity.ERROR)]
+    assert interpretation.sections == [] and heading in interpretation.preface
+
+
 def test_sections_attach_to_articles_of_the_interpreted_text(tmp_path):
     site = load_site(write(tmp_path, {"d.md": DRAFT, "i.md": INTERPRETATION}))
     assert site.problems == []

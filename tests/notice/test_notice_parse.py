@@ -62,6 +62,9 @@ def test_valid_yaml_suggestions_resolve_labels_ids_and_general() -> None:
         ("- article: 第二条\n  from: 网民\n  text: x\n", "missing-key", 6, "suggestions[0].outcome", "missing `outcome`"),
         ("- article: 第二条\n  from: 网民\n  count: 0\n  text: x\n  outcome: adopted\n", "bad-number", 8, "suggestions[0].count", "≥ 1"),
         ("- article: 第二条\n  from: 网民\n  count: 很多\n  text: x\n  outcome: adopted\n", "bad-number", 8, "suggestions[0].count", "很多"),
+        # int() refuses more than 4,300 digits and reads no superscript: both a Problem, not a ValueError
+        ("- article: 第二条\n  from: 网民\n  count: '" + "7" * 5_000 + "'\n  text: x\n  outcome: adopted\n", "bad-number", 8, "suggestions[0].count", "at most 18 digits"),
+        ("- article: 第二条\n  from: 网民\n  count: '²'\n  text: x\n  outcome: adopted\n", "bad-number", 8, "suggestions[0].count", "²"),
         ("- article: 第二条\n  from: 网民\n  txet: x\n  text: x\n  outcome: adopted\n", "unknown-key", 8, "suggestions[0].txet", "did you mean `text`"),
         ("- 第二条 建议扩大范围\n", "bad-type", 6, "suggestions[0]", "key: value"),
     ],
@@ -146,6 +149,8 @@ def check_csv(body: bytes | None, extra_items: str = ""):
         ("第二条,网民,1,x,adopt,", "unknown-outcome", "outcome", "did you mean `adopted`"),
         ("第二条,网民,1,x,partly,", "missing-reason", "outcome", "partly"),
         ("第二条,网民,-1,x,adopted,", "bad-number", "count", "-1"),
+        ("第二条,网民," + "7" * 5_000 + ",x,adopted,", "bad-number", "count", "at most 18 digits"),
+        ("第二条,网民,²,x,adopted,", "bad-number", "count", "²"),
         ("第二条,网民,1,,adopted,", "missing-key", "text", "missing `text`"),
         ("第二条,网民,1,x,adopted,理由,多余", "csv-cells", None, "7 cells"),
     ],

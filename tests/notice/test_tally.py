@@ -65,6 +65,8 @@ def test_tally_reads_bom_and_gbk(encoding: str, prefix: bytes, name: str) -> Non
         ("第二条,,x,", "missing-key", "from"),
         ("第二条,网民,,", "missing-key", "text"),
         ("第二条,网民,x,0", "bad-number", "count"),
+        ("第二条,网民,x," + "7" * 5_000, "bad-number", "count"),  # int() refuses over 4,300 digits
+        ("第二条,网民,x,²", "bad-number", "count"),  # str.isdigit() is true, int() refuses it
         ("第二条,网民,x,1,多余", "csv-cells", None),
     ],
 )

@@ -43,6 +43,8 @@ def test_references(text: str, expected: list[tuple[str, str]]) -> None:
         "不符合刑法分则第九章第三百九十八条",
         "第152条第2款",  # digits: quoting another code in a table
         "第三章",
+        "依照第一条之〇",  # no article (the legal parser refuses it): once linked to 第一条
+        "本法第一条之零第二款",
     ],
 )
 def test_not_references_into_this_document(text: str) -> None:

@@ -399,3 +399,28 @@ def test_ids_are_unique(markdown: str) -> None:
     ids = legal.ids()
     assert len(ids) == len(set(ids))
     assert all(p.line is not None and p.line >= 1 for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("label", "article_id", "normal"),
+    [
+        ("第一〇条", "art_10", "第十条"),
+        ("第一〇一条", "art_101", "第一百零一条"),
+        ("第一千零零一条", "art_1001", "第一千零一条"),
+        ("第一百〇一条", "art_101", "第一百零一条"),
+        ("第零二条", "art_2", "第二条"),
+        ("第二条之〇一", "art_2-1", "第二条之一"),
+    ],
+)
+def test_a_zero_where_the_legal_style_has_none_is_read_by_value_with_a_warning(label: str, article_id: str, normal: str) -> None:
+    legal, problems = parse_legal_text(f"第一条　内容。\n\n{label}　内容。\n", path="d.md", first_line=5)
+    assert [a.id for a in legal.articles][-1] == article_id
+    odd = [p for p in problems if p.code == "numeral-form"]
+    assert [(p.line, p.severity) for p in odd] == [(7, Severity.WARNING)]
+    assert label in odd[0].message and odd[0].hint == f"write {normal}"
+
+
+@pytest.mark.parametrize("label", ["第一百零一条", "第一千零一条", "第二千零二十条", "第十条", "第12条", "第一百零一条之一"])
+def test_numerals_in_the_legal_style_get_no_numeral_warning(label: str) -> None:
+    _, problems = parse_legal_text(f"{label}　内容。\n", path="d.md")
+    assert [p for p in problems if p.code == "numeral-form"] == []

@@ -16,15 +16,20 @@ that to the CLI: `defer_index`).
 
 from __future__ import annotations
 
+import ctypes
+import fcntl
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..model import Problem, Severity
 from ..progress import ProgressCallback
@@ -227,7 +232,8 @@ def _run_pagefind(executable: Path, source: Path, bundle: Path, pages: int) -> P
     command = [str(executable), "--site", str(source), "--output-path", str(bundle), "--quiet"]
     for selector in EXCLUDE_SELECTORS:
         command += ["--exclude-selectors", selector]
-    done = subprocess.run(command, capture_output=True, text=True)
+    with _held(bundle.parent) as held:  # the lock and the fd go to Pagefind too (pass_fds)
+        done = subprocess.run(command, capture_output=True, text=True, pass_fds=(held,), preexec_fn=_ended_with(os.getpid()))
     if done.returncode != 0:
         detail = " / ".join((done.stderr or done.stdout).strip().splitlines()[-3:])
         return _problem(f"Pagefind failed on {bundle.name}: {detail}", "check that the binary runs: python -m pagefind --version")
@@ -239,6 +245,37 @@ def _run_pagefind(executable: Path, source: Path, bundle: Path, pages: int) -> P
     if indexed != pages:
         return _problem(f"Pagefind indexed {indexed} of {pages} pages in {bundle.name}", "run the build again; report it if it repeats")
     return None
+
+
+@contextmanager
+def _held(folder: Path) -> Iterator[int]:
+    """A shared flock on the build's folder, as every process writing into it
+    holds (publish.py): a Pagefind run that outlives a killed `lawsite build`
+    keeps it, so the next build does not remove the folder under it."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        yield fd
+    finally:
+        os.close(fd)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _ended_with(parent: int) -> Callable[[], None] | None:
+    """For the Pagefind child, before it runs: killed when this process ends
+    (Linux), so a killed build's index is never written on (None elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(None, use_errno=True).prctl  # looked up here, not in the forked child
+
+    def end_with_parent() -> None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent ended before the line above
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    return end_with_parent
 
 
 def _bundle_names(site_dir: Path) -> set[str]:

@@ -110,8 +110,10 @@ def _reference(m: re.Match[str], numbering: Numbering, english: bool) -> Referen
         return numbering.item_number(raw) if (english and name == "item") else to_int(raw)
 
     try:
-        article = value("art")
+        article, sub = value("art"), value("sub")
         assert article is not None
-        return Reference(m.start(), m.end(), article, value("sub"), value("para"), value("item"))
+        if sub == 0:
+            return None  # 第一条之〇 names no article (the legal parser refuses it), not 第一条
+        return Reference(m.start(), m.end(), article, sub, value("para"), value("item"))
     except ValueError:
         return None

@@ -73,7 +73,21 @@ def _label_at(text: str, pos: int, numbering: Numbering) -> tuple[Key, int] | No
         sub = numbering.number(m["sub"]) if m.groupdict().get("sub") else 0
     except ValueError:
         return None
+    if m.groupdict().get("sub") and sub == 0:
+        return None  # 第一条之〇 is no article (see zero_sub_label), not 第一条
     return (number, sub), m.end()
+
+
+def zero_sub_label(text: str, numbering: Numbering) -> str | None:
+    """The first label of `text` written with a 之 of zero (第一条之〇), which
+    the legal parser refuses as an article number; None if there is none."""
+    for m in numbering.head.finditer(text):
+        try:
+            if m.groupdict().get("sub") and numbering.number(m["sub"]) == 0:
+                return m.group(0)
+        except ValueError:
+            continue
+    return None
 
 
 def parse_interpretation(
@@ -91,6 +105,10 @@ def parse_interpretation(
         if _FENCE.match(line):
             fenced = not fenced
         heading = None if fenced else _HEADING.fullmatch(line)
+        zero = zero_sub_label(heading[2], numbering) if heading else None
+        if zero:
+            problems.append(Problem(path, number, None, f"article number {zero} is out of range: 之 sub-articles are numbered from 之一",
+                                    "check the label; an article inserted after 第N条 is 第N条之一", Severity.ERROR, "article-number"))  # fmt: skip
         targets = parse_targets(heading[2], numbering) if heading else None
         if targets is None:
             current.append(line)

@@ -58,7 +58,9 @@ How the body is read (the rules chosen for ambiguous cases):
 * **Limits.** Article numbers and 之M run from 1 to `MAX_ARTICLE` (9,999, as
   `numerals.to_chinese`; real codes stay under 1,300, and 9,999 articles with
   之一…之九 each still fit); a head beyond (第一万条, 第10000条, 第一条之〇) is
-  an ``article-number`` error and its block stays prose.
+  an ``article-number`` error and its block stays prose. A zero the legal
+  style has none of (第一〇条, 第一千零零一条) is read by value with a
+  ``numeral-form`` warning naming the normal form (第十条).
 """
 
 from __future__ import annotations
@@ -236,6 +238,7 @@ class Head:
     typo: bool = False
     stray: bool = False
     invisible: str = ""  # the code points removed from the label, e.g. "U+200B"
+    odd_numeral: str = ""  # the label as written when a 〇/零 stands where the legal style has none (第一〇条)
 
     @property
     def in_range(self) -> bool:
@@ -273,7 +276,14 @@ def _match_head(text: str, numbering: Numbering) -> Head | None:
     except ValueError:
         return None
     caption, body = _split_caption(rest)
-    return Head(number, sub, caption, body, typo=groups.get("typo") is not None, stray=stray)
+    odd = _odd_zero(m["num"], number) or (groups.get("sub") is not None and _odd_zero(groups["sub"], sub))
+    return Head(number, sub, caption, body, typo=groups.get("typo") is not None, stray=stray, odd_numeral=m.group(0) if odd else "")
+
+
+def _odd_zero(numeral: str, value: int | None) -> bool:
+    """Whether `numeral` writes a zero the legal style would not (一〇, 一千零零一):
+    read by value, but an editor should see the normal form (the corpus has no other)."""
+    return value is not None and 1 <= value <= MAX_ARTICLE and any(z in numeral for z in "〇零○") and numeral != to_chinese(value)
 
 
 def _label_number(numeral: str, numbering: Numbering) -> int:
@@ -580,6 +590,9 @@ class _Builder:
         if head.invisible:
             self.warn(line, "label-invisible", f"invisible character(s) {head.invisible} inside the article label {label}; removed",
                       f"delete the invisible character(s): write {label} as plain text")  # fmt: skip
+        if head.odd_numeral:
+            self.warn(line, "numeral-form", f"the article label {head.odd_numeral} writes a zero where the legal style has none; read as {label}",
+                      f"write {label}")  # fmt: skip
         if head.stray:
             self.warn(line, "label-stray-space", f"stray space inside the article label {label}",
                       f"write {label} without a space, followed by a space and the text")  # fmt: skip

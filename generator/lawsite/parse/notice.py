@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..model import GENERAL, Document, Notice, Outcome, Problem, Severity, Suggestion
+from ..numerals import MAX_COUNT_DIGITS, whole_number
+from .frontmatter import shortened
 from .legal import INVISIBLE, ZH_HANS, article_id, parse_head
 from .schema import _did_you_mean
 
@@ -348,9 +350,10 @@ def _count(item: _Item, checker: _Checker) -> int | None:
         return 1
     if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 1:
         return raw
-    if isinstance(raw, str) and raw.strip().isdigit() and int(raw) >= 1:
-        return int(raw)
-    checker.report(item, "count", f"`count` must be a whole number ≥ 1, not {raw!r}", "how many identical suggestions this entry stands for, e.g. 3 (leave it out for 1)", code="bad-number")
+    number = whole_number(raw) if isinstance(raw, str) else None
+    if number is not None and number >= 1:
+        return number
+    checker.report(item, "count", f"`count` must be a whole number ≥ 1 of at most {MAX_COUNT_DIGITS} digits, not {shortened(repr(raw))}", "how many identical suggestions this entry stands for, e.g. 3 (leave it out for 1)", code="bad-number")
     return None
 
 

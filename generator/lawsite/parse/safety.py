@@ -10,13 +10,12 @@ so an editor sees it before a reviewer has to:
 - invisible control characters and bidirectional overrides ("Trojan source"),
   which can hide or reorder what a reader sees (`control-character`);
 - nesting so deep that Python-Markdown would recurse past Python's limit or
-  take minutes: lists, block quotes, brackets, raw HTML (`too-deep`);
-- links out of the content folder, which MkDocs would follow and publish
-  (`link-outside`);
+  take minutes: lists, block quotes, brackets, emphasis, raw HTML (`too-deep`);
 - attributes and ids that lawsite's own scripts read, forged in raw HTML or
-  a Markdown attribute list (`script-attribute`);
-- files that would be published as they are and could run script
-  (`code-file`, the policy of static_files.py).
+  a Markdown attribute list (`script-attribute`).
+
+Links and files of the content folder (`link-*`, `code-file`) are checked on
+the one walk of it in site.py, which never follows a link.
 
 Every check here is linear in the size of the file: patterns are possessive
 or cannot overlap, and tags are scanned as a browser reads them, so unclosed
@@ -27,14 +26,12 @@ from __future__ import annotations
 
 import bisect
 import html
-import os
 import re
 from pathlib import Path
 from typing import Any, Iterator
 
 from ..model import Problem, Source
 from .frontmatter import FrontMatter, KeyPath, split_front_matter
-from .static_files import served_files, static_file_problems
 
 # Deeper than any legal text needs, far below where Markdown or nh3 break down
 # (Python-Markdown raises RecursionError near 1,000 nested list levels; nh3 and
@@ -249,6 +246,7 @@ def _url_problem(path: str, line: int | None, field: str | None, url: str) -> Pr
 def _nesting_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
     yield from _indent_and_quote_depth(path, body, first_line)
     yield from _bracket_problems(path, body, first_line)
+    yield from _emphasis_problems(path, body, first_line)
     html_problem = _html_depth_problem(path, body, first_line)
     if html_problem:
         yield html_problem
@@ -321,6 +319,57 @@ def _bracket_problems(path: str, body: str, first_line: int) -> Iterator[Problem
         offset += len(block)
 
 
+# Delimiter runs of emphasis and strong (* _) and of pymdownx's ~~ == ^^; an escape is skipped.
+_EMPHASIS_RUN = re.compile(r"\\.|([*_~=^])\1*+", re.S)
+
+
+def _emphasis_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
+    """Emphasis nested deeper than MAX_NESTING: Python-Markdown builds one
+    element per level, and the toc extension walks them by recursion."""
+    if sum(body.count(c) for c in "*_~=^") <= MAX_NESTING:
+        return
+    offset = 0
+    for block in re.split(r"(\n[ \t]*\n)", body):
+        if sum(block.count(c) for c in "*_~=^") > MAX_NESTING:
+            depth = _emphasis_depth(block)
+            if depth > MAX_NESTING:
+                yield _too_deep(path, _line_at(body, offset, first_line), "emphasis (*, _, ~~, ==, ^^)", depth, MAX_NESTING)
+                return
+        offset += len(block)
+
+
+def _emphasis_depth(block: str) -> int:
+    """The most levels of emphasis open where a closing run matches one: a run
+    opens before a non-space and closes after one (`_` inside a word does
+    neither); a run of n delimiters is (n + 1) // 2 levels (*** is em in strong,
+    ~~ one strike); openers never closed add no depth of their own."""
+    open_runs: list[list[Any]] = []  # [delimiter, delimiters still open]
+    open_levels = deepest = 0
+    for match in _EMPHASIS_RUN.finditer(block):
+        delimiter = match.group(1)
+        if delimiter is None:
+            continue
+        before = block[match.start() - 1] if match.start() else " "
+        after = block[match.end()] if match.end() < len(block) else " "
+        if delimiter == "_" and before.isalnum() and after.isalnum():
+            continue
+        size = match.end() - match.start()
+        if not before.isspace() and open_runs and open_runs[-1][0] == delimiter:
+            deepest = max(deepest, open_levels)
+            while size and open_runs and open_runs[-1][0] == delimiter:
+                top = open_runs[-1]
+                taken = min(size, top[1])
+                open_levels -= (top[1] + 1) // 2 - (top[1] - taken + 1) // 2
+                top[1] -= taken
+                size -= taken
+                if not top[1]:
+                    open_runs.pop()
+        elif not after.isspace():
+            open_runs.append([delimiter, size])
+            open_levels += (size + 1) // 2
+    return deepest
+
+
 def _html_depth_problem(path: str, body: str, first_line: int) -> Problem | None:
     if "<" not in body:
         return None
@@ -332,33 +381,3 @@ def _html_depth_problem(path: str, body: str, first_line: int) -> Problem | None
         if depth > MAX_HTML_DEPTH:
             return _too_deep(path, _line_at(body, offset, first_line), "raw HTML elements", depth, MAX_HTML_DEPTH)
     return None
-
-
-# --- files ----------------------------------------------------------------------
-
-
-def link_problems(folder: Path) -> list[Problem]:
-    """Every symbolic link under `folder` (file or folder, any type) that points
-    outside it: MkDocs follows such links and would publish what they point to."""
-    root = folder.resolve()
-    problems: list[Problem] = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        for name in sorted(dirnames + filenames):
-            path = Path(dirpath) / name
-            if path.is_symlink() and not path.resolve().is_relative_to(root):
-                rel = path.relative_to(folder).as_posix()
-                problems.append(
-                    Problem(
-                        rel, None, None,
-                        f"this {'folder' if path.is_dir() else 'file'} is a link to a place outside the content folder ({os.readlink(path)})",
-                        "copy what it points to into the content folder instead of linking to it",
-                        code="link-outside",
-                    )
-                )
-        dirnames.sort()
-    return problems
-
-
-def folder_problems(folder: Path) -> list[Problem]:
-    """Links out of the content folder and files that would run as code."""
-    return link_problems(folder) + static_file_problems(served_files(folder))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..model import Kind, Problem, Severity
+from ..numerals import MAX_COUNT_DIGITS, whole_number
 from .frontmatter import FrontMatter, KeyPath, dotted, shortened
 
 # Placeholders allowed in the mail subject and form URL templates.
@@ -122,9 +123,10 @@ def _as_date(value: Any) -> dt.date | None:
 def count(value: Any, ctx: CheckContext, key: KeyPath) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    ctx.report(key, f"`{_dotted(key)}` must be a whole number ≥ 0, not {value!r}", "e.g. 3", code="bad-number")
+    number = whole_number(value) if isinstance(value, str) else None
+    if number is not None:
+        return number
+    ctx.report(key, f"`{_dotted(key)}` must be a whole number ≥ 0, not {shortened(repr(value))}", f"e.g. 3 (at most {MAX_COUNT_DIGITS} digits)", code="bad-number")
     return None
 
 

@@ -124,22 +124,24 @@ _CSS_URL = re.compile(r"url\s*\(\s*(?!['\"]?#)|@import|expression\s*\(|behavior\
 _HOST_NAME = re.compile(r"\s*[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,63}\s*\Z")
 
 
-def served_files(folder: Path) -> list[tuple[str, Path]]:
-    """The files MkDocs copies verbatim from `folder` with its default
-    `exclude_docs` (dotfiles, dot-folders and /templates/ left out), by
-    content-relative path. The build checks the list MkDocs itself hands the
-    plugin instead, which also holds what a site's own exclude_docs lets in."""
+def served_files(folder: Path, paths: Iterable[Path]) -> list[tuple[str, Path]]:
+    """Of `paths` under `folder` (site.py's walk, which enters no linked folder
+    and no hidden one), the files MkDocs copies verbatim with its default
+    `exclude_docs` (/templates/ left out), by content-relative path. The build
+    checks the list MkDocs itself hands the plugin instead, which also holds
+    what a site's own exclude_docs lets in."""
     files = []
-    for path in sorted(folder.rglob("*")):
+    for path in paths:
         rel = path.relative_to(folder).as_posix()
-        parts = rel.split("/")
-        if path.is_file() and not is_page(rel) and not any(p.startswith(".") for p in parts) and parts[:-1][:1] != ["templates"]:
+        if path.is_file() and not is_page(rel) and rel.split("/")[:-1][:1] != ["templates"]:
             files.append((rel, path))
     return files
 
 
 def is_page(rel: str) -> bool:
-    return Path(rel).suffix.lower() in PAGE_SUFFIXES
+    """Whether MkDocs renders `rel` as a page: its suffix test is case-sensitive
+    (x.MD is copied as it is, so the static policy must see it)."""
+    return rel.endswith(tuple(PAGE_SUFFIXES))
 
 
 def static_file_problems(files: Iterable[tuple[str, Path]]) -> list[Problem]:
