@@ -31,6 +31,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..numerals import whole_number
 from .catalogue import LiveCatalogue
 from .export import csv_chunks
 from .pages import CSP, receipt_page, refusal_page
@@ -83,9 +84,10 @@ def _refuse(request: Request, service: _Service, refusal: Refusal, headers: Mapp
 async def _body(request: Request) -> bytes | Refusal:
     """The body, read no further than the limit."""
     too_large = Refusal(413, "body-too-large", f"提交的内容过大（上限 {MAX_BODY_BYTES // 1024} KB），请缩短意见或分几次提交。")
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        return too_large
+    # Not str.isdigit() and int(): '²' is a digit to isdigit and not to int.
+    declared = whole_number(request.headers.get("content-length", "") or "0")
+    if declared is not None and declared > MAX_BODY_BYTES:
+        return too_large  # an unreadable length meets the limit below, while reading
     chunks, size = [], 0
     try:
         async for chunk in request.stream():
