@@ -16,7 +16,7 @@ from lawsite.numerals import to_chinese
 from lawsite.render.ledger import notice_page_markdown, statistics_markdown
 from lawsite.render.notes import ArticlePage, ledger_line
 from lawsite.settings import Settings
-from lawsite.site import gather
+from lawsite.gather.site import gather
 from lawsite.urls import SiteUrls
 
 POINTS = [f"point-{i}" for i in range(12)]

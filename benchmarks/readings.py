@@ -19,7 +19,7 @@ from lawsite.numerals import to_chinese
 from lawsite.parse.legal import parse_legal_text
 from lawsite.redline import align_readings, summary
 from lawsite.render.readings import redline_page_markdown
-from lawsite.site import Site, load_site
+from lawsite.gather.site import Site, load_site
 from lawsite.model import Document, Kind, Source
 from lawsite.settings import Settings
 from lawsite.urls import SiteUrls

@@ -10,7 +10,7 @@ from lawsite.render.notes import Annotator, ArticlePage
 from lawsite.render.pages import Build, PageInput, render_page
 from lawsite.render.templates import render
 from lawsite.settings import Settings
-from lawsite.site import Site
+from lawsite.gather.site import Site
 from lawsite.urls import SiteUrls, page_url
 
 

@@ -26,24 +26,24 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import lawnav
 from .compat import require_supported_engine
-from .finish import Finish
+from .emit import feeds
+from .emit import poster as posters
+from .emit import search as site_search
+from .emit.files import rewrite_html, site_outputs, write_outputs
+from .emit.publisher import Publisher
+from .finish import Finish, harden
+from .finish.stash import Stash
+from .gather.site import Site, forget_parsed, link_problems, load_site
 from .model import ConfigError, Kind, Problem
-from .outputs import emit, feeds
-from .outputs import poster as posters
-from .outputs import search as site_search
-from .outputs.publisher import Publisher
 from .parse.static_files import static_file_problems
 from .plan import Plan, PosterPage, plan_pages
 from .progress import Progress, Steps
-from .render import harden, reader
+from .render import lawnav, reader
 from .render.i18n import translator
 from .render.pages import Build, PageInput, render_page
-from .render.stash import Stash
 from .report import format_problem
 from .settings import Settings
-from .site import Site, forget_parsed, link_problems, load_site
 from .urls import ASSET_DIR, SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.lawsite")
@@ -60,9 +60,9 @@ class LawsiteConfig(Config):
     timezone = opt.Type(str, default="Asia/Shanghai")
     numbering = opt.Choice(("zh-Hans", "zh-Hant", "en"), default="zh-Hans")
     language = opt.Choice(("zh", "zh-Hant", "en"), default="zh")
-    # auto: Material's search below outputs.search.PAGEFIND_THRESHOLD documents, Pagefind from there on
+    # auto: Material's search below emit.search.PAGEFIND_THRESHOLD documents, Pagefind from there on
     search = opt.Choice(site_search.MODES, default="auto")
-    # Raw HTML in Markdown is sanitised (render/harden.py) unless the site trusts its editors.
+    # Raw HTML in Markdown is sanitised (finish/harden.py) unless the site trusts its editors.
     trust_html = opt.Type(bool, default=False)
     # A Content-Security-Policy <meta> in every page: only the site's own scripts and styles.
     csp = opt.Type(bool, default=True)
@@ -78,7 +78,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         """The state one build gathers. MkDocs keeps plugin instances after a
         build; a publication build ends with a fresh state, so that the whole
         site is not held in memory while `lawsite build` runs the search
-        indexer (outputs/search.py: defer_index)."""
+        indexer (emit/search.py: defer_index)."""
         self.settings = Settings()
         self.plan = Plan((), (), (), {})
         self.build = Build(Site(), self.settings, SiteUrls({}))
@@ -115,7 +115,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
                 config.markdown_extensions.append(ext)
         features = config.theme.get("features")
         if config.theme.name == "material" and isinstance(features, list) and "navigation.prune" not in features:
-            # Only the current page's branch of the nav in each page (see lawnav.py).
+            # Only the current page's branch of the nav in each page (see render/lawnav.py).
             features.append("navigation.prune")
         for name in PAGE_ASSETS:
             _extra_asset(config, name)
@@ -187,11 +187,11 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.nav = nav
         return nav
 
-    # --- large law collections (lawnav.py) ------------------------------------
+    # --- large law collections (render/lawnav.py) ------------------------------------
 
     def _group_laws_by_year(self, nav: Navigation) -> None:
         """Split each large law folder's section into one section per year,
-        grouped by decade when the laws span many years (lawnav.py)."""
+        grouped by decade when the laws span many years (render/lawnav.py)."""
         for section in list(_sections(nav.items)):
             pages = [c for c in section.children if isinstance(c, Page) and posixpath.dirname(c.file.src_uri) in self.plan.law_folders and self._kind_of(c) is Kind.LAW]
             if len(pages) < lawnav.YEAR_GROUP_MIN:
@@ -267,7 +267,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         rendered = render_page(spec, PageInput(self.build, page.url, markdown, page.title))
         if not rendered.stashed:
             return rendered.markdown
-        # Our pre-rendered HTML skips Markdown (render/stash.py); headings stay.
+        # Our pre-rendered HTML skips Markdown (finish/stash.py); headings stay.
         stash = self.stashes[page.file.src_uri] = Stash()
         return rendered.markdown + stash.hide(rendered.stashed)
 
@@ -277,7 +277,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """The theme's templates do not autoescape: titles and names are
-        escaped once here and in on_page_content (see render/harden.py)."""
+        escaped once here and in on_page_content (see finish/harden.py)."""
         env.filters["striptags"] = harden.safe_striptags
         for key in ("site_name", "site_description"):
             if isinstance(config.get(key), str):
@@ -296,7 +296,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         head = feeds.head_links_html(document, self.build.urls.at(page.url), self.settings.language)
         return self.finish.page(output, head, page.content or "")
 
-    # --- feeds, open data, search (outputs/) -----------------------------------
+    # --- feeds, open data, search (emit/) -----------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.rendering.close()
@@ -307,8 +307,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             log.info("lawsite: preview rebuild; feeds, open data and search index kept from the first build")
             return
         site_dir = Path(config.site_dir)
-        emit.write_outputs(site_dir, emit.site_outputs(self.site, Publisher(config.site_name, self.build.urls, self.settings)))
-        emit.rewrite_html(site_dir, self.static_html, self.finish.harden)
+        write_outputs(site_dir, site_outputs(self.site, Publisher(config.site_name, self.build.urls, self.settings)))
+        rewrite_html(site_dir, self.static_html, self.finish.harden)
         if self.search_engine == "pagefind":
             self._index_search(site_dir)
         if not self.serving:

@@ -48,7 +48,7 @@ and each document says which it is with ``"in_site": true|false``::
         "line": 31,                     # file line of the section heading
         "url": "https://…/interpretations/…/#art_12"   # the article on that page
       },
-      "ledger": {                       # suggestions on this article (lawsite.ledger)
+      "ledger": {                       # suggestions on this article (lawsite.gather.ledger)
         "notice": "…-feedback",         # the notice itemising them
         "url": "https://…/notices/…/#ledger-art_12",
         "entries": 3,                   # itemised entries
@@ -67,10 +67,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .ledger import Ledger
+from .gather.ledger import Ledger
+from .gather.readings import Explained, explained_articles
+from .gather.site import Site
 from .model import Article, Division, Document, LegalText, Outcome, Prose
-from .readings import Explained, explained_articles
-from .site import Site
 from .urls import page_url
 
 FORMAT = "lawsite-outline/1"

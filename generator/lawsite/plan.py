@@ -17,16 +17,16 @@ from enum import Enum
 from functools import cached_property
 from typing import Callable, TypeVar, Union
 
-from . import lawnav
+from .emit.poster import poster_uri
+from .gather.readings import redline_pairs
+from .gather.site import Site
 from .model import Document, Kind
-from .outputs.poster import poster_uri
 from .parse.poster import has_poster
 from .parse.schema import file_name_of
-from .readings import redline_pairs
+from .render import lawnav
 from .render.i18n import translator
 from .render.readings import redline_title
 from .settings import Settings
-from .site import Site
 from .urls import DIRECTORY_ID, STATISTICS_ID, law_index_key, poster_key, redline_key
 
 STATISTICS_SRC = "statistics.md"
@@ -71,7 +71,7 @@ class DocumentPage:
 
 @dataclass(frozen=True)
 class LawIndexPage:
-    """A category's index of its many laws, by year (lawnav.py)."""
+    """A category's index of its many laws, by year (render/lawnav.py)."""
 
     folder: str
     documents: tuple[Document, ...]

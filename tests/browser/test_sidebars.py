@@ -1,4 +1,4 @@
-"""Material's sidebars after `compact_sidebars` (render/minify.py) lay out
+"""Material's sidebars after `compact_sidebars` (finish/minify.py) lay out
 exactly as Material's own markup: the sample site is built a second time
 without it, and every box of both sidebars is compared in Chromium, on a
 phone (drawer open), between the breakpoints and on a wide screen."""

@@ -12,9 +12,9 @@ import lawsite
 
 PACKAGE = Path(lawsite.__file__).parent
 # The domain: modules (or packages) that must not know how pages look.
-DOMAIN = ("model", "numerals", "parse", "site", "ledger", "consultation", "redline", "readings")
+DOMAIN = ("model", "numerals", "parse", "gather", "consultation", "redline")
 # What the domain may not import: our rendering and outputs, the adapter, and MkDocs itself.
-ABOVE_DOMAIN = ("lawsite.render", "lawsite.outputs", "lawsite.mkdocs_plugin", "mkdocs", "material")
+ABOVE_DOMAIN = ("lawsite.plan", "lawsite.render", "lawsite.finish", "lawsite.emit", "lawsite.mkdocs_plugin", "mkdocs", "material")
 
 
 def module_names() -> dict[str, Path]:

@@ -12,11 +12,11 @@ import pytest
 
 from conftest import REPO
 from lawsite.model import Kind
-from lawsite.outputs import feeds
-from lawsite.outputs.publisher import Publisher
+from lawsite.emit import feeds
+from lawsite.emit.publisher import Publisher
 from lawsite.urls import SiteUrls
 from lawsite.settings import Settings
-from lawsite.site import load_site
+from lawsite.gather.site import load_site
 
 A = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")

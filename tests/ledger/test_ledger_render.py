@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lawsite.cli import EXIT_OK, EXIT_PROBLEMS, main
-from lawsite.ledger import Tally
+from lawsite.gather.ledger import Tally
 from lawsite.model import Outcome, Source
 from lawsite.render.charts import Bar, stacked_bars_svg, text_width
 from lawsite.render.i18n import translator
@@ -130,7 +130,7 @@ def test_every_ledger_page_renders_in_each_language(language: str, word: str) ->
     from lawsite.render.ledger import draft_outcome_html
     from lawsite.render.notes import ledger_line
     from lawsite.settings import Settings
-    from lawsite.site import gather
+    from lawsite.gather.site import gather
 
     site = gather([Source("d1.md", DRAFT), Source("n2.md", NOTICE_ITEMS), Source("points/east.md", POINT)], Settings())
     assert site.errors == []

@@ -14,11 +14,11 @@ import pytest
 
 from conftest import REPO
 from lawsite.model import Outcome
-from lawsite.outputs import opendata
-from lawsite.outputs.publisher import Publisher
+from lawsite.emit import opendata
+from lawsite.emit.publisher import Publisher
 from lawsite.urls import SiteUrls
 from lawsite.settings import Settings
-from lawsite.site import load_site
+from lawsite.gather.site import load_site
 
 SITE_URL = "https://lawsite.example.gov.cn/"
 

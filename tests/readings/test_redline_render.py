@@ -17,7 +17,7 @@ from lawsite.render.notes import interpretation_link
 from lawsite.render.readings import readings_html
 from lawsite.urls import SiteUrls, redline_key
 from lawsite.settings import Settings
-from lawsite.site import load_site
+from lawsite.gather.site import load_site
 
 R1 = """---
 kind: draft

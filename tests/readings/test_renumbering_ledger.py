@@ -16,7 +16,7 @@ from lawsite.redline import align_readings
 from lawsite.render.readings import redline_page_markdown
 from lawsite.settings import Settings
 from lawsite.urls import SiteUrls
-from lawsite.site import Site
+from lawsite.gather.site import Site
 
 # Clearly different article texts, so that alignment is unambiguous.
 TEXTS = [

@@ -17,7 +17,7 @@ from lawsite.model import Source
 from lawsite.render.legal import LegalPage, legal_page_markdown
 from lawsite.render.notes import ArticlePage, annotate
 from lawsite.settings import Settings
-from lawsite.site import gather
+from lawsite.gather.site import gather
 from lawsite.urls import SiteUrls
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -16,7 +16,7 @@ from site_pages import SitePages
 
 from lawsite.model import Source
 from lawsite.settings import Settings
-from lawsite.site import gather
+from lawsite.gather.site import gather
 
 PAGES = Path(__file__).parent / "pages"
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))

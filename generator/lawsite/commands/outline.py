@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
+from ..gather.site import load_site, read_sources
 from ..model import ConfigError, Kind, Problem, Source
 from ..outline import outline_dict, outline_text, with_site_notes
 from ..parse.document import parse_document
 from ..parse.legal import parse_legal_text
 from ..project import load_project
 from ..report import format_problem
-from ..site import load_site, read_sources
 from . import EXIT_OK
 
 

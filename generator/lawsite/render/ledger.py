@@ -12,14 +12,13 @@ import html
 import re
 from typing import Any, Callable
 
-from ..ledger import ArticleLedger, Ledger, PointLedger, Tally
+from ..gather.ledger import ArticleLedger, Ledger, PointLedger, Tally
 from ..model import GENERAL, Article, ContactPoint, Document, Kind, Notice, Outcome, Suggestion
 from ..settings import Settings
+from ..urls import DIRECTORY_ID, STATISTICS_ID, PageLinks
 from .charts import Bar, stacked_bars_svg
 from .i18n import translator
 from .templates import format_date, render
-from ..urls import DIRECTORY_ID, STATISTICS_ID, PageLinks
-
 
 LEVELS = ("国家级", "省级", "市级", "县级")
 Labels = Callable[..., str]

@@ -4,7 +4,7 @@ One renderer per kind of page, in `RENDERERS`. Each gets the page spec and a
 `PageInput` (the build's site and links, the page's own URL, the Markdown the
 content file holds) and returns the Markdown MkDocs renders, or for a poster
 the whole HTML file: a `Rendered`, whose `stashed` part is pre-rendered HTML
-the adapter hides from Markdown (render/stash.py), placed after the Markdown.
+the adapter hides from Markdown (finish/stash.py), placed after the Markdown.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Callable
 
+from ..emit.poster import poster_html, poster_links
+from ..gather.site import Site
 from ..model import Kind
-from ..outputs.poster import poster_html, poster_links
 from ..plan import DocumentPage, LawIndexPage, LedgerPage, PageKind, PageSpec, PosterPage, RedlinePage
 from ..redline import align_readings
 from ..settings import Settings
-from ..site import Site
 from ..urls import PageLinks, SiteUrls
-from .. import lawnav
+from . import lawnav
 from .interpretation import interpretation_page_markdown
 from .ledger import contact_point_markdown, directory_markdown, home_ledger_html, notice_page_markdown, statistics_markdown
 from .legal import LegalPage, legal_page_markdown

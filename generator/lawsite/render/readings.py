@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..ledger import ArticleLedger, Ledger
+from ..gather.ledger import ArticleLedger, Ledger
 from ..model import Document, Outcome
 from ..redline import ArticleChange, Segment, Status, article_text, summary
-from ..urls import PageLinks, redline_key
 from ..settings import Settings
+from ..urls import PageLinks, redline_key
 from .i18n import translator
 from .templates import format_date, render
 

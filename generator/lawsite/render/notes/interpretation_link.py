@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...readings import explained_articles
+from ...gather.readings import explained_articles
 from .page import ArticlePage, Note
 
 

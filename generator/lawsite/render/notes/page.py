@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
+from ...consultation import Consultation
+from ...gather.site import Site
 from ...model import Document
 from ...settings import Settings
-from ...site import Site
 from ...urls import PageLinks
-from ...consultation import Consultation
 
 
 @dataclass(frozen=True)

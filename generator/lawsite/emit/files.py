@@ -7,7 +7,7 @@ import itertools
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..site import Site
+from ..gather.site import Site
 from . import feeds, opendata
 from .publisher import Publisher
 

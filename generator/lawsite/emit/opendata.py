@@ -9,7 +9,7 @@ Layout in the built site (documented in `content/open-data.md`):
     data/schema/*.schema.json       the JSON Schemas the files follow
 
 Pure: a Site, page URLs and settings in, `{path: bytes}` out. The schemas
-live in `lawsite/schema/` and are validated against in the tests.
+live in `lawsite/emit/schema/` and are validated against in the tests.
 """
 
 from __future__ import annotations
@@ -20,16 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..ledger import ArticleLedger, Ledger
+from ..gather.ledger import ArticleLedger, Ledger
+from ..gather.site import Site
 from ..model import GENERAL, Article, Document, Kind, Suggestion
 from ..outline import outline_dict
 from ..parse.schema import file_name_of
-from ..site import Site
 from .cells import spreadsheet_csv
 from .publisher import Publisher
 
 DATA_DIR = "data"
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 SCHEMAS = ("document.schema.json", "index.schema.json")
 # 2: articles without the duplicate `text`, `url` a fragment;
 # 3: optional article and paragraph fields left out at their default.

@@ -17,12 +17,12 @@ import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from ..gather.site import Site
 from ..model import Document, Kind
 from ..parse.schema import file_name_of
 from ..render.i18n import translator
 from ..render.templates import format_date, render
 from ..settings import Settings
-from ..site import Site
 from ..urls import PageLinks, relative_url
 from .publisher import Publisher
 

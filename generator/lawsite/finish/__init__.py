@@ -17,10 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .render import harden
-from .render.minify import collapse_whitespace, compact_sidebars, readable_urls
-from .render.reader import BEFORE_PAINT, inject_head
-from .render.stash import Stash
+from ..render.reader import BEFORE_PAINT, inject_head
+from . import harden
+from .minify import collapse_whitespace, compact_sidebars, readable_urls
+from .stash import Stash
 
 
 @dataclass(frozen=True)

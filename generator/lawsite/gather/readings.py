@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .model import Document, InterpretationSection, Kind
+from ..model import Document, InterpretationSection, Kind
 
 if TYPE_CHECKING:
     from .site import Site

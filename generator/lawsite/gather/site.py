@@ -12,18 +12,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .consultation import Consultation, consultations
+from ..consultation import Consultation, consultations
+from ..model import Document, Kind, Notice, Problem, Source
+from ..parse.document import parse_document
+from ..parse.interpretation import attach_interpretations
+from ..parse.notice import ReadFile, Unreadable, parse_notice
+from ..parse.poster import poster_problems
+from ..parse.safety import source_problems
+from ..parse.schema import theme_file
+from ..parse.static_files import is_page, served_files, static_file_problems
+from ..progress import ProgressCallback
+from ..settings import Settings
 from .ledger import Ledger, build_ledger
-from .model import Document, Kind, Notice, Problem, Source
-from .parse.document import parse_document
-from .parse.interpretation import attach_interpretations
-from .parse.notice import ReadFile, Unreadable, parse_notice
-from .parse.poster import poster_problems
-from .parse.safety import source_problems
-from .parse.schema import theme_file
-from .parse.static_files import is_page, served_files, static_file_problems
-from .progress import ProgressCallback
-from .settings import Settings
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # larger than any law; protects the build from runaway input
 # Readings of one text (征求意见稿, 一审稿 … 三审稿, the law): real ones have under ten.
