@@ -11,12 +11,13 @@ import random
 import sys
 import time
 
-from lawsite.ledger import build_ledger
 from lawsite.model import Outcome, Source
 from lawsite.numerals import to_chinese
-from lawsite.render.ledger import article_extras, notice_page_markdown, statistics_markdown
+from lawsite.render.ledger import notice_page_markdown, statistics_markdown
+from lawsite.render.notes import ArticlePage, ledger_line
 from lawsite.settings import Settings
-from lawsite.site import gather
+from lawsite.gather.site import gather
+from lawsite.urls import SiteUrls
 
 POINTS = [f"point-{i}" for i in range(12)]
 
@@ -47,12 +48,12 @@ def main() -> None:
     site = gather(sources, Settings(), read_file=files.get)
     parsed = time.perf_counter()
     assert not site.errors, site.errors[:3]
-    ledger = build_ledger(site)
+    ledger = site.ledger
     counted = time.perf_counter()
-    href = lambda doc_id, fragment: f"../{doc_id}/#{fragment}"  # noqa: E731
-    page = notice_page_markdown(site.documents["n"], "", site.notices["n"], site.get("big"), ledger, {p: p for p in POINTS}, href, Settings())
-    extras = article_extras(site.documents["big"], ledger, href, Settings())
-    stats = statistics_markdown(site.documents, ledger, href, Settings())
+    links = SiteUrls({doc_id: f"{doc_id}/" for doc_id in site.documents}).at("x/")
+    page = notice_page_markdown(site.documents["n"], "", site.notices["n"], site.get("big"), ledger, {p: p for p in POINTS}, links, Settings())
+    extras = ledger_line.notes(ArticlePage(site, Settings(), site.documents["big"], SiteUrls({"n": "n/"}).at("big/")))
+    stats = statistics_markdown(site.documents, ledger, links, Settings())
     rendered = time.perf_counter()
     print(f"{articles} articles, {rows} CSV rows (GBK), {ledger.totals.total} suggestions counted")
     print(f"gather (parse draft + CSV + checks): {parsed - start:.2f} s")

@@ -15,14 +15,14 @@ import sys
 import time
 from pathlib import Path
 
-from lawsite.ledger import build_ledger
 from lawsite.numerals import to_chinese
 from lawsite.parse.legal import parse_legal_text
 from lawsite.redline import align_readings, summary
-from lawsite.render.readings import Links, redline_page_markdown
-from lawsite.site import Site, load_site
+from lawsite.render.readings import redline_page_markdown
+from lawsite.gather.site import Site, load_site
 from lawsite.model import Document, Kind, Source
 from lawsite.settings import Settings
+from lawsite.urls import SiteUrls
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -38,9 +38,8 @@ def bench_pair(old: Document, new: Document, site: Site) -> None:
     assert old.legal and new.legal
     print(f"{old.title} ({len(old.legal.articles)} articles) → {new.title} ({len(new.legal.articles)})")
     changes = timed("align_readings", lambda: align_readings(old.legal.articles, new.legal.articles))
-    ledger = build_ledger(site)
-    links = Links({old.id: "old/", new.id: "new/"}, "redlines/new/", {})
-    page = timed("redline page markdown", lambda: redline_page_markdown(old, new, changes, ledger, links, Settings()))
+    links = SiteUrls({old.id: "old/", new.id: "new/"}).at("redlines/new/")
+    page = timed("redline page markdown", lambda: redline_page_markdown(old, new, changes, site.ledger, links, {}, Settings()))
     print(f"  page: {len(page) / 1024:.0f} KiB; {summary(changes)}")
 
 

@@ -271,7 +271,7 @@ def report(n: int, articles: int, plain: dict | None, law: dict, imp: dict, chec
 
 
 def count_articles(content: Path) -> int:
-    from lawsite.site import load_site
+    from lawsite.gather.site import load_site
 
     site = load_site(content)
     return sum(len(d.legal.articles) for d in site.documents.values() if d.legal)

@@ -1,7 +1,7 @@
 """The plain domain model: documents, their legal structure, and problems.
 
 Nothing here knows MkDocs, Markdown rendering or files on disk. Parsers build
-these values; `site.py` gathers them; `render/` turns them into HTML.
+these values; `gather/site.py` gathers them; `render/` turns them into HTML.
 
 Structure of a legal text (Akoma Ntoso-style ids):
 

@@ -48,7 +48,7 @@ and each document says which it is with ``"in_site": true|false``::
         "line": 31,                     # file line of the section heading
         "url": "https://…/interpretations/…/#art_12"   # the article on that page
       },
-      "ledger": {                       # suggestions on this article (lawsite.ledger)
+      "ledger": {                       # suggestions on this article (lawsite.gather.ledger)
         "notice": "…-feedback",         # the notice itemising them
         "url": "https://…/notices/…/#ledger-art_12",
         "entries": 3,                   # itemised entries
@@ -64,9 +64,14 @@ their articles, one article per line as ``id  label  (caption)  line N``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from lawsite.model import Article, Division, LegalText, Prose
+from .gather.ledger import Ledger
+from .gather.readings import Explained, explained_articles
+from .gather.site import Site
+from .model import Article, Division, Document, LegalText, Outcome, Prose
+from .urls import page_url
 
 FORMAT = "lawsite-outline/1"
 
@@ -176,3 +181,68 @@ def with_site_notes(outline: dict[str, Any], notes: dict[str, dict[str, Any]] | 
     if notes is not None:
         articles = [{**a, **notes.get(a["id"], {"interpretation": None, "ledger": None})} for a in articles]
     return {**outline, "in_site": notes is not None, "articles": articles}
+
+
+# --- per-article notes of a site (outline --json inside a site) ----------------------
+
+
+def article_annotations(site: Site, document: Document, ledger: Ledger, site_url: str = "") -> dict[str, dict[str, Any]]:
+    """Per article id: its `interpretation` and `ledger` (see lawsite.outline)."""
+    assert document.legal is not None
+    explained = explained_articles(site, document)
+    notes: dict[str, dict[str, Any]] = {}
+    for article in document.legal.articles:
+        notes[article.id] = {
+            "interpretation": _interpretation_entry(explained.get(article.id), site_url),
+            "ledger": _ledger_entry(ledger, document.id, article.id, site, site_url),
+        }
+    return notes
+
+
+def _interpretation_entry(explained: Explained | None, site_url: str) -> dict[str, Any] | None:
+    if explained is None:
+        return None
+    return {
+        "id": explained.document.id,
+        "section": explained.section.anchor,
+        "heading": explained.section.heading,
+        "line": explained.section.line,
+        "url": site_url + page_url(explained.document.path) + "#" + explained.fragment,
+    }
+
+
+def _ledger_entry(ledger: Ledger, doc_id: str, article_id: str, site: Site, site_url: str) -> dict[str, Any] | None:
+    entry = ledger.for_article(doc_id, article_id)
+    if entry is None:
+        return None
+    notice = site.get(entry.notice_id)
+    tally = entry.tally
+    return {
+        "notice": entry.notice_id,
+        "url": (site_url + page_url(notice.path) + "#" + entry.anchor) if notice else None,
+        "entries": tally.entries,
+        "total": tally.total,
+        **{outcome.value: tally.counts[outcome] for outcome in Outcome},
+    }
+
+
+class SiteNotes:
+    """Per-article notes for `lawsite outline --json` run inside a site:
+    looks a file up among the site's documents by its path."""
+
+    def __init__(self, content_dir: Path, site: Site, ledger: Ledger, site_url: str = ""):
+        self.root = content_dir.resolve()
+        self.site = site
+        self.ledger = ledger
+        self.site_url = site_url
+
+    def for_path(self, path: Path) -> dict[str, dict[str, Any]] | None:
+        """Article id → notes, or None for a file that is not a legal text of the site."""
+        try:
+            rel = path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+        document = self.site.by_path.get(rel)
+        if document is None or document.legal is None:
+            return None
+        return article_annotations(self.site, document, self.ledger, self.site_url)

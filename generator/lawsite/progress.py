@@ -102,3 +102,19 @@ class Progress:
             self.stream.write("\n")
             self.stream.flush()
             self.open_line = False
+
+
+class Steps:
+    """A `Progress` advanced one step at a time, e.g. pages rendered out of the
+    pages to render (a total that may turn out too small: MkDocs can add pages)."""
+
+    def __init__(self, label: str, total: int = 0) -> None:
+        self.progress = Progress(label)
+        self.total, self.done = total, 0
+
+    def step(self) -> None:
+        self.done += 1
+        self.progress(self.done, max(self.total, self.done))
+
+    def close(self) -> None:
+        self.progress.close()

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from .gather.site import Site
 from .model import ConfigError, Document, Kind
-from .site import Site
 
 FOLDERS = {
     "draft": "drafts",

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 import pytest
 
 from browser.conftest import SCREENSHOTS, missing
-from lawsite.site import load_site
+from lawsite.gather.site import load_site
 
 pytestmark = pytest.mark.browser
 

@@ -18,7 +18,7 @@ import yaml
 
 from browser.conftest import SCREENSHOTS, serve
 from conftest import REPO, SAMPLE_NOW, build_site
-from lawsite.outputs import search
+from lawsite.emit import search
 
 pytestmark = pytest.mark.browser
 

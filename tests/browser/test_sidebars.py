@@ -1,4 +1,4 @@
-"""Material's sidebars after `compact_sidebars` (render/minify.py) lay out
+"""Material's sidebars after `compact_sidebars` (finish/minify.py) lay out
 exactly as Material's own markup: the sample site is built a second time
 without it, and every box of both sidebars is compared in Chromium, on a
 phone (drawer open), between the breakpoints and on a wide screen."""
@@ -12,7 +12,7 @@ from typing import Any, Iterator
 import pytest
 from conftest import REPO, SAMPLE_NOW, build_site
 
-import lawsite.mkdocs_plugin
+import lawsite.finish
 from browser.conftest import serve
 
 pytestmark = pytest.mark.browser
@@ -38,7 +38,7 @@ def uncompacted_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample site as Material writes its sidebars."""
     site_dir = tmp_path_factory.mktemp("uncompacted-site")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(lawsite.mkdocs_plugin, "compact_sidebars", lambda html: html)
+        patch.setattr(lawsite.finish, "compact_sidebars", lambda html: html)
         build_site(REPO / "mkdocs.yml", site_dir, int(dt.datetime.fromisoformat(SAMPLE_NOW).timestamp()))
     server, url = serve(site_dir)
     yield url

@@ -12,7 +12,7 @@ from lawsite.consultation import Consultation, State, consultation_at, consultat
 from lawsite.model import Comments, Source
 from lawsite.parse.document import parse_document
 from lawsite.settings import Settings
-from lawsite.site import gather
+from lawsite.gather.site import gather
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 UTC = ZoneInfo("UTC")

@@ -12,14 +12,19 @@ import pytest
 
 from conftest import REPO
 from lawsite.model import Kind
-from lawsite.outputs import feeds
-from lawsite.outputs.links import SiteLinks
+from lawsite.emit import feeds
+from lawsite.emit.publisher import Publisher
+from lawsite.urls import SiteUrls
 from lawsite.settings import Settings
-from lawsite.site import load_site
+from lawsite.gather.site import load_site
 
 A = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
+
+
+def publisher(name: str, hrefs: dict[str, str], settings: Settings) -> Publisher:
+    return Publisher(name, SiteUrls(hrefs, settings.site_url), settings)
 
 
 def _one(parent: ET.Element, tag: str) -> ET.Element:
@@ -102,8 +107,8 @@ def test_a_draft_feed_holds_its_readings_notices_and_interpretation(built_feeds:
 def test_feeds_do_not_depend_on_the_build_clock() -> None:
     site = load_site(REPO / "content")
     hrefs = {d.id: f"{d.id}/" for d in site.documents.values()}
-    one = feeds.feed_files(site, SiteLinks("S", hrefs, Settings(now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))))
-    two = feeds.feed_files(site, SiteLinks("S", hrefs, Settings(now=dt.datetime(2031, 7, 9, tzinfo=dt.timezone.utc))))
+    one = feeds.feed_files(site, publisher("S", hrefs, Settings(now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))))
+    two = feeds.feed_files(site, publisher("S", hrefs, Settings(now=dt.datetime(2031, 7, 9, tzinfo=dt.timezone.utc))))
     assert one == two
 
 
@@ -111,7 +116,7 @@ def test_an_empty_feed_is_dated_by_source_date_epoch(tmp_path: Path, monkeypatch
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
     (tmp_path / "index.md").write_text("# 首页\n", encoding="utf-8")
     site = load_site(tmp_path)
-    data = feeds.feed_files(site, SiteLinks("空站", {}, Settings()))["feeds/atom.xml"]
+    data = feeds.feed_files(site, publisher("空站", {}, Settings()))["feeds/atom.xml"]
     root = validate_atom(data)
     assert root.find(A + "updated").text == "2026-09-21T22:13:20+08:00"
     assert root.findall(A + "entry") == []
@@ -122,7 +127,7 @@ def test_without_site_url_links_are_relative_to_the_feed(tmp_path: Path) -> None
     hrefs = {d.id: f"docs/{d.id}/" for d in site.documents.values()}
     draft = site.get("qingchuan-property-2026-r1")
     assert draft is not None and draft.kind is Kind.DRAFT
-    data = feeds.feed_files(site, SiteLinks("S", hrefs, Settings()))[feeds.draft_feed_path(draft)]
+    data = feeds.feed_files(site, publisher("S", hrefs, Settings()))[feeds.draft_feed_path(draft)]
     root = validate_atom(data)
     assert root.find(A + "link[@rel='self']").get("href") == "qingchuan-property-2026-r1.xml"
     assert root.find(f"{A}entry/{A}link").get("href").startswith("../docs/")
@@ -144,7 +149,7 @@ def test_pages_link_to_the_feeds_in_their_head(sample_site: Path) -> None:
 
 
 def test_relative_head_links_without_site_url() -> None:
-    where = SiteLinks("S", {}, Settings())
-    assert feeds.head_links(None, where, "")[0]["href"] == "feeds/atom.xml"
-    assert feeds.head_links(None, where, "drafts/x/")[0]["href"] == "../../feeds/atom.xml"
-    assert feeds.head_links(None, where, "drafts/x.html")[0]["href"] == "../feeds/atom.xml"
+    where = SiteUrls({})
+    assert feeds.head_links(None, where.at(""), "zh")[0]["href"] == "feeds/atom.xml"
+    assert feeds.head_links(None, where.at("drafts/x/"), "zh")[0]["href"] == "../../feeds/atom.xml"
+    assert feeds.head_links(None, where.at("drafts/x.html"), "zh")[0]["href"] == "../feeds/atom.xml"

@@ -48,7 +48,7 @@ _CHECK = _PRELUDE + """\
 from pathlib import Path
 from lawsite.project import load_project
 from lawsite.settings import Settings
-from lawsite.site import forget_parsed, load_site
+from lawsite.gather.site import forget_parsed, load_site
 for target in map(Path, sys.argv[2:]):
     start = time.process_time()
     if target.is_file():

@@ -10,7 +10,7 @@ import pytest
 
 from hostile.bounds import assert_refused_within_bounds, run_bounded, site_with
 from lawsite.settings import Settings
-from lawsite.site import load_site
+from lawsite.gather.site import load_site
 
 LINKS = {
     "sub/up": ("..", "link-loop"),  # an ancestor

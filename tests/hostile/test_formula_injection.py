@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from conftest import build_site
 from lawsite.cli import EXIT_OK, main
-from lawsite.outputs.cells import spreadsheet_csv
+from lawsite.emit.cells import spreadsheet_csv
 
 # The test's own list, not the module's: what a spreadsheet may strip, and what starts a formula.
 LEADING = [" ", "\t", "\r", "\n", "\u00a0", "\u3000", "\u2003", "\u200b", "\u200e", "\ufeff"]

@@ -16,9 +16,9 @@ from hostile.htmlscan import scan_html
 from lawsite.cli import main as lawsite_main
 from lawsite.model import Problem
 from lawsite.parse.safety import MAX_NESTING, is_unsafe_url
-from lawsite.render.harden import sanitize_page
+from lawsite.finish.harden import sanitize_page
 from lawsite.settings import Settings
-from lawsite.site import MAX_FILE_BYTES, load_site
+from lawsite.gather.site import MAX_FILE_BYTES, load_site
 
 PAGE_HEAD = "---\ntitle: 页面\n---\n\n"  # the body starts on line 5
 

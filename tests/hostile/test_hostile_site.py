@@ -24,7 +24,7 @@ from hostile.htmlscan import scan_site
 from lawsite.model import Kind
 from lawsite.parse import schema
 from lawsite.settings import Settings
-from lawsite.site import load_site
+from lawsite.gather.site import load_site
 
 EPOCH = 1_790_000_000  # 2026-09-21: the hostile draft is open for comment
 

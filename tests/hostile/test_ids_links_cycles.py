@@ -21,15 +21,15 @@ from hostile.bounds import check_bounded, run_bounded, site_with
 from lawsite.consultation import consultation_at
 from lawsite.model import Source
 from lawsite.numerals import to_chinese, to_int
-from lawsite.outputs.feeds import draft_feed_path, timestamp
-from lawsite.outputs.opendata import document_path
-from lawsite.outputs.poster import poster_uri
+from lawsite.emit.feeds import draft_feed_path, timestamp
+from lawsite.emit.opendata import document_path
+from lawsite.emit.poster import poster_uri
 from lawsite.parse.document import parse_document
 from lawsite.parse.legal import INVISIBLE, MAX_ARTICLE, parse_head, parse_legal_text
 from lawsite.parse.schema import FIRST_DATE, LAST_DATE, MAX_ID_BYTES, file_name_of, theme_file
-from lawsite.readings import redline_src
+from lawsite.plan import redline_src
 from lawsite.settings import Settings
-from lawsite.site import MAX_READINGS, gather, load_site
+from lawsite.gather.site import MAX_READINGS, gather, load_site
 
 DRAFT = "---\nkind: draft\nid: d\n---\n\n第一条　内容。\n\n第二条　内容。\n"
 NOTICE = "---\nkind: notice\nid: n\nconcerns: d\nsuggestions_file: s.csv\n---\n"

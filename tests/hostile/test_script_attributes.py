@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from hostile.bounds import check_bounded
 from hostile.htmlscan import URL_ATTRIBUTES, scan_html, unsafe_url
-import lawsite.site as site_module
+import lawsite.gather.site as site_module
 from lawsite.model import Source
 from lawsite.parse.safety import SCRIPT_ATTRIBUTES, SCRIPT_IDS, source_problems
-from lawsite.render.harden import sanitize_page
+from lawsite.finish.harden import sanitize_page
 
 HEAD = "---\ntitle: 页面\n---\n\n"  # the body starts on line 5
 FLAGGED = {"unsafe-url", "script-attribute"}

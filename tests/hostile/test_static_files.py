@@ -18,7 +18,7 @@ from mkdocs.exceptions import Abort
 from hostile.bounds import Checked, assert_within_bounds, check_all_bounded
 from lawsite.parse.static_files import ACTIVE_SUFFIXES, INERT_SUFFIXES, svg_data_problem, static_file_problem
 from lawsite.settings import Settings
-from lawsite.site import load_site
+from lawsite.gather.site import load_site
 
 SVG = "http://www.w3.org/2000/svg"
 XHTML = "http://www.w3.org/1999/xhtml"

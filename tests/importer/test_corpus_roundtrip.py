@@ -16,7 +16,7 @@ import pytest
 from lawsite.importer import INFO_END, import_paths
 from lawsite.model import Article, Kind
 from lawsite.parse.legal import parse_legal_text
-from lawsite.site import Site, load_site
+from lawsite.gather.site import Site, load_site
 
 pytestmark = pytest.mark.corpus
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, build_site
-from lawsite.readings import explained_articles
-from lawsite.site import load_site
+from lawsite.gather.readings import explained_articles
+from lawsite.gather.site import load_site
 
 DRAFT_PAGE = "drafts/property-r2"
 INTERP_PAGE = "interpretations/property-r2-interpretation"

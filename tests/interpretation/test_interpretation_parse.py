@@ -10,7 +10,7 @@ import pytest
 from lawsite.model import Kind, Severity
 from lawsite.parse.interpretation import parse_interpretation, parse_targets
 from lawsite.parse.legal import EN, ZH_HANT
-from lawsite.site import load_site
+from lawsite.gather.site import load_site
 
 DRAFT = """---
 kind: draft

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from lawsite.ledger import Ledger
+from lawsite.gather.ledger import Ledger
 from lawsite.model import GENERAL, Kind
 from lawsite.render.ledger import ledger_line_text
-from lawsite.site import Site, load_site
+from lawsite.gather.site import Site, load_site
 
 R1 = "qingchuan-property-2026-r1"
 R2 = "qingchuan-property-2026-r2"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from lawsite.ledger import anchor_for
+from lawsite.gather.ledger import anchor_for
 from lawsite.model import GENERAL, Outcome, Source
 from lawsite.settings import Settings
-from lawsite.site import gather
+from lawsite.gather.site import gather
 
 DRAFT = """---
 kind: draft

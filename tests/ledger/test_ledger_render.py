@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from lawsite.cli import EXIT_OK, EXIT_PROBLEMS, main
-from lawsite.ledger import Tally
+from lawsite.gather.ledger import Tally
 from lawsite.model import Outcome, Source
 from lawsite.render.charts import Bar, stacked_bars_svg, text_width
 from lawsite.render.i18n import translator
 from lawsite.render.ledger import ledger_line_text
-from lawsite.render.ledger_site import relative_url
+from lawsite.urls import relative_url
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -124,20 +124,25 @@ POINT = "---\nkind: contact-point\nid: east\ntitle: 东区联系点\nlevel: 省�
 
 @pytest.mark.parametrize(("language", "word"), [("zh", "采纳率"), ("zh-Hant", "採納率"), ("en", "Adoption rate")])
 def test_every_ledger_page_renders_in_each_language(language: str, word: str) -> None:
-    from lawsite.render.ledger_site import LedgerPages
+    from site_pages import SitePages
+
+    from lawsite.plan import LedgerPage, PageKind
+    from lawsite.render.ledger import draft_outcome_html
+    from lawsite.render.notes import ledger_line
     from lawsite.settings import Settings
-    from lawsite.site import gather
+    from lawsite.gather.site import gather
 
     site = gather([Source("d1.md", DRAFT), Source("n2.md", NOTICE_ITEMS), Source("points/east.md", POINT)], Settings())
     assert site.errors == []
-    pages = LedgerPages(site, Settings(language=language))
-    assert set(pages.generated.values()) == {"lawsite-statistics", "lawsite-contact-points"}
     urls = {"d1": "d1/", "n2": "n2/", "east": "points/east/", "lawsite-statistics": "statistics/", "lawsite-contact-points": "points/"}
-    rendered = {uri: pages.page_markdown(uri, "", "x/", urls) for uri in [*pages.generated, "n2.md", "points/east.md"]}
+    pages = SitePages(site, Settings(language=language), urls)
+    generated = [spec for spec in pages.plan.generated if isinstance(spec, LedgerPage)]
+    assert set(spec.key for spec in generated) == {"lawsite-statistics", "lawsite-contact-points"}
+    rendered = {uri: pages.markdown(uri, "x/") for uri in [*(spec.src for spec in generated), "n2.md", "points/east.md"]}
     assert all(rendered.values())
     assert word in rendered["statistics.md"] and word in rendered["n2.md"]
     assert "../d1/#art_2" in rendered["n2.md"] and "../points/east/" in rendered["n2.md"]
-    assert pages.page_markdown("d1.md", "", "d1/", urls) is None  # drafts are rendered by render/legal.py
-    extras = pages.article_extras(site.documents["d1"], "d1/", urls)
-    assert list(extras) == ["art_2"] and 'href="../n2/#ledger-art_2"' in extras["art_2"][0]
-    assert 'href="../n2/"' in pages.head_html(site.documents["d1"], "d1/", urls)
+    assert pages.plan.page("d1.md").kind is PageKind.LEGAL  # drafts are rendered by render/legal.py
+    extras = pages.notes_html(ledger_line.notes, "d1", "d1/")
+    assert list(extras) == ["art_2"] and 'href="../n2/#ledger-art_2"' in extras["art_2"]
+    assert 'href="../n2/"' in draft_outcome_html(site.documents["d1"], site.ledger, pages.urls.at("d1/"), pages.settings)

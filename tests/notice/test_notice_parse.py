@@ -8,7 +8,7 @@ import pytest
 
 from lawsite.model import GENERAL, Outcome, Problem, Severity, Source
 from lawsite.settings import Settings
-from lawsite.site import gather, load_site
+from lawsite.gather.site import gather, load_site
 from notice_samples import DRAFT, POINT
 
 HEADER = "article,from,count,text,outcome,reason\n"

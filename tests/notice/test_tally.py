@@ -10,7 +10,7 @@ import pytest
 from lawsite.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, main
 from lawsite.model import GENERAL, Outcome, Source
 from lawsite.parse.document import parse_document
-from lawsite.site import load_site
+from lawsite.gather.site import load_site
 from lawsite.tally import normalise, tally_comments
 from notice_samples import DRAFT, POINT
 

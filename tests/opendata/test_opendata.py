@@ -14,12 +14,17 @@ import pytest
 
 from conftest import REPO
 from lawsite.model import Outcome
-from lawsite.outputs import opendata
-from lawsite.outputs.links import SiteLinks
+from lawsite.emit import opendata
+from lawsite.emit.publisher import Publisher
+from lawsite.urls import SiteUrls
 from lawsite.settings import Settings
-from lawsite.site import load_site
+from lawsite.gather.site import load_site
 
 SITE_URL = "https://lawsite.example.gov.cn/"
+
+
+def publisher(name: str, hrefs: dict[str, str], settings: Settings) -> Publisher:
+    return Publisher(name, SiteUrls(hrefs, settings.site_url), settings)
 
 
 def _validator(name: str) -> jsonschema.Draft202012Validator:
@@ -133,7 +138,7 @@ def test_suggestions_csv_opens_in_excel_and_lists_every_suggestion(data: Path) -
 
 def test_urls_are_site_relative_without_site_url() -> None:
     site = load_site(REPO / "content")
-    where = SiteLinks("S", {"qingchuan-water-protection-2025": "laws/water-protection/"}, Settings())
+    where = publisher("S", {"qingchuan-water-protection-2025": "laws/water-protection/"}, Settings())
     record = opendata.document_record(site.documents["qingchuan-water-protection-2025"], site, where)
     assert record["url"] == "laws/water-protection/"
     assert record["articles"][0]["url"] == "#art_1"

@@ -8,7 +8,7 @@ import html
 import re
 
 from lawsite.model import Source
-from lawsite.outputs.poster import PosterLinks, poster_html, poster_uri
+from lawsite.emit.poster import PosterLinks, poster_html, poster_uri
 from lawsite.parse.poster import poster_articles, poster_problems
 from lawsite.parse.document import parse_document
 from lawsite.settings import Settings
@@ -91,7 +91,7 @@ def test_division_headings_open_their_articles_and_frame_a_mid_range() -> None:
 
 
 def test_a_site_without_site_url_is_warned_about_its_posters() -> None:
-    from lawsite.outputs.poster import site_url_problem
+    from lawsite.emit.poster import site_url_problem
 
     problem = site_url_problem("")
     assert problem is not None and problem.field == "site_url" and not problem.is_error

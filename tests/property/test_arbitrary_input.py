@@ -20,7 +20,7 @@ from lawsite.parse.document import parse_document
 from lawsite.parse.legal import parse_legal_text
 from lawsite.parse.safety import source_problems
 from lawsite.settings import Settings
-from lawsite.site import gather, load_site
+from lawsite.gather.site import gather, load_site
 
 # Characters Markdown and the legal parser treat as syntax, plus the look-alike
 # 笫 (read as 第), are not expected to survive as text.

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import REPO
 from lawsite.redline import Status, align_readings, summary
-from lawsite.site import load_site
+from lawsite.gather.site import load_site
 
 OLD_ID, NEW_ID = "qingchuan-property-2026-r1", "qingchuan-property-2026-r2"
 REDLINE = f"redlines/{NEW_ID}"

@@ -10,9 +10,14 @@ from pathlib import Path
 import pytest
 
 from golden_files import assert_golden
-from lawsite.render.readings_site import ReadingsPages
+from site_pages import SitePages
+
+from lawsite.plan import PageKind
+from lawsite.render.notes import interpretation_link
+from lawsite.render.readings import readings_html
+from lawsite.urls import SiteUrls, redline_key
 from lawsite.settings import Settings
-from lawsite.site import load_site
+from lawsite.gather.site import load_site
 
 R1 = """---
 kind: draft
@@ -73,18 +78,18 @@ def section(html: str, ident: str) -> str:
     return html[start : html.index("</section>", start)]
 
 
-def pages(tmp_path: Path, language: str = "zh") -> ReadingsPages:
+def pages(tmp_path: Path, language: str = "zh", urls: dict[str, str] = URLS) -> SitePages:
     for name, text in {"r1.md": R1, "r2.md": R2, "n1.md": NOTICE}.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     site = load_site(tmp_path)
     assert site.errors == []
-    return ReadingsPages(site, Settings(language=language))
+    return SitePages(site, Settings(language=language), urls)
 
 
 def test_renumbered_article_keeps_its_suggestions(tmp_path):
     readings = pages(tmp_path)
-    assert list(readings.redlines) == ["redlines/r2.md"]
-    html = readings.redline_markdown("redlines/r2.md", "redlines/r2/", URLS)
+    assert readings.generated(PageKind.REDLINE) == ["redlines/r2.md"]
+    html = readings.markdown("redlines/r2.md", "redlines/r2/")
     moved = section(html, "rl-art_3")
     assert "调整序号并修改" in moved
     assert '<a href="../../r1/#art_2">第二条</a>' in moved and '<a href="../../r2/#art_3">第三条</a>' in moved
@@ -102,7 +107,8 @@ def test_renumbered_article_keeps_its_suggestions(tmp_path):
 def test_chain_marks_the_current_reading(tmp_path):
     readings = pages(tmp_path)
     site = readings.site
-    chain = readings.chain_html(site.get("r1"), "r1/", URLS, {"r2": "redlines/r2/"})
+    links = SiteUrls({**URLS, redline_key("r2"): "redlines/r2/"}).at("r1/")
+    chain = readings_html(site.readings(site.get("r1")), site.get("r1"), links, readings.settings)
     assert '<strong aria-current="page" title="测试条例（草案征求意见稿）">征求意见稿</strong>' in chain
     assert '<a href="../r2/" title="测试条例（草案二审稿）">二审稿</a>' in chain
     assert '<a class="ls-readings__redline" href="../redlines/r2/">修改对照</a>' in chain
@@ -110,7 +116,7 @@ def test_chain_marks_the_current_reading(tmp_path):
 
 @pytest.mark.parametrize("language", ["zh-Hant", "en"])
 def test_redline_in_other_languages(tmp_path, language):
-    html = pages(tmp_path, language).redline_markdown("redlines/r2.md", "redlines/r2/", URLS)
+    html = pages(tmp_path, language).markdown("redlines/r2.md", "redlines/r2/")
     if language == "en":
         assert "Renumbered and changed" in html and "Suggestions on 第二条 of the 征求意见稿" in html
     else:
@@ -153,10 +159,9 @@ title: 测试条例二审稿解读
 
 def test_golden_redline_and_interpretation_pages(tmp_path, update_golden):
     (tmp_path / "i2.md").write_text(INTERP, encoding="utf-8")
-    readings = pages(tmp_path)
-    assert_golden(readings.redline_markdown("redlines/r2.md", "redlines/r2/", URLS), GOLDEN / "small_redline.md", update_golden)
-    interpretation = readings.site.get("i2")
-    page = readings.interpretation_markdown(interpretation, "i2/", {**URLS, "i2": "i2/"})
+    readings = pages(tmp_path, urls={**URLS, "i2": "i2/"})
+    assert_golden(readings.markdown("redlines/r2.md", "redlines/r2/"), GOLDEN / "small_redline.md", update_golden)
+    page = readings.markdown("i2.md", "i2/")
     assert_golden(page, GOLDEN / "small_interpretation.md", update_golden)
-    extras = readings.article_extras(readings.site.get("r2"), "r2/", {**URLS, "i2": "i2/"})
+    extras = readings.notes_html(interpretation_link.notes, "r2", "r2/")
     assert sorted(extras) == ["art_2", "art_3"]

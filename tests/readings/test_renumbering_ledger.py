@@ -13,9 +13,10 @@ from lawsite.model import Document, Kind, Notice, Outcome, Source, Suggestion
 from lawsite.parse.legal import parse_legal_text
 from lawsite.numerals import to_chinese
 from lawsite.redline import align_readings
-from lawsite.render.readings import Links, redline_page_markdown
+from lawsite.render.readings import redline_page_markdown
 from lawsite.settings import Settings
-from lawsite.site import Site
+from lawsite.urls import SiteUrls
+from lawsite.gather.site import Site
 
 # Clearly different article texts, so that alignment is unambiguous.
 TEXTS = [
@@ -60,7 +61,7 @@ def test_each_suggestion_stays_beside_its_article(case: tuple[list[str], list[st
         for n in range(1, len(old_texts) + 1)
     ]
     site = Site(documents={"r1": old, "r2": new}, notices={"n": Notice("n", "r1", None, suggestions)})
-    page = redline_page_markdown(old, new, align_readings(old.legal.articles, new.legal.articles), site.ledger, Links({"r1": "r1/", "r2": "r2/", "n": "n/"}, "x/", {}), Settings())
+    page = redline_page_markdown(old, new, align_readings(old.legal.articles, new.legal.articles), site.ledger, SiteUrls({"r1": "r1/", "r2": "r2/", "n": "n/"}).at("x/"), {}, Settings())
     for n, text in enumerate(old_texts, start=1):
         where = new_texts.index(text) + 1 if text in new_texts else None
         anchor = f"rl-art_{where}" if where else f"rl-old-art_{n}"

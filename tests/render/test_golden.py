@@ -14,9 +14,11 @@ import pytest
 
 from golden_files import assert_golden
 from lawsite.model import Source
-from lawsite.parse.document import parse_document
-from lawsite.render.legal import PageContext, legal_page_markdown
+from lawsite.render.legal import LegalPage, legal_page_markdown
+from lawsite.render.notes import ArticlePage, annotate
 from lawsite.settings import Settings
+from lawsite.gather.site import gather
+from lawsite.urls import SiteUrls
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.stem for p in GOLDEN.glob("*.md"))
@@ -25,10 +27,13 @@ NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))
 
 def render_case(name: str) -> str:
     source = Source(f"{name}.md", (GOLDEN / f"{name}.md").read_text(encoding="utf-8"))
-    document, problems = parse_document(source)
-    assert document is not None and not [p for p in problems if p.is_error], problems
     settings = Settings(site_url="https://example.gov.cn/", now=NOW)
-    return legal_page_markdown(document, PageContext(settings, f"https://example.gov.cn/{name}/"))
+    site = gather([source], settings)
+    document = site.by_path.get(source.path)
+    assert document is not None and not site.errors, site.problems
+    links = SiteUrls({document.id: f"{name}/"}, settings.site_url).at(f"{name}/")
+    notes = annotate(ArticlePage(site, settings, document, links))
+    return legal_page_markdown(document, LegalPage(settings, links.absolute, notes))
 
 
 @pytest.mark.parametrize("name", CASES)

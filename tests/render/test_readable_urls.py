@@ -1,11 +1,11 @@
 """Links keep their target but drop percent-escapes of Chinese characters
-(render/minify.py `readable_urls`)."""
+(finish/minify.py `readable_urls`)."""
 
 from __future__ import annotations
 
 import urllib.parse
 
-from lawsite.render.minify import readable_urls
+from lawsite.finish.minify import readable_urls
 
 
 def test_chinese_characters_in_links_are_written_as_utf8() -> None:

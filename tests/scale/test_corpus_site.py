@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from lawsite.importer import INFO_END, doc_id, import_paths
-from lawsite.outputs.opendata import record_text
+from lawsite.emit.opendata import record_text
 from lawsite.parse.legal import parse_legal_text
 from tests.conftest import build_site
 

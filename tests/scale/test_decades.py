@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lawsite import lawnav
+from lawsite.render import lawnav
 from tests.scale.law_folder import build_law_folder
 
 FIRST, LAST = 1990, 2009  # 20 years, more than DECADE_GROUP_MIN
@@ -28,7 +28,7 @@ def nav_titles(site: Path, name: str) -> list[str]:
     html = (site / "laws" / "行政法规" / name / "index.html").read_text(encoding="utf-8")
     start = html.index('<nav class="md-nav md-nav--primary"')
     nav = html[start : html.index('<div class="md-sidebar md-sidebar--secondary"', start)]
-    # A link's title is its first text (render/minify.py drops Material's span around it).
+    # A link's title is its first text (finish/minify.py drops Material's span around it).
     return re.findall(r'class="md-nav__link[^"]*"[^>]*>([^<]+)<', nav)
 
 

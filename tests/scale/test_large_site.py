@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lawsite.lawnav import YEAR_GROUP_MIN
+from lawsite.render.lawnav import YEAR_GROUP_MIN
 from tests.scale.law_folder import build_law_folder
 
 YEARS = (2001, 2010, 2020)

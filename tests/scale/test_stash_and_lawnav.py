@@ -7,9 +7,9 @@ from typing import Any, Sequence
 
 import markdown
 
-from lawsite import lawnav
+from lawsite.render import lawnav
 from lawsite.model import Document, Event, Kind, Source
-from lawsite.render.stash import Stash
+from lawsite.finish.stash import Stash
 
 
 def convert(text: str) -> str:
@@ -67,14 +67,14 @@ def test_index_lists_laws_by_year_with_labels() -> None:
 
 
 def test_collapse_whitespace_keeps_preformatted_text() -> None:
-    from lawsite.render.minify import collapse_whitespace
+    from lawsite.finish.minify import collapse_whitespace
 
     html = "<ul>\n    <li>a</li>\n\n      <li>b</li>\n</ul>\n<pre>  x\n    y</pre>\n  <code>\n  z</code>\n\t<p>c  d</p>"
     assert collapse_whitespace(html) == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<pre>  x\n    y</pre>\n<code>\n  z</code>\n<p>c  d</p>"
 
 
 def test_compact_sidebars_drops_line_breaks_between_tags_of_the_sidebars_only() -> None:
-    from lawsite.render.minify import compact_sidebars
+    from lawsite.finish.minify import compact_sidebars
 
     link = '<a href="x/" class="md-nav__link">\n<span class="md-ellipsis">\n甲 &amp; 乙\n</span>\n</a>'
     subtitle = '<a href="y/" class="md-nav__link">\n<span class="md-ellipsis">\n丙\n<br>\n<small>丁</small>\n</span>\n</a>'

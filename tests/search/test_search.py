@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import build_site
-from lawsite.outputs import search
+from lawsite.emit import search
 
 EPOCH = 1_795_000_000  # 2026-11-19, any fixed moment
 

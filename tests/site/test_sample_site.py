@@ -18,7 +18,7 @@ import pytest
 
 from conftest import REPO, SAMPLE_NOW
 from lawsite.settings import Settings
-from lawsite.site import load_site
+from lawsite.gather.site import load_site
 
 SITE_URL = "https://lawsite.example.gov.cn/"
 OPEN_DRAFT = "drafts/property-r2"

@@ -52,7 +52,7 @@ def _mkdocs_build(config_file: str, folder: str, strict: bool, index_request: st
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from ..outputs.search import DEFER_ENV
+    from ..emit.search import DEFER_ENV
     from ..publish import hold_build_folder
 
     _exit_with(parent)
@@ -80,7 +80,7 @@ def _exit_with(parent: int) -> None:
 
 
 def _index_search(site_dir: Path) -> None:
-    from ..outputs.search import index_site
+    from ..emit.search import index_site
 
     progress = Progress("indexing for search")
     result = index_site(site_dir, progress=progress)

@@ -7,11 +7,11 @@ import json
 import sys
 from pathlib import Path
 
+from ..gather.site import Site, load_site
 from ..model import Problem
 from ..progress import Progress
 from ..project import Project
 from ..report import format_problem
-from ..site import Site, load_site
 from . import EXIT_OK, EXIT_PROBLEMS, project_of
 
 

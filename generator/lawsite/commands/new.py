@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..site import load_site
+from ..gather.site import load_site
 from . import EXIT_OK, project_of
 
 

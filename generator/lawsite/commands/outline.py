@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
+from ..gather.site import load_site, read_sources
 from ..model import ConfigError, Kind, Problem, Source
 from ..outline import outline_dict, outline_text, with_site_notes
 from ..parse.document import parse_document
 from ..parse.legal import parse_legal_text
 from ..project import load_project
 from ..report import format_problem
-from ..site import load_site, read_sources
 from . import EXIT_OK
 
 
@@ -77,7 +77,7 @@ def read_sources_of_file(path: Path) -> tuple[list[Source], list[Problem]]:
 def _site_notes(args: argparse.Namespace, paths: list[Path]) -> Callable[[Path], dict[str, dict[str, Any]] | None] | None:
     """Per-file article notes (interpretation, ledger) when some of `paths`
     lie in the content folder of the site, else None (the plain outline)."""
-    from ..readings import SiteNotes
+    from ..outline import SiteNotes
 
     config = Path(args.config_file)
     if not config.is_file():

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..gather.site import load_site
 from ..model import ConfigError, Kind
 from ..report import format_problem
-from ..site import load_site
 from . import EXIT_OK, EXIT_PROBLEMS, project_of
 
 

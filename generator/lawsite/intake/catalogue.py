@@ -1,7 +1,7 @@
 """What is open for comment, learnt from the built site's own open data.
 
 The service reads `data/index.json` and each draft's `data/documents/<id>.json`
-(the files `lawsite.outputs.opendata` writes), so the site and the service
+(the files `lawsite.emit.opendata` writes), so the site and the service
 share one source of truth: a draft, its articles, its `comments.opens` /
 `comments.closes` dates, and the contact points. Whether a draft is open on a
 day is decided by the same domain function the site's banners come from
@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..model import Comments, Kind
 from ..consultation import State, consultation_at
+from ..model import Comments, Kind
 
 GENERAL_LABEL = "总体"  # the `article` of a comment on the whole draft
 MAX_FILE_BYTES = 64 * 1024 * 1024  # the largest corpus document is a few MB

@@ -15,7 +15,7 @@ import io
 from typing import Iterable, Iterator
 from zoneinfo import ZoneInfo
 
-from ..outputs.cells import spreadsheet_cell
+from ..emit.cells import spreadsheet_cell
 from .store import Stored
 
 COLUMNS = ("id", "channel", "point", "article", "text", "received", "concerns")

@@ -7,7 +7,7 @@ In the draft's front matter (see `model.PosterRange`):
       to: 第十条          # default: the last
 
 A bound that names no article, or a range given backwards, is a problem;
-the poster then prints the whole draft. `outputs/poster.py` prints it.
+the poster then prints the whole draft. `emit/poster.py` prints it.
 """
 
 from __future__ import annotations

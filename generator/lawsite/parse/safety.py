@@ -1,7 +1,7 @@
 """Checks that keep hostile or broken input out of the site, as Problems.
 
 Content arrives through pull requests, sometimes from outside. Escaping and
-sanitising (render/, render/harden.py) make a page safe whatever the input;
+sanitising (render/, finish/harden.py) make a page safe whatever the input;
 these checks make `lawsite check` *say* what was wrong, with file and line,
 so an editor sees it before a reviewer has to:
 
@@ -15,7 +15,7 @@ so an editor sees it before a reviewer has to:
   a Markdown attribute list (`script-attribute`).
 
 Links and files of the content folder (`link-*`, `code-file`) are checked on
-the one walk of it in site.py, which never follows a link.
+the one walk of it in gather/site.py, which never follows a link.
 
 Every check here is linear in the size of the file: patterns are possessive
 or cannot overlap, and tags are scanned as a browser reads them, so unclosed
@@ -64,8 +64,8 @@ _URL_SPOTS = (
 # scripts themselves so a new one is covered: data-ls-* attributes (the
 # basket's form address and mail address, the banner's deadline …) and the ids
 # looked up with getElementById. Only lawsite writes them, in blocks that skip
-# the sanitiser (render/stash.py): from an editor they are forged, so the
-# sanitiser (render/harden.py) strips them and `check` names them.
+# the sanitiser (finish/stash.py): from an editor they are forged, so the
+# sanitiser (finish/harden.py) strips them and `check` names them.
 _SCRIPTS = "\n".join(p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "assets").glob("*.js")))
 SCRIPT_ATTRIBUTES = frozenset(re.findall(r"data-ls-[A-Za-z0-9-]*[A-Za-z0-9]", _SCRIPTS))
 SCRIPT_IDS = frozenset(re.findall(r"getElementById\(\s*[\"']([^\"']+)[\"']", _SCRIPTS))

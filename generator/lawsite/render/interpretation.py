@@ -1,5 +1,5 @@
 """An interpretation → its page (each article's text beside its explanation),
-and the "释义" links shown on the articles of the interpreted text.
+(the "释义" links on the interpreted text's articles are render/notes/interpretation_link.py).
 
 Section headings stay Markdown headings, so they form the page's table of
 contents; each section's grid (article texts | explanation) is pre-rendered
@@ -17,7 +17,6 @@ import nh3
 from ..model import Article, Document, InterpretationSection
 from ..parse.crossref import Reference
 from ..parse.legal import NUMBERINGS, ZH_HANS
-from ..readings import Explained, relative_url
 from ..settings import Settings
 from .i18n import translator
 from .inline import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, InlineRenderer
@@ -28,24 +27,11 @@ from .templates import render
 NOTE_TAGS = ALLOWED_TAGS | {"h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd"}
 
 
-def interpretation_extras(explained: dict[str, Explained], page_url: str, urls: dict[str, str], settings: Settings) -> dict[str, list[str]]:
-    """Article id → the "释义" link snippet for the draft page at `page_url`."""
-    extras: dict[str, list[str]] = {}
-    for art_id, where in explained.items():
-        target = urls.get(where.document.id)
-        if target is None:
-            continue
-        link = {"href": relative_url(page_url, f"{target}#{where.fragment}"), "title": where.document.title}
-        extras[art_id] = [render(settings.language, "partials/interpretation_link.html", link=link, label=where.section.heading)]
-    return extras
-
-
-def interpretation_page_markdown(document: Document, target: Document, page_url: str, target_url: str, settings: Settings) -> str:
+def interpretation_page_markdown(document: Document, target: Document, target_href: str, settings: Settings) -> str:
     """The page body: head (what it interprets), preface, then the sections."""
     interpretation = document.interpretation
     assert interpretation is not None and target.legal is not None
     numbering = NUMBERINGS.get(target.numbering, ZH_HANS)
-    target_href = relative_url(page_url, target_url)
     base_resolve = resolver_for(target.legal)
 
     def resolve(ref: Reference) -> str | None:

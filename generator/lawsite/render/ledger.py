@@ -2,8 +2,8 @@
 contact points, their directory and the site statistics.
 
 Context builders only: every string and URL is computed here; the partials
-lay them out. Links go through `Href(doc_id, fragment)`, which the MkDocs
-adapter answers with a URL relative to the page being rendered.
+lay them out. Links go through `PageLinks.to(key, fragment)` (urls.py): a URL
+relative to the page being rendered.
 """
 
 from __future__ import annotations
@@ -12,14 +12,13 @@ import html
 import re
 from typing import Any, Callable
 
-from ..ledger import ArticleLedger, Ledger, PointLedger, Tally
+from ..gather.ledger import ArticleLedger, Ledger, PointLedger, Tally
 from ..model import GENERAL, Article, ContactPoint, Document, Kind, Notice, Outcome, Suggestion
 from ..settings import Settings
+from ..urls import DIRECTORY_ID, STATISTICS_ID, PageLinks
 from .charts import Bar, stacked_bars_svg
 from .i18n import translator
 from .templates import format_date, render
-
-Href = Callable[[str, str], str | None]  # (document id, fragment or "") → URL, None if no page
 
 LEVELS = ("国家级", "省级", "市级", "县级")
 Labels = Callable[..., str]
@@ -61,24 +60,7 @@ def article_heading(article_id: str, articles: dict[str, Article], t: Labels) ->
 # --- the draft page -------------------------------------------------------------
 
 
-def article_extras(draft: Document, ledger: Ledger, href: Href, settings: Settings) -> dict[str, list[str]]:
-    """Per article id of `draft`: its ledger line, linking to its group in the notice."""
-    document = ledger.for_document(draft.id)
-    if document is None:
-        return {}
-    t = translator(settings.language)
-    labels = _labels(draft)
-    extras: dict[str, list[str]] = {}
-    for article_id, entry in document.articles.items():
-        if article_id == GENERAL:
-            continue
-        label = labels[article_id].label if article_id in labels else article_id
-        line = {"href": href(entry.notice_id, entry.anchor), "parts": ledger_parts(entry.tally, t), "label": label}
-        extras[article_id] = [render(settings.language, "partials/ledger_line.html", line=line)]
-    return extras
-
-
-def draft_outcome_html(draft: Document, ledger: Ledger, href: Href, settings: Settings) -> str:
+def draft_outcome_html(draft: Document, ledger: Ledger, links: PageLinks, settings: Settings) -> str:
     """收到意见 N 条，采纳 M 条 in the draft's page head, linked to the notice; "" if none."""
     document = ledger.for_document(draft.id)
     if document is None:
@@ -88,7 +70,7 @@ def draft_outcome_html(draft: Document, ledger: Ledger, href: Href, settings: Se
         "text": t("draft_outcome", received=document.received, adopted=document.tally.adopted),
         "partly": t("outcome_count_partly", n=document.tally.partly) if document.tally.partly else "",
         "link": t("draft_outcome_link"),
-        "href": href(document.notice_ids[0], ""),
+        "href": links.to(document.notice_ids[0], ""),
     }
     return render(settings.language, "partials/draft_outcome.html", outcome=outcome)
 
@@ -96,16 +78,16 @@ def draft_outcome_html(draft: Document, ledger: Ledger, href: Href, settings: Se
 # --- the notice page ---------------------------------------------------------------
 
 
-def _source(source: str, names: dict[str, str], href: Href) -> dict[str, str | None]:
-    return {"text": names.get(source, source), "href": href(source, "") if source in names else None}
+def _source(source: str, names: dict[str, str], links: PageLinks) -> dict[str, str | None]:
+    return {"text": names.get(source, source), "href": links.to(source, "") if source in names else None}
 
 
-def suggestion_context(s: Suggestion, names: dict[str, str], href: Href, t: Labels) -> dict[str, Any]:
+def suggestion_context(s: Suggestion, names: dict[str, str], links: PageLinks, t: Labels) -> dict[str, Any]:
     return {
         "outcome": s.outcome.value,
         "badge": t(f"outcome_{_key(s.outcome)}"),
         "text": s.text,
-        "source": _source(s.source, names, href),
+        "source": _source(s.source, names, links),
         "count": t("entry_count", n=s.count),
         "reason": s.reason or "",
     }
@@ -144,21 +126,21 @@ def outcome_chart(chart_id: str, tally: Tally, t: Labels) -> str:
     return stacked_bars_svg(chart_id, t("chart_title"), _desc(bars, t), bars, _legend(t))
 
 
-def notice_page_markdown(document: Document, body: str, notice: Notice, draft: Document | None, ledger: Ledger, names: dict[str, str], href: Href, settings: Settings) -> str:
+def notice_page_markdown(document: Document, body: str, notice: Notice, draft: Document | None, ledger: Ledger, names: dict[str, str], links: PageLinks, settings: Settings) -> str:
     """The notice's own text, its totals and chart, then every article's group."""
     t = translator(settings.language)
     mine = ledger.notices.get(notice.id)
     assert mine is not None
     by_id = _labels(draft)
-    groups = [_group(entry, by_id, names, href, t) for entry in mine.articles.values()]
+    groups = [_group(entry, by_id, names, links, t) for entry in mine.articles.values()]
     bars = [Bar(g["short"], _parts(entry.tally)) for g, entry in zip(groups, mine.articles.values())]
     head = {
         "published": format_date(document.published, settings.language) if document.published else "",
-        "concerns": {"label": t("notice_concerns"), "text": draft.title if draft else notice.concerns, "href": href(notice.concerns, "")},
+        "concerns": {"label": t("notice_concerns"), "text": draft.title if draft else notice.concerns, "href": links.to(notice.concerns, "")},
         "totals": _totals(mine.tally, mine.received, t),
         "entries": t("total_entries", n=mine.tally.entries),
         "chart": outcome_chart("ls-chart-outcomes", mine.tally, t),
-        "statistics": href(STATISTICS_ID, ""),
+        "statistics": links.to(STATISTICS_ID, ""),
     }
     blocks = [render(settings.language, "partials/notice_head.html", head=head), body.strip()]
     blocks.append(f"## {_md(t('by_article'))} {{#ledger-by-article}}")
@@ -170,17 +152,17 @@ def notice_page_markdown(document: Document, body: str, notice: Notice, draft: D
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 
-def _group(entry: ArticleLedger, articles: dict[str, Article], names: dict[str, str], href: Href, t: Labels) -> dict[str, Any]:
+def _group(entry: ArticleLedger, articles: dict[str, Article], names: dict[str, str], links: PageLinks, t: Labels) -> dict[str, Any]:
     heading = article_heading(entry.article_id, articles, t)
     article = articles.get(entry.article_id)
     return {
         "anchor": entry.anchor,
         "heading": heading,
         "short": article.label if article else heading,
-        "article_href": href(entry.doc_id, entry.article_id) if article else None,
+        "article_href": links.to(entry.doc_id, entry.article_id) if article else None,
         "see_article": t("see_article"),
         "parts": ledger_parts(entry.tally, t),
-        "suggestions": [suggestion_context(s, names, href, t) for s in entry.suggestions],
+        "suggestions": [suggestion_context(s, names, links, t) for s in entry.suggestions],
     }
 
 
@@ -191,8 +173,6 @@ def _md(text: str) -> str:
 
 # --- contact points ---------------------------------------------------------------
 
-STATISTICS_ID = "lawsite-statistics"  # ids under which the adapter knows the generated pages
-DIRECTORY_ID = "lawsite-contact-points"
 
 
 def _point(point: Document) -> ContactPoint:
@@ -205,7 +185,7 @@ def _point_facts(point: Document, t: Labels) -> list[dict[str, str]]:
     return [{"label": t(k), "value": str(v)} for k, v in shown if v]
 
 
-def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Document], ledger: Ledger, href: Href, settings: Settings) -> str:
+def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Document], ledger: Ledger, links: PageLinks, settings: Settings) -> str:
     """A contact point's page: its facts, its text, and its record."""
     t = translator(settings.language)
     record = ledger.for_point(point.id) or PointLedger(point.id, [])
@@ -220,19 +200,19 @@ def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Docu
         items = []
         for placed in placed_list:
             s = placed.suggestion
-            item = suggestion_context(s, names, href, t)
+            item = suggestion_context(s, names, links, t)
             item["article"] = article_heading(s.article, by_id, t)
-            item["article_href"] = href(doc_id, s.article) if s.article != GENERAL else href(doc_id, "")
-            item["notice_href"] = href(placed.notice_id, f"ledger-{s.article}")
+            item["article_href"] = links.to(doc_id, s.article) if s.article != GENERAL else links.to(doc_id, "")
+            item["notice_href"] = links.to(placed.notice_id, f"ledger-{s.article}")
             items.append(item)
-        drafts.append({"title": draft.title if draft else doc_id, "href": href(doc_id, ""), "entries": items})
+        drafts.append({"title": draft.title if draft else doc_id, "href": links.to(doc_id, ""), "entries": items})
     context = {
         "facts": _point_facts(point, t),
         "stats": _point_stats(record, t),
-        "consultations": [{"title": site_docs[d].title if d in site_docs else d, "href": href(d, "")} for d in record.consultations],
+        "consultations": [{"title": site_docs[d].title if d in site_docs else d, "href": links.to(d, "")} for d in record.consultations],
         "drafts": drafts,
         "chart": outcome_chart("ls-chart-point", record.tally, t) if record.tally.total else "",
-        "directory": href(DIRECTORY_ID, ""),
+        "directory": links.to(DIRECTORY_ID, ""),
     }
     head = render(settings.language, "partials/contact_point_head.html", point=context)
     tail = render(settings.language, "partials/contact_point_record.html", point=context)
@@ -249,7 +229,7 @@ def _point_stats(record: PointLedger, t: Labels) -> list[dict[str, str]]:
     ]
 
 
-def directory_markdown(points: list[Document], ledger: Ledger, href: Href, settings: Settings) -> str:
+def directory_markdown(points: list[Document], ledger: Ledger, links: PageLinks, settings: Settings) -> str:
     """The directory of contact points, by level (国家级 → 县级) and region."""
     t = translator(settings.language)
     levels: dict[str, dict[str, list[dict[str, Any]]]] = {}
@@ -262,7 +242,7 @@ def directory_markdown(points: list[Document], ledger: Ledger, href: Href, setti
         levels.setdefault(level, {}).setdefault(region, []).append(
             {
                 "title": point.title,
-                "href": href(point.id, ""),
+                "href": links.to(point.id, ""),
                 "facts": [f for f in _point_facts(point, t) if f["label"] in (t("address"), t("phone"), t("hours"))],
                 "line": " · ".join([t("point_submitted") + " " + t("count_unit", n=tally.total), t("point_adopted") + " " + t("count_unit", n=tally.adopted + tally.partly)]),
             }
@@ -270,7 +250,7 @@ def directory_markdown(points: list[Document], ledger: Ledger, href: Href, setti
     context = {
         "intro": t("directory_intro"),
         "levels": [{"title": level, "regions": [{"title": r, "points": ps} for r, ps in regions.items()]} for level, regions in levels.items()],
-        "statistics": href(STATISTICS_ID, ""),
+        "statistics": links.to(STATISTICS_ID, ""),
     }
     return render(settings.language, "partials/directory.html", directory=context) + "\n"
 
@@ -278,7 +258,7 @@ def directory_markdown(points: list[Document], ledger: Ledger, href: Href, setti
 # --- statistics ---------------------------------------------------------------------
 
 
-def home_ledger_html(ledger: Ledger, notices: int, href: Href, settings: Settings) -> str:
+def home_ledger_html(ledger: Ledger, notices: int, links: PageLinks, settings: Settings) -> str:
     """The site's totals for the home page, linking to the statistics; "" before any notice."""
     if not notices:
         return ""
@@ -287,7 +267,7 @@ def home_ledger_html(ledger: Ledger, notices: int, href: Href, settings: Setting
     home = {
         "title": t("home_ledger_title"),
         "text": t("home_ledger", notices=notices, received=ledger.received, itemised=total.total, adopted=total.adopted, partly=total.partly),
-        "href": href(STATISTICS_ID, ""),
+        "href": links.to(STATISTICS_ID, ""),
         "link": t("statistics_link"),
         "chart": outcome_chart("ls-chart-home", total, t),
     }
@@ -305,7 +285,7 @@ def _row(label: str, link: str | None, tally: Tally, received: int | None, t: La
     }
 
 
-def statistics_markdown(site_docs: dict[str, Document], ledger: Ledger, href: Href, settings: Settings) -> str:
+def statistics_markdown(site_docs: dict[str, Document], ledger: Ledger, links: PageLinks, settings: Settings) -> str:
     """Totals per outcome, per draft, per contact point and per other source."""
     t = translator(settings.language)
     total = ledger.totals
@@ -314,12 +294,12 @@ def statistics_markdown(site_docs: dict[str, Document], ledger: Ledger, href: Hr
         for o, n in total.counts.items()
     ]
     draft_rows = [
-        _row(site_docs[d].title if d in site_docs else d, href(d, ""), doc.tally, doc.received, t)
+        _row(site_docs[d].title if d in site_docs else d, links.to(d, ""), doc.tally, doc.received, t)
         for d, doc in ledger.documents.items()
     ]
     points = [(pid, rec) for pid, rec in ledger.points.items()]
     points.sort(key=lambda pr: (-pr[1].tally.total, pr[0]))
-    point_rows = [_row(site_docs[pid].title, href(pid, ""), rec.tally, None, t) for pid, rec in points]
+    point_rows = [_row(site_docs[pid].title, links.to(pid, ""), rec.tally, None, t) for pid, rec in points]
     sources = sorted(ledger.sources.items(), key=lambda kv: (-kv[1].total, kv[0]))
     source_rows = [_row(name, None, tally, None, t) for name, tally in sources]
     draft_bars = [Bar(_short(site_docs[d].title) if d in site_docs else d, _parts(doc.tally)) for d, doc in ledger.documents.items()]
@@ -336,7 +316,7 @@ def statistics_markdown(site_docs: dict[str, Document], ledger: Ledger, href: Hr
         "points_chart": stacked_bars_svg("ls-chart-points", t("chart_points_title"), _desc(point_bars, t), point_bars, _legend(t)),
         "sources": source_rows,
         "note": t("rate_note"),
-        "directory": href(DIRECTORY_ID, ""),
+        "directory": links.to(DIRECTORY_ID, ""),
     }
     return render(settings.language, "partials/statistics.html", stats=context) + "\n"
 

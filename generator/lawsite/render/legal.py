@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
 
 import segno
 
@@ -24,19 +25,17 @@ from .inline import InlineRenderer, sanitize
 from .templates import format_date, render
 
 
-@dataclass
-class PageContext:
-    """What the renderer needs to know about where the page lives."""
+@dataclass(frozen=True)
+class LegalPage:
+    """Where the page lives and what the annotators and the page's tools add."""
 
     settings: Settings
     page_url: str  # absolute when site_url is set, else relative to the site root
-    # Extra action snippets per article id (interpretation links, ledger lines…),
-    # filled by the ledger code before rendering.
-    article_extras: dict[str, list[str]] = field(default_factory=dict)
+    notes: Mapping[str, Sequence[Any]] = field(default_factory=dict)  # article id → its notes (render/notes)
     # HTML blocks placed after the document head and after the last article
-    # (the poster link, the comment basket…).
-    head_extras: list[str] = field(default_factory=list)
-    tail_extras: list[str] = field(default_factory=list)
+    # (the ledger outcome and poster link, the comment basket…).
+    head: tuple[str, ...] = ()
+    tail: tuple[str, ...] = ()
 
 
 def permalink(page_url: str, anchor: str) -> str:
@@ -105,7 +104,7 @@ def _facts(document: Document, settings: Settings) -> list[dict[str, str]]:
     return facts
 
 
-def _channels(document: Document, ctx: PageContext, status: Consultation) -> dict[str, object] | None:
+def _channels(document: Document, ctx: LegalPage, status: Consultation) -> dict[str, object] | None:
     comments = document.comments
     if comments is None or status.state is State.CLOSED:
         return None
@@ -143,24 +142,7 @@ def _divisions_with_depth(nodes: list, depth: int):
             yield from _divisions_with_depth(node.children, depth + 1)
 
 
-def _comment_entry(document: Document, article: Article, ctx: PageContext, status: Consultation | None) -> str | None:
-    if status is None or status.state is State.CLOSED or document.comments is None:
-        return None
-    t = translator(ctx.settings.language)
-    url = permalink(ctx.page_url, article.id)
-    values = template_values(document, article, url)
-    body = t("mail_body", title=document.title, label=article.label, url=url)
-    entry = {
-        "label": article.label,
-        "mailto": mailto_href(document.comments, values, body),
-        "form": form_href(document.comments, values),
-        # Before opening the entries exist but stay hidden; the script reveals them.
-        "hidden": status.state is State.UPCOMING,
-    }
-    return render(ctx.settings.language, "partials/comment_entry.html", entry=entry)
-
-
-def article_html(article: Article, inline: InlineRenderer, actions: list[str], language: str) -> str:
+def article_html(article: Article, inline: InlineRenderer, notes: Sequence[Any], language: str) -> str:
     paragraphs = [
         {
             "id": para.id,
@@ -175,7 +157,7 @@ def article_html(article: Article, inline: InlineRenderer, actions: list[str], l
         "caption": article.caption,
         "repealed": article.repealed,
         "paragraphs": paragraphs,
-        "actions": actions,
+        "notes": notes,
     }
     return render(language, "partials/article.html", article=context)
 
@@ -202,7 +184,7 @@ def _prose_html(prose: Prose, inline: InlineRenderer) -> str:
     return sanitize(inline.md.reset().convert(prose.text))
 
 
-def legal_page_markdown(document: Document, ctx: PageContext) -> str:
+def legal_page_markdown(document: Document, ctx: LegalPage) -> str:
     """The whole page body of a draft or law, ready for MkDocs."""
     assert document.legal is not None
     settings = ctx.settings
@@ -216,22 +198,18 @@ def legal_page_markdown(document: Document, ctx: PageContext) -> str:
         "contents": _contents(document.legal),
         "article_count": translator(settings.language)("articles_count", n=len(document.legal.articles)),
     }
-    blocks = [render(settings.language, "partials/doc_head.html", head=head), *ctx.head_extras]
-    blocks.extend(_body_blocks(document, document.legal.children, 0, inline, ctx, status))
-    blocks.extend(ctx.tail_extras)
+    blocks = [render(settings.language, "partials/doc_head.html", head=head), *ctx.head]
+    blocks.extend(_body_blocks(document, document.legal.children, 0, inline, ctx))
+    blocks.extend(ctx.tail)
     return "\n\n".join(blocks) + "\n"
 
 
-def _body_blocks(document: Document, nodes: list, depth: int, inline: InlineRenderer, ctx: PageContext, status: Consultation | None):
+def _body_blocks(document: Document, nodes: list, depth: int, inline: InlineRenderer, ctx: LegalPage):
     for node in nodes:
         if isinstance(node, Division):
             yield _heading(node, depth)
-            yield from _body_blocks(document, node.children, depth + 1, inline, ctx, status)
+            yield from _body_blocks(document, node.children, depth + 1, inline, ctx)
         elif isinstance(node, Article):
-            actions = list(ctx.article_extras.get(node.id, []))
-            entry = _comment_entry(document, node, ctx, status)
-            if entry:
-                actions.insert(0, entry)
-            yield article_html(node, inline, actions, ctx.settings.language)
+            yield article_html(node, inline, ctx.notes.get(node.id, ()), ctx.settings.language)
         else:
             yield _prose_html(node, inline)

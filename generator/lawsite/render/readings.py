@@ -7,14 +7,13 @@ Context builders only: every string and URL is computed here, the partials
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from ..ledger import ArticleLedger, Ledger
+from ..gather.ledger import ArticleLedger, Ledger
 from ..model import Document, Outcome
 from ..redline import ArticleChange, Segment, Status, article_text, summary
-from ..readings import relative_url
 from ..settings import Settings
+from ..urls import PageLinks, redline_key
 from .i18n import translator
 from .templates import format_date, render
 
@@ -26,35 +25,17 @@ FOCUS = (Status.ADDED, Status.REMOVED, Status.CHANGED, Status.RENUMBERED_CHANGED
 SUMMARY_ORDER = (Status.ADDED, Status.REMOVED, Status.CHANGED, Status.RENUMBERED_CHANGED, Status.RENUMBERED, Status.UNCHANGED)
 
 
-@dataclass(frozen=True)
-class Links:
-    """Where things are: site-relative URLs of documents by id, and the page
-    being rendered (links are made relative to it)."""
-
-    urls: dict[str, str]  # document id → site-relative URL
-    page: str  # the current page's site-relative URL
-    names: dict[str, str]  # contact-point id → its title
-
-    def to(self, doc_id: str, fragment: str = "") -> str | None:
-        url = self.urls.get(doc_id)
-        if url is None:
-            return None
-        return relative_url(self.page, url + (f"#{fragment}" if fragment else ""))
-
-
 # --- the chain of readings ----------------------------------------------------------
 
 
-def readings_html(chain: list[Document], current: Document, redlines: dict[str, str], links: Links, settings: Settings) -> str:
+def readings_html(chain: list[Document], current: Document, links: PageLinks, settings: Settings) -> str:
     """The chain 征求意见稿 → 一审稿 → 二审稿 with the current one marked and a
-    redline link between each pair; "" for a draft with one reading.
-    `redlines` maps a later reading's id to its redline page URL."""
+    redline link between each pair; "" for a draft with one reading."""
     if len(chain) < 2:
         return ""
     t = translator(settings.language)
     steps = []
     for document in chain:
-        redline = redlines.get(document.id)
         steps.append(
             {
                 "label": _stage(document),
@@ -62,7 +43,7 @@ def readings_html(chain: list[Document], current: Document, redlines: dict[str, 
                 "date": format_date(document.published, settings.language) if document.published else "",
                 "href": None if document is current else links.to(document.id),
                 "current": document is current,
-                "redline_href": relative_url(links.page, redline) if redline else None,
+                "redline_href": links.to(redline_key(document.id)),
                 "redline_text": t("redline_link"),
             }
         )
@@ -87,7 +68,7 @@ def _base_title(document: Document) -> str:
     return title[:cut] if cut > 0 else title
 
 
-def redline_page_markdown(old: Document, new: Document, changes: list[ArticleChange], ledger: Ledger, links: Links, settings: Settings) -> str:
+def redline_page_markdown(old: Document, new: Document, changes: list[ArticleChange], ledger: Ledger, links: PageLinks, names: dict[str, str], settings: Settings) -> str:
     """The whole redline page: title, counts, legend, then the changes."""
     t = translator(settings.language)
     counts = summary(changes)
@@ -97,18 +78,18 @@ def redline_page_markdown(old: Document, new: Document, changes: list[ArticleCha
         "counts": [{"status": s.value, "label": t(f"status_{s.value.replace('-', '_')}"), "n": counts[s.value]} for s in SUMMARY_ORDER],
         "total_old": len(old.legal.articles) if old.legal else 0,
         "total_new": len(new.legal.articles) if new.legal else 0,
-        "blocks": _blocks(old, new, changes, ledger, links, settings),
+        "blocks": _blocks(old, new, changes, ledger, links, names, settings),
     }
     title = redline_title(old, new, settings.language)
     return f"# {title} {{#ls-redline-title}}\n\n" + render(settings.language, "partials/redline.html", redline=context) + "\n"
 
 
-def _blocks(old: Document, new: Document, changes: list[ArticleChange], ledger: Ledger, links: Links, settings: Settings) -> list[dict[str, Any]]:
+def _blocks(old: Document, new: Document, changes: list[ArticleChange], ledger: Ledger, links: PageLinks, names: dict[str, str], settings: Settings) -> list[dict[str, Any]]:
     """Changes in full; runs of unchanged or merely renumbered articles folded."""
     blocks: list[dict[str, Any]] = []
     quiet: list[dict[str, Any]] = []
     for change in changes:
-        entry = _change(old, new, change, ledger, links, settings)
+        entry = _change(old, new, change, ledger, links, names, settings)
         if change.status in FOCUS:
             _fold(blocks, quiet, settings)
             blocks.append(entry)
@@ -131,7 +112,7 @@ def _fold(blocks: list[dict[str, Any]], quiet: list[dict[str, Any]], settings: S
     quiet.clear()
 
 
-def _change(old: Document, new: Document, change: ArticleChange, ledger: Ledger, links: Links, settings: Settings) -> dict[str, Any]:
+def _change(old: Document, new: Document, change: ArticleChange, ledger: Ledger, links: PageLinks, names: dict[str, str], settings: Settings) -> dict[str, Any]:
     t = translator(settings.language)
     before, after = change.old, change.new
     shown = after or before
@@ -149,7 +130,7 @@ def _change(old: Document, new: Document, change: ArticleChange, ledger: Ledger,
         "renumbered": bool(before and after and before.key != after.key),
         "label_span": shown.label,
         "segments": _segments(change),
-        "ledger": _ledger(ledger.for_article(old.id, before.id), old, links, settings) if before else None,
+        "ledger": _ledger(ledger.for_article(old.id, before.id), old, links, names, settings) if before else None,
     }
 
 
@@ -186,7 +167,7 @@ def _runs(segment: Segment) -> list[dict[str, str]]:
     return runs
 
 
-def _ledger(entry: ArticleLedger | None, old: Document, links: Links, settings: Settings) -> dict[str, Any] | None:
+def _ledger(entry: ArticleLedger | None, old: Document, links: PageLinks, names: dict[str, str], settings: Settings) -> dict[str, Any] | None:
     """The outcomes of the suggestions made on the earlier article."""
     if entry is None:
         return None
@@ -205,7 +186,7 @@ def _ledger(entry: ArticleLedger | None, old: Document, links: Links, settings: 
                 "badge": t(f"outcome_{s.outcome.value.replace('-', '_')}"),
                 "text": s.text,
                 "count": t("suggestion_count", n=s.count) if s.count > 1 else "",
-                "source": links.names.get(s.source, s.source),
+                "source": names.get(s.source, s.source),
                 "reason": s.reason or "",
             }
             for s in entry.suggestions

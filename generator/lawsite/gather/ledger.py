@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from .model import GENERAL, Document, Kind, Notice, Outcome, Suggestion
+from ..model import GENERAL, Document, Kind, Notice, Outcome, Suggestion
 
 
 def anchor_for(article_id: str) -> str:

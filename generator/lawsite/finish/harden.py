@@ -28,8 +28,8 @@ import nh3
 from markupsafe import Markup
 
 from ..parse.safety import SCRIPT_ATTRIBUTES, SCRIPT_IDS
-from .inline import ALLOWED_ATTRIBUTES as INLINE_ATTRIBUTES
-from .inline import ALLOWED_TAGS as INLINE_TAGS
+from ..render.inline import ALLOWED_ATTRIBUTES as INLINE_ATTRIBUTES
+from ..render.inline import ALLOWED_TAGS as INLINE_TAGS
 
 _SVG_TAGS = {"svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "title", "desc", "defs"}
 PAGE_TAGS = INLINE_TAGS | _SVG_TAGS | {

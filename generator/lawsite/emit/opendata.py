@@ -9,7 +9,7 @@ Layout in the built site (documented in `content/open-data.md`):
     data/schema/*.schema.json       the JSON Schemas the files follow
 
 Pure: a Site, page URLs and settings in, `{path: bytes}` out. The schemas
-live in `lawsite/schema/` and are validated against in the tests.
+live in `lawsite/emit/schema/` and are validated against in the tests.
 """
 
 from __future__ import annotations
@@ -20,16 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..ledger import ArticleLedger, Ledger
+from ..gather.ledger import ArticleLedger, Ledger
+from ..gather.site import Site
 from ..model import GENERAL, Article, Document, Kind, Suggestion
 from ..outline import outline_dict
 from ..parse.schema import file_name_of
-from ..site import Site
 from .cells import spreadsheet_csv
-from .links import SiteLinks
+from .publisher import Publisher
 
 DATA_DIR = "data"
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 SCHEMAS = ("document.schema.json", "index.schema.json")
 # 2: articles without the duplicate `text`, `url` a fragment;
 # 3: optional article and paragraph fields left out at their default.
@@ -69,7 +69,7 @@ def _divisions(outline: list[dict[str, Any]], parent: str | None) -> list[dict[s
     return out
 
 
-def _interpretations(site: Site, data: SiteLinks) -> dict[tuple[str, str], list[dict[str, Any]]]:
+def _interpretations(site: Site, data: Publisher) -> dict[tuple[str, str], list[dict[str, Any]]]:
     """(interpreted doc id, article id) → the sections that explain it."""
     found: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for document in site.of_kind(Kind.INTERPRETATION):
@@ -80,7 +80,7 @@ def _interpretations(site: Site, data: SiteLinks) -> dict[tuple[str, str], list[
             record = {
                 "document": document.id,
                 "heading": section.heading,
-                "url": data.url(document.id, section.anchor),
+                "url": data.urls.absolute(document.id, section.anchor),
                 "text": section.body.strip(),
             }
             for article_id in section.article_ids:
@@ -110,7 +110,7 @@ def _ledger(entry: ArticleLedger | None, notice_of: dict[int, str]) -> dict[str,
     }
 
 
-def _article(article: Article, division: str | None, document: Document, data: SiteLinks, extras: "_Extras") -> dict[str, Any]:
+def _article(article: Article, division: str | None, document: Document, data: Publisher, extras: "_Extras") -> dict[str, Any]:
     record = {
         "id": article.id,
         "number": article.number,
@@ -179,12 +179,12 @@ class _Extras:
     notice_of: dict[int, str]  # id(suggestion) → the notice that itemises it
 
 
-def _extras(site: Site, data: SiteLinks) -> _Extras:
+def _extras(site: Site, data: Publisher) -> _Extras:
     notice_of = {id(s): n.id for n in site.notices.values() for s in n.suggestions}
     return _Extras(site.ledger, _interpretations(site, data), notice_of)
 
 
-def document_record(document: Document, site: Site, data: SiteLinks, extras: _Extras | None = None) -> dict[str, Any]:
+def document_record(document: Document, site: Site, data: Publisher, extras: _Extras | None = None) -> dict[str, Any]:
     """One document's open data (see schema/document.schema.json)."""
     extras = extras or _extras(site, data)
     legal = document.legal
@@ -195,7 +195,7 @@ def document_record(document: Document, site: Site, data: SiteLinks, extras: _Ex
         "id": document.id,
         "kind": document.kind.value,
         "title": document.title,
-        "url": data.url(document.id),
+        "url": data.urls.absolute(document.id),
         "source": document.path,
         # A notice's raw `suggestions` are replaced by the parsed ones below.
         "metadata": json_value({k: v for k, v in document.meta.items() if k != "suggestions"}),
@@ -209,7 +209,7 @@ def document_record(document: Document, site: Site, data: SiteLinks, extras: _Ex
     return record
 
 
-def index_record(site: Site, data: SiteLinks) -> dict[str, Any]:
+def index_record(site: Site, data: Publisher) -> dict[str, Any]:
     """The list of documents (see schema/index.schema.json)."""
     entries = []
     for document in site.documents.values():
@@ -218,7 +218,7 @@ def index_record(site: Site, data: SiteLinks) -> dict[str, Any]:
             "id": document.id,
             "kind": document.kind.value,
             "title": document.title,
-            "url": data.url(document.id),
+            "url": data.urls.absolute(document.id),
             "data": document_path(document.id),
             "published": json_value(document.published),
             "articles": len(legal.articles) if legal else 0,
@@ -264,7 +264,7 @@ def _json(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n").encode("utf-8")
 
 
-def open_data_files(site: Site, data: SiteLinks) -> Iterator[tuple[str, bytes]]:
+def open_data_files(site: Site, data: Publisher) -> Iterator[tuple[str, bytes]]:
     """Every open-data file with its path in the built site, one at a time:
     on a corpus they are 44 MB, which the build need not hold at once."""
     extras = _extras(site, data)

@@ -13,18 +13,18 @@ honours SOURCE_DATE_EPOCH).
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from ..gather.site import Site
 from ..model import Document, Kind
 from ..parse.schema import file_name_of
 from ..render.i18n import translator
 from ..render.templates import format_date, render
 from ..settings import Settings
-from ..site import Site
-from .links import SiteLinks
+from ..urls import PageLinks, relative_url
+from .publisher import Publisher
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_DIR = "feeds"
@@ -104,20 +104,20 @@ def timestamp(date: dt.date, settings: Settings) -> str:
     return dt.datetime.combine(date, dt.time(0), tzinfo=settings.tz).isoformat()
 
 
-def stable_id(where: SiteLinks, name: str) -> str:
+def stable_id(where: Publisher, name: str) -> str:
     """An id that survives renaming a page: from the site and a document id."""
     base = where.settings.site_url or where.name
     return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{base}#{name}"))
 
 
-def _href(where: SiteLinks, url: str, feed_path: str) -> str:
+def _href(where: Publisher, url: str, feed_path: str) -> str:
     """Absolute when the site has a `site_url`, else relative to the feed file."""
     if where.settings.site_url:
         return where.settings.site_url + url
-    return posixpath.relpath(url or ".", posixpath.dirname(feed_path)) + ("/" if url.endswith("/") else "")
+    return relative_url(feed_path, url)
 
 
-def feed_xml(where: SiteLinks, feed_path: str, title: str, entries: list[Entry], home_url: str = "") -> bytes:
+def feed_xml(where: Publisher, feed_path: str, title: str, entries: list[Entry], home_url: str = "") -> bytes:
     """One Atom document. `home_url` is the page the feed is about."""
     settings = where.settings
     root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": settings.language})
@@ -136,7 +136,7 @@ def feed_xml(where: SiteLinks, feed_path: str, title: str, entries: list[Entry],
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def _entry_xml(root: ET.Element, where: SiteLinks, feed_path: str, entry: Entry) -> None:
+def _entry_xml(root: ET.Element, where: Publisher, feed_path: str, entry: Entry) -> None:
     node = ET.SubElement(root, f"{{{ATOM}}}entry")
     document = entry.document
     _text(node, "id", stable_id(where, f"{document.kind.value}/{document.id}"))
@@ -144,7 +144,7 @@ def _entry_xml(root: ET.Element, where: SiteLinks, feed_path: str, entry: Entry)
     stamp = timestamp(entry.date, where.settings)
     _text(node, "published", stamp)
     _text(node, "updated", stamp)
-    url = where.hrefs.get(document.id)
+    url = where.urls.url(document.id)
     if url is not None:
         _link(node, _href(where, url, feed_path), "alternate", "text/html")
     ET.SubElement(node, f"{{{ATOM}}}category", {"term": document.kind.value, "label": translator(where.settings.language)(f"kind_{document.kind.value}")})
@@ -160,37 +160,33 @@ def _link(parent: ET.Element, href: str, rel: str, media_type: str) -> None:
     ET.SubElement(parent, f"{{{ATOM}}}link", {"rel": rel, "type": media_type, "href": href})
 
 
-def feed_files(site: Site, where: SiteLinks) -> dict[str, bytes]:
+def feed_files(site: Site, where: Publisher) -> dict[str, bytes]:
     """Every feed of the site by its path in the built site."""
     t = translator(where.settings.language)
     files = {SITE_FEED: feed_xml(where, SITE_FEED, t("feed_site", site=where.name), site_entries(site, where.settings))}
     for draft in site.of_kind(Kind.DRAFT):
-        if draft.id not in where.hrefs:
+        url = where.urls.url(draft.id)
+        if url is None:
             continue
         path = draft_feed_path(draft)
         entries = draft_entries(site, draft, where.settings)
-        files[path] = feed_xml(where, path, t("feed_draft", title=draft.title), entries, where.hrefs[draft.id])
+        files[path] = feed_xml(where, path, t("feed_draft", title=draft.title), entries, url)
     return files
 
 
-def head_links(document: Document | None, where: SiteLinks, page_url: str) -> list[dict[str, str]]:
+def head_links(document: Document | None, links: PageLinks, language: str) -> list[dict[str, str]]:
     """The `<link rel="alternate">` tags of a page: the site feed, and on a
-    draft its own feed. `page_url` is the page's URL relative to the root.
+    draft its own feed.
 
     Relative even with a site_url: Material's script fetches `sitemap.xml`
     beside every rel=alternate link, and an absolute link made every page of
     a preview or mirror contact the production host."""
-    t = translator(where.settings.language)
-    here = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
-
-    def href(path: str) -> str:
-        return posixpath.relpath(path, here or ".")
-
-    links = [{"href": href(SITE_FEED), "title": t("feed_link_site")}]
+    t = translator(language)
+    feeds = [{"href": links.to_url(SITE_FEED), "title": t("feed_link_site")}]
     if document is not None and document.kind is Kind.DRAFT:
-        links.append({"href": href(draft_feed_path(document)), "title": t("feed_link_draft")})
-    return links
+        feeds.append({"href": links.to_url(draft_feed_path(document)), "title": t("feed_link_draft")})
+    return feeds
 
 
-def head_links_html(document: Document | None, where: SiteLinks, page_url: str) -> str:
-    return render(where.settings.language, "partials/feed_links.html", links=head_links(document, where, page_url)) + "\n"
+def head_links_html(document: Document | None, links: PageLinks, language: str) -> str:
+    return render(language, "partials/feed_links.html", links=head_links(document, links, language)) + "\n"

@@ -45,7 +45,7 @@ def collapse_whitespace(html: str) -> str:
 _SIDEBAR = re.compile(r'<nav class="md-nav md-nav--(primary|secondary)[ "]')
 _NAV_TAG = re.compile(r"<(/?)nav\b")
 # Only runs holding a line break: Material's indentation, never a space that
-# separates words (titles in the nav are escaped text, see render/harden.py).
+# separates words (titles in the nav are escaped text, see finish/harden.py).
 _BREAK_BETWEEN_TAGS = re.compile(r">[ \t\r\f]*\n[ \t\n\r\f]*<")
 # A title that is plain text: no subtitle, no icon, no markup inside.
 _ELLIPSIS = re.compile(r'<span class="md-ellipsis">[ \t\n\r\f]*([^<]*?)[ \t\n\r\f]*</span>')

@@ -25,9 +25,9 @@ import posixpath
 from dataclasses import dataclass
 from typing import Callable, Iterable, TypeVar
 
-from .model import Document, Kind
-from .render.i18n import translator
-from .render.templates import render
+from ..model import Document, Kind
+from .i18n import translator
+from .templates import render
 
 # A folder with at least this many laws is split into years and gets an index.
 YEAR_GROUP_MIN = 30

@@ -29,6 +29,7 @@ from ..render.inline import InlineRenderer
 from ..render.legal import banner_context, consultation, permalink, resolver_for
 from ..render.templates import render
 from ..settings import Settings
+from ..urls import ASSET_DIR, SiteUrls
 
 POSTER_DIR = "posters"
 
@@ -65,6 +66,20 @@ class PosterLinks:
     back_href: str  # the draft page, relative to the poster
     css_href: str
     js_href: str
+
+
+def poster_links(document: Document, urls: SiteUrls) -> PosterLinks | None:
+    """The poster's links, relative to the poster; None when the draft has no page."""
+    links = urls.at(poster_uri(document))
+    back_href = links.to(document.id)
+    if back_href is None:
+        return None
+    return PosterLinks(
+        page_url=links.site.absolute(document.id) or "",
+        back_href=back_href,
+        css_href=links.to_url(f"{ASSET_DIR}/poster.css"),
+        js_href=links.to_url(f"{ASSET_DIR}/poster.js"),
+    )
 
 
 def _article_context(document: Document, article: Article, inline: InlineRenderer, links: PosterLinks, open_: bool, t) -> dict[str, object]:

@@ -12,18 +12,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .consultation import Consultation, consultations
+from ..consultation import Consultation, consultations
+from ..model import Document, Kind, Notice, Problem, Source
+from ..parse.document import parse_document
+from ..parse.interpretation import attach_interpretations
+from ..parse.notice import ReadFile, Unreadable, parse_notice
+from ..parse.poster import poster_problems
+from ..parse.safety import source_problems
+from ..parse.schema import theme_file
+from ..parse.static_files import is_page, served_files, static_file_problems
+from ..progress import ProgressCallback
+from ..settings import Settings
 from .ledger import Ledger, build_ledger
-from .model import Document, Kind, Notice, Problem, Source
-from .parse.document import parse_document
-from .parse.interpretation import attach_interpretations
-from .parse.notice import ReadFile, Unreadable, parse_notice
-from .parse.poster import poster_problems
-from .parse.safety import source_problems
-from .parse.schema import theme_file
-from .parse.static_files import is_page, served_files, static_file_problems
-from .progress import ProgressCallback
-from .settings import Settings
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # larger than any law; protects the build from runaway input
 # Readings of one text (征求意见稿, 一审稿 … 三审稿, the law): real ones have under ten.
@@ -51,6 +51,16 @@ class Site:
         """Each draft or law by the id its `previous:` names (once per site:
         `readings` is asked for every page)."""
         return {d.previous: d for d in self.of_kind(Kind.DRAFT, Kind.LAW)}
+
+    @cached_property
+    def interpretations(self) -> dict[str, list[Document]]:
+        """The interpretations of each text, by the text's id (once per site:
+        a draft or law page asks for its own)."""
+        found: dict[str, list[Document]] = {}
+        for document in self.of_kind(Kind.INTERPRETATION):
+            if document.interpretation is not None:
+                found.setdefault(document.interpretation.interprets, []).append(document)
+        return found
 
     def of_kind(self, *kinds: Kind) -> list[Document]:
         return [d for d in self.documents.values() if d.kind in kinds]

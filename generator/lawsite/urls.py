@@ -1,0 +1,111 @@
+"""Where every page lives, and links from one page to another.
+
+Pure (no MkDocs). URLs are site-relative as MkDocs makes them with
+`use_directory_urls` (the default): ``""`` for the home page,
+``drafts/property-r2/`` for a draft, ``posters/x/index.html`` for a file.
+The adapter builds one `SiteUrls` per build from the URL MkDocs gave each
+planned page; every page, feed, poster and JSON file links through it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Mapping
+
+
+ASSET_DIR = "assets/lawsite"  # the plugin's scripts and styles in the built site
+
+# Keys of the generated pages in `SiteUrls` (documents are keyed by their id,
+# which never holds a "/").
+STATISTICS_ID = "lawsite-statistics"
+DIRECTORY_ID = "lawsite-contact-points"
+
+
+def redline_key(new_id: str) -> str:
+    """The redline page from the previous reading of `new_id` to it."""
+    return f"redline/{new_id}"
+
+
+def poster_key(doc_id: str) -> str:
+    return f"poster/{doc_id}"
+
+
+def law_index_key(folder: str) -> str:
+    return f"index/{folder}"
+
+
+def page_url(src_path: str, use_directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives a content file."""
+    stem, _ = posixpath.splitext(src_path)
+    if not use_directory_urls:
+        return stem + ".html"
+    if posixpath.basename(stem) in ("index", "README"):
+        folder = posixpath.dirname(stem)
+        return folder + "/" if folder else ""
+    return stem + "/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url` (both site-relative);
+    a fragment on `to_url` is kept.
+
+    Like MkDocs' `get_relative_url` (the last part of `from_url` is dropped
+    when it names a file), except that a link to a folder page, the home page
+    included, always ends with "/": MkDocs gives ``../..`` from ``drafts/x/``
+    to the home page, this gives ``../../`` (both resolve to the same URL)."""
+    target, _, fragment = to_url.partition("#")
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    rel = posixpath.relpath(target or ".", base or ".")
+    if (target.endswith("/") or not target) and not rel.endswith("/"):
+        rel += "/"
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def with_fragment(url: str, fragment: str = "") -> str:
+    return url + (f"#{fragment}" if fragment else "")
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    """Every page of one build by its key (a document id, or a generated
+    page's key from `plan.py`), built once per build and shared."""
+
+    pages: Mapping[str, str]  # key → site-relative URL
+    site_url: str = ""  # "https://host/" or "" when the site has none
+
+    def url(self, key: str, fragment: str = "") -> str | None:
+        """The page's site-relative URL, None when the site has no such page."""
+        url = self.pages.get(key)
+        return None if url is None else with_fragment(url, fragment)
+
+    def absolute(self, key: str, fragment: str = "") -> str | None:
+        """The page's URL with the host when the site has a `site_url`."""
+        url = self.url(key, fragment)
+        return None if url is None else self.site_url + url
+
+    def at(self, here: str) -> PageLinks:
+        """Links from the page at the site-relative URL `here`."""
+        return PageLinks(self, here)
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """Links from one page: relative to it, so a site works from any folder."""
+
+    site: SiteUrls
+    here: str  # the page's own site-relative URL
+
+    def to(self, key: str, fragment: str = "") -> str | None:
+        """A link to the page `key` (and `fragment` on it), None when there is no such page."""
+        url = self.site.url(key, fragment)
+        return None if url is None else relative_url(self.here, url)
+
+    def to_url(self, url: str) -> str:
+        """A link to any site-relative URL (an asset, a feed)."""
+        return relative_url(self.here, url)
+
+    @property
+    def absolute(self) -> str:
+        """This page's own URL, with the host when the site has a `site_url`."""
+        return self.site.site_url + self.here
