@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .model import ConfigError
+from .urls import service_origin
 
 LANGUAGES = ("zh", "zh-Hant", "en")
 
@@ -26,6 +27,7 @@ class Settings:
     # The theme's template folders, first wins (custom_dir, Material's); icons are in
     # their `.icons/`. Empty: not known, and `template:`/`icon:` are not checked.
     theme_dirs: tuple[str, ...] = ()
+    intake: str = ""  # the comment service of every draft without its own `comments.intake`; "" none
 
     def __post_init__(self) -> None:
         try:
@@ -34,6 +36,8 @@ class Settings:
             raise ConfigError(
                 f"lawsite: unknown time zone {self.timezone!r}; use an IANA name such as 'Asia/Shanghai'"
             ) from exc
+        if self.intake and service_origin(self.intake) is None:
+            raise ConfigError(f"lawsite: intake must be the http(s) address of the comment service (e.g. https://yj.example.gov.cn/intake), not {self.intake!r}")
         if self.language not in LANGUAGES:
             raise ConfigError(f"lawsite: language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
 
@@ -46,6 +50,7 @@ class Settings:
             timezone=str(options.get("timezone", cls.timezone)),
             numbering=str(options.get("numbering", cls.numbering)),
             language=str(options.get("language", cls.language)),
+            intake=str(options.get("intake") or ""),
         )
 
     @property

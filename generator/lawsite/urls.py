@@ -10,6 +10,7 @@ planned page; every page, feed, poster and JSON file links through it.
 from __future__ import annotations
 
 import posixpath
+import urllib.parse
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -20,6 +21,16 @@ ASSET_DIR = "assets/lawsite"  # the plugin's scripts and styles in the built sit
 # which never holds a "/").
 STATISTICS_ID = "lawsite-statistics"
 DIRECTORY_ID = "lawsite-contact-points"
+
+
+def service_origin(base: str) -> str | None:
+    """The origin of a service's base address (`lawsite intake` behind
+    https://host/prefix), or None when `base` is not one: http(s), a host,
+    no query, no fragment."""
+    parts = urllib.parse.urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment or "{" in base:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def redline_key(new_id: str) -> str:

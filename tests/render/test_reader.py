@@ -7,9 +7,11 @@ import datetime as dt
 import json
 import re
 
-from lawsite.model import Source
+import pytest
+
+from lawsite.model import ConfigError, Source
 from lawsite.parse.document import parse_document
-from lawsite.render.i18n import SCRIPT_LABELS
+from lawsite.render.i18n import INTAKE_SCRIPT_LABELS, SCRIPT_LABELS
 from lawsite.render.reader import BEFORE_PAINT, basket_html, inject_head, labels_script
 from lawsite.settings import Settings
 
@@ -68,3 +70,36 @@ def test_basket_root_carries_the_drafts_data_escaped() -> None:
 
 def test_no_basket_once_closed() -> None:
     assert basket_html(document(), CLOSED, "https://example.gov.cn/drafts/d1/") is None
+
+
+# --- with a comment service (lawsite intake) ---------------------------------------
+
+INTAKE = "https://yj.example.gov.cn/intake/"
+
+
+def test_the_basket_posts_to_the_service_of_the_draft_or_the_site() -> None:
+    own = TEXT.replace("  email: a@example.gov.cn\n", f"  email: a@example.gov.cn\n  intake: {INTAKE}\n")
+    doc, problems = parse_document(Source("drafts/d1.md", own))
+    assert doc is not None and not problems
+    for document_, settings in ((doc, OPEN), (document(), Settings(site_url=OPEN.site_url, now=OPEN.now, intake=INTAKE.rstrip("/")))):
+        root = basket_html(document_, settings, "https://example.gov.cn/drafts/d1/")
+        assert root is not None
+        attrs = dict(re.findall(r'(data-ls-[a-z]+)="([^"]*)"', root))
+        assert attrs["data-ls-intake"] == "https://yj.example.gov.cn/intake/comments"
+        assert "一次在线提交" in root
+    plain = basket_html(document(), OPEN, "https://example.gov.cn/drafts/d1/")
+    assert plain is not None and "data-ls-intake" not in plain and "一次在线提交" not in plain
+
+
+def test_intake_labels_reach_the_scripts_only_with_a_service() -> None:
+    assert not any(key.startswith("intake_js_") for key in script_labels("zh"))
+    with_intake = json.loads(labels_script("zh", intake=True).split(" = ", 1)[1].rstrip(";\n"))
+    assert with_intake["intake_js_received"] == "意见已收到。回执号：{receipt}"
+    assert set(with_intake) == set(SCRIPT_LABELS) | set(INTAKE_SCRIPT_LABELS)
+
+
+def test_a_site_wide_intake_must_be_a_service_address() -> None:
+    with pytest.raises(ConfigError, match="intake"):
+        Settings(intake="yj.example.gov.cn/intake")
+    with pytest.raises(ConfigError, match="intake"):
+        Settings(intake="https://yj.example.gov.cn/intake?x=1")

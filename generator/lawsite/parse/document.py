@@ -180,11 +180,11 @@ def _comments(raw: Any, ctx: CheckContext) -> Comments | None:
             "`closes` is the last day comments are accepted; it must be on or after `opens`",
             code="closes-before-opens",
         )
-    if not raw.get("email") and not raw.get("form"):
+    if not raw.get("email") and not raw.get("form") and not raw.get("intake"):
         ctx.report(
             ("comments",),
-            "comments have neither `email` nor `form`: readers would have no way to comment on an article",
-            "add `email: …` and/or `form: https://…?doc={doc}&article={article}`",
+            "comments have neither `email` nor `form` nor `intake`: readers would have no way to comment on an article",
+            "add `email: …`, `form: https://…?doc={doc}&article={article}` and/or `intake: https://…` (the comment service)",
             code="no-comment-channel",
         )
     return Comments(
@@ -193,6 +193,7 @@ def _comments(raw: Any, ctx: CheckContext) -> Comments | None:
         email=raw.get("email"),
         subject=raw.get("subject") or Comments.subject,
         form=raw.get("form"),
+        intake=raw.get("intake"),
         post=raw.get("post"),
         fax=raw.get("fax"),
         phone=raw.get("phone"),

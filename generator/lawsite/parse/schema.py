@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 from ..model import Kind, Problem, Severity
 from ..numerals import MAX_COUNT_DIGITS, whole_number
+from ..urls import service_origin
 from .frontmatter import FrontMatter, KeyPath, dotted, shortened
 
 # Placeholders allowed in the mail subject and form URL templates.
@@ -298,6 +299,19 @@ def form_template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     return cleaned
 
 
+def service_url(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
+    cleaned = text(value, ctx, key)
+    if cleaned is not None and service_origin(cleaned) is None:
+        ctx.report(
+            key,
+            f"`{_dotted(key)}` must be the http(s) address of the comment service, without query or placeholders, not {cleaned!r}",
+            "e.g. https://yj.example.gov.cn/intake (where `lawsite intake serve` answers)",
+            code="bad-intake-url",
+        )
+        return None
+    return cleaned
+
+
 def any_value(value: Any, ctx: CheckContext, key: KeyPath) -> Any:
     return value
 
@@ -360,6 +374,7 @@ COMMENTS = {
     "email": FieldSpec(email),
     "subject": FieldSpec(subject_template),
     "form": FieldSpec(form_template),
+    "intake": FieldSpec(service_url),
     "post": FieldSpec(text),
     "fax": FieldSpec(text),
     "phone": FieldSpec(text),

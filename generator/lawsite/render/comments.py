@@ -13,6 +13,8 @@ import urllib.parse
 
 from ..model import Article, Comments, Document
 from ..parse.schema import fill_template
+from ..settings import Settings
+from ..urls import service_origin
 
 
 def template_values(document: Document, article: Article | None, url: str) -> dict[str, str]:
@@ -37,6 +39,25 @@ def mailto_href(comments: Comments, values: dict[str, str], body: str) -> str | 
     subject = _one_line(fill_template(comments.subject, values))
     query = urllib.parse.urlencode({"subject": subject, "body": body.replace("\n", "\r\n")}, quote_via=urllib.parse.quote)
     return f"mailto:{urllib.parse.quote(comments.email, safe='@')}?{query}"
+
+
+def intake_base(document: Document, settings: Settings) -> str | None:
+    """The comment service a draft's readers post to: its own `comments.intake`,
+    else the site's `intake`; None when it takes comments by mail and form only."""
+    if document.comments is None:
+        return None
+    return document.comments.intake or settings.intake or None
+
+
+def intake_action(base: str) -> str:
+    """Where the in-page form posts (`lawsite intake` answers POST /comments)."""
+    return base.rstrip("/") + "/comments"
+
+
+def intake_origin(document: Document | None, settings: Settings) -> str:
+    """The service's origin, which the page's CSP allows; "" for a page that posts nowhere."""
+    base = intake_base(document, settings) if document is not None else None
+    return (service_origin(base) or "") if base else ""
 
 
 def form_href(comments: Comments, values: dict[str, str]) -> str | None:

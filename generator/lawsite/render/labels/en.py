@@ -102,6 +102,24 @@ LABELS: dict[str, str] = {
     "basket_body_item": "[{label}]",
     "basket_body_field": "{name}: {value}",
 
+    # --- the in-page form of the comment service (lawsite intake), when `comments.intake` is set;
+    # the intake_js_* ones are shown by intake.js (i18n.js holds them only on a site with intake)
+    "intake_text": "Your comment on {label}",
+    "intake_trap": "Leave this field empty",
+    "intake_privacy": "Your name and contact are kept apart from your comment and never published. You get a receipt number.",
+    "intake_submit": "Send comment",
+    "intake_basket_hint": "Write your comment on each chosen article, then send them all online at once (each gets a receipt number) or in one e-mail. Until sent they are kept only in this browser.",
+    "intake_js_sending": "Sending…",
+    "intake_js_received": "Comment received. Receipt number: {receipt}",
+    "intake_js_receipt_link": "View the receipt",
+    "intake_js_refused": "Not sent: {message}",
+    "intake_js_offline": "The comment service cannot be reached just now; try again later, or send your comment by e-mail.",
+    "intake_js_basket_send": "Send all online",
+    "intake_js_basket_received": "All {n} comments were received. Note the receipt number of each:",
+    "intake_js_basket_item": "{label}: {receipt}",
+    "intake_js_basket_nothing": "Write a comment in the basket first, then send it.",
+    "intake_js_point": "Sent through {point}",
+
     # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
     "font_larger": "Larger text",
     "copy_link": "Copy link",

@@ -102,6 +102,24 @@ LABELS: dict[str, str] = {
     "basket_body_item": "【{label}】",
     "basket_body_field": "{name}：{value}",
 
+    # --- the in-page form of the comment service (lawsite intake), when `comments.intake` is set;
+    # the intake_js_* ones are shown by intake.js (i18n.js holds them only on a site with intake)
+    "intake_text": "您对{label}的意见",
+    "intake_trap": "此栏请勿填写",
+    "intake_privacy": "姓名和联系方式与意见分开保存，不会公开。提交后会得到回执号。",
+    "intake_submit": "提交意见",
+    "intake_basket_hint": "写下对所选各条的意见，可一次在线提交（每条都会得到回执号），也可用邮件发出。提交前内容只保存在本机浏览器中。",
+    "intake_js_sending": "正在提交……",
+    "intake_js_received": "意见已收到。回执号：{receipt}",
+    "intake_js_receipt_link": "查看回执",
+    "intake_js_refused": "未能提交：{message}",
+    "intake_js_offline": "暂时无法连接意见征集系统，请稍后再试，或改用邮件提交。",
+    "intake_js_basket_send": "在线一次提交",
+    "intake_js_basket_received": "{n} 条意见已全部收到，请记下各条的回执号：",
+    "intake_js_basket_item": "{label}：{receipt}",
+    "intake_js_basket_nothing": "请先在意见篮中写下意见，再提交。",
+    "intake_js_point": "经{point}提交",
+
     # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
     "font_larger": "放大字号",
     "copy_link": "复制本条链接",

@@ -102,6 +102,24 @@ LABELS: dict[str, str] = {
     "basket_body_item": "【{label}】",
     "basket_body_field": "{name}：{value}",
 
+    # --- the in-page form of the comment service (lawsite intake), when `comments.intake` is set;
+    # the intake_js_* ones are shown by intake.js (i18n.js holds them only on a site with intake)
+    "intake_text": "您對{label}的意見",
+    "intake_trap": "此欄請勿填寫",
+    "intake_privacy": "姓名和聯絡方式與意見分開保存，不會公開。提交後會得到回執號。",
+    "intake_submit": "提交意見",
+    "intake_basket_hint": "寫下對所選各條的意見，可一次線上提交（每條都會得到回執號），也可用郵件發出。提交前內容只保存在本機瀏覽器中。",
+    "intake_js_sending": "正在提交……",
+    "intake_js_received": "意見已收到。回執號：{receipt}",
+    "intake_js_receipt_link": "查看回執",
+    "intake_js_refused": "未能提交：{message}",
+    "intake_js_offline": "暫時無法連接意見徵集系統，請稍後再試，或改用郵件提交。",
+    "intake_js_basket_send": "線上一次提交",
+    "intake_js_basket_received": "{n} 條意見已全部收到，請記下各條的回執號：",
+    "intake_js_basket_item": "{label}：{receipt}",
+    "intake_js_basket_nothing": "請先在意見籃中寫下意見，再提交。",
+    "intake_js_point": "經{point}提交",
+
     # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
     "font_larger": "放大字號",
     "copy_link": "複製本條連結",
