@@ -37,7 +37,7 @@ from .finish.stash import Stash
 from .gather.site import Site, forget_parsed, link_problems, load_site
 from .model import ConfigError, Kind, Problem
 from .parse.static_files import static_file_problems
-from .plan import Plan, PosterPage, plan_pages
+from .plan import Plan, PosterPage, SignPage, plan_pages
 from .progress import Progress, Steps
 from .render import lawnav, reader
 from .render.comments import intake_base, intake_origin
@@ -177,10 +177,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         # Not while serving: MkDocs' live reload injects an inline script that changes per request.
         self.finish = Finish(self.settings.site_url, sanitise=not self.config.trust_html, csp=self.config.csp and not self.serving, wasm=wasm, mark_search=mark)
         problem = posters.site_url_problem(self.settings.site_url)
-        if problem and any(isinstance(spec, PosterPage) for spec in self.plan.generated):
+        if problem and any(isinstance(spec, (PosterPage, SignPage)) for spec in self.plan.generated):
             log.warning(format_problem(problem))
         for spec in self.plan.generated:
-            if isinstance(spec, PosterPage):
+            if isinstance(spec, (PosterPage, SignPage)):  # whole HTML files, written with every page's link
                 poster = files.get_file_from_path(spec.src)
                 assert poster is not None
                 poster.content_string = render_page(spec, PageInput(self.build, poster.url)).markdown

@@ -42,6 +42,11 @@ def poster_key(doc_id: str) -> str:
     return f"poster/{doc_id}"
 
 
+def sign_key(point_id: str) -> str:
+    """The standing QR sign of a contact point."""
+    return f"sign/{point_id}"
+
+
 def law_index_key(folder: str) -> str:
     return f"index/{folder}"
 

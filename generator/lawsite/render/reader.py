@@ -22,7 +22,7 @@ from .templates import render
 PAGE_ASSETS: tuple[str, ...] = ("reader.css", "reader.js", "basket.js")
 # Added to every page of a site whose drafts post to a comment service (after basket.js).
 INTAKE_ASSETS: tuple[str, ...] = ("intake.css", "intake.js")
-POSTER_ASSETS: tuple[str, ...] = ("poster.css", "poster.js")
+POSTER_ASSETS: tuple[str, ...] = ("poster.css", "poster.js", "sign.css")  # sign.css: the contact points' signs (emit/sign.py)
 # The scripts' labels in the site's language, generated once per build and
 # loaded before reader.js: 2 kB the browser caches, instead of in every page.
 LABELS_SCRIPT = "assets/lawsite/i18n.js"

@@ -74,6 +74,17 @@ LABELS: dict[str, str] = {
     "poster_print": "Print",
     "poster_back": "Back to the draft",
 
+    # --- a contact point's standing QR sign (emit/sign.py), printed on A4
+    "sign_link": "Print this contact point's QR sign",
+    "sign_link_hint": "A4, to put up for good: comments made through it are credited to this point",
+    "sign_page": "QR sign",
+    "sign_kicker": "Legislative contact point",
+    "sign_call": "Scan to comment on draft laws",
+    "sign_scan": "Scan the code with your phone to see the drafts open for comment; you can comment on any article.",
+    "sign_credit": "Comments made through this code are credited to this contact point and shown so in the feedback on them.",
+    "sign_id": "Contact point id: {id}",
+    "sign_back": "Back to the contact point",
+
     # --- the comment basket; shown by basket.js through i18n.js (SCRIPT_LABELS)
     "basket_add": "Add to my comments",
     "basket_added": "In my comments",

@@ -74,6 +74,17 @@ LABELS: dict[str, str] = {
     "poster_print": "打印",
     "poster_back": "返回草案全文",
 
+    # --- a contact point's standing QR sign (emit/sign.py), printed on A4
+    "sign_link": "打印本联系点的二维码标牌",
+    "sign_link_hint": "A4 纸，长期张贴：扫码参与的意见记为本联系点收集",
+    "sign_page": "二维码标牌",
+    "sign_kicker": "基层立法联系点",
+    "sign_call": "扫码参与立法，对法规草案提意见",
+    "sign_scan": "用手机扫描二维码，查看正在公开征求意见的法规草案，可以对任何一条提出意见。",
+    "sign_credit": "经此二维码提交的意见，记为本联系点收集的意见，并在意见采纳情况中注明。",
+    "sign_id": "联系点编号：{id}",
+    "sign_back": "返回联系点页面",
+
     # --- the comment basket; shown by basket.js through i18n.js (SCRIPT_LABELS)
     "basket_add": "加入意见篮",
     "basket_added": "已加入意见篮",

@@ -74,6 +74,17 @@ LABELS: dict[str, str] = {
     "poster_print": "列印",
     "poster_back": "返回草案全文",
 
+    # --- a contact point's standing QR sign (emit/sign.py), printed on A4
+    "sign_link": "列印本聯絡點的二維碼標牌",
+    "sign_link_hint": "A4 紙，長期張貼：掃碼參與的意見記為本聯絡點收集",
+    "sign_page": "二維碼標牌",
+    "sign_kicker": "基層立法聯絡點",
+    "sign_call": "掃碼參與立法，對法規草案提意見",
+    "sign_scan": "用手機掃描二維碼，查看正在公開徵求意見的法規草案，可以對任何一條提出意見。",
+    "sign_credit": "經此二維碼提交的意見，記為本聯絡點收集的意見，並在意見採納情況中註明。",
+    "sign_id": "聯絡點編號：{id}",
+    "sign_back": "返回聯絡點頁面",
+
     # --- the comment basket; shown by basket.js through i18n.js (SCRIPT_LABELS)
     "basket_add": "加入意見籃",
     "basket_added": "已加入意見籃",
