@@ -5,30 +5,19 @@
  * which answers with its receipt page. With it, the form posts JSON (fetch)
  * and the receipt (回执号) is shown in place; the basket sends all its
  * articles in ONE request ({"comments": [...]}) and shows every receipt.
- * A contact point preselected by ?point=ID (the point's QR sign) is kept for
- * the visit (sessionStorage) and sent with every comment.
+ * A contact point preselected by ?point=ID (the point's QR sign; reader.js
+ * keeps it for the visit) is sent with every comment.
  *
  * basket.js is left as it is: this script adds its button to the basket's
  * actions each time basket.js draws them, and reads what the reader typed
  * from the basket's own fields. Labels come from i18n.js (intake_js_*). */
 (function () {
   "use strict";
-  var POINT_KEY = "lawsite:point";
   var reader = window.lawsiteReader;
 
-  // Kept for the visit, on every page: the sign opens the home page, the comment is made on a draft.
-  function point() {
-    var given = null;
-    try { given = new URLSearchParams(window.location.search).get("point"); } catch (e) { given = null; }
-    try {
-      if (given) window.sessionStorage.setItem(POINT_KEY, given);
-      return window.sessionStorage.getItem(POINT_KEY) || "";
-    } catch (e) { return given || ""; }
-  }
-
-  var chosenPoint = point();
   if (!reader || !window.fetch) return; // the plain forms work as they are
   var t = reader.t;
+  var chosenPoint = reader.point(); // ?point=ID of a contact point's sign, kept by reader.js for the visit
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);

@@ -60,9 +60,23 @@ def intake_origin(document: Document | None, settings: Settings) -> str:
     return (service_origin(base) or "") if base else ""
 
 
-def form_href(comments: Comments, values: dict[str, str]) -> str | None:
-    """The form URL template with every placeholder percent-encoded."""
+POINT = "{point}"  # kept as written in the `data-ls-form-point` template; reader.js fills it in
+
+
+def form_href(comments: Comments, values: dict[str, str], point: str = "") -> str | None:
+    """The form URL template with every placeholder percent-encoded; {point}
+    is `point` (empty at build time: the reader's contact point is known only
+    in the browser)."""
     if not comments.form:
         return None
-    encoded = {key: urllib.parse.quote(value, safe="") for key, value in values.items()}
+    encoded = {key: urllib.parse.quote(value, safe="") for key, value in {**values, "point": point}.items()}
+    if point == POINT:
+        encoded["point"] = POINT
     return fill_template(comments.form, encoded)
+
+
+def form_point_template(comments: Comments, values: dict[str, str]) -> str | None:
+    """The form's address with {point} left for reader.js, when the template has one."""
+    if not comments.form or POINT not in comments.form:
+        return None
+    return form_href(comments, values, POINT)

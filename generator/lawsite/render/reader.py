@@ -13,7 +13,7 @@ import json
 from ..consultation import State
 from ..model import Document
 from ..settings import Settings
-from .comments import form_href, intake_action, intake_base, template_values
+from .comments import form_href, form_point_template, intake_action, intake_base, template_values
 from .i18n import INTAKE_SCRIPT_LABELS, SCRIPT_LABELS, translator
 from .legal import consultation
 from .templates import render
@@ -69,12 +69,14 @@ def basket_html(document: Document, settings: Settings, page_url: str) -> str | 
     intake = intake_base(document, settings)
     if status is None or comments is None or status.state is State.CLOSED or not (comments.email or comments.form or intake):
         return None
+    values = template_values(document, None, page_url)
     basket = {
         "doc": document.id,
         "title": document.title,
         "email": comments.email or "",
         "subject": comments.subject,
-        "form": form_href(comments, template_values(document, None, page_url)) or "",
+        "form": form_href(comments, values) or "",
+        "form_point": form_point_template(comments, values),
         "page_url": page_url,
         "intake": intake_action(intake) if intake else "",
     }

@@ -109,6 +109,7 @@ LABELS: dict[str, str] = {
     "basket_body_link": "Article",
     "basket_body_name": "Name",
     "basket_body_contact": "Contact",
+    "basket_body_point": "Contact point",
     "basket_joiner": ", ",
     "basket_body_item": "[{label}]",
     "basket_body_field": "{name}: {value}",

@@ -109,6 +109,7 @@ LABELS: dict[str, str] = {
     "basket_body_link": "条文链接",
     "basket_body_name": "姓名",
     "basket_body_contact": "联系方式",
+    "basket_body_point": "联系点",
     "basket_joiner": "、",
     "basket_body_item": "【{label}】",
     "basket_body_field": "{name}：{value}",

@@ -109,6 +109,7 @@ LABELS: dict[str, str] = {
     "basket_body_link": "條文連結",
     "basket_body_name": "姓名",
     "basket_body_contact": "聯絡方式",
+    "basket_body_point": "聯絡點",
     "basket_joiner": "、",
     "basket_body_item": "【{label}】",
     "basket_body_field": "{name}：{value}",

@@ -5,7 +5,7 @@ with a comment service (`comments.intake`), an in-page form posting to it."""
 from __future__ import annotations
 
 from ...consultation import State
-from ..comments import form_href, intake_action, intake_base, mailto_href, template_values
+from ..comments import form_href, form_point_template, intake_action, intake_base, mailto_href, template_values
 from ..i18n import translator
 from ..legal import permalink
 from .page import ArticlePage, Note
@@ -26,6 +26,7 @@ def notes(page: ArticlePage) -> dict[str, Note]:
             "label": article.label,
             "mailto": mailto_href(comments, values, body),
             "form": form_href(comments, values),
+            "form_point": form_point_template(comments, values),
             "intake": {"action": intake_action(intake), "doc": document.id, "article": article.id} if intake else None,
             # Before opening the entries exist but stay hidden; the script reveals them.
             "hidden": status.state is State.UPCOMING,
