@@ -106,16 +106,12 @@ def test_export_then_tally(service: Service, project: Path, tmp_path: Path) -> N
     assert f"{len(rows)} comment(s)" in done.stdout
     assert out.read_bytes().decode("utf-8-sig") == via_endpoint
 
-    tally_csv = tmp_path / "tally.csv"
-    with tally_csv.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["article", "from", "text"])
-        writer.writerows([row["article"], row["point"] or "网民", row["text"]] for row in rows)
-    notice = tmp_path / "notice.md"
-    tallied = lawsite("-f", str(project / "mkdocs.yml"), "tally", str(tally_csv), "--concerns", OPEN, "--out", str(notice))
+    notice = tmp_path / "notice.md"  # tally reads the export as it is (the collect format)
+    tallied = lawsite("-f", str(project / "mkdocs.yml"), "tally", str(out), "--concerns", OPEN, "--out", str(notice))
     assert tallied.returncode == 0, tallied.stderr
     assert f"read {len(rows)} comment row(s)" in tallied.stdout
-    assert "联系点收集" in notice.read_text(encoding="utf-8")
+    assert f"  {POINT}\t1 comment(s)" in tallied.stdout  # the point's comment counts for the point
+    assert "联系点收集" in notice.read_text(encoding="utf-8") and f"from: {POINT}" in notice.read_text(encoding="utf-8")
 
 
 def test_export_needs_the_token(service: Service) -> None:
