@@ -177,3 +177,24 @@ def test_without_javascript_the_form_posts_and_the_receipt_page_shows(chromium: 
     row = stored(service, receipt)
     assert row is not None and (row.article, row.text) == ("art_4", "不用脚本也能提交的意见。")
     page.context.close()
+
+
+def test_a_comment_through_a_signs_code_carries_the_point(chromium: Any, intake_site: tuple[str, Service]) -> None:
+    """The sign opens the home page with ?point=ID; the reader goes on to a
+    draft (the id kept for the visit) and comments there."""
+    url, service = intake_site
+    page = new_page(chromium, 390)
+    page.goto(url + "?point=xinghai-road#ls-open-now")
+    page.locator(f".ls-listing a[href$='{DRAFT}']").first.click()
+    page.wait_for_url(url + DRAFT)
+    mail = page.locator("#art_6 a[data-ls-channel=mail]").get_attribute("href")
+    assert "%E8%81%94%E7%B3%BB%E7%82%B9%EF%BC%9Axinghai-road" in mail  # 联系点：xinghai-road, at the end of the body
+    form = open_form(page, "art_6")
+    assert form.locator("input[name=point]").input_value() == "xinghai-road"
+    form.locator("textarea").fill("经星海路联系点标牌提交。")
+    form.locator("button[type=submit]").click()
+    receipt_node = form.locator(".ls-intake__receipt")
+    receipt_node.wait_for()
+    row = stored(service, receipt_node.inner_text())
+    assert row is not None and (row.article, row.point) == ("art_6", "xinghai-road")
+    page.context.close()

@@ -103,3 +103,22 @@ def test_a_site_wide_intake_must_be_a_service_address() -> None:
         Settings(intake="yj.example.gov.cn/intake")
     with pytest.raises(ConfigError, match="intake"):
         Settings(intake="https://yj.example.gov.cn/intake?x=1")
+
+
+def test_a_form_template_with_point_leaves_it_to_the_browser() -> None:
+    text = TEXT.replace("f?doc={doc}&article={article}", "f?doc={doc}&article={article}&via={point}")
+    doc, problems = parse_document(Source("drafts/d1.md", text))
+    assert doc is not None and not problems
+    root = basket_html(doc, OPEN, "https://example.gov.cn/drafts/d1/")
+    assert root is not None
+    attrs = dict(re.findall(r'(data-ls-[a-z-]+)="([^"]*)"', root))
+    assert attrs["data-ls-form"] == "https://yj.example.gov.cn/f?doc=d1&amp;article=&amp;via="  # no script: no point
+    assert attrs["data-ls-form-point"] == "https://yj.example.gov.cn/f?doc=d1&amp;article=&amp;via={point}"  # reader.js fills it
+    plain = basket_html(document(), OPEN, "https://example.gov.cn/drafts/d1/")
+    assert plain is not None and "data-ls-form-point" not in plain
+
+
+def test_point_is_a_placeholder_of_the_form_only() -> None:
+    subject = TEXT.replace('subject: "意见：{title}{label}"', 'subject: "意见：{title}{point}"')
+    _, problems = parse_document(Source("drafts/d1.md", subject))
+    assert [(p.field, p.code) for p in problems] == [("comments.subject", "unknown-placeholder")]
