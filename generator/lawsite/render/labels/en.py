@@ -130,7 +130,6 @@ LABELS: dict[str, str] = {
     "intake_js_basket_received": "All {n} comments were received. Note the receipt number of each:",
     "intake_js_basket_item": "{label}: {receipt}",
     "intake_js_basket_nothing": "Write a comment in the basket first, then send it.",
-    "intake_js_point": "Sent through {point}",
 
     # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
     "font_larger": "Larger text",

@@ -130,7 +130,6 @@ LABELS: dict[str, str] = {
     "intake_js_basket_received": "{n} 条意见已全部收到，请记下各条的回执号：",
     "intake_js_basket_item": "{label}：{receipt}",
     "intake_js_basket_nothing": "请先在意见篮中写下意见，再提交。",
-    "intake_js_point": "经{point}提交",
 
     # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
     "font_larger": "放大字号",

@@ -130,7 +130,6 @@ LABELS: dict[str, str] = {
     "intake_js_basket_received": "{n} 條意見已全部收到，請記下各條的回執號：",
     "intake_js_basket_item": "{label}：{receipt}",
     "intake_js_basket_nothing": "請先在意見籃中寫下意見，再提交。",
-    "intake_js_point": "經{point}提交",
 
     # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
     "font_larger": "放大字號",
