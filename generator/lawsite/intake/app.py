@@ -120,12 +120,12 @@ _BAD_UTF8 = Refusal(400, "bad-utf8", "提交的内容不是有效的 UTF-8 文�
 
 
 def _text_fields(data: object) -> bool:
-    """A JSON object of text values, no larger than a form of ours, that any database takes
-    (JSON may carry lone surrogates, \\ud800, which are no UTF-8)."""
+    """A JSON object of text values, no larger than a form of ours."""
     return isinstance(data, dict) and len(data) <= MAX_FIELDS and all(isinstance(v, str) for v in data.values())
 
 
 def _encodable(fields: dict[str, str]) -> bool:
+    """False when JSON carried lone surrogates (\\ud800): no UTF-8, which no database takes."""
     try:
         "".join(fields.values()).encode("utf-8")
     except UnicodeEncodeError:
