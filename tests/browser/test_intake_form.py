@@ -23,6 +23,7 @@ from conftest import REPO, SAMPLE_NOW, build_site
 from intake.harness import Service
 
 from browser.conftest import SCREENSHOTS, serve
+from browser.test_reader import axe_violations
 from lawsite.intake.backends import open_store
 from lawsite.intake.store import Stored
 
@@ -73,8 +74,8 @@ def stored(service: Service, receipt: str) -> Stored | None:
         store.close()
 
 
-def new_page(chromium: Any, width: int, javascript: bool = True) -> Any:
-    context = chromium.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript, locale="zh-CN")
+def new_page(chromium: Any, width: int, javascript: bool = True, scheme: str = "light", bypass_csp: bool = False) -> Any:
+    context = chromium.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript, locale="zh-CN", color_scheme=scheme, bypass_csp=bypass_csp)
     context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
     page = context.new_page()
     if javascript:
@@ -148,6 +149,9 @@ def test_a_basket_of_three_is_sent_in_one_request(chromium: Any, intake_site: tu
     items.nth(2).wait_for()
     assert items.count() == 3
     assert posts == [f"{service.url}/comments"]  # the whole basket, one request
+    assert send.is_disabled()  # not the same comments twice; a change sends again
+    page.fill("#ls-basket-art_1", "同意立法目的，建议加上“弘扬”二字。")
+    assert send.is_enabled()
     page.locator("#ls-basket").screenshot(path=str(SCREENSHOTS / "intake-basket-390.png"))
     shown = [items.nth(i).inner_text() for i in range(3)]
     for line, (article, label) in zip(shown, [("art_2", "第二条"), ("art_5", "第五条"), ("art_1", "第一条")]):
@@ -197,4 +201,15 @@ def test_a_comment_through_a_signs_code_carries_the_point(chromium: Any, intake_
     receipt_node.wait_for()
     row = stored(service, receipt_node.inner_text())
     assert row is not None and (row.article, row.point) == ("art_6", "xinghai-road")
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation_in_the_open_form_and_basket(chromium: Any, intake_site: tuple[str, Service], axe_source: Path, scheme: str) -> None:
+    url, _ = intake_site
+    page = new_page(chromium, 390, scheme=scheme, bypass_csp=True)  # axe is injected as a script
+    page.goto(url + DRAFT)
+    open_form(page, "art_2")
+    page.locator("#art_2 .ls-basket-toggle").click()
+    assert axe_violations(page, axe_source) == []
     page.context.close()

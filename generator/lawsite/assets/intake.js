@@ -99,6 +99,13 @@
       return input ? input.value : "";
     }
 
+    var sent = false;
+    body.addEventListener("input", function () {
+      sent = false;
+      var button = body.querySelector("[data-ls-intake-send]");
+      if (button) button.disabled = false;
+    });
+
     function send(button) {
       var list = comments();
       result.textContent = "";
@@ -117,7 +124,8 @@
           items.appendChild(item);
         });
         result.appendChild(items);
-      }, function () { say(result, t("intake_js_offline")); }).then(function () { button.disabled = false; });
+        sent = true; // sending the same again would store it twice: the button waits for a change
+      }, function () { say(result, t("intake_js_offline")); }).then(function () { button.disabled = sent; });
     }
 
     function addButton() {
