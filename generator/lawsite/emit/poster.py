@@ -30,6 +30,7 @@ from ..render.legal import banner_context, consultation, permalink, resolver_for
 from ..render.templates import render
 from ..settings import Settings
 from ..urls import ASSET_DIR, SiteUrls
+from ..messages import msg
 
 POSTER_DIR = "posters"
 
@@ -46,8 +47,8 @@ def site_url_problem(site_url: str) -> Problem | None:
         return None
     return Problem(
         "mkdocs.yml", None, "site_url",
-        "site_url is not set: the posters' QR codes hold page addresses without the host",
-        "set site_url to the address the site is published at, e.g. site_url: https://rd.example.gov.cn/",
+        msg("poster-no-site-url"),
+        msg("poster-no-site-url.hint"),
         Severity.WARNING, code="poster-no-site-url",
     )
 

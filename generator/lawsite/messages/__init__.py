@@ -1,0 +1,102 @@
+"""Every message an editor reads — problems and hints of `check`, `build` and
+`import`, the CLI's help and what its commands print — in Chinese (the
+default) and English, from one catalogue.
+
+How to add a message
+--------------------
+1. Add an entry to `problems.py` (what `check`, `build`, `import`, `tally`
+   report) or `cli.py` (argparse help, printed lines)::
+
+       "csv-header": Message(
+           zh="CSV 表头有误：{what}",
+           en="CSV header: {what}",
+       ),
+
+   Keys are the problem's `code` (``csv-header``); a second message under one
+   code adds a suffix (``code-file.svg``), a hint adds ``.hint``. Both texts
+   use the same ``{named}`` placeholders (str.format, so ``{n:04X}`` and
+   ``{v!r}`` work). Chinese as an editor reads it: 条、款、项, 前置元数据字段,
+   草案, 征求意见截止日期; a hint says what would be right.
+2. Where the problem is made, pass the key and the values, never text::
+
+       Problem(path, line, None, msg("csv-header", what=what),
+               msg("csv-header.hint"), code="csv-header")
+
+   For a line printed at once: ``print(msg("check.summary", n=3).render(lang))``.
+3. `tests/check/test_messages.py` reads the source with `ast`: every
+   ``msg("key", …)`` must name an entry with both texts and exactly the
+   placeholders passed, and every entry must be used somewhere.
+
+Why this shape
+--------------
+A `Problem` keeps its stable `code` (JSON and CI annotations rely on it) and
+holds its message as a `Text`, a key with values, so the domain stays free of
+any language; the language is chosen at the edge, where the text is shown
+(`report.format_problem(p, lang)`, the CLI, the MkDocs log). One entry holds
+both languages side by side, so a message without Chinese cannot be written
+unnoticed, and Python's own `str.format` is all the machinery there is (no
+gettext build step for a catalogue of a few hundred lines; the project's label
+tables in `render/labels/` do the same for what readers of the site see).
+
+The language: ``--lang en`` on the command line, else `LAWSITE_LANG`, else
+the site's `language` (mkdocs.yml) where the command reads a site, else
+Chinese. Any language but English reads Chinese (Simplified).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from .catalogue import CATALOGUE, Message
+
+__all__ = ["CATALOGUE", "DEFAULT", "Message", "Text", "language", "msg", "requested_language"]
+
+DEFAULT = "zh"
+ENV = "LAWSITE_LANG"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message not yet put into words: its catalogue key and its values."""
+
+    key: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, lang: str = DEFAULT) -> str:
+        entry = CATALOGUE[self.key]
+        template = entry.en if language(lang) == "en" else entry.zh
+        return template.format(**{name: _rendered(value, lang) for name, value in self.values})
+
+
+def msg(key: str, **values: Any) -> Text:
+    """The message `key` with its placeholders filled in (in whatever language
+    it is shown); a value may itself be a `Text`."""
+    if key not in CATALOGUE:
+        raise KeyError(f"no message {key!r} in lawsite/messages/")
+    return Text(key, tuple(values.items()))
+
+
+def language(requested: str | None) -> str:
+    """``en`` for any English (``en``, ``en-GB``), else Chinese."""
+    return "en" if (requested or "").lower().replace("_", "-").split("-")[0] == "en" else DEFAULT
+
+
+def requested_language(argv: Sequence[str] | None = None) -> str | None:
+    """`--lang X` (or `--lang=X`) from the command line, else `LAWSITE_LANG`;
+    None when neither is given (the site's language then decides). Read before
+    argparse runs, because help text is printed while it parses."""
+    args = list(argv or ())
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get(ENV) or None
+
+
+def _rendered(value: Any, lang: str) -> Any:
+    if isinstance(value, Text):
+        return value.render(lang)
+    return value
