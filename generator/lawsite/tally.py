@@ -131,11 +131,15 @@ def skeleton(draft: Document, result: Tallied, notice_id: str) -> str:
     return f"---\n{dumped}---\n\n{body}"
 
 
+def _entries(n: int) -> Text:
+    return msg("tally.entries.one" if n == 1 else "tally.entries", n=n)
+
+
 def report_lines(draft: Document, result: Tallied) -> list[Text]:
     """Per-article and per-source counts, for the terminal."""
     labels = {a.id: a.label for a in draft.legal.articles} if draft.legal else {}
     encoding = ENCODING_NAMES.get(result.encoding or "", result.encoding)
-    lines = [msg("tally.read", rows=result.rows, encoding=encoding, comments=result.comments, entries=len(result.entries))]
+    lines = [msg("tally.read", rows=result.rows, encoding=encoding, comments=result.comments, entries=_entries(len(result.entries)))]
     by_article: Counter[str] = Counter()
     entries_by_article: Counter[str] = Counter()
     for e in result.entries:
@@ -144,7 +148,7 @@ def report_lines(draft: Document, result: Tallied) -> list[Text]:
     lines.append(msg("tally.per-article"))
     for article in dict.fromkeys(e.article for e in result.entries):
         label = msg("tally.general") if article == GENERAL else labels.get(article, article)
-        lines.append(msg("tally.article", label=label, comments=by_article[article], entries=entries_by_article[article]))
+        lines.append(msg("tally.article", label=label, comments=by_article[article], entries=_entries(entries_by_article[article])))
     by_source: Counter[str] = Counter()
     for e in result.entries:
         by_source[e.source] += e.count

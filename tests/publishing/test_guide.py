@@ -16,6 +16,8 @@ from lawsite.model import Source
 from lawsite.parse.document import parse_document
 from lawsite.parse.legal import parse_legal_text
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts on English texts
+
 REPO = Path(__file__).resolve().parents[2]
 GUIDE = REPO / "content" / "guide"
 PAGES = {

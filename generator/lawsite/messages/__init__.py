@@ -70,7 +70,7 @@ class Text:
         return template.format(**{name: _rendered(value, lang) for name, value in self.values})
 
 
-def msg(key: str, **values: Any) -> Text:
+def msg(key: str, /, **values: Any) -> Text:
     """The message `key` with its placeholders filled in (in whatever language
     it is shown); a value may itself be a `Text`."""
     if key not in CATALOGUE:

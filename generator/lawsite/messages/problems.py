@@ -879,8 +879,16 @@ MESSAGES: dict[str, Message] = {
         en="the header row is article,from,text,count (count may be left out)",
     ),
     "tally.article": Message(
-        zh="  {label}\t{comments} 件意见，{entries} 个条目",
-        en="  {label}\t{comments} comment(s), {entries} entry(ies)",
+        zh="  {label}\t{comments} 件意见，{entries}",
+        en="  {label}\t{comments} comment(s), {entries}",
+    ),
+    "tally.entries": Message(
+        zh="{n} 个条目",
+        en="{n} entries",
+    ),
+    "tally.entries.one": Message(
+        zh="{n} 个条目",
+        en="{n} entry",
     ),
     "tally.general": Message(
         zh="总体",
@@ -895,8 +903,8 @@ MESSAGES: dict[str, Message] = {
         en="per source:",
     ),
     "tally.read": Message(
-        zh="读取 {rows} 行意见（{encoding}）：合并后共 {comments} 件意见，{entries} 个条目",
-        en="read {rows} comment row(s) as {encoding}: {comments} comment(s) in {entries} entry(ies) after merging",
+        zh="读取 {rows} 行意见（{encoding}）：合并后共 {comments} 件意见，{entries}",
+        en="read {rows} comment row(s) as {encoding}: {comments} comment(s) in {entries} after merging",
     ),
     "tally.source": Message(
         zh="  {source}\t{comments} 件意见",
