@@ -132,7 +132,7 @@ def skeleton(draft: Document, result: Tallied, notice_id: str) -> str:
 
 
 def _entries(n: int) -> Text:
-    return msg("tally.entries.one" if n == 1 else "tally.entries", n=n)
+    return msg("tally.entries.one", n=n) if n == 1 else msg("tally.entries", n=n)
 
 
 def report_lines(draft: Document, result: Tallied) -> list[Text]:
