@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .model import ConfigError
 from .messages import msg
+from .model import ConfigError
 
 MINIMUM = (1, 6)
 BELOW = (2, 0)

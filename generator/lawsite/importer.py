@@ -24,8 +24,8 @@ from typing import Callable, Iterator
 
 import yaml
 
-from .model import Problem, Severity
 from .messages import msg
+from .model import Problem, Severity
 
 INFO_END = "<!-- INFO END -->"
 

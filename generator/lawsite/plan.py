@@ -20,6 +20,7 @@ from typing import Callable, TypeVar, Union
 from .emit.poster import poster_uri
 from .gather.readings import redline_pairs
 from .gather.site import Site
+from .messages import Text, msg
 from .model import Document, Kind
 from .parse.poster import has_poster
 from .parse.schema import file_name_of
@@ -28,7 +29,6 @@ from .render.i18n import translator
 from .render.readings import redline_title
 from .settings import Settings
 from .urls import DIRECTORY_ID, STATISTICS_ID, law_index_key, poster_key, redline_key
-from .messages import Text, msg
 
 STATISTICS_SRC = "statistics.md"
 HOME_SRCS = ("index.md", "README.md")

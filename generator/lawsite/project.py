@@ -10,9 +10,9 @@ from typing import Any
 
 import yaml
 
+from .messages import msg
 from .model import ConfigError
 from .settings import Settings
-from .messages import msg
 
 
 class _PermissiveLoader(yaml.SafeLoader):

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .model import ConfigError
 from .messages import Text, msg
+from .model import ConfigError
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100

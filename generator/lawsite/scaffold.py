@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Callable
 
 from .gather.site import Site
-from .model import ConfigError, Document, Kind
 from .messages import msg
+from .model import ConfigError, Document, Kind
 
 FOLDERS = {
     "draft": "drafts",

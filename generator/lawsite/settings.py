@@ -11,8 +11,8 @@ import os
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .model import ConfigError
 from .messages import msg
+from .model import ConfigError
 
 LANGUAGES = ("zh", "zh-Hant", "en")
 

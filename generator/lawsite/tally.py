@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .messages import Text, msg
 from .model import GENERAL, Document, Problem
 from .numerals import MAX_COUNT_DIGITS, whole_number
 from .parse.frontmatter import shortened
-from .messages import Text, msg
 from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, csv_rows, decode_csv, header_faults, normalise, resolve_article
 
 COLUMNS = ("article", "from", "text", "count")

@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..messages import msg
 from ..model import ConfigError
 from ..settings import Settings
-from ..messages import msg
 from . import EXIT_OK, language_of, titled
 
 TOKEN_VARIABLE = "LAWSITE_INTAKE_TOKEN"

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..gather.site import load_site, read_sources
+from ..messages import msg
 from ..model import ConfigError, Kind, Problem, Source
 from ..outline import outline_dict, outline_text, with_site_notes
 from ..parse.document import parse_document
 from ..parse.legal import parse_legal_text
 from ..project import load_project
 from ..report import format_problem
-from ..messages import msg
 from . import EXIT_OK, language_of
 
 

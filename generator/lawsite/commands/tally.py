@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from ..gather.site import load_site
+from ..messages import msg
 from ..model import ConfigError, Kind
 from ..report import format_problem
-from ..messages import msg
 from . import EXIT_OK, EXIT_PROBLEMS, language_of, project_of
 
 

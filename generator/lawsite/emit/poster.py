@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import segno
 
 from ..consultation import State
+from ..messages import msg
 from ..model import Article, Division, Document, LegalText, Problem, Severity
 from ..parse.legal import NUMBERINGS
 from ..parse.poster import poster_articles
@@ -30,7 +31,6 @@ from ..render.legal import banner_context, consultation, permalink, resolver_for
 from ..render.templates import render
 from ..settings import Settings
 from ..urls import ASSET_DIR, SiteUrls
-from ..messages import msg
 
 POSTER_DIR = "posters"
 

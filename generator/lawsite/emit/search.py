@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from ..messages import Text, msg
 from ..model import Problem, Severity
 from ..progress import ProgressCallback
 from ..render.templates import render
-from ..messages import Text, msg
 
 MODES = ("auto", "material", "pagefind")
 

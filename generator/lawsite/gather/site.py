@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..consultation import Consultation, consultations
+from ..messages import Text, msg
 from ..model import Document, Kind, Notice, Problem, Source
 from ..parse.document import parse_document
 from ..parse.interpretation import attach_interpretations
@@ -24,7 +25,6 @@ from ..parse.static_files import is_page, served_files, static_file_problems
 from ..progress import ProgressCallback
 from ..settings import Settings
 from .ledger import Ledger, build_ledger
-from ..messages import Text, msg
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # larger than any law; protects the build from runaway input
 # Readings of one text (征求意见稿, 一审稿 … 三审稿, the law): real ones have under ten.

@@ -7,11 +7,11 @@ import posixpath
 import re
 from typing import Any
 
+from ..messages import msg
 from ..model import Comments, ContactPoint, Document, Event, Kind, PosterRange, Problem, Source
 from .frontmatter import FrontMatter, split_front_matter
 from .legal import NUMBERINGS, parse_legal_text
 from .schema import COMMON, SCHEMA, CheckContext, _did_you_mean, check_fields, unsafe_file_name
-from ..messages import msg
 
 KIND_NAMES = tuple(k.value for k in Kind)
 LEGAL_KINDS = (Kind.DRAFT, Kind.LAW)

@@ -14,8 +14,8 @@ from typing import Any, Iterator
 import frontmatter
 import yaml
 
-from ..model import Problem, Source
 from ..messages import Text, msg
+from ..model import Problem, Source
 
 # A path into the YAML data: ("comments", "closes") or ("suggestions", 3, "outcome").
 KeyPath = tuple[str | int, ...]

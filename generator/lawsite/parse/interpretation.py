@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 
+from ..messages import msg
 from ..model import Article, Document, Interpretation, InterpretationSection, Kind, LegalText, Problem, Severity
 from .legal import NUMBERINGS, ZH_HANS, Numbering, article_id
-from ..messages import msg
 
 _HEADING = re.compile(r" {0,3}(#{2,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r" {0,3}(```|~~~)")

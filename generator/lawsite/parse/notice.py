@@ -19,11 +19,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..messages import Text, msg
 from ..model import GENERAL, Document, Notice, Outcome, Problem, Severity, Suggestion
 from ..numerals import MAX_COUNT_DIGITS, whole_number
 from .frontmatter import shortened
 from .legal import INVISIBLE, ZH_HANS, article_id, parse_head
-from ..messages import Text, msg
 from .schema import _did_you_mean
 
 FIELDS = ("article", "from", "count", "text", "outcome", "reason")

@@ -12,8 +12,8 @@ the poster then prints the whole draft. `emit/poster.py` prints it.
 
 from __future__ import annotations
 
-from ..model import Article, Document, Kind, Problem
 from ..messages import Text, msg
+from ..model import Article, Document, Kind, Problem
 
 
 def has_poster(document: Document) -> bool:

@@ -30,9 +30,9 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..messages import Text, msg
 from ..model import Problem, Source
 from .frontmatter import FrontMatter, KeyPath, split_front_matter
-from ..messages import Text, msg
 
 # Deeper than any legal text needs, far below where Markdown or nh3 break down
 # (Python-Markdown raises RecursionError near 1,000 nested list levels; nh3 and

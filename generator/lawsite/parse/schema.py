@@ -16,10 +16,10 @@ import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..messages import Text, msg
 from ..model import Kind, Problem, Severity
 from ..numerals import MAX_COUNT_DIGITS, whole_number
 from .frontmatter import FrontMatter, KeyPath, dotted, shortened
-from ..messages import Text, msg
 
 # Placeholders allowed in the mail subject and form URL templates.
 TEMPLATE_FIELDS = ("doc", "article", "label", "title", "url")

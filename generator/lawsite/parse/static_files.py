@@ -55,8 +55,8 @@ from typing import Iterable
 from defusedxml import DefusedXmlException
 from defusedxml.expatreader import create_parser
 
-from ..model import Problem
 from ..messages import Text, msg
+from ..model import Problem
 
 # Files MkDocs renders as pages (mkdocs.utils.markdown_extensions), not copies.
 PAGE_SUFFIXES = frozenset(".md .markdown .mdown .mkdn .mkd".split())
