@@ -7,22 +7,28 @@ How to add a message
 1. Add an entry to `problems.py` (what `check`, `build`, `import`, `tally`
    report) or `cli.py` (argparse help, printed lines)::
 
-       "csv-header": Message(
-           zh="CSV 表头有误：{what}",
-           en="CSV header: {what}",
+       "csv-header.unknown": Message(
+           zh="CSV 表头：未知的列 {unknown}",
+           en="CSV header: unknown column(s) {unknown}",
        ),
 
-   Keys are the problem's `code` (``csv-header``); a second message under one
-   code adds a suffix (``code-file.svg``), a hint adds ``.hint``. Both texts
-   use the same ``{named}`` placeholders (str.format, so ``{n:04X}`` and
-   ``{v!r}`` work). Chinese as an editor reads it: 条、款、项, 前置元数据字段,
-   草案, 征求意见截止日期; a hint says what would be right.
+   Keys start with the problem's `code` (``csv-header``); several messages
+   under one code add a suffix (``csv-header.unknown``), a hint adds
+   ``.hint``; the CLI's help is ``cli.*``, its errors ``error.*``. Keep each
+   file sorted by key. Both texts use the same ``{named}`` placeholders
+   (str.format, so ``{n:04X}`` and ``{v!r}`` work). Chinese as an editor
+   reads it: 条、款、项, 前置元数据字段, 草案, 征求意见截止日期; a hint says
+   what would be right.
 2. Where the problem is made, pass the key and the values, never text::
 
-       Problem(path, line, None, msg("csv-header", what=what),
-               msg("csv-header.hint"), code="csv-header")
+       Problem(path, line, None, msg("csv-header.unknown", unknown=names),
+               msg("csv-header.hint", columns=…, suggestion=…), code="csv-header")
 
-   For a line printed at once: ``print(msg("check.summary", n=3).render(lang))``.
+   A value may itself be a `Text` (``suggestion=msg("did-you-mean", …)``), so
+   a sentence is never glued together from English pieces. A line a command
+   prints at once: ``print(msg("new.done", target=path).render(lang))``, with
+   ``lang = commands.language_of(args, project)``; an error to stop for:
+   ``raise ConfigError(msg("error.…", …))``.
 3. `tests/check/test_messages.py` reads the source with `ast`: every
    ``msg("key", …)`` must name an entry with both texts and exactly the
    placeholders passed, and every entry must be used somewhere.
@@ -40,7 +46,9 @@ tables in `render/labels/` do the same for what readers of the site see).
 
 The language: ``--lang en`` on the command line, else `LAWSITE_LANG`, else
 the site's `language` (mkdocs.yml) where the command reads a site, else
-Chinese. Any language but English reads Chinese (Simplified).
+Chinese. Any language but English reads Chinese (Simplified). argparse's own
+words ("usage:") stay English; "options" and ``-h`` are ours. `lawsite
+build --lang en` hands the language to the MkDocs process in `LAWSITE_LANG`.
 """
 
 from __future__ import annotations
@@ -51,7 +59,7 @@ from typing import Any, Sequence
 
 from .catalogue import CATALOGUE, Message
 
-__all__ = ["CATALOGUE", "DEFAULT", "Message", "Text", "language", "msg", "requested_language"]
+__all__ = ["CATALOGUE", "DEFAULT", "ENV", "Message", "Text", "language", "msg", "requested_language"]
 
 DEFAULT = "zh"
 ENV = "LAWSITE_LANG"
