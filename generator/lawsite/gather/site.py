@@ -259,7 +259,7 @@ def _check_links(site: Site) -> list[Problem]:
                 problems.append(_link_problem(document, key, msg("unknown-reference", key=key, target_id=target_id, names=names), msg("unknown-reference.hint", names=names, known=_known(site, kinds))))
         for point in document.contact_points:
             if point not in points:
-                problems.append(_link_problem(document, "contact_points", msg("unknown-reference.contact-point", point=point), msg("unknown-reference.contact-point.hint", value=', '.join(sorted(points)) or 'none yet')))
+                problems.append(_link_problem(document, "contact_points", msg("unknown-reference.contact-point", point=point), msg("unknown-reference.contact-point.hint", value=', '.join(sorted(points)) or '—')))
     return problems
 
 
@@ -322,7 +322,7 @@ def _front_line(document: Document, key: str) -> int | None:
 
 def _known(site: Site, kinds: tuple[Kind, ...]) -> str:
     ids = [d.id for d in site.of_kind(*kinds)][:8]
-    return ", ".join(ids) or "none"
+    return ", ".join(ids) or "—"
 
 
 def _attach_notices(site: Site, read_file: ReadFile | None) -> list[Problem]:

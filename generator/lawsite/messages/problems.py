@@ -1059,7 +1059,7 @@ MESSAGES: dict[str, Message] = {
         en="the placeholders are {allowed}{suggestion}",
     ),
     "unknown-reference": Message(
-        zh="`{key}: {target_id}` 在网站中找不到对应的{names}",
+        zh="`{key}: {target_id}` 在网站中找不到（应为类型 {names} 的文件）",
         en="`{key}: {target_id}` names no {names} in the site",
     ),
     "unknown-reference.contact-point": Message(
@@ -1071,7 +1071,7 @@ MESSAGES: dict[str, Message] = {
         en="use the id of a `kind: contact-point` file; known: {value}",
     ),
     "unknown-reference.hint": Message(
-        zh="使用某个{names}的 `id`；已有：{known}",
+        zh="写类型为 {names} 的文件的 `id`；已有：{known}",
         en="use the `id` of a {names}; known: {known}",
     ),
     "unknown-template": Message(

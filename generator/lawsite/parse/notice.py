@@ -315,7 +315,7 @@ def _article(item: _Item, checker: _Checker) -> str | None:
     known = checker.known
     if wanted not in known:
         labels = list(known.values())
-        last = labels[-1] if labels else "none"
+        last = labels[-1] if labels else "—"
         checker.report(item, "article", msg("unknown-article.suggestion", id=draft.id, raw=raw), msg("unknown-article.suggestion.hint", value=labels[0] if labels else 'none', last=last), code="unknown-article")
         return None
     return wanted
