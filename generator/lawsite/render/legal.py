@@ -36,7 +36,7 @@ class LegalPage:
     # it and after the last article (the readings chain; the ledger outcome and
     # poster link; the comment basket).
     above: Sequence[Any] = ()
-    head: Sequence[Any] = ()
+    after: Sequence[Any] = ()
     tail: Sequence[Any] = ()
 
 
@@ -200,7 +200,7 @@ def legal_page_markdown(document: Document, ctx: LegalPage) -> str:
         "contents": _contents(document.legal),
         "article_count": translator(settings.language)("articles_count", n=len(document.legal.articles)),
     }
-    blocks = [render(settings.language, "partials/legal_head.html", above=ctx.above, head=head, after=ctx.head)]
+    blocks = [render(settings.language, "partials/legal_head.html", above=ctx.above, head=head, after=ctx.after)]
     blocks.extend(_body_blocks(document, document.legal.children, 0, inline, ctx))
     if ctx.tail:
         blocks.append(render(settings.language, "partials/page_parts.html", parts=ctx.tail))
