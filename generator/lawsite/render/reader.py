@@ -3,20 +3,20 @@ on a draft, the label table the scripts show (one static script per site),
 and what every page's head carries (the larger-type switch applied before
 the first paint).
 
-Pure functions returning HTML strings; the MkDocs adapter places them.
+The poster link and the basket are page parts (render/notes/parts.py): this
+module builds the basket's data, its partial lays it out. The head snippet
+and the label script are strings the adapter places.
 """
 
 from __future__ import annotations
 
 import json
 
-from ..consultation import State
+from ..consultation import Consultation, State
 from ..model import Document
 from ..settings import Settings
 from .comments import form_href, form_point_template, intake_action, intake_base, template_values
 from .i18n import INTAKE_SCRIPT_LABELS, SCRIPT_LABELS, translator
-from .legal import consultation
-from .templates import render
 
 # Assets added to every page (besides lawsite.css/js), and the poster's own.
 PAGE_ASSETS: tuple[str, ...] = ("reader.css", "reader.js", "basket.js")
@@ -52,11 +52,7 @@ def inject_head(page_html: str, snippet: str) -> str:
     return page_html if index < 0 else page_html[:index] + snippet + page_html[index:]
 
 
-def poster_link_html(poster_href: str, settings: Settings) -> str:
-    return render(settings.language, "partials/poster_link.html", href=poster_href)
-
-
-def basket_html(document: Document, settings: Settings, page_url: str) -> str | None:
+def basket_context(document: Document, status: Consultation | None, page_url: str, settings: Settings) -> dict[str, str] | None:
     """The basket's root on a draft open (or about to open) for comment.
 
     It holds the draft's e-mail, subject template and form address as data;
@@ -64,20 +60,17 @@ def basket_html(document: Document, settings: Settings, page_url: str) -> str | 
     each article's own entry is the way to comment. With a comment service,
     its address too: intake.js adds the button that sends the whole basket.
     """
-    status = consultation(document, settings)
     comments = document.comments
     intake = intake_base(document, settings)
     if status is None or comments is None or status.state is State.CLOSED or not (comments.email or comments.form or intake):
         return None
     values = template_values(document, None, page_url)
-    basket = {
+    return {
         "doc": document.id,
         "title": document.title,
         "email": comments.email or "",
         "subject": comments.subject,
         "form": form_href(comments, values) or "",
-        "form_point": form_point_template(comments, values),
-        "page_url": page_url,
+        "form_point": form_point_template(comments, values) or "",
         "intake": intake_action(intake) if intake else "",
     }
-    return render(settings.language, "partials/basket.html", basket=basket)
