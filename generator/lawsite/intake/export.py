@@ -10,32 +10,23 @@ and contact are never in it.
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Iterable, Iterator
 from zoneinfo import ZoneInfo
 
-from ..emit.cells import spreadsheet_cell
+from ..emit.cells import spreadsheet_csv_chunks
 from .store import Stored
 
 COLUMNS = ("id", "channel", "point", "article", "text", "received", "concerns")
 CHANNEL = "web"
 
 
-def _row(comment: Stored, tz: ZoneInfo) -> list[str]:
+def fields(comment: Stored, tz: ZoneInfo) -> tuple[str, ...]:
+    """One comment's cells in the order of COLUMNS (`lawsite collect` reads
+    the database through this too)."""
     received = comment.received.astimezone(tz).isoformat(timespec="seconds")
-    return [spreadsheet_cell(v) for v in (comment.receipt, CHANNEL, comment.point or "", comment.article, comment.text, received, comment.doc)]
+    return (comment.receipt, CHANNEL, comment.point or "", comment.article, comment.text, received, comment.doc)
 
 
 def csv_chunks(comments: Iterable[Stored], tz: ZoneInfo) -> Iterator[bytes]:
-    """The CSV file in pieces, so a large export is never held at once (the
-    framing of `outputs.cells.spreadsheet_csv`, a row at a time)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    yield "\ufeff".encode() + out.getvalue().encode()
-    for comment in comments:
-        out.seek(0)
-        out.truncate()
-        writer.writerow(_row(comment, tz))
-        yield out.getvalue().encode()
+    """The CSV file in pieces, so a large export is never held at once."""
+    return spreadsheet_csv_chunks(COLUMNS, (fields(comment, tz) for comment in comments))

@@ -1,0 +1,61 @@
+"""Comments from the intake database, read through the intake's own store
+and export (`intake.export.fields`): the service and `collect` cannot
+disagree about what a stored comment says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..intake.backends import open_store
+from ..intake.export import COLUMNS, fields
+from ..model import GENERAL, ConfigError, Problem, Severity
+from ..parse.notice import GENERAL_LABELS
+from .table import Collected, Row, Target
+
+SQLITE_PREFIX = "sqlite:"
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_database_url(source: str) -> bool:
+    return source.startswith((SQLITE_PREFIX, *SERVER_SCHEMES))
+
+
+def database_url(source: str) -> str:
+    """`sqlite:path` (or `sqlite:///path`) → the path `open_store` takes; anything else unchanged."""
+    if source.startswith(SQLITE_PREFIX):
+        rest = source[len(SQLITE_PREFIX):]
+        return rest[2:] if rest.startswith("///") else rest
+    return source
+
+
+def collect_database(source: str, target: Target, into: Collected) -> None:
+    url = database_url(source)
+    if not url.startswith(SERVER_SCHEMES) and not Path(url).is_file():  # opening would create an empty one
+        raise ConfigError(f"{source}: no such database file")
+    try:
+        store = open_store(url)
+    except Exception as exc:  # StoreError, or either driver's own (unreachable, not a database, …)
+        raise ConfigError(f"{_shown(source)}: the intake database cannot be opened ({exc})") from exc
+    try:
+        for comment in store.comments_on(target.draft.id):
+            cell = dict(zip(COLUMNS, fields(comment, target.tz)))
+            article = GENERAL if cell["article"] in GENERAL_LABELS else cell["article"]
+            row = Row(cell["id"], cell["channel"], cell["text"], f"{_shown(source)}#{cell['id']}", article=article, point=cell["point"], received=cell["received"])
+            if not target.has_article(article):  # the draft changed since the comment was taken
+                row = Row(**{**row.__dict__, "article": "", "flag": f"unknown article {cell['article']}"})
+                into.flag(Problem(_shown(source), None, "article", f"comment {cell['id']}: {target.draft.id} has no article `{cell['article']}` (any more)", "set the article in 整理", Severity.WARNING, "collect-unknown-article"))
+            into.add(row, source)
+    finally:
+        store.close()
+
+
+def _shown(source: str) -> str:
+    """A database named without its password."""
+    if "://" in source and "@" in source:
+        scheme, rest = source.split("://", 1)
+        credentials, host = rest.rsplit("@", 1)
+        return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"
+    return source
