@@ -93,9 +93,10 @@ def _csv_rows(path: Path, text: str, into: Collected) -> Iterator[tuple[int, lis
 
 
 def collect_xlsx(path: Path, channel: str, origin: str, target: Target, into: Collected) -> None:
-    refused = _unpacked_too_large(path)
+    refused = _refused_unpacked(path)
     if refused:
-        into.skip(_problem(path, None, None, f"workbook not read: {refused}", "save it again from Excel or WPS, or as CSV", "collect-xlsx-too-large"))
+        reason, code = refused
+        into.skip(_problem(path, None, None, f"workbook not read: {reason}", "save it again from Excel or WPS, or as CSV", code))
         return
     from openpyxl import load_workbook  # only when a workbook is collected
 
@@ -116,18 +117,19 @@ def collect_xlsx(path: Path, channel: str, origin: str, target: Target, into: Co
         book.close()
 
 
-def _unpacked_too_large(path: Path) -> str:
+def _refused_unpacked(path: Path) -> tuple[str, str] | None:
+    """(why, code) when the workbook is no zip or would unpack too large; None when openpyxl may open it."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        return f"not an .xlsx file ({exc})"
+        return f"not an .xlsx file ({exc})", "collect-xlsx-unreadable"
     if len(members) > MAX_XLSX_MEMBERS:
-        return f"{len(members):,} parts (the limit is {MAX_XLSX_MEMBERS:,})"
+        return f"{len(members):,} parts (the limit is {MAX_XLSX_MEMBERS:,})", "collect-xlsx-too-large"
     unpacked = sum(m.file_size for m in members)
     if unpacked > MAX_XLSX_UNPACKED:
-        return f"it unpacks to {unpacked:,} bytes (the limit is {MAX_XLSX_UNPACKED:,})"
-    return ""
+        return f"it unpacks to {unpacked:,} bytes (the limit is {MAX_XLSX_UNPACKED:,})", "collect-xlsx-too-large"
+    return None
 
 
 def _collect_rows(path: Path, where: str, rows: Iterator[tuple[int, list[Any]]], channel: str, origin: str, target: Target, into: Collected) -> None:
