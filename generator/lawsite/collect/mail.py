@@ -32,8 +32,9 @@ from .table import Collected, Row, Target, iso_day_or_moment
 from .templates import Piece, read_site_mail, subject_articles, tidy
 from .text import body_lines, decode_bytes, decode_header_value, html_to_text, reply_text, without_signature
 
-MAX_MAIL_BYTES = 16 * 1024 * 1024  # a letter with a scanned attachment fits; a mailbox bomb does not
+MAX_MAIL_BYTES = 12 * 1024 * 1024  # a letter with a scanned page or two fits; parsing takes ~8 times its size in memory
 MAX_PARTS = 100
+MAX_HTML_CHARS = 512 * 1024  # html.parser takes ~1 s a megabyte of dense tags; a mail's HTML is tens of kilobytes
 READ_LINE = 64 * 1024  # an mbox is read in lines of at most this many bytes
 CHANNEL = "mail"
 _AUTO_SUBJECT = re.compile(r"^\s*(自动回复|自動回覆|自动答复|自動回復|自动应答|Auto(matic)?[ -]?(reply|response)|Auto:|Out of (the )?Office|外出)", re.IGNORECASE)
@@ -124,6 +125,9 @@ def collect_mail(raw: RawMail, origin: str, target: Target, into: Collected) -> 
     except _TooManyParts:
         skip(f"mail with more than {MAX_PARTS} parts not read", "forward the comment in a plain mail", "collect-mail-parts")
         return
+    except _HtmlTooLarge as exc:
+        skip(f"mail whose only text is {exc.args[0]:,} characters of HTML not read: the limit is {MAX_HTML_CHARS:,}", "copy its text into a plain mail", "collect-mail-html-too-large")
+        return
     except _UNREADABLE as exc:
         skip(f"mail cannot be read: {exc}", "open it in a mail client and forward it again", "collect-mail-unreadable")
         return
@@ -147,6 +151,10 @@ class _Mail:
 
 
 class _TooManyParts(Exception):
+    pass
+
+
+class _HtmlTooLarge(Exception):
     pass
 
 
@@ -201,6 +209,8 @@ def _body(message: Message) -> tuple[str, tuple[str, ...]]:
         elif part.get_content_type() == "text/html" and html is None:
             html = _decoded(part)
     if plain is None and html is not None:
+        if len(html) > MAX_HTML_CHARS:
+            raise _HtmlTooLarge(len(html))
         plain = html_to_text(html)
     return plain or "", tuple(attachments)
 
