@@ -184,6 +184,7 @@ def test_mbox_maildir_and_folder_with_a_duplicate_message_id(draft, collected, t
     assert result.rows[0].source.startswith(f"{box}:1 ") and result.rows[1].source.startswith(f"{box}:")
     assert result.skipped == {"collect-auto-reply": 1, "collect-mail-duplicate": 1}
     assert result.by_source == {str(box): 2, str(maildir): 1, str(folder): 1}
+    assert any(p.code == "collect-not-a-mail" and "notes.txt" in p.message for p in result.problems)  # not read, and said so
     duplicate = next(p for p in result.problems if p.code == "collect-mail-duplicate")
     assert "<two@x>" in duplicate.message and "Maildir/new" in duplicate.path
 

@@ -105,6 +105,13 @@ def test_a_file_that_is_no_workbook_is_skipped(collected, tmp_path: Path) -> Non
     assert "not an .xlsx file" in result.problems[0].message
 
 
+def test_the_form_s_own_number_is_in_the_source(collected, tmp_path: Path) -> None:
+    path = tmp_path / "forms.csv"
+    path.write_text("编号,意见\nA-017,纸上的意见\n", encoding="utf-8")
+    (row,) = collected(path).rows
+    assert row.id == f"{path}:2" and row.source == f"{path}:2 (A-017)"
+
+
 def test_the_same_file_twice_is_collected_once(collected, tmp_path: Path) -> None:
     path = tmp_path / "forms.csv"
     path.write_text("意见\n一条意见\n", encoding="utf-8")

@@ -1,20 +1,18 @@
 """Comments from the intake database, read through the intake's own store
-and export (`intake.export.fields`): the service and `collect` cannot
+and export (`intake.export.row`): the service's export and `collect` cannot
 disagree about what a stored comment says."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..intake.backends import open_store
-from ..intake.export import COLUMNS, fields
-from ..model import GENERAL, ConfigError, Problem, Severity
-from ..parse.notice import GENERAL_LABELS
-from .table import Collected, Row, Target
+from ..intake.export import row
+from ..model import ConfigError, Problem, Severity
+from .table import Collected, Target
 
 SQLITE_PREFIX = "sqlite:"
-
-
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SERVER_SCHEMES = ("postgresql://", "postgres://")
 
@@ -41,13 +39,11 @@ def collect_database(source: str, target: Target, into: Collected) -> None:
         raise ConfigError(f"{_shown(source)}: the intake database cannot be opened ({exc})") from exc
     try:
         for comment in store.comments_on(target.draft.id):
-            cell = dict(zip(COLUMNS, fields(comment, target.tz)))
-            article = GENERAL if cell["article"] in GENERAL_LABELS else cell["article"]
-            row = Row(cell["id"], cell["channel"], cell["text"], f"{_shown(source)}#{cell['id']}", article=article, point=cell["point"], received=cell["received"])
-            if not target.has_article(article):  # the draft changed since the comment was taken
-                row = Row(**{**row.__dict__, "article": "", "flag": f"unknown article {cell['article']}"})
-                into.flag(Problem(_shown(source), None, "article", f"comment {cell['id']}: {target.draft.id} has no article `{cell['article']}` (any more)", "set the article in 整理", Severity.WARNING, "collect-unknown-article"))
-            into.add(row, source)
+            collected = row(comment, target.tz, _shown(source))
+            if not target.has_article(collected.article):  # the draft changed since the comment was taken
+                collected = replace(collected, article="", flag=f"unknown article {comment.article}")
+                into.flag(Problem(_shown(source), None, "article", f"comment {comment.receipt}: {target.draft.id} has no article `{comment.article}` (any more)", "set the article in 整理", Severity.WARNING, "collect-unknown-article"))
+            into.add(collected, source)
     finally:
         store.close()
 

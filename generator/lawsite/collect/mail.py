@@ -103,8 +103,10 @@ def maildir_mails(folder: Path) -> Iterator[RawMail]:
                     yield file_mail(path)
 
 
-def eml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".eml")
+def eml_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The folder's .eml files, and its other files (not read), in name order."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    return [p for p in files if p.suffix.lower() == ".eml"], [p for p in files if p.suffix.lower() != ".eml"]
 
 
 # --- one mail → rows ------------------------------------------------------------------

@@ -218,7 +218,8 @@ def _row(path: Path, where: str, line: int, cell: dict[str, str], complete: bool
     if count and (whole_number(count) or 0) < 1:
         flag("count", f"count `{count}` is not a whole number ≥ 1", "leave it empty for one person", "collect-bad-count")
         count = ""
-    into.add(Row(f"{where}:{line}", row_channel, cell["text"], f"{where}:{line}", article=article or "", point=point, received=received or "",
+    source = f"{where}:{line}" + (f" ({cell['id']})" if cell.get("id") else "")  # the form's own number, to find the paper
+    into.add(Row(f"{where}:{line}", row_channel, cell["text"], source, article=article or "", point=point, received=received or "",
                  from_=cell.get("from", ""), count=count, flag="; ".join(flags)), origin)
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
-from ..model import ConfigError
+from ..model import ConfigError, Problem, Severity
 from .intake_source import SQLITE_MAGIC, collect_database, is_database_url
-from .mail import collect_mail, eml_files, file_mail, is_maildir, maildir_mails, mbox_mails
+from .mail import RawMail, collect_mail, eml_files, file_mail, is_maildir, maildir_mails, mbox_mails
 from .sheet import collect_csv, collect_xlsx
 from .table import Collected, Target
 
@@ -34,7 +34,7 @@ def collect_one(source: str, target: Target, into: Collected) -> None:
     if not path.exists():
         raise ConfigError(f"{source}: no such file or folder")
     if path.is_dir():
-        mails = maildir_mails(path) if is_maildir(path) else (file_mail(p) for p in eml_files(path))
+        mails = maildir_mails(path) if is_maildir(path) else _eml_folder(path, into)
         for raw in mails:
             collect_mail(raw, source, target, into)
         return
@@ -54,6 +54,14 @@ def collect_one(source: str, target: Target, into: Collected) -> None:
         collect_mail(file_mail(path), source, target, into)
     else:
         raise ConfigError(f"{source}: not a source collect reads (an intake database, .mbox, Maildir, folder of .eml, .eml, .csv or .xlsx)")
+
+
+def _eml_folder(folder: Path, into: Collected) -> Iterator[RawMail]:
+    mails, others = eml_files(folder)
+    if others:
+        shown = ", ".join(p.name for p in others[:5]) + (" …" if len(others) > 5 else "")
+        into.note(Problem(str(folder), None, None, f"{len(others)} file(s) in the folder not read: {shown}", "only .eml files are mails here; give a table or an mbox as a source of its own", Severity.WARNING, "collect-not-a-mail"))
+    return (file_mail(p) for p in mails)
 
 
 def _table_channel(source: str) -> tuple[str, Path]:

@@ -103,7 +103,7 @@ def _export(args: argparse.Namespace) -> int:
     counted = _Counted(store.comments_on(args.concerns))
     target = Path(args.output)
     try:
-        write_atomically(target, csv_chunks(counted, tz))
+        write_atomically(target, csv_chunks(counted, tz, args.concerns))
     finally:
         store.close()
     print(f"{counted.n} comment(s) on {args.concerns} written to {target}")
