@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from browser.test_reader import DRAFT, DRAFT_ID, WHILE_OPEN, decode_mailto, new_page
 from conftest import REPO
 from lawsite.collect.sources import collect

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-
 from intake.harness import OPEN, write_project
 from lawsite.collect.sources import collect
 from lawsite.collect.table import Collected, Target

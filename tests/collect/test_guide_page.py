@@ -40,7 +40,7 @@ def test_the_table_example_is_read_as_the_page_says(tmp_path: Path, capsys) -> N
     lines = written.splitlines()
     assert lines[0].startswith("id,channel,point,article,text,received,source")
     assert ",meeting,hubin-street,art_5,建议明确在公共场所禁止随地吐痰。,2026-11-05," in lines[1]
-    assert f",meeting,,总体,建议增加对文明行为的奖励措施。,2026-11-06," in lines[2]
+    assert ",meeting,,总体,建议增加对文明行为的奖励措施。,2026-11-06," in lines[2]
     assert "湖滨街道座谈会" in lines[1] and ",3," in lines[1]
 
     # the summary's lines are shaped as the page shows them

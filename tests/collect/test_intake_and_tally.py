@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-
 from intake.harness import OPEN, POINT, Cluster, lawsite, pg_bin
 from lawsite.collect.table import COLUMNS
 from lawsite.intake.backends import open_store

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from lawsite.model import GENERAL
 
 from .mails import attachment, basket_mail, body_part, encoded_word, mbox, message, multipart, site_mail, word, write

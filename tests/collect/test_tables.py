@@ -9,10 +9,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
-
 from intake.harness import POINT
 from lawsite.model import GENERAL
+from openpyxl import Workbook
 
 HEADER = "条文,意见内容,姓名,联系电话,日期,联系点,人数\n"
 ROWS = f"第一条,建议写明上位法。,张三,13800000000,2026年11月5日,{POINT},3\n总体,整体赞成。,,,2026/11/6,,\n第九十条,这条不存在。,李四,,2026-11-07,,\n"

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-
 from hostile.bounds import MAX_MEGABYTES, MAX_SECONDS, Run, run_bounded
 from intake.harness import OPEN, write_project
 from lawsite.collect.mail import MAX_HTML_CHARS, MAX_MAIL_BYTES

@@ -64,7 +64,8 @@ def mbox_mails(path: Path) -> Iterator[RawMail]:
     """Each mail of an mbox file: its lines from one `From ` line to the next
     (`>From ` unescaped), never more than MAX_MAIL_BYTES of it held."""
     with path.open("rb") as handle:
-        line, start, size, chunks, at_line_start = 0, 0, 0, [], True
+        line, start, size, at_line_start = 0, 0, 0, True
+        chunks: list[bytes] = []
         while piece := handle.readline(READ_LINE):
             if at_line_start:
                 line += 1
@@ -232,7 +233,7 @@ def _rows_of(mail: _Mail, raw: RawMail, origin: str, target: Target, into: Colle
 
     if site is not None:
         if " ".join(site.title.split()) != " ".join(target.draft.title.split()):
-            into.skip(Problem(raw.path, raw.line, None, f"mail {mail.message_id} is on 《{site.title}》, not on {target.draft.id}", f"collect it with --concerns for that draft", Severity.WARNING, "collect-other-draft"))
+            into.skip(Problem(raw.path, raw.line, None, f"mail {mail.message_id} is on 《{site.title}》, not on {target.draft.id}", "collect it with --concerns for that draft", Severity.WARNING, "collect-other-draft"))
             return
         numbered = len(site.pieces) > 1
         for n, piece in enumerate(site.pieces, 1):

@@ -31,6 +31,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
+from zoneinfo import ZoneInfo
 
 from ..emit.cells import spreadsheet_csv_chunks
 from ..model import GENERAL, Document, Problem, Severity
@@ -71,7 +72,7 @@ class Target:
 
     draft: Document
     points: frozenset[str]
-    tz: dt.tzinfo
+    tz: ZoneInfo
 
     def has_article(self, article_id: str) -> bool:
         return article_id == GENERAL or bool(self.draft.legal and any(a.id == article_id for a in self.draft.legal.articles))

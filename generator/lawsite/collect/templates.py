@@ -108,7 +108,8 @@ def read_site_mail(lines: list[str]) -> SiteMail | None:
 
 
 def _single_piece(language: _Language, label: str, rest: list[str]) -> Piece:
-    piece, outside, in_slot = Piece(label), [], True
+    piece, in_slot = Piece(label), True
+    outside: list[str] = []
     for line in rest:
         stripped = line.strip()
         if in_slot and stripped == language.single_separator:

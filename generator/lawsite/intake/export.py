@@ -14,12 +14,13 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 from zoneinfo import ZoneInfo
 
-from ..collect.table import COLUMNS, Row, csv_chunks as table_chunks
+from ..collect.table import COLUMNS, Row
+from ..collect.table import csv_chunks as table_chunks
 from ..model import GENERAL
 from .catalogue import GENERAL_LABEL
 from .store import Stored
 
-__all__ = ["COLUMNS", "CHANNEL", "csv_chunks", "row"]
+__all__ = ["CHANNEL", "COLUMNS", "csv_chunks", "row"]
 CHANNEL = "web"
 
 
