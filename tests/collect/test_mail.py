@@ -52,6 +52,21 @@ def test_the_basket_is_read_in_every_language_of_the_site(draft, collected, tmp_
     assert [(r.article, r.text) for r in result.rows] == [("art_2", "同意。"), ("art_1", "建议修改。")]
 
 
+def test_text_typed_above_the_template_is_kept(draft, collected, tmp_path: Path) -> None:
+    subject, body = site_mail(draft, "art_1", "")
+    (row,) = collected(write(tmp_path, "m.eml", message(word(subject, "utf-8"), body_part("光标在最上面，就写在这里。\r\n\r\n" + body)))).rows
+    assert (row.article, row.text) == ("art_1", "光标在最上面，就写在这里。")
+    subject, body = basket_mail(draft, {"art_2": "对第二条。"})
+    rows = collected(write(tmp_path, "b.eml", message(word(subject, "utf-8"), body_part("总的看法写在前面。\r\n" + body), "<b@x>"))).rows
+    assert [(r.article, r.text, r.flag) for r in rows] == [("", "总的看法写在前面。", ""), ("art_2", "对第二条。", "")]
+
+
+def test_an_empty_plain_part_beside_the_html_gives_the_html(collected, tmp_path: Path) -> None:
+    parts = [body_part(" \r\n"), body_part("<p>只在网页格式里写了意见。</p>", subtype="html")]
+    (row,) = collected(write(tmp_path, "m.eml", message(word("意见", "utf-8"), multipart(parts, "alternative")))).rows
+    assert row.text == "只在网页格式里写了意见。"
+
+
 def test_an_article_is_recovered_from_its_label_when_the_link_is_gone(draft, collected, tmp_path: Path) -> None:
     subject, body = site_mail(draft, "art_3", "应当自公布之日起三十日后施行。")
     body = "\r\n".join(line for line in body.split("\r\n") if "条文链接" not in line)

@@ -211,7 +211,7 @@ def _body(message: Message) -> tuple[str, tuple[str, ...]]:
             plain = _decoded(part)
         elif part.get_content_type() == "text/html" and html is None:
             html = _decoded(part)
-    if plain is None and html is not None:
+    if not (plain or "").strip() and html is not None:  # HTML only, or an empty plain part beside it
         if len(html) > MAX_HTML_CHARS:
             raise _HtmlTooLarge(len(html))
         plain = html_to_text(html)
@@ -260,6 +260,8 @@ def _resolved(named: str, target: Target) -> str:
 
 
 def _article_of(piece: Piece, target: Target, raw: RawMail, mail: _Mail, into: Collected) -> tuple[str, str]:
+    if not piece.label and not piece.fragment:  # written above a basket's articles: for 整理
+        return "", ""
     article = _resolved(piece.fragment, target) if piece.fragment else ""
     if not article:
         article = _resolved(piece.label, target)

@@ -33,7 +33,8 @@ _FRAGMENT = re.compile(r"#([A-Za-z0-9_-]+)$")
 
 @dataclass
 class Piece:
-    """One comment read from a site mail: the article as the mail names it."""
+    """One comment read from a site mail: the article as the mail names it
+    ("" for what a reader wrote above a basket's articles)."""
 
     label: str
     url: str = ""
@@ -100,10 +101,14 @@ def read_site_mail(lines: list[str]) -> SiteMail | None:
     (`lines`: the body, quotes already dropped); None for any other mail."""
     for language in _languages():
         for at, line in enumerate(lines):
+            above = lines[:at] if tidy(lines[:at]) else []  # many clients put the cursor above the text they were given
             if found := language.basket_intro.match(line):
-                return SiteMail(found["title"].strip(), _basket_pieces(language, lines[at + 1:]), True)
+                pieces = _basket_pieces(language, lines[at + 1:])
+                return SiteMail(found["title"].strip(), [Piece("", lines=above), *pieces] if above else pieces, True)
             if found := language.single_intro.match(line):
-                return SiteMail(found["title"].strip(), [_single_piece(language, found["label"].strip(), lines[at + 1:])], False)
+                piece = _single_piece(language, found["label"].strip(), lines[at + 1:])
+                piece.lines = above + [""] + piece.lines if above else piece.lines
+                return SiteMail(found["title"].strip(), [piece], False)
     return None
 
 
