@@ -141,6 +141,16 @@ def test_quoted_replies_and_signatures_are_dropped(collected, tmp_path: Path, sh
     assert row.article == ""  # not from the site's templates: for 整理
 
 
+@pytest.mark.parametrize("delsp,flowed,expected", [
+    ("yes", "建议第二条增加 \r\n“本市行政区域内” \r\n六个字。\r\n第二段。\r\n-- \r\n签名", "建议第二条增加“本市行政区域内”六个字。\n第二段。"),
+    ("no", "I suggest adding \r\nsix words.\r\n From the draft", "I suggest adding six words.\nFrom the draft"),  # space-stuffed
+])
+def test_format_flowed_lines_are_joined(collected, tmp_path: Path, delsp: str, flowed: str, expected: str) -> None:
+    part = body_part(flowed, cte="8bit").replace(b'charset="utf-8"', f'charset="utf-8"; format=flowed; delsp={delsp}'.encode())
+    (row,) = collected(write(tmp_path, "m.eml", message(word("意见", "utf-8"), part))).rows
+    assert row.text == expected
+
+
 def test_attachments_are_named_not_read(collected, tmp_path: Path) -> None:
     parts = [body_part("意见见附件，另补充一句。", "gb18030"),
              attachment("filename*=UTF-8''%E6%84%8F%E8%A7%81%E4%B9%A6.pdf"),

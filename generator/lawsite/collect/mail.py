@@ -30,7 +30,7 @@ from ..model import Problem, Severity
 from ..parse.notice import resolve_article
 from .table import Collected, Row, Target, iso_day_or_moment
 from .templates import Piece, read_site_mail, subject_articles, tidy
-from .text import body_lines, decode_bytes, decode_header_value, html_to_text, reply_text, without_signature
+from .text import body_lines, decode_bytes, decode_header_value, html_to_text, reply_text, unflowed, without_signature
 
 MAX_MAIL_BYTES = 12 * 1024 * 1024  # a letter with a scanned page or two fits; parsing takes ~8 times its size in memory
 MAX_PARTS = 100
@@ -220,7 +220,12 @@ def _body(message: Message) -> tuple[str, tuple[str, ...]]:
 
 def _decoded(part: Message) -> str:
     payload = part.get_payload(decode=True)
-    return decode_bytes(payload, part.get_content_charset()) if isinstance(payload, bytes) else ""
+    if not isinstance(payload, bytes):
+        return ""
+    text = decode_bytes(payload, part.get_content_charset())
+    if str(part.get_param("format", "")).lower() == "flowed":  # Thunderbird's soft line breaks (RFC 3676)
+        return unflowed(text, str(part.get_param("delsp", "")).lower() == "yes")
+    return text
 
 
 def _rows_of(mail: _Mail, raw: RawMail, origin: str, target: Target, into: Collected) -> None:

@@ -150,6 +150,26 @@ def without_signature(lines: list[str]) -> list[str]:
     return lines
 
 
+def unflowed(text: str, delete_space: bool) -> str:
+    """format=flowed text with its soft line breaks (a line ending in a space) joined again."""
+    lines: list[str] = []
+    held = ""
+    for line in body_lines(text):
+        if line == "-- ":  # the signature separator is never a soft break
+            lines += [held, line] if held else [line]
+            held = ""
+            continue
+        line = line[1:] if line.startswith(" ") else line  # space-stuffing
+        if line.endswith(" "):
+            held += line[:-1] if delete_space else line
+        else:
+            lines.append(held + line)
+            held = ""
+    if held:
+        lines.append(held)
+    return "\n".join(lines)
+
+
 def body_lines(text: str) -> list[str]:
     """Text as lines: CRLF and CR folded, no-break and ideographic spaces kept as written."""
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
