@@ -14,6 +14,7 @@ from typing import Iterator
 
 import pytest
 from intake.harness import OPEN, POINT, Cluster, lawsite, pg_bin
+from lawsite.collect.intake_source import without_password
 from lawsite.collect.table import COLUMNS
 from lawsite.intake.backends import open_store
 from lawsite.intake.submission import Comment
@@ -72,6 +73,22 @@ def test_the_intake_database_gives_its_comments_with_their_receipts(collected, d
     assert [r.id for r in result.rows] == receipts
     assert all(r.source == f"{named}#{r.id}" for r in result.rows)
     assert "不公开的人" not in str(result.rows) and "13800000000" not in str(result.rows)
+
+
+def test_a_comment_on_an_article_the_draft_no_longer_has_is_flagged(collected, tmp_path: Path) -> None:
+    path = tmp_path / "comments.sqlite3"
+    store = open_store(str(path))
+    store.add([Comment(OPEN, "art_9", "草案改过以后没有这一条了。", None, None, None)], RECEIVED)
+    store.close()
+    result = collected(path)
+    (row,) = result.rows
+    assert (row.article, row.text) == ("", "草案改过以后没有这一条了。") and "art_9" in row.flag
+    assert result.flagged == {"collect-unknown-article": 1}
+
+
+def test_a_database_named_with_a_password_is_named_without_it() -> None:
+    assert without_password("postgresql://lawsite:s3cret@db.example:5432/comments") == "postgresql://lawsite@db.example:5432/comments"
+    assert without_password("comments.sqlite3") == "comments.sqlite3"
 
 
 def test_a_database_file_is_recognised_by_what_it_is(collected, tmp_path: Path) -> None:

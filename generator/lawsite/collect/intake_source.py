@@ -36,19 +36,19 @@ def collect_database(source: str, target: Target, into: Collected) -> None:
     try:
         store = open_store(url)
     except Exception as exc:  # StoreError, or either driver's own (unreachable, not a database, …)
-        raise ConfigError(f"{_shown(source)}: the intake database cannot be opened ({exc})") from exc
+        raise ConfigError(f"{without_password(source)}: the intake database cannot be opened ({exc})") from exc
     try:
         for comment in store.comments_on(target.draft.id):
-            collected = row(comment, target.tz, _shown(source))
+            collected = row(comment, target.tz, without_password(source))
             if not target.has_article(collected.article):  # the draft changed since the comment was taken
                 collected = replace(collected, article="", flag=f"unknown article {comment.article}")
-                into.flag(Problem(_shown(source), None, "article", f"comment {comment.receipt}: {target.draft.id} has no article `{comment.article}` (any more)", "set the article in 整理", Severity.WARNING, "collect-unknown-article"))
+                into.flag(Problem(without_password(source), None, "article", f"comment {comment.receipt}: {target.draft.id} has no article `{comment.article}` (any more)", "set the article in 整理", Severity.WARNING, "collect-unknown-article"))
             into.add(collected, source)
     finally:
         store.close()
 
 
-def _shown(source: str) -> str:
+def without_password(source: str) -> str:
     """A database named without its password."""
     if "://" in source and "@" in source:
         scheme, rest = source.split("://", 1)
