@@ -43,7 +43,7 @@ def collect_database(source: str, target: Target, into: Collected) -> None:
             if not target.has_article(collected.article):  # the draft changed since the comment was taken
                 collected = replace(collected, article="", flag=f"unknown article {comment.article}")
                 into.flag(Problem(without_password(source), None, "article", f"comment {comment.receipt}: {target.draft.id} has no article `{comment.article}` (any more)", "set the article in 整理", Severity.WARNING, "collect-unknown-article"))
-            into.add(collected, source)
+            into.add(collected, without_password(source))  # the summary names it too
     finally:
         store.close()
 
