@@ -120,9 +120,6 @@ def collect_mail(raw: RawMail, origin: str, target: Target, into: Collected) -> 
     if raw.data is None:
         skip(f"mail of {raw.size:,} bytes not read: the limit is {MAX_MAIL_BYTES:,}", "save the attachments apart and forward the text alone", "collect-mail-too-large")
         return
-    if raw.data.count(b"\n--") > 2 * MAX_PARTS:  # each part needs a boundary line: refuse before the parser builds them
-        skip(f"mail with more than {MAX_PARTS} parts not read", "forward the comment in a plain mail", "collect-mail-parts")
-        return
     try:
         mail = _read(raw, target)
     except _TooManyParts:
@@ -163,6 +160,8 @@ class _HtmlTooLarge(Exception):
 
 def _read(raw: RawMail, target: Target) -> _Mail:
     assert raw.data is not None
+    if raw.data.count(b"\n--") > 2 * MAX_PARTS:  # each part needs a boundary line: refuse before the parser builds them
+        raise _TooManyParts
     message = BytesParser(policy=policy.default).parsebytes(raw.data)
     headers: dict[str, str] = {}
     for name, value in message.raw_items():
