@@ -22,7 +22,7 @@ from typing import Callable
 import pytest
 from hostile.bounds import MAX_MEGABYTES, MAX_SECONDS, Run, run_bounded
 from intake.harness import OPEN, write_project
-from lawsite.collect.mail import MAX_HTML_CHARS, MAX_MAIL_BYTES
+from lawsite.collect.mail import MAX_HTML_CHARS, MAX_LINES, MAX_MAIL_BYTES
 from lawsite.collect.sheet import MAX_CELL_CHARS, MAX_ROWS, MAX_XLSX_UNPACKED
 
 HEAD = b"From: a@mail.example.cn\r\nTo: test@example.org\r\nSubject: =?utf-8?B?5oSP6KeB?=\r\nMIME-Version: 1.0\r\n"
@@ -72,6 +72,19 @@ def _deep_parts(path: Path) -> str:
     closing = b"".join(f"--b{i}--\r\n".encode() for i in reversed(range(depth + 1)))
     path.write_bytes(_mail(opening + f"--b{depth}\r\nContent-Type: text/plain\r\n\r\nx\r\n".encode() + closing, b'multipart/mixed; boundary="b0"'))
     return "collect-mail-parts"
+
+
+def _many_lines(path: Path) -> str:
+    """Under the size limit, six million lines of one character (the parser
+    would hold each as an object: 300 MB)."""
+    path.write_bytes(_mail(b"x\n" * ((MAX_MAIL_BYTES - 4096) // 2)))
+    return "collect-mail-lines"
+
+
+def _lines_up_to_the_limit(path: Path) -> str:
+    """Just under the line limit, every line looked at once (a quadratic walk would hang here)."""
+    path.write_bytes(_mail(b"x\n" * (MAX_LINES - 100)))
+    return ""
 
 
 def _html_flood(path: Path) -> str:
@@ -153,6 +166,8 @@ HOSTILE: dict[str, tuple[str, Callable[[Path], str]]] = {
     "an mbox of one endless line": ("office.mbox", _one_line_mbox),
     "ten thousand parts": ("parts.eml", _many_parts),
     "parts nested a thousand deep": ("deep.eml", _deep_parts),
+    "six million short lines": ("lines.eml", _many_lines),
+    "short lines up to the limit": ("some-lines.eml", _lines_up_to_the_limit),
     "8 MB of HTML tags": ("flood.eml", _html_flood),
     "HTML tags up to the limit": ("tags.eml", _html_under_the_limit),
     "a cell of a megabyte": ("cell.csv", _huge_cell),

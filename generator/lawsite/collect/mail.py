@@ -34,6 +34,7 @@ from .text import body_lines, decode_bytes, decode_header_value, html_to_text, r
 
 MAX_MAIL_BYTES = 12 * 1024 * 1024  # a letter with a scanned page or two fits; parsing takes ~8 times its size in memory
 MAX_PARTS = 100
+MAX_LINES = 250_000  # a 12 MiB attachment in base64 is 165,000 lines
 MAX_HTML_CHARS = 512 * 1024  # html.parser takes ~1 s a megabyte of dense tags; a mail's HTML is tens of kilobytes
 READ_LINE = 64 * 1024  # an mbox is read in lines of at most this many bytes
 CHANNEL = "mail"
@@ -122,11 +123,8 @@ def collect_mail(raw: RawMail, origin: str, target: Target, into: Collected) -> 
         return
     try:
         mail = _read(raw, target)
-    except _TooManyParts:
-        skip(f"mail with more than {MAX_PARTS} parts not read", "forward the comment in a plain mail", "collect-mail-parts")
-        return
-    except _HtmlTooLarge as exc:
-        skip(f"mail whose only text is {exc.args[0]:,} characters of HTML not read: the limit is {MAX_HTML_CHARS:,}", "copy its text into a plain mail", "collect-mail-html-too-large")
+    except _Refused as refused:
+        skip(*refused.args)
         return
     except _UNREADABLE as exc:
         skip(f"mail cannot be read: {exc}", "open it in a mail client and forward it again", "collect-mail-unreadable")
@@ -150,18 +148,20 @@ class _Mail:
     auto_reply: str  # why it is one, "" when not
 
 
-class _TooManyParts(Exception):
-    pass
+class _Refused(Exception):
+    """A mail not read for its shape: (message, hint, code)."""
 
 
-class _HtmlTooLarge(Exception):
-    pass
+def _too_many_parts() -> _Refused:
+    return _Refused(f"mail with more than {MAX_PARTS} parts not read", "forward the comment in a plain mail", "collect-mail-parts")
 
 
 def _read(raw: RawMail, target: Target) -> _Mail:
     assert raw.data is not None
     if raw.data.count(b"\n--") > 2 * MAX_PARTS:  # each part needs a boundary line: refuse before the parser builds them
-        raise _TooManyParts
+        raise _too_many_parts()
+    if (lines := raw.data.count(b"\n")) > MAX_LINES:  # the parser holds each line as an object of its own
+        raise _Refused(f"mail of {lines:,} lines not read: the limit is {MAX_LINES:,}", "copy its text into a plain mail", "collect-mail-lines")
     message = BytesParser(policy=policy.default).parsebytes(raw.data)
     headers: dict[str, str] = {}
     for name, value in message.raw_items():
@@ -200,7 +200,7 @@ def _body(message: Message) -> tuple[str, tuple[str, ...]]:
     attachments: list[str] = []
     for count, part in enumerate(message.walk(), 1):
         if count > MAX_PARTS:
-            raise _TooManyParts
+            raise _too_many_parts()
         if part.is_multipart():
             continue
         name = part.get_filename()
@@ -212,7 +212,7 @@ def _body(message: Message) -> tuple[str, tuple[str, ...]]:
             html = _decoded(part)
     if not (plain or "").strip() and html is not None:  # HTML only, or an empty plain part beside it
         if len(html) > MAX_HTML_CHARS:
-            raise _HtmlTooLarge(len(html))
+            raise _Refused(f"mail whose only text is {len(html):,} characters of HTML not read: the limit is {MAX_HTML_CHARS:,}", "copy its text into a plain mail", "collect-mail-html-too-large")
         plain = html_to_text(html)
     return plain or "", tuple(attachments)
 

@@ -101,15 +101,21 @@ def read_site_mail(lines: list[str]) -> SiteMail | None:
     (`lines`: the body, quotes already dropped); None for any other mail."""
     for language in _languages():
         for at, line in enumerate(lines):
-            above = lines[:at] if tidy(lines[:at]) else []  # many clients put the cursor above the text they were given
             if found := language.basket_intro.match(line):
                 pieces = _basket_pieces(language, lines[at + 1:])
+                above = _above(lines, at)
                 return SiteMail(found["title"].strip(), [Piece("", lines=above), *pieces] if above else pieces, True)
             if found := language.single_intro.match(line):
                 piece = _single_piece(language, found["label"].strip(), lines[at + 1:])
+                above = _above(lines, at)
                 piece.lines = above + [""] + piece.lines if above else piece.lines
                 return SiteMail(found["title"].strip(), [piece], False)
     return None
+
+
+def _above(lines: list[str], at: int) -> list[str]:
+    """What the reader wrote above the template (many clients put the cursor there)."""
+    return lines[:at] if tidy(lines[:at]) else []
 
 
 def _single_piece(language: _Language, label: str, rest: list[str]) -> Piece:
