@@ -18,7 +18,7 @@ from lawsite.gather.site import load_site
 from lawsite.model import Kind
 from lawsite.project import load_project
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("english")]
 BASKET = {"art_3": "建议明确“文明行为”的范围\n第二行", "art_1": "同意。"}  # in the order chosen
 PERSONAL = {"name": "王某", "contact": "wang@example.cn"}
 

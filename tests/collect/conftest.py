@@ -16,6 +16,11 @@ from lawsite.model import Document, Kind
 from lawsite.project import load_project
 
 
+@pytest.fixture(autouse=True)
+def _in_english(english: None) -> None:
+    """These tests read the English texts of collect's messages (and the CLI's output)."""
+
+
 @pytest.fixture(scope="session")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("collect-project")

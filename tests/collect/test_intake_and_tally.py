@@ -82,7 +82,7 @@ def test_a_comment_on_an_article_the_draft_no_longer_has_is_flagged(collected, t
     store.close()
     result = collected(path)
     (row,) = result.rows
-    assert (row.article, row.text) == ("", "草案改过以后没有这一条了。") and "art_9" in row.flag
+    assert (row.article, row.text) == ("", "草案改过以后没有这一条了。") and "art_9" in row.flag("en")
     assert result.flagged == {"collect-unknown-article": 1}
 
 

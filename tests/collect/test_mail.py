@@ -58,7 +58,7 @@ def test_text_typed_above_the_template_is_kept(draft, collected, tmp_path: Path)
     assert (row.article, row.text) == ("art_1", "光标在最上面，就写在这里。")
     subject, body = basket_mail(draft, {"art_2": "对第二条。"})
     rows = collected(write(tmp_path, "b.eml", message(word(subject, "utf-8"), body_part("总的看法写在前面。\r\n" + body), "<b@x>"))).rows
-    assert [(r.article, r.text, r.flag) for r in rows] == [("", "总的看法写在前面。", ""), ("art_2", "对第二条。", "")]
+    assert [(r.article, r.text, r.flag("en")) for r in rows] == [("", "总的看法写在前面。", ""), ("art_2", "对第二条。", "")]
 
 
 def test_an_empty_plain_part_beside_the_html_gives_the_html(collected, tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_a_mail_on_another_draft_is_skipped_with_its_title(draft, collected, tmp
     body = "关于《测试市另一条例（草案）》第一条的意见：\r\n\r\n不同意。\r\n——\r\n条文链接：https://site.example.org/x/#art_1\r\n"
     result = collected(write(tmp_path, "m.eml", message("=?utf-8?B?5oSP6KeB?=", body_part(body))))
     assert not result.rows and result.skipped == {"collect-other-draft": 1}
-    assert "测试市另一条例" in result.problems[0].message and result.problems[0].path.endswith("m.eml")
+    assert "测试市另一条例" in result.problems[0].message.render("en") and result.problems[0].path.endswith("m.eml")
 
 
 MISLABELLED_SUBJECTS = [
@@ -162,7 +162,7 @@ def test_attachments_are_named_not_read(collected, tmp_path: Path) -> None:
 
 def test_a_mail_that_is_only_an_attachment_is_kept_and_flagged(collected, tmp_path: Path) -> None:
     (row,) = collected(write(tmp_path, "m.eml", message("=?utf-8?B?5oSP6KeB?=", multipart([attachment('filename="letter.pdf"')])))).rows
-    assert row.text == "" and row.attachments == ("letter.pdf",) and "attachment" in row.flag
+    assert row.text == "" and row.attachments == ("letter.pdf",) and "attachment" in row.flag("en")
 
 
 def test_a_plain_mail_is_a_row_without_an_article_but_a_site_subject_names_it(draft, collected, tmp_path: Path) -> None:
@@ -208,9 +208,9 @@ def test_mbox_maildir_and_folder_with_a_duplicate_message_id(draft, collected, t
     assert result.rows[0].source.startswith(f"{box}:1 ") and result.rows[1].source.startswith(f"{box}:")
     assert result.skipped == {"collect-auto-reply": 1, "collect-mail-duplicate": 1}
     assert result.by_source == {str(box): 2, str(maildir): 1, str(folder): 1}
-    assert any(p.code == "collect-not-a-mail" and "notes.txt" in p.message for p in result.problems)  # not read, and said so
+    assert any(p.code == "collect-not-a-mail" and "notes.txt" in p.message.render("en") for p in result.problems)  # not read, and said so
     duplicate = next(p for p in result.problems if p.code == "collect-mail-duplicate")
-    assert "<two@x>" in duplicate.message and "Maildir/new" in duplicate.path
+    assert "<two@x>" in duplicate.message.render("en") and "Maildir/new" in duplicate.path
 
 
 def test_ids_are_stable_and_a_mail_without_message_id_still_gets_one(collected, tmp_path: Path) -> None:

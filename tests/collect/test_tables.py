@@ -30,13 +30,13 @@ def test_csv_in_every_encoding(draft, collected, tmp_path: Path, encoding: str) 
     assert [r.id for r in result.rows] == [f"{path}:2", f"{path}:3", f"{path}:4"] and all(r.source == r.id for r in result.rows)
     assert {r.channel for r in result.rows} == {"paper"}
     flagged = result.rows[2]
-    assert "第九十条" in flagged.flag and result.flagged == {"collect-unknown-article": 1}
+    assert "第九十条" in flagged.flag("en") and result.flagged == {"collect-unknown-article": 1}
     problem = next(p for p in result.problems if p.code == "collect-unknown-article")
     assert (problem.path, problem.line, problem.field) == (str(path), 4, "article")
     cells = "".join("".join(r.cells(draft.id)) for r in result.rows)
     assert "张三" not in cells and "13800000000" not in cells and "李四" not in cells
     personal = next(p for p in result.problems if p.code == "collect-personal-column")
-    assert "姓名" in personal.message and "联系电话" in personal.message
+    assert "姓名" in personal.message.render("en") and "联系电话" in personal.message.render("en")
     assert ("csv-gbk" in {p.code for p in result.problems}) == (encoding in ("gbk", "gb18030"))
 
 
@@ -68,7 +68,7 @@ def test_the_channel_from_the_table_or_from_meeting_prefix(collected, tmp_path: 
     path.write_text("意见,渠道,来源,条文\n会上提出的意见,,西街座谈会,第三条\n来信的意见,来信,,\n怪渠道,飞鸽,,\n", encoding="utf-8")
     rows = collected(f"meeting:{path}").rows
     assert [(r.channel, r.from_, r.article) for r in rows] == [("meeting", "西街座谈会", "art_3"), ("paper", "", ""), ("meeting", "", "")]
-    assert "飞鸽" in rows[2].flag
+    assert "飞鸽" in rows[2].flag("en")
 
 
 def test_xlsx_with_dates_numbers_and_two_sheets(draft, collected, tmp_path: Path) -> None:
@@ -101,7 +101,7 @@ def test_a_file_that_is_no_workbook_is_skipped(collected, tmp_path: Path) -> Non
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
     result = collected(path)
     assert not result.rows and result.skipped == {"collect-xlsx-unreadable": 1}  # not a zip: refused before openpyxl
-    assert "not an .xlsx file" in result.problems[0].message
+    assert "not an .xlsx file" in result.problems[0].message.render("en")
 
 
 def test_the_form_s_own_number_is_in_the_source(collected, tmp_path: Path) -> None:

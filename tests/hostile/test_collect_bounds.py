@@ -25,6 +25,7 @@ from intake.harness import OPEN, write_project
 from lawsite.collect.mail import MAX_HTML_CHARS, MAX_LINES, MAX_MAIL_BYTES
 from lawsite.collect.sheet import MAX_CELL_CHARS, MAX_ROWS, MAX_XLSX_UNPACKED
 
+pytestmark = pytest.mark.usefixtures("english")  # the summary read in English
 HEAD = b"From: a@mail.example.cn\r\nTo: test@example.org\r\nSubject: =?utf-8?B?5oSP6KeB?=\r\nMIME-Version: 1.0\r\n"
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..intake.backends import open_store
 from ..intake.export import row
+from ..messages import msg
 from ..model import ConfigError, Problem, Severity
 from .table import Collected, Target
 
@@ -32,17 +33,18 @@ def database_url(source: str) -> str:
 def collect_database(source: str, target: Target, into: Collected) -> None:
     url = database_url(source)
     if not url.startswith(SERVER_SCHEMES) and not Path(url).is_file():  # opening would create an empty one
-        raise ConfigError(f"{source}: no such database file")
+        raise ConfigError(msg("error.collect-db-missing", source=source))
     try:
         store = open_store(url)
     except Exception as exc:  # StoreError, or either driver's own (unreachable, not a database, …)
-        raise ConfigError(f"{without_password(source)}: the intake database cannot be opened ({exc})") from exc
+        raise ConfigError(msg("error.collect-db", source=without_password(source), error=str(exc))) from exc
     try:
         for comment in store.comments_on(target.draft.id):
             collected = row(comment, target.tz, without_password(source))
             if not target.has_article(collected.article):  # the draft changed since the comment was taken
-                collected = replace(collected, article="", flag=f"unknown article {comment.article}")
-                into.flag(Problem(without_password(source), None, "article", f"comment {comment.receipt}: {target.draft.id} has no article `{comment.article}` (any more)", "set the article in 整理", Severity.WARNING, "collect-unknown-article"))
+                message = msg("collect-unknown-article.comment", id=comment.receipt, draft=target.draft.id, article=comment.article)
+                collected = replace(collected, article="", flags=(message,))
+                into.flag(Problem(without_password(source), None, "article", message, msg("collect-unknown-article.hint"), Severity.WARNING, "collect-unknown-article"))
             into.add(collected, without_password(source))  # the summary names it too
     finally:
         store.close()

@@ -26,6 +26,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Iterator
 
+from ..messages import Text, msg
 from ..model import Problem, Severity
 from ..parse.notice import resolve_article
 from .table import Collected, Row, Target, iso_day_or_moment
@@ -115,11 +116,11 @@ def eml_files(folder: Path) -> tuple[list[Path], list[Path]]:
 
 
 def collect_mail(raw: RawMail, origin: str, target: Target, into: Collected) -> None:
-    def skip(message: str, hint: str, code: str) -> None:
+    def skip(message: Text, hint: Text, code: str) -> None:
         into.skip(Problem(raw.path, raw.line, None, message, hint, Severity.WARNING, code))
 
     if raw.data is None:
-        skip(f"mail of {raw.size:,} bytes not read: the limit is {MAX_MAIL_BYTES:,}", "save the attachments apart and forward the text alone", "collect-mail-too-large")
+        skip(msg("collect-mail-too-large", size=f"{raw.size:,}", limit=f"{MAX_MAIL_BYTES:,}"), msg("collect-mail-too-large.hint"), "collect-mail-too-large")
         return
     try:
         mail = _read(raw, target)
@@ -127,13 +128,13 @@ def collect_mail(raw: RawMail, origin: str, target: Target, into: Collected) -> 
         skip(*refused.args)
         return
     except _UNREADABLE as exc:
-        skip(f"mail cannot be read: {exc}", "open it in a mail client and forward it again", "collect-mail-unreadable")
+        skip(msg("collect-mail-unreadable", error=str(exc)), msg("collect-mail-unreadable.hint"), "collect-mail-unreadable")
         return
     if mail.auto_reply:
-        skip(f"auto-reply {mail.message_id} skipped ({mail.auto_reply})", "nothing to do: an auto-reply holds no comment", "collect-auto-reply")
+        skip(msg("collect-auto-reply", id=mail.message_id, why=mail.auto_reply), msg("collect-auto-reply.hint"), "collect-auto-reply")
         return
     if not into.first_message(mail.message_id):
-        skip(f"mail {mail.message_id} collected already", "nothing to do: the same mail was in two sources", "collect-mail-duplicate")
+        skip(msg("collect-mail-duplicate", id=mail.message_id), msg("collect-mail-duplicate.hint"), "collect-mail-duplicate")
         return
     _rows_of(mail, raw, origin, target, into)
 
@@ -153,7 +154,7 @@ class _Refused(Exception):
 
 
 def _too_many_parts() -> _Refused:
-    return _Refused(f"mail with more than {MAX_PARTS} parts not read", "forward the comment in a plain mail", "collect-mail-parts")
+    return _Refused(msg("collect-mail-parts", limit=MAX_PARTS), msg("collect-mail-parts.hint"), "collect-mail-parts")
 
 
 def _read(raw: RawMail, target: Target) -> _Mail:
@@ -161,7 +162,7 @@ def _read(raw: RawMail, target: Target) -> _Mail:
     if raw.data.count(b"\n--") > 2 * MAX_PARTS:  # each part needs a boundary line: refuse before the parser builds them
         raise _too_many_parts()
     if (lines := raw.data.count(b"\n")) > MAX_LINES:  # the parser holds each line as an object of its own
-        raise _Refused(f"mail of {lines:,} lines not read: the limit is {MAX_LINES:,}", "copy its text into a plain mail", "collect-mail-lines")
+        raise _Refused(msg("collect-mail-lines", n=f"{lines:,}", limit=f"{MAX_LINES:,}"), msg("collect-mail-text.hint"), "collect-mail-lines")
     message = BytesParser(policy=policy.default).parsebytes(raw.data)
     headers: dict[str, str] = {}
     for name, value in message.raw_items():
@@ -212,7 +213,7 @@ def _body(message: Message) -> tuple[str, tuple[str, ...]]:
             html = _decoded(part)
     if not (plain or "").strip() and html is not None:  # HTML only, or an empty plain part beside it
         if len(html) > MAX_HTML_CHARS:
-            raise _Refused(f"mail whose only text is {len(html):,} characters of HTML not read: the limit is {MAX_HTML_CHARS:,}", "copy its text into a plain mail", "collect-mail-html-too-large")
+            raise _Refused(msg("collect-mail-html-too-large", n=f"{len(html):,}", limit=f"{MAX_HTML_CHARS:,}"), msg("collect-mail-text.hint"), "collect-mail-html-too-large")
         plain = html_to_text(html)
     return plain or "", tuple(attachments)
 
@@ -232,29 +233,29 @@ def _rows_of(mail: _Mail, raw: RawMail, origin: str, target: Target, into: Colle
     source = f"{raw.where} {mail.message_id}"
     site = read_site_mail(mail.lines)
 
-    def row(suffix: str, text: str, article: str = "", flag: str = "") -> Row:
-        return Row(key + suffix, CHANNEL, text, source, article=article, received=mail.received, subject=mail.subject, attachments=mail.attachments, flag=flag)
+    def row(suffix: str, text: str, article: str = "", flags: tuple[Text, ...] = ()) -> Row:
+        return Row(key + suffix, CHANNEL, text, source, article=article, received=mail.received, subject=mail.subject, attachments=mail.attachments, flags=flags)
 
     if site is not None:
         if " ".join(site.title.split()) != " ".join(target.draft.title.split()):
-            into.skip(Problem(raw.path, raw.line, None, f"mail {mail.message_id} is on 《{site.title}》, not on {target.draft.id}", "collect it with --concerns for that draft", Severity.WARNING, "collect-other-draft"))
+            into.skip(Problem(raw.path, raw.line, None, msg("collect-other-draft", id=mail.message_id, title=site.title, draft=target.draft.id), msg("collect-other-draft.hint"), Severity.WARNING, "collect-other-draft"))
             return
         numbered = len(site.pieces) > 1
         for n, piece in enumerate(site.pieces, 1):
             if not piece.text:
-                into.skip(Problem(raw.path, raw.line, None, f"mail {mail.message_id}: nothing written under {piece.label}", "nothing to do", Severity.WARNING, "collect-empty"))
+                into.skip(Problem(raw.path, raw.line, None, msg("collect-empty.basket", id=mail.message_id, label=piece.label), msg("collect-empty.hint"), Severity.WARNING, "collect-empty"))
                 continue
-            article, flag = _article_of(piece, target, raw, mail, into)
-            into.add(row(f"-{n}" if numbered else "", piece.text, article, flag), origin)
+            article, flags = _article_of(piece, target, raw, mail, into)
+            into.add(row(f"-{n}" if numbered else "", piece.text, article, flags), origin)
         return
     text = tidy(without_signature(mail.lines))
     if not text and not mail.attachments:
-        into.skip(Problem(raw.path, raw.line, None, f"mail {mail.message_id} has no text of its own", "nothing to do (only quoted text or a signature)", Severity.WARNING, "collect-empty"))
+        into.skip(Problem(raw.path, raw.line, None, msg("collect-empty.mail", id=mail.message_id), msg("collect-empty.mail.hint"), Severity.WARNING, "collect-empty"))
         return
     named = subject_articles(mail.subject, target.draft) or ()
     resolved = [a for a in (_resolved(n, target) for n in named) if a]
     article = resolved[0] if len(resolved) == 1 else ""
-    into.add(row("", text, article, "" if text else "the comment is in the attachment(s)"), origin)
+    into.add(row("", text, article, () if text else (msg("collect-attachment-only"),)), origin)
 
 
 def _resolved(named: str, target: Target) -> str:
@@ -263,13 +264,13 @@ def _resolved(named: str, target: Target) -> str:
     return resolve_article(named, target.draft) or ""
 
 
-def _article_of(piece: Piece, target: Target, raw: RawMail, mail: _Mail, into: Collected) -> tuple[str, str]:
+def _article_of(piece: Piece, target: Target, raw: RawMail, mail: _Mail, into: Collected) -> tuple[str, tuple[Text, ...]]:
     if not piece.label and not piece.fragment:  # written above a basket's articles: for 整理
-        return "", ""
+        return "", ()
     article = _resolved(piece.fragment, target) if piece.fragment else ""
     if not article:
         article = _resolved(piece.label, target)
     if article:
-        return article, ""
-    into.flag(Problem(raw.path, raw.line, "article", f"mail {mail.message_id}: {target.draft.id} has no article {piece.label}", "set the article in 整理", Severity.WARNING, "collect-unknown-article"))
-    return "", f"unknown article {piece.label}"
+        return article, ()
+    into.flag(Problem(raw.path, raw.line, "article", msg("collect-unknown-article.mail", id=mail.message_id, draft=target.draft.id, label=piece.label), msg("collect-unknown-article.hint"), Severity.WARNING, "collect-unknown-article"))
+    return "", (msg("collect-unknown-article", draft=target.draft.id, article=piece.label),)

@@ -24,6 +24,7 @@ import zipfile
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..messages import Text, msg
 from ..model import Problem, Severity
 from ..numerals import whole_number
 from ..parse.notice import ENCODING_NAMES, HEADER_ALIASES, decode_csv, resolve_article
@@ -60,15 +61,15 @@ _DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s
 
 def collect_csv(path: Path, channel: str, origin: str, target: Target, into: Collected) -> None:
     if path.stat().st_size > MAX_TABLE_BYTES:
-        into.skip(_problem(path, None, None, f"table of {path.stat().st_size:,} bytes not read: the limit is {MAX_TABLE_BYTES:,}", "split it into several files", "collect-table-too-large"))
+        into.skip(_problem(path, None, None, msg("collect-table-too-large", size=f"{path.stat().st_size:,}", limit=f"{MAX_TABLE_BYTES:,}"), msg("collect-table-too-large.hint"), "collect-table-too-large"))
         return
     decoded = decode_csv(path.read_bytes())
     if decoded is None:
-        into.skip(_problem(path, None, None, "the CSV is neither UTF-8 nor GBK/GB18030: not read", "in Excel: 另存为 → CSV UTF-8（逗号分隔）", "csv-encoding"))
+        into.skip(_problem(path, None, None, msg("csv-encoding"), msg("csv-encoding.hint"), "csv-encoding"))
         return
     text, encoding = decoded
     if encoding in ("gbk", "gb18030"):
-        into.note(_problem(path, None, None, f"read as {ENCODING_NAMES[encoding]}", "this works; saving as “CSV UTF-8” avoids mistakes with rare characters", "csv-gbk"))
+        into.note(_problem(path, None, None, msg("csv-gbk", ENCODING_NAMES=ENCODING_NAMES[encoding]), msg("csv-gbk.hint"), "csv-gbk"))
     _collect_rows(path, str(path), _csv_rows(path, text, into), channel, origin, target, into)
 
 
@@ -83,7 +84,7 @@ def _csv_rows(path: Path, text: str, into: Collected) -> Iterator[tuple[int, lis
             except StopIteration:
                 return
             except csv.Error as exc:
-                into.skip(_problem(path, line + 1, None, f"row not read: {exc}", f"a cell holds at most {MAX_CELL_CHARS} characters; look for an unclosed quote (\")", "collect-bad-row"))
+                into.skip(_problem(path, line + 1, None, msg("collect-bad-row.csv", error=str(exc)), msg("collect-bad-row.csv.hint", limit=MAX_CELL_CHARS), "collect-bad-row"))
                 line = reader.line_num
                 continue
             yield line + 1, cells
@@ -96,7 +97,7 @@ def collect_xlsx(path: Path, channel: str, origin: str, target: Target, into: Co
     refused = _refused_unpacked(path)
     if refused:
         reason, code = refused
-        into.skip(_problem(path, None, None, f"workbook not read: {reason}", "save it again from Excel or WPS, or as CSV", code))
+        into.skip(_problem(path, None, None, reason, msg("collect-xlsx.hint"), code))
         return
     from openpyxl import load_workbook  # only when a workbook is collected
 
@@ -105,7 +106,7 @@ def collect_xlsx(path: Path, channel: str, origin: str, target: Target, into: Co
             warnings.simplefilter("ignore")  # openpyxl warns of styles and extensions it does not read
             book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a broken workbook (KeyError, zipfile.BadZipFile, XML errors …)
-        into.skip(_problem(path, None, None, f"workbook cannot be read: {exc}", "save it again from Excel or WPS, or as CSV", "collect-xlsx-unreadable"))
+        into.skip(_problem(path, None, None, msg("collect-xlsx-unreadable", error=str(exc)), msg("collect-xlsx.hint"), "collect-xlsx-unreadable"))
         return
     try:
         many = len(book.sheetnames) > 1
@@ -117,18 +118,18 @@ def collect_xlsx(path: Path, channel: str, origin: str, target: Target, into: Co
         book.close()
 
 
-def _refused_unpacked(path: Path) -> tuple[str, str] | None:
+def _refused_unpacked(path: Path) -> tuple[Text, str] | None:
     """(why, code) when the workbook is no zip or would unpack too large; None when openpyxl may open it."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        return f"not an .xlsx file ({exc})", "collect-xlsx-unreadable"
+        return msg("collect-xlsx-unreadable.zip", error=str(exc)), "collect-xlsx-unreadable"
     if len(members) > MAX_XLSX_MEMBERS:
-        return f"{len(members):,} parts (the limit is {MAX_XLSX_MEMBERS:,})", "collect-xlsx-too-large"
+        return msg("collect-xlsx-too-large.parts", n=f"{len(members):,}", limit=f"{MAX_XLSX_MEMBERS:,}"), "collect-xlsx-too-large"
     unpacked = sum(m.file_size for m in members)
     if unpacked > MAX_XLSX_UNPACKED:
-        return f"it unpacks to {unpacked:,} bytes (the limit is {MAX_XLSX_UNPACKED:,})", "collect-xlsx-too-large"
+        return msg("collect-xlsx-too-large.unpacked", size=f"{unpacked:,}", limit=f"{MAX_XLSX_UNPACKED:,}"), "collect-xlsx-too-large"
     return None
 
 
@@ -136,7 +137,7 @@ def _collect_rows(path: Path, where: str, rows: Iterator[tuple[int, list[Any]]],
     header: list[str] | None = None
     for count, (line, cells) in enumerate(rows, 1):
         if count > MAX_ROWS:
-            into.skip(_problem(path, line, None, f"rows after {MAX_ROWS:,} not read", "split the table into several files", "collect-table-too-long"))
+            into.skip(_problem(path, line, None, msg("collect-table-too-long", limit=f"{MAX_ROWS:,}"), msg("collect-table-too-large.hint"), "collect-table-too-long"))
             return
         cells = _trimmed(cells)
         if not cells:
@@ -172,55 +173,55 @@ def _cell_text(value: Any) -> str:
 def _header(path: Path, line: int, cells: list[str], into: Collected) -> list[str] | None:
     names = [COLUMN_NAMES.get(c, COLUMN_NAMES.get(c.lower(), c.lower())) for c in cells]
     if "text" not in names:
-        into.skip(_problem(path, line, None, "the table has no column of comments: not read", "name the column of comments text (or 意见); article, point, received, from, count may follow", "collect-no-text-column"))
+        into.skip(_problem(path, line, None, msg("collect-no-text-column"), msg("collect-no-text-column.hint"), "collect-no-text-column"))
         return None
     personal = [c for c, n in zip(cells, names) if n in PERSONAL]
     other = [c for c, n in zip(cells, names) if n not in KNOWN and n not in PERSONAL]
     if len(cells) > MAX_COLUMNS:
         other.append(f"(columns after {MAX_COLUMNS})")
     if personal:
-        into.note(_problem(path, line, None, f"column(s) {', '.join(personal)} not copied: personal data stays in this table", "nothing to do: `source` names the row to look it up", "collect-personal-column"))
+        into.note(_problem(path, line, None, msg("collect-personal-column", columns=", ".join(personal)), msg("collect-personal-column.hint"), "collect-personal-column"))
     if other:
-        into.note(_problem(path, line, None, f"column(s) {', '.join(other)} not copied", "known columns: " + ", ".join(sorted(KNOWN)), "collect-unknown-column"))
+        into.note(_problem(path, line, None, msg("collect-unknown-column", columns=", ".join(other)), msg("collect-unknown-column.hint", known=", ".join(sorted(KNOWN))), "collect-unknown-column"))
     return names
 
 
 def _row(path: Path, where: str, line: int, cell: dict[str, str], complete: bool, channel: str, origin: str, target: Target, into: Collected) -> None:
     if not complete:
-        into.skip(_problem(path, line, None, "row not read: more cells than the header has columns", "check for a missing or extra comma; quote text containing commas", "csv-cells"))
+        into.skip(_problem(path, line, None, msg("collect-cells"), msg("csv-cells.tally.hint"), "csv-cells"))
         return
     if any(len(value) > MAX_CELL_CHARS for value in cell.values()):
-        into.skip(_problem(path, line, None, f"row not read: a cell over {MAX_CELL_CHARS} characters", "a comment is a few paragraphs: split it, or check for an unclosed quote", "collect-bad-row"))
+        into.skip(_problem(path, line, None, msg("collect-bad-row.cell", limit=MAX_CELL_CHARS), msg("collect-bad-row.cell.hint"), "collect-bad-row"))
         return
     if not cell.get("text"):
-        into.skip(_problem(path, line, "text", "row without a comment skipped", "write the comment in the text column", "collect-empty"))
+        into.skip(_problem(path, line, "text", msg("collect-empty.row"), msg("collect-empty.row.hint"), "collect-empty"))
         return
-    flags: list[str] = []
+    flags: list[Text] = []
 
-    def flag(field: str, message: str, hint: str, code: str) -> None:
+    def flag(field: str, message: Text, hint: Text, code: str) -> None:
         flags.append(message)
         into.flag(_problem(path, line, field, message, hint, code))
 
     article = _article(cell.get("article", ""), target)
     if article is None:
-        flag("article", f"{target.draft.id} has no article `{cell['article']}`", "write 第十二条, art_12, or 总体 for the whole draft", "collect-unknown-article")
+        flag("article", msg("collect-unknown-article", draft=target.draft.id, article=cell["article"]), msg("collect-unknown-article.table.hint"), "collect-unknown-article")
     point = cell.get("point", "")
     if point and point not in target.points:
-        flag("point", f"no contact point `{point}`", "write the id of a contact point in content/contact-points/", "collect-unknown-point")
+        flag("point", msg("collect-unknown-point", point=point), msg("collect-unknown-point.hint"), "collect-unknown-point")
     row_channel = CHANNEL_NAMES.get(cell.get("channel", "").lower(), "") if cell.get("channel") else channel
     if not row_channel:
-        flag("channel", f"unknown channel `{cell['channel']}`, taken as {channel}", "write web, mail, paper or meeting (书面, 座谈会 …)", "collect-unknown-channel")
+        flag("channel", msg("collect-unknown-channel", channel=cell["channel"], default=channel), msg("collect-unknown-channel.hint"), "collect-unknown-channel")
         row_channel = channel
     received = _day(cell.get("received", ""), target)
     if received is None:
-        flag("received", f"date `{cell['received']}` not read", "write 2026-11-05 or 2026年11月5日", "collect-bad-date")
+        flag("received", msg("collect-bad-date", date=cell["received"]), msg("collect-bad-date.hint"), "collect-bad-date")
     count = cell.get("count", "")
     if count and (whole_number(count) or 0) < 1:
-        flag("count", f"count `{count}` is not a whole number ≥ 1", "leave it empty for one person", "collect-bad-count")
+        flag("count", msg("collect-bad-count", count=count), msg("collect-bad-count.hint"), "collect-bad-count")
         count = ""
     source = f"{where}:{line}" + (f" ({cell['id']})" if cell.get("id") else "")  # the form's own number, to find the paper
     into.add(Row(f"{where}:{line}", row_channel, cell["text"], source, article=article or "", point=point, received=received or "",
-                 from_=cell.get("from", ""), count=count, flag="; ".join(flags)), origin)
+                 from_=cell.get("from", ""), count=count, flags=tuple(flags)), origin)
 
 
 def _article(written: str, target: Target) -> str | None:
@@ -245,5 +246,5 @@ def _day(written: str, target: Target) -> str | None:
         return None
 
 
-def _problem(path: Path, line: int | None, field: str | None, message: str, hint: str, code: str) -> Problem:
+def _problem(path: Path, line: int | None, field: str | None, message: Text, hint: Text, code: str) -> Problem:
     return Problem(str(path), line, field, message, hint, Severity.WARNING, code)

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..messages import msg
 from ..model import ConfigError, Problem, Severity
 from .intake_source import SQLITE_MAGIC, collect_database, is_database_url
 from .mail import RawMail, collect_mail, eml_files, file_mail, is_maildir, maildir_mails, mbox_mails
@@ -32,7 +33,7 @@ def collect_one(source: str, target: Target, into: Collected) -> None:
         return
     channel, path = _table_channel(source)
     if not path.exists():
-        raise ConfigError(f"{source}: no such file or folder")
+        raise ConfigError(msg("error.collect-missing", source=source))
     if path.is_dir():
         mails = maildir_mails(path) if is_maildir(path) else _eml_folder(path, into)
         for raw in mails:
@@ -53,14 +54,14 @@ def collect_one(source: str, target: Target, into: Collected) -> None:
     elif kind == "eml":
         collect_mail(file_mail(path), source, target, into)
     else:
-        raise ConfigError(f"{source}: not a source collect reads (an intake database, .mbox, Maildir, folder of .eml, .eml, .csv or .xlsx)")
+        raise ConfigError(msg("error.collect-kind", source=source))
 
 
 def _eml_folder(folder: Path, into: Collected) -> Iterator[RawMail]:
     mails, others = eml_files(folder)
     if others:
         shown = ", ".join(p.name for p in others[:5]) + (" …" if len(others) > 5 else "")
-        into.note(Problem(str(folder), None, None, f"{len(others)} file(s) in the folder not read: {shown}", "only .eml files are mails here; give a table or an mbox as a source of its own", Severity.WARNING, "collect-not-a-mail"))
+        into.note(Problem(str(folder), None, None, msg("collect-not-a-mail", n=len(others), names=shown), msg("collect-not-a-mail.hint"), Severity.WARNING, "collect-not-a-mail"))
     return (file_mail(p) for p in mails)
 
 

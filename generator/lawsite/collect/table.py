@@ -34,6 +34,7 @@ from typing import Iterable, Iterator
 from zoneinfo import ZoneInfo
 
 from ..emit.cells import spreadsheet_csv_chunks
+from ..messages import DEFAULT, Text, msg
 from ..model import GENERAL, Document, Problem, Severity
 
 COLUMNS = ("id", "channel", "point", "article", "text", "received", "source", "concerns", "subject", "attachments", "from", "count", "flag")
@@ -57,12 +58,15 @@ class Row:
     attachments: tuple[str, ...] = ()
     from_: str = ""
     count: str = ""
-    flag: str = ""
+    flags: tuple[Text, ...] = ()  # why the row needs a look in 整理
 
-    def cells(self, concerns: str) -> tuple[str, ...]:
+    def flag(self, lang: str = DEFAULT) -> str:
+        return "; ".join(f.render(lang) for f in self.flags)
+
+    def cells(self, concerns: str, lang: str = DEFAULT) -> tuple[str, ...]:
         article = WHOLE_DRAFT if self.article == GENERAL else self.article
         return (self.id, self.channel, self.point, article, self.text, self.received, self.source, concerns,
-                self.subject, "; ".join(self.attachments), self.from_, self.count, self.flag)
+                self.subject, "; ".join(self.attachments), self.from_, self.count, self.flag(lang))
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ class Collected:
 
     def add(self, row: Row, origin: str) -> None:
         if row.id in self._ids:  # the same receipt or file row given twice
-            self.skip(Problem(row.source, None, "id", f"row {row.id} was collected already", "each source once is enough", Severity.WARNING, "collect-duplicate"))
+            self.skip(Problem(row.source, None, "id", msg("collect-duplicate", id=row.id), msg("collect-duplicate.hint"), Severity.WARNING, "collect-duplicate"))
             return
         self._ids.add(row.id)
         self.rows.append(row)
@@ -126,10 +130,10 @@ class Collected:
             self.unlisted += 1
 
 
-def csv_chunks(rows: Iterable[Row], concerns: str) -> Iterator[bytes]:
+def csv_chunks(rows: Iterable[Row], concerns: str, lang: str = DEFAULT) -> Iterator[bytes]:
     """The comments.csv file in pieces, as Excel and WPS open it right (UTF-8
-    with a BOM, CRLF, every cell through the one spreadsheet rule)."""
-    return spreadsheet_csv_chunks(COLUMNS, (row.cells(concerns) for row in rows))
+    with a BOM, CRLF, every cell through the one spreadsheet rule); flags in `lang`."""
+    return spreadsheet_csv_chunks(COLUMNS, (row.cells(concerns, lang) for row in rows))
 
 
 def iso_day_or_moment(moment: dt.datetime | dt.date, tz: dt.tzinfo) -> str:

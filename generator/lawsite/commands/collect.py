@@ -12,19 +12,22 @@ from ..emit.files import write_atomically
 from ..gather.site import load_site
 from ..model import ConfigError, Kind
 from ..report import format_problem
-from . import EXIT_OK, project_of
+from ..messages import Text, msg
+from . import EXIT_OK, language_of, project_of, titled
 
 if TYPE_CHECKING:
+    from collections import Counter
+
     from ..collect.table import Collected
 
 
-def add_parser(subparsers: Any) -> None:
-    collect = subparsers.add_parser("collect", help="comments from intake, mailboxes, CSV/xlsx → one table (id,channel,point,article,text,received,…)")
-    collect.add_argument("sources", nargs="+", metavar="SOURCE",
-                         help="an intake database (file, sqlite:PATH, postgresql://…), an .mbox, a Maildir, a folder of .eml, .eml, .csv or .xlsx "
-                              "(a table is paper; write meeting:FILE for meeting minutes)")
-    collect.add_argument("--concerns", required=True, metavar="ID", help="the id of the draft the comments are on")
-    collect.add_argument("-o", "--output", required=True, metavar="FILE.csv")
+def add_parser(subparsers: Any, lang: str, shared: argparse.ArgumentParser) -> None:
+    """`collect`, its help in `lang`; `shared` holds the options of every command (--lang)."""
+    summary = msg("cli.collect").render(lang)
+    collect = titled(subparsers.add_parser("collect", help=summary, description=summary, parents=[shared], add_help=False), lang)
+    collect.add_argument("sources", nargs="+", metavar="SOURCE", help=msg("cli.collect.sources").render(lang))
+    collect.add_argument("--concerns", required=True, metavar="ID", help=msg("cli.collect.concerns").render(lang))
+    collect.add_argument("-o", "--output", required=True, metavar="FILE.csv", help=msg("cli.collect.output").render(lang))
     collect.set_defaults(run=run)
 
 
@@ -37,26 +40,32 @@ def run(args: argparse.Namespace) -> int:
     draft = site.get(args.concerns)
     if draft is None or draft.kind is not Kind.DRAFT:
         known = ", ".join(d.id for d in site.of_kind(Kind.DRAFT)) or "none"
-        raise ConfigError(f"--concerns {args.concerns}: no draft with that id (known: {known})")
+        raise ConfigError(msg("error.collect-concerns", id=args.concerns, known=known))
     points = frozenset(d.id for d in site.of_kind(Kind.CONTACT_POINT))
     collected = collect(args.sources, Target(draft, points, project.settings.tz))
+    lang = language_of(args, project)
     for problem in collected.problems:
-        print(format_problem(problem), file=sys.stderr)
-    write_atomically(Path(args.output), csv_chunks(collected.rows, draft.id))
-    print("\n".join(summary(collected, args.output)))
+        print(format_problem(problem, lang), file=sys.stderr)
+    write_atomically(Path(args.output), csv_chunks(collected.rows, draft.id, lang))
+    print("\n".join(line.render(lang) for line in summary(collected, args.output)))
     return EXIT_OK
 
 
-def summary(collected: "Collected", output: str) -> Iterator[str]:
+def summary(collected: "Collected", output: str) -> Iterator[Text]:
     rows = collected.rows
-    yield f"{len(rows)} comment(s) written to {output}"
+    yield msg("collect.written", n=len(rows), output=output)
     for source, n in collected.by_source.items():
-        yield f"  {source}\t{n} row(s)"
+        yield msg("collect.source", source=source, n=n)
     without = sum(1 for row in rows if not row.article)
     if without:
-        yield f"{without} row(s) without an article, for 整理"
-    for what, counts in (("skipped", collected.skipped), ("flagged", collected.flagged)):
-        if counts:
-            yield f"{sum(counts.values())} {what}: " + ", ".join(f"{n} {code}" for code, n in counts.most_common())
+        yield msg("collect.without-article", n=without)
+    if collected.skipped:
+        yield msg("collect.skipped", n=collected.skipped.total(), codes=_by_code(collected.skipped))
+    if collected.flagged:
+        yield msg("collect.flagged", n=collected.flagged.total(), codes=_by_code(collected.flagged))
     if collected.unlisted:
-        yield f"({collected.unlisted} more problem(s) counted above but not listed)"
+        yield msg("collect.unlisted", n=collected.unlisted)
+
+
+def _by_code(counts: "Counter[str]") -> str:
+    return ", ".join(f"{n} {code}" for code, n in counts.most_common())
