@@ -32,9 +32,9 @@ def test_the_table_example_is_read_as_the_page_says(tmp_path: Path, capsys) -> N
     forms = tmp_path / "意见表.csv"
     forms.write_text(table, encoding="utf-8")
     out = tmp_path / "comments.csv"
-    assert main(["-f", str(REPO / "mkdocs.yml"), "collect", f"meeting:{forms}", "--concerns", "qingchuan-civilized-behavior-2026", "-o", str(out)]) == 0
+    assert main(["-f", str(REPO / "mkdocs.yml"), "collect", f"meeting:{forms}", "--concerns", "qingchuan-civilized-behavior-2026", "-o", str(out), "--lang", "zh"]) == 0
     printed = capsys.readouterr()
-    assert "姓名, 联系电话 not copied" in printed.err
+    assert "姓名, 联系电话 列未抄录" in printed.err
     written = out.read_text(encoding="utf-8-sig")
     assert "张某" not in written and f",{GENERAL}," not in written  # 总体, never the internal key
     lines = written.splitlines()
@@ -44,6 +44,6 @@ def test_the_table_example_is_read_as_the_page_says(tmp_path: Path, capsys) -> N
     assert "湖滨街道座谈会" in lines[1] and ",3," in lines[1]
 
     # the summary's lines are shaped as the page shows them
-    shown = next(b for b in _blocks() if b.startswith("8 comment(s) written"))
-    for pattern in (r"^\d+ comment\(s\) written to \S+$", r"^  \S+\t\d+ row\(s\)$"):
+    shown = next(b for b in _blocks() if b.startswith("8 条意见已写入"))
+    for pattern in (r"^\d+ 条意见已写入 \S+$", r"^  \S+\t\d+ 行$"):
         assert re.search(pattern, shown, re.MULTILINE) and re.search(pattern, printed.out, re.MULTILINE), pattern
