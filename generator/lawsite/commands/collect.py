@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from ..emit.files import write_atomically
 from ..gather.site import load_site
+from ..messages import Text, msg
 from ..model import ConfigError, Kind
 from ..report import format_problem
-from ..messages import Text, msg
 from . import EXIT_OK, language_of, project_of, titled
 
 if TYPE_CHECKING:
