@@ -7,11 +7,10 @@ and their counts summed. Identical texts from different sources stay separate
 entries, so every contact point keeps the credit for what it submitted.
 The skeleton has `outcome: pending` everywhere and passes `lawsite check`.
 
-It also reads the collect format (`lawsite intake export`, `lawsite collect`:
-id,channel,point,article,text,received,… — known by its `channel` column):
-a row's source is its contact point, else who its channel stands for
-(网民 for the web…), so a comment made through a contact point's sign counts
-for that point in the notice and the ledger. Its other columns are not read.
+It reads `lawsite collect`'s table as it is (`collect.table.COLUMNS`): its
+other columns are passed over, a row without `from` is credited to its
+contact point or else to its channel (`SOURCE_OF_CHANNEL`), and the one
+leading `'` the spreadsheet rule adds is dropped again.
 """
 
 from __future__ import annotations
@@ -21,6 +20,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .collect.table import COLUMNS as COLLECT_COLUMNS
+from .collect.table import SOURCE_OF_CHANNEL
 from .messages import Text, msg
 from .model import GENERAL, Document, Problem
 from .numerals import MAX_COUNT_DIGITS, whole_number
@@ -28,8 +29,6 @@ from .parse.frontmatter import shortened
 from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, csv_rows, decode_csv, header_faults, normalise, resolve_article
 
 COLUMNS = ("article", "from", "text", "count")
-# Who a row of the collect format without a contact point came from, by channel.
-CHANNEL_SOURCES = {"web": "网民", "mail": "来信", "paper": "书面意见", "meeting": "座谈会"}
 
 
 @dataclass
@@ -77,9 +76,9 @@ def tally_comments(raw: bytes, path: str, draft: Document) -> Tallied:
 
 def _header(cells: list[str], path: str, line: int, result: Tallied) -> list[str] | None:
     names = [HEADER_ALIASES.get(c.strip(), c.strip().lower()) for c in cells]
-    collect = "channel" in names  # the collect format: its other columns are not read
-    unknown = [] if collect else [n for n in names if n not in COLUMNS]
-    missing = [n for n in (("article", "text") if collect else ("article", "from", "text")) if n not in names]
+    collected = "channel" in names  # lawsite collect's table
+    unknown = [n for n in names if n not in COLUMNS and not (collected and n in COLLECT_COLUMNS)]
+    missing = [n for n in ("article", "from", "text") if n not in names and not (collected and n == "from")]
     if unknown or missing:
         result.problems.append(Problem(path, line, None, header_faults(unknown, missing), msg("tally-header.hint"), code="csv-header"))
         return None
@@ -94,8 +93,8 @@ def _row(row: dict[str, str], complete: bool, path: str, line: int, draft: Docum
         report(None, msg("csv-cells.tally"), msg("csv-cells.tally.hint"), "csv-cells")
         return
     result.rows += 1
-    if not row.get("from"):  # the collect format: the contact point, else the channel's source
-        row["from"] = row.get("point") or CHANNEL_SOURCES.get(row.get("channel", ""), "")
+    if "channel" in row:  # lawsite collect's table
+        row = _from_collected(row)
     article = resolve_article(row.get("article", ""), draft)
     count_text = row.get("count") or "1"
     problems_before = len(result.problems)
@@ -114,6 +113,14 @@ def _row(row: dict[str, str], complete: bool, path: str, line: int, draft: Docum
     entry = merged.setdefault(key, Entry(article, row["from"], row["text"], 0))
     entry.count += count
     entry.rows.append(line)
+
+
+def _from_collected(row: dict[str, str]) -> dict[str, str]:
+    """A row of the collect table as tally reads one: `from` its contact
+    point or channel when it names none, the text as it was written."""
+    source = row.get("from") or row.get("point") or SOURCE_OF_CHANNEL.get(row["channel"], row["channel"])
+    text = row.get("text", "")
+    return {**row, "from": source, "text": text[1:] if text.startswith("'") else text}
 
 
 def _in_text_order(entries: list[Entry], draft: Document) -> list[Entry]:

@@ -262,7 +262,7 @@ async def export(request: Request) -> Response:
     doc = request.query_params.get("concerns", "")
     if doc not in service.catalogue.current().drafts:
         return PlainTextResponse(f"没有编号为“{doc}”的征求意见稿", 404)
-    rows = csv_chunks(service.store.comments_on(doc), service.tz)
+    rows = csv_chunks(service.store.comments_on(doc), service.tz, doc)
     return StreamingResponse(
         iterate_in_threadpool(rows),
         media_type="text/csv; charset=utf-8",

@@ -60,6 +60,22 @@ MESSAGES: dict[str, Message] = {
         zh="把报告写入 FILE（日志中仍列出每一个问题）",
         en="write the report to FILE (the log still lists every problem)",
     ),
+    "cli.collect": Message(
+        zh="把意见征集服务、邮箱、CSV/xlsx 表格中的意见汇总成一张表格（id,channel,point,article,text,received,…）",
+        en="comments from intake, mailboxes, CSV/xlsx → one table (id,channel,point,article,text,received,…)",
+    ),
+    "cli.collect.concerns": Message(
+        zh="意见所针对的草案的 id",
+        en="the id of the draft the comments are on",
+    ),
+    "cli.collect.output": Message(
+        zh="写出的汇总表格",
+        en="the table to write",
+    ),
+    "cli.collect.sources": Message(
+        zh="意见征集服务的数据库（文件、sqlite:路径、postgresql://…）、.mbox、Maildir、.eml 文件夹、.eml、.csv 或 .xlsx（表格算作书面意见；座谈会记录写 meeting:文件）",
+        en="an intake database (file, sqlite:PATH, postgresql://…), an .mbox, a Maildir, a folder of .eml, .eml, .csv or .xlsx (a table is paper; write meeting:FILE for meeting minutes)",
+    ),
     "cli.commands": Message(
         zh="命令",
         en="commands",
@@ -239,6 +255,50 @@ MESSAGES: dict[str, Message] = {
     "cli.version": Message(
         zh="显示版本号并退出",
         en="show the version and exit",
+    ),
+    "collect.flagged": Message(
+        zh="{n} 条需要查看：{codes}",
+        en="{n} flagged: {codes}",
+    ),
+    "collect.skipped": Message(
+        zh="{n} 条已跳过：{codes}",
+        en="{n} skipped: {codes}",
+    ),
+    "collect.source": Message(
+        zh="  {source}	{n} 行",
+        en="  {source}	{n} row(s)",
+    ),
+    "collect.unlisted": Message(
+        zh="（另有 {n} 个问题已计入上面的数字，未逐条列出）",
+        en="({n} more problem(s) counted above but not listed)",
+    ),
+    "collect.without-article": Message(
+        zh="{n} 行没有条文，待整理",
+        en="{n} row(s) without an article, for 整理",
+    ),
+    "collect.written": Message(
+        zh="{n} 条意见已写入 {output}",
+        en="{n} comment(s) written to {output}",
+    ),
+    "error.collect-concerns": Message(
+        zh="--concerns {id}：没有这个 id 的草案（已有：{known}）",
+        en="--concerns {id}: no draft with that id (known: {known})",
+    ),
+    "error.collect-db": Message(
+        zh="{source}：无法打开意见征集服务的数据库（{error}）",
+        en="{source}: the intake database cannot be opened ({error})",
+    ),
+    "error.collect-db-missing": Message(
+        zh="{source}：没有这个数据库文件",
+        en="{source}: no such database file",
+    ),
+    "error.collect-kind": Message(
+        zh="{source}：不是可以汇总的来源（意见征集服务的数据库、.mbox、Maildir、.eml 文件夹、.eml、.csv 或 .xlsx）",
+        en="{source}: not a source collect reads (an intake database, .mbox, Maildir, folder of .eml, .eml, .csv or .xlsx)",
+    ),
+    "error.collect-missing": Message(
+        zh="{source}：没有这个文件或文件夹",
+        en="{source}: no such file or folder",
     ),
     "error.config-yaml": Message(
         zh="{config_file}：不是有效的 YAML：{exc}",

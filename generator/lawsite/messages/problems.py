@@ -322,6 +322,238 @@ MESSAGES: dict[str, Message] = {
         zh="的后缀是 {suffix}",
         en="the suffix {suffix}",
     ),
+    "collect-attachment-only": Message(
+        zh="意见在附件中",
+        en="the comment is in the attachment(s)",
+    ),
+    "collect-auto-reply": Message(
+        zh="自动回复 {id} 已跳过（{why}）",
+        en="auto-reply {id} skipped ({why})",
+    ),
+    "collect-auto-reply.hint": Message(
+        zh="无需处理：自动回复里没有意见",
+        en="nothing to do: an auto-reply holds no comment",
+    ),
+    "collect-bad-count": Message(
+        zh="人数“{count}”不是不小于 1 的整数",
+        en="count `{count}` is not a whole number ≥ 1",
+    ),
+    "collect-bad-count.hint": Message(
+        zh="一个人的意见留空即可",
+        en="leave it empty for one person",
+    ),
+    "collect-bad-date": Message(
+        zh="日期“{date}”无法识别",
+        en="date `{date}` not read",
+    ),
+    "collect-bad-date.hint": Message(
+        zh="写成 2026-11-05 或 2026年11月5日",
+        en="write 2026-11-05 or 2026年11月5日",
+    ),
+    "collect-bad-row.cell": Message(
+        zh="此行未读取：有一格超过 {limit} 个字",
+        en="row not read: a cell over {limit} characters",
+    ),
+    "collect-bad-row.cell.hint": Message(
+        zh="一条意见通常只有几段：请拆开，或检查是否有未闭合的引号",
+        en="a comment is a few paragraphs: split it, or check for an unclosed quote",
+    ),
+    "collect-bad-row.csv": Message(
+        zh="此行未读取：{error}",
+        en="row not read: {error}",
+    ),
+    "collect-bad-row.csv.hint": Message(
+        zh="每格最多 {limit} 个字；检查是否有未闭合的引号（\"）",
+        en="a cell holds at most {limit} characters; look for an unclosed quote (\")",
+    ),
+    "collect-cells": Message(
+        zh="此行未读取：单元格比表头的列多",
+        en="row not read: more cells than the header has columns",
+    ),
+    "collect-duplicate": Message(
+        zh="{id} 已经汇总过",
+        en="row {id} was collected already",
+    ),
+    "collect-duplicate.hint": Message(
+        zh="每个来源写一次即可",
+        en="each source once is enough",
+    ),
+    "collect-empty.basket": Message(
+        zh="邮件 {id}：{label}下面没有写内容",
+        en="mail {id}: nothing written under {label}",
+    ),
+    "collect-empty.hint": Message(
+        zh="无需处理",
+        en="nothing to do",
+    ),
+    "collect-empty.mail": Message(
+        zh="邮件 {id} 没有自己写的内容",
+        en="mail {id} has no text of its own",
+    ),
+    "collect-empty.mail.hint": Message(
+        zh="无需处理（只有引用的原邮件或签名）",
+        en="nothing to do (only quoted text or a signature)",
+    ),
+    "collect-empty.row": Message(
+        zh="没有意见内容的一行，已跳过",
+        en="row without a comment skipped",
+    ),
+    "collect-empty.row.hint": Message(
+        zh="把意见写在“意见”一列",
+        en="write the comment in the text column",
+    ),
+    "collect-mail-duplicate": Message(
+        zh="邮件 {id} 已经汇总过",
+        en="mail {id} collected already",
+    ),
+    "collect-mail-duplicate.hint": Message(
+        zh="无需处理：同一封邮件出现在两个来源里",
+        en="nothing to do: the same mail was in two sources",
+    ),
+    "collect-mail-html-too-large": Message(
+        zh="邮件只有 {n} 个字符的网页格式正文，未读取：上限为 {limit}",
+        en="mail whose only text is {n} characters of HTML not read: the limit is {limit}",
+    ),
+    "collect-mail-lines": Message(
+        zh="邮件有 {n} 行，未读取：上限为 {limit} 行",
+        en="mail of {n} lines not read: the limit is {limit}",
+    ),
+    "collect-mail-parts": Message(
+        zh="邮件有超过 {limit} 个部分，未读取",
+        en="mail with more than {limit} parts not read",
+    ),
+    "collect-mail-parts.hint": Message(
+        zh="把意见用普通邮件再转发一次",
+        en="forward the comment in a plain mail",
+    ),
+    "collect-mail-text.hint": Message(
+        zh="把正文复制到一封普通邮件里",
+        en="copy its text into a plain mail",
+    ),
+    "collect-mail-too-large": Message(
+        zh="邮件有 {size} 字节，未读取：上限为 {limit} 字节",
+        en="mail of {size} bytes not read: the limit is {limit}",
+    ),
+    "collect-mail-too-large.hint": Message(
+        zh="把附件另存，只转发正文",
+        en="save the attachments apart and forward the text alone",
+    ),
+    "collect-mail-unreadable": Message(
+        zh="邮件无法读取：{error}",
+        en="mail cannot be read: {error}",
+    ),
+    "collect-mail-unreadable.hint": Message(
+        zh="在邮件客户端里打开后重新转发",
+        en="open it in a mail client and forward it again",
+    ),
+    "collect-no-text-column": Message(
+        zh="表格没有意见一列，未读取",
+        en="the table has no column of comments: not read",
+    ),
+    "collect-no-text-column.hint": Message(
+        zh="把意见一列命名为“意见”（或 text）；还可以有条文、联系点、日期、来源、人数",
+        en="name the column of comments text (or 意见); article, point, received, from, count may follow",
+    ),
+    "collect-not-a-mail": Message(
+        zh="文件夹中有 {n} 个文件未读取：{names}",
+        en="{n} file(s) in the folder not read: {names}",
+    ),
+    "collect-not-a-mail.hint": Message(
+        zh="这里只读 .eml 邮件；表格或 mbox 请单独作为来源",
+        en="only .eml files are mails here; give a table or an mbox as a source of its own",
+    ),
+    "collect-other-draft": Message(
+        zh="邮件 {id} 是对《{title}》的意见，不是对 {draft}",
+        en="mail {id} is on 《{title}》, not on {draft}",
+    ),
+    "collect-other-draft.hint": Message(
+        zh="用那份草案的 --concerns 汇总",
+        en="collect it with --concerns for that draft",
+    ),
+    "collect-personal-column": Message(
+        zh="{columns} 列未抄录：个人信息留在原表格中",
+        en="column(s) {columns} not copied: personal data stays in this table",
+    ),
+    "collect-personal-column.hint": Message(
+        zh="无需处理：source 一栏写明了原表格的哪一行",
+        en="nothing to do: `source` names the row to look it up",
+    ),
+    "collect-table-too-large": Message(
+        zh="表格有 {size} 字节，未读取：上限为 {limit} 字节",
+        en="table of {size} bytes not read: the limit is {limit}",
+    ),
+    "collect-table-too-large.hint": Message(
+        zh="拆成几个文件",
+        en="split it into several files",
+    ),
+    "collect-table-too-long": Message(
+        zh="第 {limit} 行以后未读取",
+        en="rows after {limit} not read",
+    ),
+    "collect-unknown-article": Message(
+        zh="{draft} 没有条文“{article}”",
+        en="{draft} has no article `{article}`",
+    ),
+    "collect-unknown-article.comment": Message(
+        zh="意见 {id}：{draft} 没有（或不再有）条文“{article}”",
+        en="comment {id}: {draft} has no article `{article}` (any more)",
+    ),
+    "collect-unknown-article.hint": Message(
+        zh="整理时填写条文",
+        en="set the article in 整理",
+    ),
+    "collect-unknown-article.mail": Message(
+        zh="邮件 {id}：{draft} 没有{label}",
+        en="mail {id}: {draft} has no article {label}",
+    ),
+    "collect-unknown-article.table.hint": Message(
+        zh="写“第十二条”、art_12，或对整体的意见写“总体”",
+        en="write 第十二条, art_12, or 总体 for the whole draft",
+    ),
+    "collect-unknown-channel": Message(
+        zh="渠道“{channel}”无法识别，按 {default} 处理",
+        en="unknown channel `{channel}`, taken as {default}",
+    ),
+    "collect-unknown-channel.hint": Message(
+        zh="写 web、mail、paper 或 meeting（书面、座谈会……）",
+        en="write web, mail, paper or meeting (书面, 座谈会 …)",
+    ),
+    "collect-unknown-column": Message(
+        zh="{columns} 列未抄录",
+        en="column(s) {columns} not copied",
+    ),
+    "collect-unknown-column.hint": Message(
+        zh="可以识别的列：{known}",
+        en="known columns: {known}",
+    ),
+    "collect-unknown-point": Message(
+        zh="没有联系点“{point}”",
+        en="no contact point `{point}`",
+    ),
+    "collect-unknown-point.hint": Message(
+        zh="写 content/contact-points/ 中某个联系点的编号",
+        en="write the id of a contact point in content/contact-points/",
+    ),
+    "collect-xlsx-too-large.parts": Message(
+        zh="工作簿有 {n} 个部分，未读取：上限为 {limit}",
+        en="workbook not read: {n} parts (the limit is {limit})",
+    ),
+    "collect-xlsx-too-large.unpacked": Message(
+        zh="工作簿解压后有 {size} 字节，未读取：上限为 {limit} 字节",
+        en="workbook not read: it unpacks to {size} bytes (the limit is {limit})",
+    ),
+    "collect-xlsx-unreadable": Message(
+        zh="工作簿无法读取：{error}",
+        en="workbook cannot be read: {error}",
+    ),
+    "collect-xlsx-unreadable.zip": Message(
+        zh="工作簿未读取：不是 .xlsx 文件（{error}）",
+        en="workbook not read: not an .xlsx file ({error})",
+    ),
+    "collect-xlsx.hint": Message(
+        zh="用 Excel 或 WPS 重新保存，或另存为 CSV",
+        en="save it again from Excel or WPS, or as CSV",
+    ),
     "control-character": Message(
         zh="第 {number} 行含有{what}（U+{code_point:04X}，第 {start} 列）",
         en="line {number} holds {what} (U+{code_point:04X}, column {start})",

@@ -230,6 +230,26 @@ def fill_template(template: str, values: dict[str, str]) -> str:
     return _TEMPLATE_TOKEN.sub(token, template)
 
 
+def template_pattern(template: str, groups: dict[str, str]) -> str:
+    """The regular expression of what `fill_template(template, …)` writes:
+    each `{name}` in `groups` becomes that (sub)pattern, everything else is
+    literal, as `fill_template` leaves it. `lawsite collect` reads the mails
+    the site's templates wrote through this."""
+
+    def token(match: re.Match[str]) -> str:
+        text = match.group()
+        if text in ("{{", "}}"):
+            return re.escape(text[0])
+        name = match.group(1)
+        return groups[name] if name in groups else re.escape(text)
+
+    out, at = [], 0
+    for match in _TEMPLATE_TOKEN.finditer(template):
+        out += [re.escape(template[at:match.start()]), token(match)]
+        at = match.end()
+    return "".join(out) + re.escape(template[at:])
+
+
 def _template_faults(template: str, fields: tuple[str, ...] = TEMPLATE_FIELDS) -> dict[str, list[str]]:
     """The placeholders `fill_template` would leave as written, by fault:
     "brace", "spec", "conversion", "attribute", "empty" or "unknown"."""
