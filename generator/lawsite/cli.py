@@ -74,8 +74,9 @@ def parser() -> argparse.ArgumentParser:
     tally.add_argument("--out", metavar="PATH", help="file to write (default: content/notices/<id>.md); never overwritten")
     tally.set_defaults(run=tally_command.run)
 
-    imp = commands.add_parser("import", help="convert existing law Markdown (title, dated lines, <!-- INFO END -->) into content files")
-    imp.add_argument("sources", nargs="+", metavar="SRC", help="Markdown files or folders (subfolders become categories)")
+    imp = commands.add_parser("import", help="convert law Markdown (title, dated lines, <!-- INFO END -->), Word (.docx; .doc/.wps with LibreOffice) or plain text (.txt) into content files")
+    imp.add_argument("sources", nargs="+", metavar="SRC", help=".md, .docx, .doc, .wps or .txt files, or folders (subfolders become categories)")
+    imp.add_argument("--kind", choices=("law", "draft"), default="law", help="import as laws (default) or as drafts with a comments: block to fill in")
     imp.add_argument("--into", required=True, help="content folder to write into, e.g. content/laws/")
     imp.add_argument("--force", action="store_true", help="overwrite files that exist already")
     imp.set_defaults(run=import_command.run)

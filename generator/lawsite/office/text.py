@@ -1,0 +1,39 @@
+"""Plain text → `Line`s: the national database's exports and pasted texts.
+
+The encoding is read from a byte-order mark (UTF-8, UTF-16), else UTF-8 when
+the bytes are valid UTF-8, else GB18030 (a superset of GBK and GB2312, what
+Chinese Windows saves as "ANSI"). Line ends may be CRLF, CR or LF.
+"""
+
+from __future__ import annotations
+
+from ..model import Problem
+from .lines import Line
+
+MAX_TEXT_BYTES = 16 * 1024 * 1024  # the longest law (民法典) is about 0.3 MB
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """The text of a plain-text file, or a Problem saying why it is not one."""
+    if len(data) > MAX_TEXT_BYTES:
+        return None, [Problem(path, None, None, f"file is {len(data):,} bytes; a text to import may have at most {MAX_TEXT_BYTES:,}", "split the file into one law per file", code="import-too-large")]
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    body = data[3 if encoding == "utf-8" else 2 :] if encoding else data
+    for candidate in (encoding,) if encoding else ("utf-8", "gb18030"):
+        try:
+            text = body.decode(candidate)
+            break
+        except UnicodeDecodeError as exc:
+            failure = exc
+    else:
+        return None, [Problem(path, None, None, f"cannot read the text as {encoding or 'UTF-8 or GBK'} (byte at offset {failure.start})", "save the file as UTF-8 text (记事本: 另存为 → 编码 UTF-8)", code="import-encoding")]
+    if "\x00" in text:
+        return None, [Problem(path, None, None, "file holds NUL bytes: it is not a text file", "import a .txt, .docx, .doc or .wps file, or save this one as text", code="import-not-text")]
+    return text, []
+
+
+def text_lines(text: str) -> list[Line]:
+    """One `Line` per line of `text`, numbered as an editor's editor shows them."""
+    normal = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [Line(raw_line, number) for number, raw_line in enumerate(normal.split("\n"), start=1)]
