@@ -112,7 +112,7 @@ def _take_adoption(header: Header, lines: list[Line]) -> list[Line]:
         depth += sum(line.text.count(c) for c in "（(") - sum(line.text.count(c) for c in "）)")
         if depth <= 0 or taken == 20:  # an unclosed bracket does not swallow the law
             break
-    inner = "".join(line.text.strip() for line in lines[:taken])
+    inner = "\u3000".join(line.text.strip() for line in lines[:taken])
     inner = inner[1:-1] if inner.endswith(("）", ")")) else inner[1:]
     for piece in _event_pieces(inner):
         date = date_in(piece)
