@@ -13,7 +13,7 @@ from lawsite.cli import main
 
 # The national database's layout: title, bracketed history, 目录, spaced chapter
 # lines, two U+3000 of indentation, one paragraph per line.
-DATABASE = """中华人民共和国　测试法
+DATABASE = """中华人民共和国测试法
 （2010年8月28日第十一届全国人民代表大会常务委员会第十六次会议通过　根据2015年4月24日第十二届全国人民代表大会常务委员会第十四次会议《关于修改〈中华人民共和国测试法〉的决定》修正）
 
 目　　录

@@ -33,7 +33,7 @@ def test_a_typical_office_law_is_read_whole(tmp_path: Path) -> None:
     assert got.result.problems == [] and got.check_problems == []
     document = got.document
     assert document is not None
-    assert document.title == "中华人民共和国测试法"  # Title style, spaces closed up
+    assert document.title == "中华人民共和国测试法"  # the Title style
     assert document.meta["adopted"] == dt.date(2010, 8, 28)
     assert document.meta["events"][0]["type"] == "passed"
     # 目录 typed as text is dropped: the chapters appear once, as divisions.

@@ -98,7 +98,7 @@ def typical_law(path: Path) -> Path:
     """A law as an office types it: Title style, adoption line, 目录 typed as
     text, chapters as Heading 1 (spaced), bold heads, a caption, 款, 项, a table."""
     document = new_document()
-    document.add_paragraph("中华人民共和国　测试法", style="Title")
+    document.add_paragraph("中华人民共和国测试法", style="Title")
     document.add_paragraph(ADOPTION)
     document.add_paragraph("目　　录")
     document.add_paragraph("第一章　总　　则\t1")

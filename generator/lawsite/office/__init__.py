@@ -66,7 +66,7 @@ def body_problems(structured: Structured, shown: str) -> list[Problem]:
                              "check that articles start with 第一条, 第二条 … at the start of a line", Severity.WARNING, "import-no-articles"))  # fmt: skip
         return found
     for node in nodes[first:]:
-        if isinstance(node, Prose):
+        if isinstance(node, Prose) and not node.text.startswith("#"):  # a heading is there on purpose
             found.append(Problem(shown, source(node.line), None, f"「{node.text[:40]}」 is not part of any article or division heading; kept as text",
                                  "if it is a chapter or section heading, write it as 第N章 …; else move it into an article", Severity.WARNING, "import-outside-articles"))  # fmt: skip
     return found

@@ -2,9 +2,9 @@
 
 The rules (one paragraph per `Line`; blank lines carry nothing):
 
-* **Title.** A Word paragraph in the Title style, else the first line. Spaces
-  between Chinese characters are removed (``中华人民共和国　民法典``); lines
-  before a Word title (a document number, 附件1) become notes.
+* **Title.** A Word paragraph in the Title style, else the first line,
+  closed up if letter-spaced (``条　　例``, see `closed_up`); lines before a
+  Word title (a document number, 附件1) become notes.
 * **Adoption line.** Bracketed lines right under the title
   (``（2010年8月28日第十一届…会议通过　2015年…修正）``, possibly over several
   lines) are the law's history: one event per date, split where a date starts
@@ -14,12 +14,15 @@ The rules (one paragraph per `Line`; blank lines carry nothing):
   dropped, up to the line that repeats the first entry (the body's own first
   division) or the first article, whichever comes first. Page numbers after
   an entry are ignored when comparing.
-* **Divisions.** A line ``第N编/分编/章/节 title`` whose title is short and has no
-  sentence punctuation (so that ``第二章规定的…。`` stays text) becomes a
+* **Divisions.** A line ``第N编/分编/章/节 title`` whose title is short, has no
+  sentence punctuation but a final ``。`` and does not continue a reference
+  (so that ``第二章规定的…`` stays text) becomes a
   Markdown heading, ``附则``/``总则``/``分则`` alone too, and so does any Word
   heading that is not an article head. Levels: 编 ``##``, 分编 ``###``, 章 one
   below the highest kind present, 节 one below 章; other headings at 章's level.
-  Spaced titles are closed up: ``第一章　总　　则`` → ``## 第一章 总则``.
+  Spaced titles are closed up: ``第一章　总　　则`` → ``## 第一章 总则``. A
+  short ``一、一般规定`` right before an article (judicial interpretations
+  number their parts so) is a heading too.
 * **Paragraphs.** Every other line is one paragraph (article heads, 款, 项 alike;
   `parse.legal` reads them), its leading indentation removed and a leading
   Markdown character (``#``, ``>``, ``<``, ``|``, ``- ``) escaped so that it stays
@@ -38,14 +41,16 @@ _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _SPACE = "\\s\u3000\u200b\ufeff"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[{_SPACE}]+(?=[{_CJK}])")
 _LEAD = re.compile(rf"^[{_SPACE}]+")
-_SENTENCE_PUNCTUATION = re.compile("[。；，：、？！,;:]")
+_SENTENCE_PUNCTUATION = re.compile("[。；，：？！,;:]")
 _MAX_DIVISION_TITLE = 30
 _TOC_WORD = "目录"
 _TOC_TAIL = re.compile(rf"[{_SPACE}.…·．\-—0-9]+$")
+_ORDINAL = re.compile(r"[一二三四五六七八九十]{1,3}、")
 _UNNUMBERED = frozenset({"附则", "总则", "分则"})
 # Where one event of a bracketed adoption line starts: a date after the
-# opening, a space, 根据, 、 or ；.
-_EVENT_START = re.compile(rf"(?:^|(?<=[{_SPACE}、；;]))(?:根据)?(?=\d{{4}}\s*年)|根据(?=\d{{4}}\s*年)")
+# opening, a space, 根据 or ；. Not after 、: "…审判委员会第1747次会议、2018年
+# 12月12日…检察委员会…会议通过" is one act passed by two bodies.
+_EVENT_START = re.compile(rf"(?:^|(?<=[{_SPACE}；;]))(?:根据|自)?(?=\d{{4}}\s*年)|根据(?=\d{{4}}\s*年)")
 _MARKDOWN_LEAD = re.compile(r"^(?:[#>|<]|[-*+](?=\s)|=+$)")
 _STRIP = " \t\n\u3000\u200b\ufeff"
 
@@ -68,8 +73,11 @@ class Structured:
 
 
 def closed_up(text: str) -> str:
-    """``总　　则`` → ``总则``: no spaces between Chinese characters, none around."""
-    return _CJK_GAP.sub("", text).strip(_STRIP)
+    """``总　　则`` → ``总则``: letter-spaced text (every piece one character)
+    closed up; other text (``最高人民法院 最高人民检察院关于…``) only trimmed."""
+    text = text.strip(_STRIP)
+    pieces = re.split(f"[{_SPACE}]+", text)
+    return _CJK_GAP.sub("", text) if len(pieces) > 1 and all(len(p) == 1 for p in pieces) else text
 
 
 def structure(lines: list[Line], fallback_title: str) -> tuple[Structured, bool]:
@@ -158,14 +166,20 @@ def _division(line: Line) -> tuple[str, str, str] | None:
     if parse_head(text) is not None:
         return None
     m = ZH_HANS.division.match(text)
-    if m is not None:
+    if m is not None and not _reference(m["title"]):
         title = closed_up(m["title"])
-        if len(title) <= _MAX_DIVISION_TITLE and not _SENTENCE_PUNCTUATION.search(title):
+        if len(title) <= _MAX_DIVISION_TITLE and not _SENTENCE_PUNCTUATION.search(title.removesuffix("。")):
             label = text[: m.start("title")].strip(_STRIP)
             return re.sub(f"[{_SPACE}]+", "", label), m["kind"], title
     if closed_up(text) in _UNNUMBERED or (line.heading and text):
         return "", "", closed_up(text)
     return None
+
+
+def _reference(after_label: str) -> bool:
+    """Whether the text after ``第二章`` continues a reference (``规定的…``, ``第三条…``)."""
+    follow = ZH_HANS.reference_follow
+    return follow is not None and follow.match(after_label) is not None
 
 
 def _levels(divisions: list[tuple[str, str, str]]) -> dict[str, int]:
@@ -176,8 +190,20 @@ def _levels(divisions: list[tuple[str, str, str]]) -> dict[str, int]:
     return {"编": 2, "分编": 2 + parts, "章": chapter, "节": chapter + 1, "": chapter}
 
 
+def _ordinal_heading(line: Line, following: Line | None) -> tuple[str, str, str] | None:
+    """``一、一般规定`` right before an article: a heading of a judicial
+    interpretation (numbered 一、二、, not 第N章), kept as an unnumbered one."""
+    text = _LEAD.sub("", line.text).rstrip()
+    if following is None or parse_head(following.text) is None or not _ORDINAL.match(text):
+        return None
+    if len(text) > _MAX_DIVISION_TITLE or _SENTENCE_PUNCTUATION.search(text):
+        return None
+    return "", "", text
+
+
 def _write_body(structured: Structured, lines: list[Line]) -> None:
-    found = [(line, _division(line) if not line.raw else None) for line in lines]
+    found = [(line, None if line.raw else _division(line) or _ordinal_heading(line, following))
+             for line, following in zip(lines, lines[1:] + [None])]  # fmt: skip
     levels = _levels([d for _, d in found if d is not None])
     out: list[str] = []
     previous_raw = False
