@@ -29,6 +29,7 @@ from .model import Problem, Severity
 INFO_END = "<!-- INFO END -->"
 # What `import` reads: the corpus convention, and what offices hold (see `office`).
 SUFFIXES = (".md", ".txt", ".docx", ".doc", ".wps")
+MAX_SOURCE_BYTES = 32 * 1024 * 1024  # read into memory whole; each reader bounds what it parses
 
 # 1979年7月1日 (also 1979年07月01日 and a stray space before 日/月).
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -265,6 +266,9 @@ def import_paths(
 def _import_one(path: Path, rel: str, into: Path, force: bool, kind: str, result: ImportResult) -> None:
     shown = str(path)
     try:
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            result.problems.append(Problem(shown, None, None, f"file is {path.stat().st_size:,} bytes; at most {MAX_SOURCE_BYTES:,} are read", "one law per file: split it, or remove its images", code="import-too-large"))
+            return
         data = path.read_bytes()
     except OSError as exc:
         result.problems.append(Problem(shown, None, None, f"cannot read the file: {exc.strerror}", code="unreadable"))

@@ -9,8 +9,8 @@ network, libxml2's depth limit), and gives the raw elements, so this module
 walks ``w:p``/``w:tbl`` itself in document order.
 
 * **Size first.** The zip's central directory is read before anything is
-  parsed: more than `MAX_ENTRIES` members or `MAX_UNCOMPRESSED` bytes
-  uncompressed in total (a zip bomb) is refused. Python's zipfile stops at the
+  parsed: more than `MAX_ENTRIES` members, `MAX_XML` bytes of XML or
+  `MAX_UNCOMPRESSED` bytes in all, uncompressed (a zip bomb), is refused. Python's zipfile stops at the
   declared size, so a lying header cannot inflate past it.
 * **Numbering.** A paragraph's ``w:numPr`` (or its style's, through
   ``w:basedOn``) names a list in ``numbering.xml``; its level's ``w:lvlText``
@@ -49,7 +49,9 @@ from ..model import Problem, Severity
 from ..numerals import to_chinese
 from .lines import Line
 
-MAX_UNCOMPRESSED = 64 * 1024 * 1024  # 民法典 as .docx unpacks to about 4 MB
+# 民法典 as .docx holds about 1 MB of XML; 3 MB of paragraphs are read in about 1 s.
+MAX_XML = 3 * 1024 * 1024
+MAX_UNCOMPRESSED = 40 * 1024 * 1024  # all parts, images included (python-docx holds them in memory)
 MAX_ENTRIES = 2000
 _EXCERPT = 40
 
@@ -58,6 +60,8 @@ _TRACKED = {W + "ins": "inserted", W + "moveTo": "inserted", W + "del": "deleted
 _HEADING_NAME = re.compile(r"(?:heading|标题)\s*[1-9]$", re.I)
 _TOC_NAME = re.compile(r"^(?:toc|目录)\s*\d*$|^toc heading$", re.I)
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_MAX_START = 32767  # Word's own bound for w:start
+_MAX_LEVEL_TEXT = 64  # Word allows 255; a label is never longer than a few characters
 
 
 def _val(element, name: str) -> str | None:
@@ -174,12 +178,16 @@ _FORMATS = {
 _SUFFIX = {"tab": " ", "space": " ", "nothing": ""}
 
 
+def _start(value: str | None) -> int:
+    """A list's first number, as Word bounds it (0 … 32767)."""
+    return min(int(value), _MAX_START) if value and value.isdigit() and len(value) <= 5 else 1
+
+
 def _level(lvl) -> _Level:
-    start = _val(lvl, "start") or "1"
     return _Level(
-        start=int(start) if start.isdigit() else 1,
+        start=_start(_val(lvl, "start")),
         fmt=_val(lvl, "numFmt") or "decimal",
-        text=_val(lvl, "lvlText") or "",
+        text=(_val(lvl, "lvlText") or "")[:_MAX_LEVEL_TEXT],
         suffix=_SUFFIX.get(_val(lvl, "suff") or "tab", " "),
         legal=_on(lvl, "isLgl"),
     )
@@ -200,9 +208,9 @@ class _Numbering:
                 start = _val(override, "startOverride")
                 if lvl is not None:
                     levels[ilvl] = _level(lvl)
-                if start and start.isdigit() and ilvl in levels:
+                if start and ilvl in levels:
                     old = levels[ilvl]
-                    levels[ilvl] = _Level(int(start), old.fmt, old.text, old.suffix, old.legal)
+                    levels[ilvl] = _Level(_start(start), old.fmt, old.text, old.suffix, old.legal)
             self.levels[num.get(W + "numId", "")] = levels
         self.counters: dict[str, dict[int, int]] = {}
         self.unknown: set[str] = set()  # formats written as digits
@@ -421,8 +429,10 @@ def too_large(data: bytes, path: str) -> Problem | None:
     except (zipfile.BadZipFile, ValueError, OSError):
         return Problem(path, None, None, "not a Word .docx file (it is not a zip package)", "save it in Word or WPS as “Word 文档 (*.docx)” and import again", code="docx-unreadable")
     total = sum(member.file_size for member in members)
-    if len(members) > MAX_ENTRIES or total > MAX_UNCOMPRESSED:
-        return Problem(path, None, None, f"the .docx would unpack to {total:,} bytes in {len(members):,} parts; at most {MAX_UNCOMPRESSED:,} bytes and {MAX_ENTRIES:,} parts are read", "save the document again in Word (images make it large: remove them), or import it as text", code="docx-too-large")
+    xml = sum(member.file_size for member in members if member.filename.endswith((".xml", ".rels")))
+    if len(members) > MAX_ENTRIES or total > MAX_UNCOMPRESSED or xml > MAX_XML:
+        return Problem(path, None, None, f"the .docx would unpack to {total:,} bytes ({xml:,} of them XML) in {len(members):,} parts; at most {MAX_UNCOMPRESSED:,} bytes, {MAX_XML:,} of XML and {MAX_ENTRIES:,} parts are read",
+                       "one law per file: split the document, remove its images, or import it as text", code="docx-too-large")  # fmt: skip
     return None
 
 

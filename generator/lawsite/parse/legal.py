@@ -411,6 +411,7 @@ class _Builder:
         self.last_item: Item | None = None
         self.problems: list[Problem] = []
         self.ids: set[str] = set()
+        self.duplicates: dict[str, int] = {}  # wanted id -> the last n of its _dupN
         self.seen: dict[tuple[int, int], int] = {}  # article key -> first line
         self.prev: Article | None = None
         self.unnumbered: dict[tuple[str, str], int] = {}
@@ -421,10 +422,13 @@ class _Builder:
         self.problems.append(Problem(self.path, line, None, message, hint, Severity.WARNING, code))
 
     def unique(self, wanted: str) -> str:
-        candidate, n = wanted, 1
+        # Counting on from the last duplicate of `wanted`, not from 1: 20,000
+        # items （一） in one article were 2×10⁸ set lookups (87 s).
+        candidate, n = wanted, self.duplicates.get(wanted, 1)
         while candidate in self.ids:
             n += 1
             candidate = f"{wanted}_dup{n}"
+        self.duplicates[wanted] = n
         self.ids.add(candidate)
         return candidate
 
