@@ -26,6 +26,7 @@ from importer.word_files import (
 from lawsite.cli import main
 from lawsite.model import Severity
 from lawsite.office import libreoffice
+from lawsite.office.word import read_docx
 
 
 def test_a_typical_office_law_is_read_whole(tmp_path: Path) -> None:
@@ -97,8 +98,6 @@ def test_numbering_formats(tmp_path: Path, fmt: str, text: str, suff: str, expec
     document = new_document()
     add_list(document, 3, [(fmt, text, suff)])
     numbered(document, 3, 0, "正文。")
-    from lawsite.office.word import read_docx
-
     lines, problems = read_docx(save(document, tmp_path / "n.docx").read_bytes(), "n.docx")
     assert problems == [] and lines is not None
     assert [line.text for line in lines] == [expected]
@@ -118,6 +117,19 @@ def test_a_paragraph_style_that_numbers_articles_and_a_restarted_list(tmp_path: 
     assert [a.label for a in got.articles] == ["第一条", "第二条"]
     assert got.paragraphs("第一条") == ["为了规范管理，制定本规定。"]
     assert got.paragraphs("第二条")[-1] == "4. 子项。"
+
+
+def test_line_breaks_gaps_and_a_missing_title_are_reported_by_paragraph(tmp_path: Path) -> None:
+    document = new_document()
+    paragraph = document.add_paragraph("第一条　第一款。")
+    paragraph.add_run().add_break()  # Shift+Enter between two 款
+    paragraph.add_run("第二款。")
+    document.add_paragraph("第三条　少了第二条。")
+    got = import_one(save(document, tmp_path / "src" / "无题.docx"), tmp_path)
+    assert got.paragraphs("第一条") == ["第一款。", "第二款。"]
+    assert got.document is not None and got.document.title == "无题"
+    assert got.problem("import-no-title").line is None
+    assert got.problem("article-gap").line == 2  # the second paragraph of the document
 
 
 def test_word_contents_are_dropped(tmp_path: Path) -> None:

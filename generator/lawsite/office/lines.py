@@ -83,7 +83,7 @@ def closed_up(text: str) -> str:
 def structure(lines: list[Line], fallback_title: str) -> tuple[Structured, bool]:
     """The header and body of `lines`; the flag says whether a title was found
     (else `fallback_title`, the file's name, stands in)."""
-    lines = [line for line in lines if line.text.strip(" \t\u3000\u200b\ufeff")]
+    lines = [line for line in lines if line.text.strip(_STRIP)]
     title_at = next((i for i, line in enumerate(lines) if line.title), None)
     if title_at is None and lines and not _is_structure(lines[0]):
         title_at = 0

@@ -445,6 +445,9 @@ def read_docx(data: bytes, path: str) -> tuple[list[Line] | None, list[Problem]]
         document = docx.Document(BytesIO(data))
         reader = _Reader(document, path)
         reader.read(document.element.body)
+    # What python-docx raises on a package that is not what it claims: a part
+    # missing (KeyError), a broken one (lxml), or an element of another kind
+    # where it expects one (AttributeError, TypeError on a hostile file).
     except (PackageNotFoundError, KeyError, ValueError, etree.LxmlError, zipfile.BadZipFile, AttributeError, TypeError) as exc:
         return None, [Problem(path, None, None, f"cannot read the Word document: {type(exc).__name__}: {str(exc)[:200]}", "open it in Word or WPS, save it as .docx again, and import again", code="docx-unreadable")]
     for fmt in sorted(reader.numbering.unknown):
