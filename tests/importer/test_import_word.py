@@ -103,6 +103,16 @@ def test_numbering_formats(tmp_path: Path, fmt: str, text: str, suff: str, expec
     assert [line.text for line in lines] == [expected]
 
 
+def test_an_unknown_numbering_format_is_written_as_digits_and_said(tmp_path: Path) -> None:
+    document = new_document()
+    add_list(document, 3, [("hebrew1", "第%1条", "space")])
+    numbered(document, 3, 0, "正文。")
+    lines, problems = read_docx(save(document, tmp_path / "n.docx").read_bytes(), "n.docx")
+    assert lines is not None and [line.text for line in lines] == ["第1条 正文。"]
+    assert [(p.code, p.severity) for p in problems] == [("docx-numbering-format", Severity.WARNING)]
+    assert "hebrew1" in problems[0].message
+
+
 def test_a_paragraph_style_that_numbers_articles_and_a_restarted_list(tmp_path: Path) -> None:
     document = new_document()
     document.add_paragraph("某某规定")
