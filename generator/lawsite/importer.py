@@ -24,6 +24,7 @@ from typing import Callable, Iterator
 
 import yaml
 
+from .messages import msg
 from .model import Problem, Severity
 
 INFO_END = "<!-- INFO END -->"
@@ -123,13 +124,13 @@ def parse_header(text: str, path: str) -> tuple[Header | None, list[Problem]]:
     lines = text.split("\n")
     end = next((i for i, line in enumerate(lines) if line.strip() == INFO_END), None)
     if end is None:
-        return None, [Problem(path, None, None, f"no `{INFO_END}` line: cannot tell the header (title, dates) from the text", f"add a line `{INFO_END}` after the dated lines", code="no-info-end")]
+        return None, [Problem(path, None, None, msg("no-info-end", INFO_END=INFO_END), msg("no-info-end.hint", INFO_END=INFO_END), code="no-info-end")]
     titles = [(i, m.group(1)) for i, line in enumerate(lines[:end]) if (m := _TITLE.match(line.strip()))]
     if not titles:
-        return None, [Problem(path, 1, None, "no `# Title` line before the header ends", "start the file with `# 中华人民共和国…法`", code="no-title")]
+        return None, [Problem(path, 1, None, msg("no-title"), msg("no-title.hint"), code="no-title")]
     header = Header(title=titles[0][1], part=titles[1][1] if len(titles) > 1 else None)
     problems = [
-        Problem(path, i + 1, None, f"extra title line `# {t}` ignored", "a file has one title (and a part for Civil Code parts)", Severity.WARNING, "extra-title")
+        Problem(path, i + 1, None, msg("extra-title", t=t), msg("extra-title.hint"), Severity.WARNING, "extra-title")
         for i, t in titles[2:]
     ]
     title_lines = {i for i, _ in titles}
@@ -267,11 +268,11 @@ def _import_one(path: Path, rel: str, into: Path, force: bool, kind: str, result
     shown = str(path)
     try:
         if path.stat().st_size > MAX_SOURCE_BYTES:
-            result.problems.append(Problem(shown, None, None, f"file is {path.stat().st_size:,} bytes; at most {MAX_SOURCE_BYTES:,} are read", "one law per file: split it, or remove its images", code="import-too-large"))
+            result.problems.append(Problem(shown, None, None, msg("import-too-large", size=path.stat().st_size, limit=MAX_SOURCE_BYTES), msg("import-too-large.hint"), code="import-too-large"))
             return
         data = path.read_bytes()
     except OSError as exc:
-        result.problems.append(Problem(shown, None, None, f"cannot read the file: {exc.strerror}", code="unreadable"))
+        result.problems.append(Problem(shown, None, None, msg("unreadable", strerror=exc.strerror), code="unreadable"))
         return
     header, problems = _read(path, data, rel, shown)
     result.problems.extend(problems)
@@ -282,7 +283,7 @@ def _import_one(path: Path, rel: str, into: Path, force: bool, kind: str, result
     target = into / rel
     if target.exists() and not force:
         result.skipped.append(target)
-        result.problems.append(Problem(str(target), None, None, "exists already; not overwritten", "pass --force to replace it", Severity.WARNING, "exists"))
+        result.problems.append(Problem(str(target), None, None, msg("exists"), msg("exists.hint"), Severity.WARNING, "exists"))
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(content_file(header, rel, category, kind), encoding="utf-8")
@@ -299,7 +300,7 @@ def _read(path: Path, data: bytes, rel: str, shown: str) -> tuple[Header | None,
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(shown, None, None, f"file is not UTF-8 (byte at offset {exc.start})", "convert it to UTF-8 first, e.g. `iconv -f GB18030 -t UTF-8`", code="not-utf8")]
+        return None, [Problem(shown, None, None, msg("not-utf8.import", start=exc.start), msg("not-utf8.import.hint"), code="not-utf8")]
     header, problems = parse_header(text.lstrip("\ufeff").replace("\r\n", "\n"), rel)
     return header, [Problem(shown, *_rest(p)) for p in problems]
 

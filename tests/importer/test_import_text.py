@@ -126,7 +126,7 @@ def test_files_that_are_not_text(tmp_path: Path, data: bytes, code: str) -> None
     assert got.codes == [code] and got.result.written == []
 
 
-def test_a_draft_from_text_and_the_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_draft_from_text_and_the_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str], english: None) -> None:
     source = write(tmp_path / "src" / "测试法.txt", DATABASE.encode("gbk"))
     into = tmp_path / "content" / "drafts"
     assert main(["import", str(source), "--into", str(into), "--kind", "draft"]) == 0

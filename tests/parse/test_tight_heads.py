@@ -49,7 +49,7 @@ def test_a_missed_head_is_warned_about_at_its_line() -> None:
     assert legal.articles[1].paragraphs[1].text == "第五条为了什么。"
     (problem,) = problems
     assert (problem.code, problem.line) == ("article-head-missed", 14)
-    assert "第五条" in problem.message and "第三条" in problem.message
+    assert "第五条" in problem.message.render("en") and "第三条" in problem.message.render("en")
 
 
 def test_the_first_article_without_a_separator_must_be_the_first() -> None:

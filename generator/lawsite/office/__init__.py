@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..messages import msg
 from ..model import Article, Problem, Prose, Severity
 from ..parse.legal import parse_legal_text
 from .lines import Line, Structured, structure
@@ -28,8 +29,7 @@ def read_office(path: Path, data: bytes, shown: str) -> tuple[Structured | None,
         return None, problems
     structured, titled = structure(lines, path.stem)
     if not titled:
-        problems.append(Problem(shown, None, None, f"no title line before the text; the file's name 「{path.stem}」 became the title",
-                                "put the law's name on the first line, or correct `title:` in the imported file", Severity.WARNING, "import-no-title"))  # fmt: skip
+        problems.append(Problem(shown, None, None, msg("import-no-title", stem=path.stem), msg("import-no-title.hint"), Severity.WARNING, "import-no-title"))
     return structured, problems + body_problems(structured, shown)
 
 
@@ -62,11 +62,9 @@ def body_problems(structured: Structured, shown: str) -> list[Problem]:
     nodes = list(legal.walk())
     first = next((i for i, node in enumerate(nodes) if isinstance(node, Article)), None)
     if first is None:
-        found.append(Problem(shown, None, None, "no article head (第一条 …) found: the whole text was imported as plain text",
-                             "check that articles start with 第一条, 第二条 … at the start of a line", Severity.WARNING, "import-no-articles"))  # fmt: skip
+        found.append(Problem(shown, None, None, msg("import-no-articles"), msg("import-no-articles.hint"), Severity.WARNING, "import-no-articles"))
         return found
     for node in nodes[first:]:
         if isinstance(node, Prose) and not node.text.startswith("#"):  # a heading is there on purpose
-            found.append(Problem(shown, source(node.line), None, f"「{node.text[:40]}」 is not part of any article or division heading; kept as text",
-                                 "if it is a chapter or section heading, write it as 第N章 …; else move it into an article", Severity.WARNING, "import-outside-articles"))  # fmt: skip
+            found.append(Problem(shown, source(node.line), None, msg("import-outside-articles", start=node.text[:40]), msg("import-outside-articles.hint"), Severity.WARNING, "import-outside-articles"))
     return found

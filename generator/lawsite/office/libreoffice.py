@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..messages import msg
 from ..model import Problem
 
 TIMEOUT = 180
@@ -27,9 +28,7 @@ def to_docx(source: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
     """The .docx LibreOffice makes of `source`, or a Problem saying why not."""
     program = soffice()
     if program is None:
-        return None, [Problem(shown, None, None, f"{source.suffix} files are converted with LibreOffice, which is not installed (no `soffice` on PATH)",
-                              "install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer), or save the file as .docx in Word or WPS and import that",
-                              code="import-no-libreoffice")]  # fmt: skip
+        return None, [Problem(shown, None, None, msg("import-no-libreoffice", suffix=source.suffix), msg("import-no-libreoffice.hint"), code="import-no-libreoffice")]
     with tempfile.TemporaryDirectory(prefix="lawsite-soffice-") as work:
         folder = Path(work)
         copy = folder / f"source{source.suffix.lower()}"  # a known name, so that the output's is known too
@@ -39,9 +38,9 @@ def to_docx(source: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
         try:
             done = subprocess.run(command, capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
-            return None, [Problem(shown, None, None, f"LibreOffice did not convert the file within {TIMEOUT} s", "open it in Word, WPS or LibreOffice, save it as .docx and import that", code="import-conversion-failed")]
+            return None, [Problem(shown, None, None, msg("import-conversion-failed.timeout", seconds=TIMEOUT), msg("import-conversion-failed.hint"), code="import-conversion-failed")]
         converted = folder / "out" / "source.docx"
         if done.returncode != 0 or not converted.is_file():
             said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()[-300:]
-            return None, [Problem(shown, None, None, f"LibreOffice could not convert the file (exit {done.returncode}){': ' + said if said else ''}", "open it in Word, WPS or LibreOffice, save it as .docx and import that", code="import-conversion-failed")]
+            return None, [Problem(shown, None, None, msg("import-conversion-failed", code=done.returncode, said=said), msg("import-conversion-failed.hint"), code="import-conversion-failed")]
         return converted.read_bytes(), []

@@ -7,6 +7,7 @@ Chinese Windows saves as "ANSI"). Line ends may be CRLF, CR or LF.
 
 from __future__ import annotations
 
+from ..messages import msg
 from ..model import Problem
 from .lines import Line
 
@@ -17,7 +18,7 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "
 def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """The text of a plain-text file, or a Problem saying why it is not one."""
     if len(data) > MAX_TEXT_BYTES:
-        return None, [Problem(path, None, None, f"file is {len(data):,} bytes; a text to import may have at most {MAX_TEXT_BYTES:,}", "split the file into one law per file", code="import-too-large")]
+        return None, [Problem(path, None, None, msg("import-too-large", size=len(data), limit=MAX_TEXT_BYTES), msg("import-too-large.hint"), code="import-too-large")]
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
     body = data[3 if encoding == "utf-8" else 2 :] if encoding else data
     for candidate in (encoding,) if encoding else ("utf-8", "gb18030"):
@@ -27,9 +28,9 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         except UnicodeDecodeError as exc:
             failure = exc
     else:
-        return None, [Problem(path, None, None, f"cannot read the text as {encoding or 'UTF-8 or GBK'} (byte at offset {failure.start})", "save the file as UTF-8 text (记事本: 另存为 → 编码 UTF-8)", code="import-encoding")]
+        return None, [Problem(path, None, None, msg("import-encoding", encoding=encoding or "UTF-8/GBK", start=failure.start), msg("import-encoding.hint"), code="import-encoding")]
     if "\x00" in text:
-        return None, [Problem(path, None, None, "file holds NUL bytes: it is not a text file", "import a .txt, .docx, .doc or .wps file, or save this one as text", code="import-not-text")]
+        return None, [Problem(path, None, None, msg("import-not-text"), msg("import-not-text.hint"), code="import-not-text")]
     return text, []
 
 

@@ -45,6 +45,7 @@ from docx.opc.part import XmlPart
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
+from ..messages import msg
 from ..model import Problem, Severity
 from ..numerals import to_chinese
 from .lines import Line
@@ -383,13 +384,14 @@ class _Reader:
     def report(self, found: _Found) -> None:
         line = self.count
         if found.inserted or found.deleted:
-            changes = "; ".join(f"{what} 「{_excerpt(texts)}」" for what, texts in (("inserted", found.inserted), ("deleted", found.deleted)) if texts)
-            self.problems.append(Problem(self.path, line, None, f"tracked change in Word: {changes}", "accept or reject every change in Word (审阅 → 接受/拒绝所有修订), save, and import again", Severity.ERROR, "docx-tracked-change"))
+            change = msg("docx-tracked-change", inserted=_excerpt(found.inserted), deleted=_excerpt(found.deleted))
+            self.problems.append(Problem(self.path, line, None, change, msg("docx-tracked-change.hint"), Severity.ERROR, "docx-tracked-change"))
         if found.hidden:
-            self.problems.append(Problem(self.path, line, None, f"hidden text 「{_excerpt(found.hidden)}」 left out (Word neither shows nor prints it)", "if it belongs to the law, unhide it in Word (字体 → 取消“隐藏”) and import again", Severity.WARNING, "docx-hidden-text"))
+            self.problems.append(Problem(self.path, line, None, msg("docx-hidden-text", text=_excerpt(found.hidden)), msg("docx-hidden-text.hint"), Severity.WARNING, "docx-hidden-text"))
         for comment_id in found.comments:
             author, text = self.comments.get(comment_id, ("", ""))
-            self.problems.append(Problem(self.path, line, None, f"Word comment{' by ' + author if author else ''} 「{_excerpt([text])}」 left out", "comments are not part of the text; delete them in Word once dealt with", Severity.WARNING, "docx-comment"))
+            said = msg("docx-comment", author=author, text=_excerpt([text])) if author else msg("docx-comment.anonymous", text=_excerpt([text]))
+            self.problems.append(Problem(self.path, line, None, said, msg("docx-comment.hint"), Severity.WARNING, "docx-comment"))
 
 
 def _has_numbering(document) -> bool:
@@ -427,12 +429,12 @@ def too_large(data: bytes, path: str) -> Problem | None:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
-        return Problem(path, None, None, "not a Word .docx file (it is not a zip package)", "save it in Word or WPS as “Word 文档 (*.docx)” and import again", code="docx-unreadable")
+        return Problem(path, None, None, msg("docx-unreadable.not-zip"), msg("docx-unreadable.hint"), code="docx-unreadable")
     total = sum(member.file_size for member in members)
     xml = sum(member.file_size for member in members if member.filename.endswith((".xml", ".rels")))
     if len(members) > MAX_ENTRIES or total > MAX_UNCOMPRESSED or xml > MAX_XML:
-        return Problem(path, None, None, f"the .docx would unpack to {total:,} bytes ({xml:,} of them XML) in {len(members):,} parts; at most {MAX_UNCOMPRESSED:,} bytes, {MAX_XML:,} of XML and {MAX_ENTRIES:,} parts are read",
-                       "one law per file: split the document, remove its images, or import it as text", code="docx-too-large")  # fmt: skip
+        return Problem(path, None, None, msg("docx-too-large", total=total, xml=xml, parts=len(members), max_total=MAX_UNCOMPRESSED, max_xml=MAX_XML, max_parts=MAX_ENTRIES),
+                       msg("docx-too-large.hint"), code="docx-too-large")  # fmt: skip
     return None
 
 
@@ -449,7 +451,7 @@ def read_docx(data: bytes, path: str) -> tuple[list[Line] | None, list[Problem]]
     # missing (KeyError), a broken one (lxml), or an element of another kind
     # where it expects one (AttributeError, TypeError on a hostile file).
     except (PackageNotFoundError, KeyError, ValueError, etree.LxmlError, zipfile.BadZipFile, AttributeError, TypeError) as exc:
-        return None, [Problem(path, None, None, f"cannot read the Word document: {type(exc).__name__}: {str(exc)[:200]}", "open it in Word or WPS, save it as .docx again, and import again", code="docx-unreadable")]
+        return None, [Problem(path, None, None, msg("docx-unreadable", error=f"{type(exc).__name__}: {str(exc)[:200]}"), msg("docx-unreadable.hint"), code="docx-unreadable")]
     for fmt in sorted(reader.numbering.unknown):
-        reader.problems.append(Problem(path, None, None, f"Word list numbering format {fmt!r} is not known; its numbers were written as digits", "check the article and item labels of that list", Severity.WARNING, "docx-numbering-format"))
+        reader.problems.append(Problem(path, None, None, msg("docx-numbering-format", fmt=fmt), msg("docx-numbering-format.hint"), Severity.WARNING, "docx-numbering-format"))
     return reader.lines, reader.problems
