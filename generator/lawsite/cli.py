@@ -88,6 +88,7 @@ def parser(lang: str = DEFAULT) -> argparse.ArgumentParser:
 
     imp = command("import", msg("cli.import").render(lang))
     imp.add_argument("sources", nargs="+", metavar="SRC", help=msg("cli.import.sources").render(lang))
+    imp.add_argument("--kind", choices=("law", "draft"), default="law", help=msg("cli.import.kind").render(lang))
     imp.add_argument("--into", required=True, help=msg("cli.import.into").render(lang))
     imp.add_argument("--force", action="store_true", help=msg("cli.import.force").render(lang))
     imp.set_defaults(run=import_command.run)

@@ -93,8 +93,8 @@ MESSAGES: dict[str, Message] = {
         en="show this help message and exit",
     ),
     "cli.import": Message(
-        zh="把现有的法律 Markdown 文件（标题、日期行、<!-- INFO END -->）转换为内容文件",
-        en="convert existing law Markdown (title, dated lines, <!-- INFO END -->) into content files",
+        zh="把法律 Markdown 文件（标题、日期行、<!-- INFO END -->）、Word 文档（.docx；.doc/.wps 需 LibreOffice）或纯文本（.txt）转换为内容文件",
+        en="convert law Markdown (title, dated lines, <!-- INFO END -->), Word (.docx; .doc/.wps with LibreOffice) or plain text (.txt) into content files",
     ),
     "cli.import.force": Message(
         zh="覆盖已存在的文件",
@@ -104,9 +104,13 @@ MESSAGES: dict[str, Message] = {
         zh="写入哪个内容文件夹，例如 content/laws/",
         en="content folder to write into, e.g. content/laws/",
     ),
+    "cli.import.kind": Message(
+        zh="导入为已通过的法规（默认），或导入为草案（带待填写的 comments: 征求意见信息）",
+        en="import as laws (default) or as drafts with a comments: block to fill in",
+    ),
     "cli.import.sources": Message(
-        zh="Markdown 文件或文件夹（子文件夹成为分类）",
-        en="Markdown files or folders (subfolders become categories)",
+        zh=".md、.docx、.doc、.wps 或 .txt 文件或文件夹（子文件夹成为分类）",
+        en=".md, .docx, .doc, .wps or .txt files, or folders (subfolders become categories)",
     ),
     "cli.intake": Message(
         zh="意见收集服务：运行服务、导出意见、清除个人信息",

@@ -26,6 +26,18 @@ MESSAGES: dict[str, Message] = {
         zh="条文应连续编号（下一条应为{expected}）；已删去的条文保留为「（删去）」",
         en="number articles consecutively (the next one is {expected}); keep a removed article as 「（删去）」",
     ),
+    "article-head-missed": Message(
+        zh="「{start}」像是{label}的开头（“第×条”后面没有空格），但{previous}之后应为{next_label}；按正文读取",
+        en="「{start}」 looks like the head of {label} without a space after the label, but after {previous}, {next_label} comes next; read as text",
+    ),
+    "article-head-missed.first": Message(
+        zh="「{start}」像是{label}的开头（“第×条”后面没有空格），但第一条应为{next_label}；按正文读取",
+        en="「{start}」 looks like the head of {label} without a space after the label, but {next_label} comes first; read as text",
+    ),
+    "article-head-missed.hint": Message(
+        zh="如果是新的一条，请核对序号，并在{label}后加空格；如果是引用，不用改",
+        en="if it is an article, check its number and write a space after {label}; if it is a reference, ignore this",
+    ),
     "article-number": Message(
         zh="条号{zero}超出范围：“之”条从“之一”起编号",
         en="article number {zero} is out of range: 之 sub-articles are numbered from 之一",
@@ -682,6 +694,62 @@ MESSAGES: dict[str, Message] = {
         zh="同一上级之下的编、章、节应连续编号",
         en="number divisions consecutively within their parent",
     ),
+    "docx-comment": Message(
+        zh="{author}的 Word 批注「{text}」未导入",
+        en="Word comment by {author} 「{text}」 left out",
+    ),
+    "docx-comment.anonymous": Message(
+        zh="Word 批注「{text}」未导入",
+        en="Word comment 「{text}」 left out",
+    ),
+    "docx-comment.hint": Message(
+        zh="批注不是条文的一部分；处理完后请在 Word 中删除",
+        en="comments are not part of the text; delete them in Word once dealt with",
+    ),
+    "docx-hidden-text": Message(
+        zh="隐藏文字「{text}」未导入（Word 既不显示也不打印它）",
+        en="hidden text 「{text}」 left out (Word neither shows nor prints it)",
+    ),
+    "docx-hidden-text.hint": Message(
+        zh="如果它属于条文，请在 Word 中取消隐藏（字体 → 取消“隐藏”）后重新导入",
+        en="if it belongs to the law, unhide it in Word (字体 → 取消“隐藏”) and import again",
+    ),
+    "docx-numbering-format": Message(
+        zh="Word 自动编号格式 {fmt} 无法识别，编号按阿拉伯数字写出",
+        en="Word list numbering format {fmt} is not known; its numbers were written as digits",
+    ),
+    "docx-numbering-format.hint": Message(
+        zh="请核对这一列表的条号、项号",
+        en="check the article and item labels of that list",
+    ),
+    "docx-too-large": Message(
+        zh="这个 .docx 解压后有 {total:,} 字节（其中 XML {xml:,} 字节），共 {parts:,} 个部件；最多读取 {max_total:,} 字节、XML {max_xml:,} 字节、{max_parts:,} 个部件",
+        en="the .docx would unpack to {total:,} bytes ({xml:,} of them XML) in {parts:,} parts; at most {max_total:,} bytes, {max_xml:,} of XML and {max_parts:,} parts are read",
+    ),
+    "docx-too-large.hint": Message(
+        zh="一个文件只放一部法规：拆分文档、删去图片，或者存为纯文本再导入",
+        en="one law per file: split the document, remove its images, or import it as text",
+    ),
+    "docx-tracked-change": Message(
+        zh="Word 文档有修订痕迹：插入「{inserted}」，删除「{deleted}」",
+        en="tracked change in Word: inserted 「{inserted}」, deleted 「{deleted}」",
+    ),
+    "docx-tracked-change.hint": Message(
+        zh="请在 Word 中接受或拒绝所有修订（审阅 → 接受/拒绝所有修订），保存后重新导入",
+        en="accept or reject every change in Word (审阅 → 接受/拒绝所有修订), save, and import again",
+    ),
+    "docx-unreadable": Message(
+        zh="无法读取这个 Word 文档：{error}",
+        en="cannot read the Word document: {error}",
+    ),
+    "docx-unreadable.hint": Message(
+        zh="用 Word 或 WPS 打开，另存为“Word 文档 (*.docx)”后重新导入",
+        en="open it in Word or WPS, save it as “Word 文档 (*.docx)” and import again",
+    ),
+    "docx-unreadable.not-zip": Message(
+        zh="不是 Word .docx 文件（不是 zip 文件包）",
+        en="not a Word .docx file (it is not a zip package)",
+    ),
     "duplicate-id": Message(
         zh="id `{id}` 已被 {path} 使用",
         en="id `{id}` is already used by {path}",
@@ -761,6 +829,74 @@ MESSAGES: dict[str, Message] = {
     "file-too-large.hint": Message(
         zh="拆分为几份文件",
         en="split it into several documents",
+    ),
+    "import-conversion-failed": Message(
+        zh="LibreOffice 未能转换这个文件（退出码 {code}）{said}",
+        en="LibreOffice could not convert the file (exit {code}) {said}",
+    ),
+    "import-conversion-failed.hint": Message(
+        zh="用 Word、WPS 或 LibreOffice 打开，另存为 .docx 后导入",
+        en="open it in Word, WPS or LibreOffice, save it as .docx and import that",
+    ),
+    "import-conversion-failed.timeout": Message(
+        zh="LibreOffice 在 {seconds} 秒内没有完成转换",
+        en="LibreOffice did not convert the file within {seconds} s",
+    ),
+    "import-encoding": Message(
+        zh="无法按 {encoding} 读取文字（第 {start} 个字节）",
+        en="cannot read the text as {encoding} (byte at offset {start})",
+    ),
+    "import-encoding.hint": Message(
+        zh="把文件另存为 UTF-8 编码的文本（记事本：另存为 → 编码 UTF-8）",
+        en="save the file as UTF-8 text (记事本: 另存为 → 编码 UTF-8)",
+    ),
+    "import-no-articles": Message(
+        zh="没有找到条文（第一条……）：全文按普通文字导入",
+        en="no article head (第一条 …) found: the whole text was imported as plain text",
+    ),
+    "import-no-articles.hint": Message(
+        zh="检查每一条是否在一行的开头写“第一条”“第二条”……",
+        en="check that articles start with 第一条, 第二条 … at the start of a line",
+    ),
+    "import-no-libreoffice": Message(
+        zh="{suffix} 文件需要用 LibreOffice 转换，但本机没有安装（PATH 中没有 soffice）",
+        en="{suffix} files are converted with LibreOffice, which is not installed (no `soffice` on PATH)",
+    ),
+    "import-no-libreoffice.hint": Message(
+        zh="安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer），或者在 Word、WPS 中另存为 .docx 后导入",
+        en="install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer), or save the file as .docx in Word or WPS and import that",
+    ),
+    "import-no-title": Message(
+        zh="正文前没有标题行；用文件名「{stem}」作为标题",
+        en="no title line before the text; the file's name 「{stem}」 became the title",
+    ),
+    "import-no-title.hint": Message(
+        zh="在第一行写法规名称，或者在导入的文件中改正 `title:`",
+        en="put the law's name on the first line, or correct `title:` in the imported file",
+    ),
+    "import-not-text": Message(
+        zh="文件中有 NUL 字节：不是文本文件",
+        en="file holds NUL bytes: it is not a text file",
+    ),
+    "import-not-text.hint": Message(
+        zh="导入 .txt、.docx、.doc 或 .wps 文件，或者把这个文件另存为文本",
+        en="import a .txt, .docx, .doc or .wps file, or save this one as text",
+    ),
+    "import-outside-articles": Message(
+        zh="「{start}」既不属于任何一条，也不是章节标题；按普通文字保留",
+        en="「{start}」 is not part of any article or division heading; kept as text",
+    ),
+    "import-outside-articles.hint": Message(
+        zh="如果它是章、节标题，写成“第N章 ……”；否则把它移进某一条",
+        en="if it is a chapter or section heading, write it as 第N章 …; else move it into an article",
+    ),
+    "import-too-large": Message(
+        zh="文件有 {size:,} 字节；最多读取 {limit:,} 字节",
+        en="file is {size:,} bytes; at most {limit:,} are read",
+    ),
+    "import-too-large.hint": Message(
+        zh="一个文件只放一部法规：拆分文件，或删去其中的图片",
+        en="one law per file: split it, or remove its images",
     ),
     "interpretation-duplicate": Message(
         zh="{label_of}已在第 {seen} 行的部分中解释过",
