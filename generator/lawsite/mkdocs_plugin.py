@@ -32,6 +32,7 @@ from .emit import poster as posters
 from .emit import search as site_search
 from .emit.files import rewrite_html, site_outputs, write_outputs
 from .emit.publisher import Publisher
+from .emit.qr import CACHE_DIR, CACHE_FILE, QrCodes
 from .finish import Finish, harden
 from .finish.stash import Stash
 from .gather.site import Site, forget_parsed, link_problems, load_site
@@ -164,7 +165,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, spec.src, content=spec.stub, inclusion=inclusion))
         pages = {spec.key: file.url for spec in self.plan.pages if (file := files.get_file_from_path(spec.src)) is not None}
-        self.build = Build(site, self.settings, SiteUrls(pages, self.settings.site_url))
+        self.build = Build(site, self.settings, SiteUrls(pages, self.settings.site_url), QrCodes(_qr_cache_file(config)))
         wasm = self.search_engine == "pagefind"
         mark = functools.partial(site_search.mark_page, button=site_search.search_button_html(self.settings.language)) if wasm else None
         # Not while serving: MkDocs' live reload injects an inline script that changes per request.
@@ -331,6 +332,11 @@ def _extra_asset(config: MkDocsConfig, name: str) -> None:
     """A style or script of ours loaded by every page."""
     uri = name if "/" in name else f"{ASSET_DIR}/{name}"
     (config.extra_css if name.endswith(".css") else config.extra_javascript).append(uri)
+
+
+def _qr_cache_file(config: MkDocsConfig) -> Path | None:
+    """The posters' QR codes are kept beside mkdocs.yml, outside the site (emit/qr.py)."""
+    return Path(config.config_file_path).parent / CACHE_DIR / CACHE_FILE if config.config_file_path else None
 
 
 def _disable_material_search(config: MkDocsConfig) -> None:
