@@ -344,7 +344,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             # open data and the search index are a publication's (tens of
             # seconds on a corpus); law pages are built when first asked for.
             rewrite_html(site_dir, self.static_html, self.finish.harden)
-            log.info(f"lawsite: preview; {len(self.on_request.deferred)} law page(s) built when first asked for; no feeds, open data or search index (lawsite build makes them)")
+            log.info(msg("plugin.preview-on-request", count=len(self.on_request.deferred)).render(self.lang))
             return
         if self.serving and self.builds > 1:
             # Preview rebuild: feeds, open data and the search index of the
