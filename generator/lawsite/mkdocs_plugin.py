@@ -14,10 +14,12 @@ import functools
 import logging
 import os
 import posixpath
+import threading
 from pathlib import Path
 from typing import Any
 
 import mkdocs
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,6 +35,7 @@ from .emit import poster as posters
 from .emit import search as site_search
 from .emit.files import rewrite_html, site_outputs, write_outputs
 from .emit.publisher import Publisher
+from .emit.qr import CACHE_DIR, CACHE_FILE, QrCodes
 from .finish import Finish, harden
 from .finish.stash import Stash
 from .gather.site import Site, forget_parsed, link_problems, load_site
@@ -76,7 +79,9 @@ class LawsiteConfig(Config):
 class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def __init__(self) -> None:
         self.serving = False  # `mkdocs serve`: rebuilds follow, the CSP is left out
+        self.dirty = False  # serve's dirty rebuilds: law pages are built when first asked for
         self.builds = 0
+        self.on_request = OnRequest()
         self._fresh_state()
 
     def _fresh_state(self) -> None:
@@ -103,11 +108,23 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, so
         # a preview rebuild can skip what only a publication needs.
-        self.serving, self.builds = command == "serve", 0
+        self.serving, self.dirty, self.builds = command == "serve", dirty and command == "serve", 0
 
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance after the command: the next one starts as a build.
-        self.serving, self.builds = False, 0
+        self.serving, self.dirty, self.builds = False, False, 0
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.dirty:
+            self.on_request.building()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.on_request.built()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.dirty:
+            self.on_request.serve_through(server)
+        return server
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -149,6 +166,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             log.warning(warning.render(self.lang))
         self._add_assets(files, config, site)
         self._add_generated(files, config, site)
+        if self.dirty:
+            self.on_request.defer(files, site_dir=config.site_dir, wanted=lambda f: self._kind_of_file(f) is Kind.LAW)
         return files
 
     @property
@@ -179,7 +198,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, spec.src, content=spec.stub, inclusion=inclusion))
         pages = {spec.key: file.url for spec in self.plan.pages if (file := files.get_file_from_path(spec.src)) is not None}
-        self.build = Build(site, self.settings, SiteUrls(pages, self.settings.site_url))
+        self.build = Build(site, self.settings, SiteUrls(pages, self.settings.site_url), QrCodes(_qr_cache_file(config)))
         wasm = self.search_engine == "pagefind"
         mark = functools.partial(site_search.mark_page, button=site_search.search_button_html(self.settings.language)) if wasm else None
         # Not while serving: MkDocs' live reload injects an inline script that changes per request.
@@ -200,6 +219,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self._group_laws_by_year(nav)
         self.rendering = Steps(msg("progress.rendering").render(self.lang), len(files.documentation_pages()))
         self.nav = nav
+        if self.dirty:  # pages not read in this rebuild still show their titles in the nav
+            for page in _nav_items(nav):
+                if isinstance(page, Page) and "title" not in vars(page) and (document := self.site.by_path.get(page.file.src_uri)):
+                    page.title = document.title
         return nav
 
     # --- large law collections (render/lawnav.py) ------------------------------------
@@ -269,7 +292,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         return None
 
     def _kind_of(self, page: Page) -> Kind | None:
-        document = self.site.by_path.get(page.file.src_uri)
+        return self._kind_of_file(page.file)
+
+    def _kind_of_file(self, file: File) -> Kind | None:
+        document = self.site.by_path.get(file.src_uri)
         return document.kind if document else None
 
     # --- pages: render the plan, then finish -----------------------------------
@@ -301,6 +327,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             if not isinstance(item, Page) and isinstance(item.title, str):
                 item.title = harden.escape_text(item.title)
         self.static_html = [f.dest_uri for f in files if f.dest_uri.endswith(".html") and not f.is_documentation_page()]
+        if self.dirty and self.nav is not None:
+            self.on_request.context = (config, files, self.nav, env)
         return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -316,12 +344,20 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.rendering.close()
         self.builds += 1
+        self.on_request.built()
+        site_dir = Path(config.site_dir)
+        if self.dirty:
+            # A preview: its first page in seconds, a change in one. Feeds,
+            # open data and the search index are a publication's (tens of
+            # seconds on a corpus); law pages are built when first asked for.
+            rewrite_html(site_dir, self.static_html, self.finish.harden)
+            log.info(msg("plugin.preview-on-request", count=len(self.on_request.deferred)).render(self.lang))
+            return
         if self.serving and self.builds > 1:
             # Preview rebuild: feeds, open data and the search index of the
             # first build stay in the preview folder (tens of seconds on a corpus).
             log.info(msg("plugin.preview-rebuild").render(self.lang))
             return
-        site_dir = Path(config.site_dir)
         write_outputs(site_dir, site_outputs(self.site, Publisher(config.site_name, self.build.urls, self.settings)))
         rewrite_html(site_dir, self.static_html, self.finish.harden)
         if self.search_engine == "pagefind":
@@ -342,10 +378,76 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         log.info(msg("plugin.indexed", pages=result.page_count, shards=result.shards).render(self.lang))
 
 
+class OnRequest:
+    """Pages of a preview built when a browser first asks for them (`serve`
+    with dirty rebuilds): the preview of a 1,564-law site is up once the
+    drafts, notices and other pages are built, not after every law page.
+
+    A deferred page is one MkDocs' dirty build skips (`is_modified` says no)
+    because it was never written; a request for it renders it with the
+    latest build's config, files, nav and theme, under a lock that the
+    builds hold too."""
+
+    def __init__(self) -> None:
+        self.deferred: dict[str, File] = {}  # dest path (laws/x/index.html) → its file
+        self.context: tuple[MkDocsConfig, Files, Navigation, Any] | None = None
+        self._lock = threading.Lock()
+        self._held = False
+
+    def building(self) -> None:
+        self._lock.acquire()
+        self._held = True
+
+    def built(self) -> None:
+        if self._held:
+            self._held = False
+            self._lock.release()
+
+    def defer(self, files: Files, site_dir: str, wanted: Any) -> None:
+        """Defer the pages `wanted(file)` picks that this preview never wrote."""
+        self.deferred = {}
+        for file in files.documentation_pages():
+            if wanted(file) and not Path(site_dir, file.dest_uri).exists():
+                file.is_modified = _not_modified  # type: ignore[method-assign]
+                self.deferred[file.dest_uri] = file
+
+    def serve_through(self, server: Any) -> None:
+        """Put the builds of deferred pages before the server's own answer."""
+        answer = server.get_app()
+
+        def app(environ: dict[str, Any], start_response: Any) -> Any:
+            path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "ignore")
+            if path.startswith(server.mount_path):
+                rel = path[len(server.mount_path):] + ("index.html" if path.endswith("/") else "")
+                self.build(posixpath.normpath("/" + rel).lstrip("/"))
+            return answer(environ, start_response)
+
+        server.set_app(app)
+
+    def build(self, dest_uri: str) -> None:
+        with self._lock:
+            file = self.deferred.pop(dest_uri, None)
+            if file is None or self.context is None or file.page is None:
+                return
+            config, files, nav, env = self.context
+            del file.is_modified  # the class's own again
+            _populate_page(file.page, config, files)
+            _build_page(file.page, config, files.documentation_pages(inclusion=InclusionLevel.is_in_serve), nav, env)
+
+
+def _not_modified() -> bool:
+    return False
+
+
 def _extra_asset(config: MkDocsConfig, name: str) -> None:
     """A style or script of ours loaded by every page."""
     uri = name if "/" in name else f"{ASSET_DIR}/{name}"
     (config.extra_css if name.endswith(".css") else config.extra_javascript).append(uri)
+
+
+def _qr_cache_file(config: MkDocsConfig) -> Path | None:
+    """The posters' QR codes are kept beside mkdocs.yml, outside the site (emit/qr.py)."""
+    return Path(config.config_file_path).parent / CACHE_DIR / CACHE_FILE if config.config_file_path else None
 
 
 def _disable_material_search(config: MkDocsConfig) -> None:

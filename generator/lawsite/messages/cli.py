@@ -440,6 +440,10 @@ MESSAGES: dict[str, Message] = {
         zh="lawsite：内容中有 {n} 个构建时会跟随的链接（运行 `lawsite check` 查看）：\n  {lines}",
         en="lawsite: {n} link(s) in content that the build would follow (run `lawsite check`):\n  {lines}",
     ),
+    "plugin.preview-on-request": Message(
+        zh="lawsite：预览；{count} 个法律页面在第一次打开时生成；不生成订阅源、开放数据和搜索索引（lawsite build 生成）",
+        en="lawsite: preview; {count} law page(s) built when first asked for; no feeds, open data or search index (lawsite build makes them)",
+    ),
     "plugin.preview-rebuild": Message(
         zh="lawsite：预览重新生成；订阅源、开放数据和搜索索引沿用第一次构建的",
         en="lawsite: preview rebuild; feeds, open data and search index kept from the first build",

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..messages import msg
 from ..model import Comments, ContactPoint, Document, Event, Kind, PosterRange, Problem, Source
-from .frontmatter import FrontMatter, split_front_matter
+from .frontmatter import FrontMatter, Split, split_front_matter
 from .legal import NUMBERINGS, parse_legal_text
 from .schema import COMMON, SCHEMA, CheckContext, _did_you_mean, check_fields, unsafe_file_name
 
@@ -27,13 +27,15 @@ def default_id(path: str) -> str:
     return stem
 
 
-def parse_document(source: Source, default_numbering: str = "zh-Hans") -> tuple[Document | None, list[Problem]]:
-    """Check one file's front matter and parse its body.
+def parse_document(source: Source, default_numbering: str = "zh-Hans", split: Split | None = None) -> tuple[Document | None, list[Problem]]:
+    """Check one file's front matter and parse its body (`split`: the file's
+    `split_front_matter` when the caller has it already).
 
     Returns None for the document only when the file cannot be understood at
     all (broken YAML, unknown kind); every problem is in the list either way.
     """
-    front, problems = split_front_matter(source)
+    front, split_problems = split or split_front_matter(source)
+    problems = list(split_problems)
     if front is None:
         return None, problems
     ctx = CheckContext(source.path, front, problems)
