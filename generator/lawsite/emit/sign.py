@@ -21,7 +21,7 @@ from ..render.i18n import translator
 from ..render.templates import render
 from ..settings import Settings
 from ..urls import ASSET_DIR, SiteUrls
-from .poster import qr_code
+from .qr import QrCodes
 
 SIGN_DIR = "signs"
 OPEN_NOW = "ls-open-now"  # the home page's "open now" heading (partials/listing.html)
@@ -55,7 +55,7 @@ def sign_links(point: Document, urls: SiteUrls) -> SignLinks | None:
     return SignLinks(sign_target(home, point.id), back_href, links.to_url(f"{ASSET_DIR}/sign.css"), links.to_url(f"{ASSET_DIR}/poster.js"))
 
 
-def sign_html(point: Document, settings: Settings, links: SignLinks) -> str:
+def sign_html(point: Document, settings: Settings, links: SignLinks, qr: QrCodes | None = None) -> str:
     """The whole sign page of a contact point."""
     t = translator(settings.language)
     facts = point.contact_point or ContactPoint(None)
@@ -65,7 +65,7 @@ def sign_html(point: Document, settings: Settings, links: SignLinks) -> str:
         "title": point.title,
         "id": point.id,
         "facts": [{"label": t(key), "value": value} for key, value in shown if value],
-        "qr": qr_code(links.target, "ls-sign__code"),
+        "qr": (qr or QrCodes()).svgs([(links.target, "ls-sign__code")])[0],
         "target": links.target,
         "links": links,
     }

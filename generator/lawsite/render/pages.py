@@ -141,7 +141,7 @@ def _poster(spec: PosterPage, page: PageInput) -> Rendered:
 def _sign(spec: SignPage, page: PageInput) -> Rendered:
     links = sign_links(spec.document, page.build.urls)
     assert links is not None, "a sign is planned only for a contact point with a page"
-    return Rendered(sign_html(spec.document, page.build.settings, links))
+    return Rendered(sign_html(spec.document, page.build.settings, links, page.build.qr))
 
 
 def _as_written(spec: DocumentPage, page: PageInput) -> Rendered:
