@@ -5,7 +5,7 @@ one: the docstring of `lawsite.messages`.
 
 from __future__ import annotations
 
-from .catalogue import Message
+from .entry import Message
 
 MESSAGES: dict[str, Message] = {
     "build.done": Message(

@@ -7,7 +7,7 @@ docstring of `lawsite.messages`.
 
 from __future__ import annotations
 
-from .catalogue import Message
+from .entry import Message
 
 MESSAGES: dict[str, Message] = {
     "article-duplicate": Message(

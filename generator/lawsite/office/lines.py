@@ -9,7 +9,7 @@ The rules (one paragraph per `Line`; blank lines carry nothing):
   (``（2010年8月28日第十一届…会议通过　2015年…修正）``, possibly over several
   lines) are the law's history: one event per date, split where a date starts
   after a space, 根据, 、 or ；, typed by the verb it ends with
-  (`importer.event_type`). They become `adopted`, `amended` … as for the corpus.
+  (`parse.history.event_type`). They become `adopted`, `amended` … as for the corpus.
 * **目录.** A line ``目录`` (spaced or not) and the entries after it are
   dropped, up to the line that repeats the first entry (the body's own first
   division) or the first article, whichever comes first. Page numbers after
@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..importer import Event, Header, date_in, event_type
+from ..parse.history import Event, Header, date_in, event_type
 from ..parse.legal import ZH_HANS, parse_head
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
