@@ -22,6 +22,8 @@ import pytest
 
 from tests.build.sample_project import build_env, lawsite_command, run_bounded, small_published_project, snapshot
 
+pytestmark = pytest.mark.usefixtures("english")  # the assertions read the English messages
+
 ROOT = os.geteuid() == 0
 NO_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]  # root as an ordinary owner
 
