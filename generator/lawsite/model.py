@@ -299,6 +299,7 @@ class ContactPoint:
     hours: str | None = None
     email: str | None = None
     established: dt.date | None = None
+    parent: str | None = None  # id of the point above it (联络站 → 联系点); gather checks it
 
 
 @dataclass

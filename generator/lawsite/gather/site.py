@@ -24,6 +24,7 @@ from ..parse.static_files import is_page, served_files, static_file_problems
 from ..progress import ProgressCallback
 from ..settings import Settings
 from .ledger import Ledger, build_ledger
+from .tiers import Tiers, tiers_of
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # larger than any law; protects the build from runaway input
 # Readings of one text (征求意见稿, 一审稿 … 三审稿, the law): real ones have under ten.
@@ -39,12 +40,13 @@ class Site:
     notices: dict[str, Notice] = field(default_factory=dict)  # by notice id
     # Each draft's consultation at the build's moment, by draft id (lawsite.consultation).
     consultations: dict[str, Consultation] = field(default_factory=dict)
+    tiers: Tiers = field(default_factory=Tiers)  # the contact points' `parent:` links that hold
 
     @cached_property
     def ledger(self) -> Ledger:
         """Outcomes per article, point and site: derived once from the
         gathered notices, then shared by every page and output."""
-        return build_ledger(self.documents, self.notices.values())
+        return build_ledger(self.documents, self.notices.values(), self.tiers)
 
     @cached_property
     def _next_readings(self) -> dict[str | None, Document]:
@@ -218,6 +220,8 @@ def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None
         site.documents[document.id] = document
         site.by_path[source.path] = document
     site.problems.extend(_check_links(site))
+    site.tiers, tier_problems = tiers_of(site.of_kind(Kind.CONTACT_POINT))
+    site.problems.extend(tier_problems)
     site.problems.extend(_reading_problems(site))
     site.problems.extend(_theme_problems(site, settings.theme_dirs))
     site.problems.extend(poster_problems(list(site.documents.values())))

@@ -90,7 +90,7 @@ def _typed_fields(meta: dict[str, Any], kind: Kind) -> dict[str, Any]:
 
 
 def _contact_point(meta: dict[str, Any]) -> ContactPoint:
-    keys = ("level", "region", "address", "phone", "hours", "email", "established")
+    keys = ("level", "region", "address", "phone", "hours", "email", "established", "parent")
     return ContactPoint(**{key: meta.get(key) for key in keys})
 
 

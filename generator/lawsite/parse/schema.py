@@ -445,6 +445,7 @@ SCHEMA: dict[Kind, dict[str, FieldSpec]] = {
         "hours": FieldSpec(text),
         "email": FieldSpec(email),
         "established": FieldSpec(date),
+        "parent": FieldSpec(identifier, hint="the id of the contact point above it (联系点 → 联络站 → 信息采集点)"),
     },
 }
 

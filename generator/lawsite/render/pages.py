@@ -92,7 +92,7 @@ def _notice(spec: DocumentPage, page: PageInput) -> Rendered:
 
 def _contact_point(spec: DocumentPage, page: PageInput) -> Rendered:
     site = page.build.site
-    return Rendered(contact_point_markdown(spec.document, page.markdown, site.documents, site.ledger, page.links, page.build.settings))
+    return Rendered(contact_point_markdown(spec.document, page.markdown, site.documents, site.ledger, site.tiers, page.links, page.build.settings))
 
 
 def _home(spec: DocumentPage, page: PageInput) -> Rendered:
@@ -119,7 +119,7 @@ def _statistics(spec: LedgerPage, page: PageInput) -> Rendered:
 
 def _directory(spec: LedgerPage, page: PageInput) -> Rendered:
     site = page.build.site
-    return Rendered(f"# {spec.title}\n\n" + directory_markdown(site.of_kind(Kind.CONTACT_POINT), site.ledger, page.links, page.build.settings))
+    return Rendered(f"# {spec.title}\n\n" + directory_markdown(site.of_kind(Kind.CONTACT_POINT), site.ledger, site.tiers, page.links, page.build.settings))
 
 
 def _redline(spec: RedlinePage, page: PageInput) -> Rendered:

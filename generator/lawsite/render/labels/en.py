@@ -165,6 +165,9 @@ LABELS: dict[str, str] = {
     "point_adopted": "Adopted (incl. partly)",
     "point_none": "No itemised suggestions yet.",
     "point_suggestions": "Suggestions and their outcomes",
+    "point_above": "Under: ",
+    "point_below": "Points below it",
+    "point_rolled_note": "Counts include the points below it.",
 
     # --- site statistics
     "statistics_title": "Statistics",

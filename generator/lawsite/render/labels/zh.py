@@ -165,6 +165,9 @@ LABELS: dict[str, str] = {
     "point_adopted": "采纳（含部分采纳）",
     "point_none": "尚无逐条列出的意见。",
     "point_suggestions": "报送的意见及处理结果",
+    "point_above": "上级：",
+    "point_below": "下设站点",
+    "point_rolled_note": "统计含下设站点。",
 
     # --- site statistics
     "statistics_title": "意见统计",

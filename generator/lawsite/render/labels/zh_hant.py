@@ -165,6 +165,9 @@ LABELS: dict[str, str] = {
     "point_adopted": "採納（含部分採納）",
     "point_none": "尚無逐條列出的意見。",
     "point_suggestions": "報送的意見及處理結果",
+    "point_above": "上級：",
+    "point_below": "下設站點",
+    "point_rolled_note": "統計含下設站點。",
 
     # --- site statistics
     "statistics_title": "意見統計",
