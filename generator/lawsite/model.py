@@ -289,6 +289,16 @@ class PosterRange:
 
 
 @dataclass(frozen=True)
+class Person:
+    """One of a contact point's people: a 联络员, 信息员 or expert (专家库)."""
+
+    name: str
+    field: str | None = None  # experts: what they know
+    unit: str | None = None  # where they work
+    public: bool = False  # published only when marked so (personal data)
+
+
+@dataclass(frozen=True)
 class ContactPoint:
     """A grassroots legislative contact point (基层立法联系点)."""
 
@@ -300,6 +310,10 @@ class ContactPoint:
     email: str | None = None
     established: dt.date | None = None
     parent: str | None = None  # id of the point above it (联络站 → 联系点); gather checks it
+    # Its people, public or not: only render/ shows them, and only the public ones.
+    liaisons: tuple[Person, ...] = ()  # 联络员
+    informants: tuple[Person, ...] = ()  # 信息员
+    experts: tuple[Person, ...] = ()  # 专家库
 
 
 @dataclass

@@ -7,10 +7,10 @@ import posixpath
 import re
 from typing import Any
 
-from ..model import Comments, ContactPoint, Document, Event, Kind, PosterRange, Problem, Source
+from ..model import Comments, ContactPoint, Document, Event, Kind, Person, PosterRange, Problem, Source
 from .frontmatter import FrontMatter, split_front_matter
 from .legal import NUMBERINGS, parse_legal_text
-from .schema import COMMON, SCHEMA, CheckContext, _did_you_mean, check_fields, unsafe_file_name
+from .schema import COMMON, PEOPLE_KEYS, SCHEMA, CheckContext, _did_you_mean, check_fields, unsafe_file_name
 
 KIND_NAMES = tuple(k.value for k in Kind)
 LEGAL_KINDS = (Kind.DRAFT, Kind.LAW)
@@ -49,7 +49,7 @@ def parse_document(source: Source, default_numbering: str = "zh-Hans") -> tuple[
         title=meta.get("title") or _first_heading(front.body) or default_id(source.path),
         body=front.body,
         body_line=front.body_line,
-        meta=meta,
+        meta=_without_private_people(meta),
         front_lines=front.lines,
         numbering=meta.get("numbering") or default_numbering,
         **_typed_fields(meta, kind),
@@ -91,7 +91,15 @@ def _typed_fields(meta: dict[str, Any], kind: Kind) -> dict[str, Any]:
 
 def _contact_point(meta: dict[str, Any]) -> ContactPoint:
     keys = ("level", "region", "address", "phone", "hours", "email", "established", "parent")
-    return ContactPoint(**{key: meta.get(key) for key in keys})
+    people = {key: tuple(Person(p["name"], p.get("field"), p.get("unit"), p.get("public") is True) for p in meta.get(key) or () if "name" in p) for key in PEOPLE_KEYS}
+    return ContactPoint(**{key: meta.get(key) for key in keys}, **people)
+
+
+def _without_private_people(meta: dict[str, Any]) -> dict[str, Any]:
+    """The front matter as handed on (open data's `metadata`): a person not
+    marked `public: true` is left out, so no output can publish them."""
+    kept = {key: [p for p in meta[key] if p.get("public") is True] for key in PEOPLE_KEYS if key in meta}
+    return {**meta, **kept}
 
 
 def _check_default_id(doc_id: str, ctx: CheckContext) -> None:

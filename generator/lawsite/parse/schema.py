@@ -298,6 +298,13 @@ def form_template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     return cleaned
 
 
+def flag(value: Any, ctx: CheckContext, key: KeyPath) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    ctx.report(key, f"`{_dotted(key)}` must be true or false, not {shortened(repr(value))}", f"write `{key[-1]}: true`, or leave the line out for false", code="bad-type")
+    return None
+
+
 def any_value(value: Any, ctx: CheckContext, key: KeyPath) -> Any:
     return value
 
@@ -383,6 +390,17 @@ EVENT = {
     "text": FieldSpec(text),
 }
 
+# One of a contact point's people (联络员, 信息员, 专家库). Published only when
+# `public: true`: a name is personal data, given with the person's consent.
+PERSON = {
+    "name": FieldSpec(text, required=True, hint="the person's name, e.g. 张明"),
+    "field": FieldSpec(text, hint="what they know, e.g. 城乡规划"),
+    "unit": FieldSpec(text, hint="where they work, e.g. 青川大学法学院"),
+    "public": FieldSpec(flag, hint="true to publish the entry, with the person's consent"),
+}
+# Front matter key → the role it lists.
+PEOPLE_KEYS = ("liaisons", "informants", "experts")
+
 # Keys every kind accepts: ours, plus the page keys that MkDocs and Material read.
 COMMON = {
     "kind": FieldSpec(text),
@@ -446,6 +464,7 @@ SCHEMA: dict[Kind, dict[str, FieldSpec]] = {
         "email": FieldSpec(email),
         "established": FieldSpec(date),
         "parent": FieldSpec(identifier, hint="the id of the contact point above it (联系点 → 联络站 → 信息采集点)"),
+        **{key: FieldSpec(list_of(mapping(PERSON))) for key in PEOPLE_KEYS},
     },
 }
 

@@ -217,8 +217,22 @@ def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Docu
         "directory": links.to(DIRECTORY_ID, ""),
     }
     head = render(settings.language, "partials/contact_point_head.html", point=context)
+    people = _people(_point(point), t)
+    people_html = f"## {_md(t('point_people'))} {{#ls-point-people}}\n\n" + render(settings.language, "partials/contact_point_people.html", people=people) if people else ""
     tail = render(settings.language, "partials/contact_point_record.html", point=context)
-    return "\n\n".join(b for b in (head, body.strip(), f"## {_md(t('point_record'))} {{#ls-point-record}}", tail) if b) + "\n"
+    return "\n\n".join(b for b in (head, body.strip(), people_html, f"## {_md(t('point_record'))} {{#ls-point-record}}", tail) if b) + "\n"
+
+
+def _people(facts: ContactPoint, t: Labels) -> list[dict[str, Any]]:
+    """The point's people by role: only those marked public by name, the others counted."""
+    groups = []
+    for role, people in (("liaisons", facts.liaisons), ("informants", facts.informants), ("experts", facts.experts)):
+        if not people:
+            continue
+        shown = [{"name": p.name, "field": p.field or "", "unit": p.unit or ""} for p in people if p.public]
+        hidden = len(people) - len(shown)
+        groups.append({"title": t(f"people_{role}"), "count": t("people_count", n=len(people)), "entries": shown, "hidden": t("people_hidden", n=hidden) if hidden else ""})
+    return groups
 
 
 def _point_link(point: Document, links: PageLinks, record: PointLedger | None = None, t: Labels | None = None) -> dict[str, str | None]:

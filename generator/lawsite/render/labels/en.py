@@ -168,6 +168,12 @@ LABELS: dict[str, str] = {
     "point_above": "Under: ",
     "point_below": "Points below it",
     "point_rolled_note": "Counts include the points below it.",
+    "point_people": "People",
+    "people_liaisons": "Liaison officers",
+    "people_informants": "Information officers",
+    "people_experts": "Expert pool",
+    "people_count": "{n} in all",
+    "people_hidden": "{n} more, not named here",
 
     # --- site statistics
     "statistics_title": "Statistics",

@@ -168,6 +168,12 @@ LABELS: dict[str, str] = {
     "point_above": "上级：",
     "point_below": "下设站点",
     "point_rolled_note": "统计含下设站点。",
+    "point_people": "人员",
+    "people_liaisons": "联络员",
+    "people_informants": "信息员",
+    "people_experts": "专家库",
+    "people_count": "共 {n} 人",
+    "people_hidden": "另有 {n} 人未公开姓名",
 
     # --- site statistics
     "statistics_title": "意见统计",

@@ -168,6 +168,12 @@ LABELS: dict[str, str] = {
     "point_above": "上級：",
     "point_below": "下設站點",
     "point_rolled_note": "統計含下設站點。",
+    "point_people": "人員",
+    "people_liaisons": "聯絡員",
+    "people_informants": "信息員",
+    "people_experts": "專家庫",
+    "people_count": "共 {n} 人",
+    "people_hidden": "另有 {n} 人未公開姓名",
 
     # --- site statistics
     "statistics_title": "意見統計",
