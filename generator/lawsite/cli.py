@@ -59,11 +59,12 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=serve_command.run)
 
     new = commands.add_parser("new", help="create a content file from a template")
-    new.add_argument("kind", choices=("draft", "law", "interpretation", "notice", "contact-point", "page"))
+    new.add_argument("kind", choices=("draft", "law", "interpretation", "notice", "contact-point", "activity", "page"))
     new.add_argument("--id", help="document id (default: KIND-YYYY-MM-DD)")
     new.add_argument("--title", help="document title (asked for on a terminal when missing)")
     new.add_argument("--interprets", metavar="ID", help="interpretation: the id of the draft or law it explains")
     new.add_argument("--concerns", metavar="ID", help="notice: the id of the draft the suggestions were made on")
+    new.add_argument("--point", metavar="ID", help="activity: the id of the contact point that held it")
     new.add_argument("--path", help="file to write (default: content/<kind folder>/<id>.md)")
     new.set_defaults(run=new_command.run)
 

@@ -50,7 +50,7 @@ log = logging.getLogger("mkdocs.plugins.lawsite")
 
 ASSETS = Path(__file__).parent / "assets"
 # Order of the top-level nav sections, by the kind of document they hold.
-NAV_ORDER = (Kind.DRAFT, Kind.NOTICE, Kind.INTERPRETATION, Kind.LAW, Kind.CONTACT_POINT)
+NAV_ORDER = (Kind.DRAFT, Kind.NOTICE, Kind.INTERPRETATION, Kind.LAW, Kind.CONTACT_POINT, Kind.ACTIVITY)
 # The plugin's own styles and scripts on every page, in the order they load;
 # reader.LABELS_SCRIPT comes before reader.js, which reads it.
 PAGE_ASSETS = ("lawsite.css", "lawsite.js", "ledger.css", "readings.css", reader.LABELS_SCRIPT, *reader.PAGE_ASSETS)

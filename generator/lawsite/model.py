@@ -242,6 +242,7 @@ class Kind(str, Enum):
     INTERPRETATION = "interpretation"
     NOTICE = "notice"
     CONTACT_POINT = "contact-point"
+    ACTIVITY = "activity"
 
 
 @dataclass(frozen=True)
@@ -316,6 +317,19 @@ class ContactPoint:
     experts: tuple[Person, ...] = ()  # 专家库
 
 
+@dataclass(frozen=True)
+class Activity:
+    """A contact point's activity (座谈会, 院坝会, 调研…): who came, what was collected."""
+
+    type: str  # as written, normally one of parse.schema.ACTIVITY_TYPES
+    date: dt.date
+    point: str  # the contact point's id (gather checks it)
+    drafts: tuple[str, ...] = ()  # ids of the drafts or laws discussed (gather checks them)
+    participants: int | None = None  # people reached
+    collected: int | None = None  # suggestions collected
+    photos: tuple[str, ...] = ()  # content-relative paths of images in the content folder (gather checks them)
+
+
 @dataclass
 class Document:
     """One content file after its front matter has been checked.
@@ -366,6 +380,7 @@ class Document:
     events: tuple[Event, ...] = ()  # laws: those with a valid date, as written
     poster: PosterRange | None = None  # drafts
     contact_point: ContactPoint | None = None  # contact points only
+    activity: Activity | None = None  # activities only
     # Notices: parse.notice checks the entries against the draft at gather time.
     received: int | None = None
     suggestions_file: str | None = None

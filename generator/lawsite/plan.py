@@ -44,6 +44,7 @@ class PageKind(str, Enum):
     INTERPRETATION = "interpretation"
     NOTICE = "notice"  # a feedback notice with its ledger
     CONTACT_POINT = "contact-point"
+    ACTIVITY = "activity"
     HOME = "home"
     PAGE = "page"  # any other page of the content folder, rendered as written
     LAW_INDEX = "law-index"
@@ -197,6 +198,8 @@ def _page_kind(site: Site, document: Document) -> PageKind:
         return PageKind.NOTICE if document.id in site.notices else PageKind.PAGE
     if document.kind is Kind.CONTACT_POINT:
         return PageKind.CONTACT_POINT
+    if document.kind is Kind.ACTIVITY:
+        return PageKind.ACTIVITY
     if document.kind is Kind.INTERPRETATION:
         return PageKind.INTERPRETATION
     if document.legal is not None:

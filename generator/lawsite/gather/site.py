@@ -20,7 +20,7 @@ from ..parse.notice import ReadFile, Unreadable, parse_notice
 from ..parse.poster import poster_problems
 from ..parse.safety import source_problems
 from ..parse.schema import theme_file
-from ..parse.static_files import is_page, served_files, static_file_problems
+from ..parse.static_files import PHOTO_SUFFIXES, beside, is_page, served_files, static_file_problems
 from ..progress import ProgressCallback
 from ..settings import Settings
 from .ledger import Ledger, build_ledger
@@ -63,6 +63,20 @@ class Site:
             if document.interpretation is not None:
                 found.setdefault(document.interpretation.interprets, []).append(document)
         return found
+
+    @cached_property
+    def activities(self) -> list[Document]:
+        """Every activity with its facts, newest first."""
+        found = [d for d in self.of_kind(Kind.ACTIVITY) if d.activity is not None]
+        return sorted(found, key=lambda d: (d.activity.date, d.id), reverse=True)  # type: ignore[union-attr]
+
+    def activities_of(self, point_id: str) -> list[Document]:
+        """The activities the point held, newest first."""
+        return [d for d in self.activities if d.activity and d.activity.point == point_id]
+
+    def activities_on(self, doc_id: str) -> list[Document]:
+        """The activities held on the draft or law, newest first."""
+        return [d for d in self.activities if d.activity and doc_id in d.activity.drafts]
 
     def of_kind(self, *kinds: Kind) -> list[Document]:
         return [d for d in self.documents.values() if d.kind in kinds]
@@ -226,6 +240,7 @@ def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None
     site.problems.extend(_theme_problems(site, settings.theme_dirs))
     site.problems.extend(poster_problems(list(site.documents.values())))
     site.problems.extend(_attach_notices(site, read_file))
+    site.problems.extend(_photo_problems(site, read_file))
     site.problems.extend(attach_interpretations(site.documents, settings.numbering))
     site.consultations = consultations(site.documents.values(), settings.build_time(), settings.tz)
     return site
@@ -237,12 +252,14 @@ _LINKS: dict[str, tuple[Kind, ...]] = {
     "from_draft": (Kind.DRAFT,),
     "interprets": (Kind.DRAFT, Kind.LAW),
     "concerns": (Kind.DRAFT, Kind.LAW),
+    "point": (Kind.CONTACT_POINT,),
 }
 
 
 def _named(document: Document) -> dict[str, str | None]:
     """The id each field of _LINKS names in `document` (None where not given)."""
-    return {"previous": document.previous, "from_draft": document.from_draft, "interprets": document.interprets, "concerns": document.concerns}
+    point = document.activity.point if document.activity else None
+    return {"previous": document.previous, "from_draft": document.from_draft, "interprets": document.interprets, "concerns": document.concerns, "point": point}
 
 
 def _check_links(site: Site) -> list[Problem]:
@@ -263,6 +280,34 @@ def _check_links(site: Site) -> list[Problem]:
         for point in document.contact_points:
             if point not in points:
                 problems.append(_link_problem(document, "contact_points", f"unknown contact point `{point}`", f"use the id of a `kind: contact-point` file; known: {', '.join(sorted(points)) or 'none yet'}"))
+        for index, draft_id in enumerate(document.activity.drafts if document.activity else ()):
+            target = site.get(draft_id)
+            if target is None or target.kind not in (Kind.DRAFT, Kind.LAW):
+                line = document.front_lines.get(("drafts", index)) or _front_line(document, "drafts")
+                problems.append(Problem(document.path, line, f"drafts[{index}]", f"`drafts` names `{draft_id}`, which is no draft or law in the site", f"use the `id` of a draft or law; known: {_known(site, (Kind.DRAFT, Kind.LAW))}", code="unknown-reference"))
+    return problems
+
+
+def _photo_problems(site: Site, read_file: ReadFile | None) -> list[Problem]:
+    """Every activity photo must be an image file of the content folder
+    (which the static-file policy checks as it checks every copied file)."""
+    problems: list[Problem] = []
+    for document in site.of_kind(Kind.ACTIVITY):
+        for index, name in enumerate(document.activity.photos if document.activity else ()):
+            line = document.front_lines.get(("photos", index)) or _front_line(document, "photos")
+            path = beside(document.path, name)
+            found = read_file(path) if path is not None and read_file is not None else None
+            if path is None:
+                why, hint, code = "is not a file of the content folder", "put the photo in the content folder, e.g. beside this file, and write its name: photos: [2026-05-座谈会.jpg]", "photo-outside"
+            elif not path.lower().endswith(PHOTO_SUFFIXES):
+                why, hint, code = "is not a photo", f"use an image file ({' '.join(PHOTO_SUFFIXES)})", "photo-type"
+            elif isinstance(found, Unreadable):
+                why, hint, code = found.reason, "make the photo smaller (a width of 1600 pixels is plenty for the web)", "photo-unreadable"
+            elif found is None:
+                why, hint, code = f"names no file (looked for {path})", "write the photo's file name relative to this file", "missing-file"
+            else:
+                continue
+            problems.append(Problem(document.path, line, f"photos[{index}]", f"photo `{name}` {why}", hint, code=code))
     return problems
 
 

@@ -7,7 +7,7 @@ import posixpath
 import re
 from typing import Any
 
-from ..model import Comments, ContactPoint, Document, Event, Kind, Person, PosterRange, Problem, Source
+from ..model import Activity, Comments, ContactPoint, Document, Event, Kind, Person, PosterRange, Problem, Source
 from .frontmatter import FrontMatter, split_front_matter
 from .legal import NUMBERINGS, parse_legal_text
 from .schema import COMMON, PEOPLE_KEYS, SCHEMA, CheckContext, _did_you_mean, check_fields, unsafe_file_name
@@ -83,6 +83,7 @@ def _typed_fields(meta: dict[str, Any], kind: Kind) -> dict[str, Any]:
         "events": tuple(Event(e["date"], e.get("type"), e.get("text")) for e in meta.get("events") or () if "date" in e),
         "poster": PosterRange(poster.get("from"), poster.get("to")) if poster is not None else None,
         "contact_point": _contact_point(meta) if kind is Kind.CONTACT_POINT else None,
+        "activity": _activity(meta) if kind is Kind.ACTIVITY else None,
         "received": meta.get("received"),
         "suggestions_file": meta.get("suggestions_file"),
         "suggestion_entries": meta.get("suggestions"),
@@ -93,6 +94,13 @@ def _contact_point(meta: dict[str, Any]) -> ContactPoint:
     keys = ("level", "region", "address", "phone", "hours", "email", "established", "parent")
     people = {key: tuple(Person(p["name"], p.get("field"), p.get("unit"), p.get("public") is True) for p in meta.get(key) or () if "name" in p) for key in PEOPLE_KEYS}
     return ContactPoint(**{key: meta.get(key) for key in keys}, **people)
+
+
+def _activity(meta: dict[str, Any]) -> Activity | None:
+    """None when a required key is missing or unusable (already reported)."""
+    if not all(key in meta for key in ("type", "date", "point")):
+        return None
+    return Activity(meta["type"], meta["date"], meta["point"], tuple(meta.get("drafts") or ()), meta.get("participants"), meta.get("collected"), tuple(meta.get("photos") or ()))
 
 
 def _without_private_people(meta: dict[str, Any]) -> dict[str, Any]:

@@ -401,6 +401,17 @@ PERSON = {
 # Front matter key → the role it lists.
 PEOPLE_KEYS = ("liaisons", "informants", "experts")
 
+# The kinds of activity a contact point holds; another is accepted with a warning.
+ACTIVITY_TYPES = ("座谈会", "院坝会", "板凳会", "宣讲", "培训", "调研", "走访", "接待", "其他")
+
+
+def activity_type(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
+    cleaned = text(value, ctx, key)
+    if cleaned is not None and cleaned not in ACTIVITY_TYPES:
+        ctx.report(key, f"`{_dotted(key)}` {shortened(cleaned)!r} is not one of the usual kinds of activity", f"one of {', '.join(ACTIVITY_TYPES)}" + _did_you_mean(cleaned, ACTIVITY_TYPES), code="activity-type", severity=Severity.WARNING)
+    return cleaned
+
+
 # Keys every kind accepts: ours, plus the page keys that MkDocs and Material read.
 COMMON = {
     "kind": FieldSpec(text),
@@ -465,6 +476,15 @@ SCHEMA: dict[Kind, dict[str, FieldSpec]] = {
         "established": FieldSpec(date),
         "parent": FieldSpec(identifier, hint="the id of the contact point above it (联系点 → 联络站 → 信息采集点)"),
         **{key: FieldSpec(list_of(mapping(PERSON))) for key in PEOPLE_KEYS},
+    },
+    Kind.ACTIVITY: {
+        "type": FieldSpec(activity_type, required=True, hint=" | ".join(ACTIVITY_TYPES)),
+        "date": FieldSpec(date, required=True, hint="the day it was held, YYYY-MM-DD"),
+        "point": FieldSpec(identifier, required=True, hint="the id of the contact point that held it"),
+        "drafts": FieldSpec(identifiers),
+        "participants": FieldSpec(count),
+        "collected": FieldSpec(count),
+        "photos": FieldSpec(list_of(text)),
     },
 }
 

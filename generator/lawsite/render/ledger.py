@@ -185,8 +185,9 @@ def _point_facts(point: Document, t: Labels) -> list[dict[str, str]]:
     return [{"label": t(k), "value": str(v)} for k, v in shown if v]
 
 
-def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Document], ledger: Ledger, tiers: Tiers, links: PageLinks, settings: Settings) -> str:
-    """A contact point's page: its place in the tiers, its facts, its text, and its record."""
+def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Document], ledger: Ledger, tiers: Tiers, links: PageLinks, settings: Settings, activities: str = "") -> str:
+    """A contact point's page: its place in the tiers, its facts, its text,
+    its people, its record, and `activities` (the HTML of their list)."""
     t = translator(settings.language)
     record = ledger.for_point(point.id) or PointLedger(point.id, [])
     names = {d.id: d.title for d in site_docs.values() if d.kind is Kind.CONTACT_POINT}
@@ -220,7 +221,7 @@ def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Docu
     people = _people(_point(point), t)
     people_html = f"## {_md(t('point_people'))} {{#ls-point-people}}\n\n" + render(settings.language, "partials/contact_point_people.html", people=people) if people else ""
     tail = render(settings.language, "partials/contact_point_record.html", point=context)
-    return "\n\n".join(b for b in (head, body.strip(), people_html, f"## {_md(t('point_record'))} {{#ls-point-record}}", tail) if b) + "\n"
+    return "\n\n".join(b for b in (head, body.strip(), people_html, f"## {_md(t('point_record'))} {{#ls-point-record}}", tail, activities) if b) + "\n"
 
 
 def _people(facts: ContactPoint, t: Labels) -> list[dict[str, Any]]:

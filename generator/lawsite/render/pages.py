@@ -21,6 +21,7 @@ from ..redline import align_readings
 from ..settings import Settings
 from ..urls import PageLinks, SiteUrls
 from . import lawnav
+from .activities import activities_html, activity_page_markdown
 from .interpretation import interpretation_page_markdown
 from .ledger import contact_point_markdown, directory_markdown, home_ledger_html, notice_page_markdown, statistics_markdown
 from .legal import LegalPage, legal_page_markdown
@@ -92,7 +93,12 @@ def _notice(spec: DocumentPage, page: PageInput) -> Rendered:
 
 def _contact_point(spec: DocumentPage, page: PageInput) -> Rendered:
     site = page.build.site
-    return Rendered(contact_point_markdown(spec.document, page.markdown, site.documents, site.ledger, site.tiers, page.links, page.build.settings))
+    activities = activities_html(site.activities_of(spec.document.id), "ls-point-activities", site, page.links, page.build.settings)
+    return Rendered(contact_point_markdown(spec.document, page.markdown, site.documents, site.ledger, site.tiers, page.links, page.build.settings, activities))
+
+
+def _activity(spec: DocumentPage, page: PageInput) -> Rendered:
+    return Rendered(activity_page_markdown(spec.document, page.markdown, page.build.site, page.links, page.build.settings))
 
 
 def _home(spec: DocumentPage, page: PageInput) -> Rendered:
@@ -145,6 +151,7 @@ RENDERERS: dict[PageKind, Renderer] = {
     PageKind.INTERPRETATION: _interpretation,
     PageKind.NOTICE: _notice,
     PageKind.CONTACT_POINT: _contact_point,
+    PageKind.ACTIVITY: _activity,
     PageKind.HOME: _home,
     PageKind.LAW_INDEX: _law_index,
     PageKind.STATISTICS: _statistics,

@@ -50,6 +50,7 @@ LABELS: dict[str, str] = {
     "kind_interpretation": "Interpretations",
     "kind_notice": "Adoption notices",
     "kind_contact-point": "Contact points",
+    "kind_activity": "Activities",
     "kind_page": "Pages",
 
     # --- a repealed article's text
@@ -174,6 +175,16 @@ LABELS: dict[str, str] = {
     "people_experts": "Expert pool",
     "people_count": "{n} in all",
     "people_hidden": "{n} more, not named here",
+    "activities_title": "Activities",
+    "activity_type": "Kind",
+    "activity_date": "Held on",
+    "activity_point": "Contact point",
+    "activity_participants": "People taking part",
+    "activity_collected": "Suggestions collected",
+    "activity_drafts": "Drafts discussed",
+    "activity_participants_n": "{n} people",
+    "activity_collected_n": "{n} suggestions",
+    "activity_photo": "Photo {n} of {title}",
 
     # --- site statistics
     "statistics_title": "Statistics",

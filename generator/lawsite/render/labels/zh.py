@@ -50,6 +50,7 @@ LABELS: dict[str, str] = {
     "kind_interpretation": "释义解读",
     "kind_notice": "意见采纳情况",
     "kind_contact-point": "基层立法联系点",
+    "kind_activity": "联系点活动",
     "kind_page": "其他",
 
     # --- a repealed article's text
@@ -174,6 +175,16 @@ LABELS: dict[str, str] = {
     "people_experts": "专家库",
     "people_count": "共 {n} 人",
     "people_hidden": "另有 {n} 人未公开姓名",
+    "activities_title": "联系点活动",
+    "activity_type": "活动形式",
+    "activity_date": "时间",
+    "activity_point": "联系点",
+    "activity_participants": "参加人数",
+    "activity_collected": "收集意见",
+    "activity_drafts": "征求意见的草案",
+    "activity_participants_n": "{n} 人参加",
+    "activity_collected_n": "收集意见 {n} 条",
+    "activity_photo": "{title} 照片{n}",
 
     # --- site statistics
     "statistics_title": "意见统计",

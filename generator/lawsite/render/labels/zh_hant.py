@@ -50,6 +50,7 @@ LABELS: dict[str, str] = {
     "kind_interpretation": "釋義解讀",
     "kind_notice": "意見採納情況",
     "kind_contact-point": "基層立法聯繫點",
+    "kind_activity": "聯繫點活動",
     "kind_page": "其他",
 
     # --- a repealed article's text
@@ -174,6 +175,16 @@ LABELS: dict[str, str] = {
     "people_experts": "專家庫",
     "people_count": "共 {n} 人",
     "people_hidden": "另有 {n} 人未公開姓名",
+    "activities_title": "聯繫點活動",
+    "activity_type": "活動形式",
+    "activity_date": "時間",
+    "activity_point": "聯繫點",
+    "activity_participants": "參加人數",
+    "activity_collected": "收集意見",
+    "activity_drafts": "徵求意見的草案",
+    "activity_participants_n": "{n} 人參加",
+    "activity_collected_n": "收集意見 {n} 條",
+    "activity_photo": "{title} 照片{n}",
 
     # --- site statistics
     "statistics_title": "意見統計",
