@@ -21,6 +21,7 @@ from .commands import new as new_command
 from .commands import outline as outline_command
 from .commands import serve as serve_command
 from .commands import tally as tally_command
+from .commands import ledger as ledger_command
 from .model import ConfigError, LawsiteError
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main", "parser"]
@@ -74,6 +75,12 @@ def parser() -> argparse.ArgumentParser:
     tally.add_argument("--id", help="the notice's id (default: ID-feedback)")
     tally.add_argument("--out", metavar="PATH", help="file to write (default: content/notices/<id>.md); never overwritten")
     tally.set_defaults(run=tally_command.run)
+
+    ledger = commands.add_parser("ledger", help="a contact point's 台账 for a year, as an .xlsx workbook to hand in")
+    ledger.add_argument("--point", required=True, metavar="ID", help="the contact point's id")
+    ledger.add_argument("--year", required=True, type=int, help="the year, e.g. 2026")
+    ledger.add_argument("-o", "--out", required=True, metavar="FILE.xlsx", help="the workbook to write")
+    ledger.set_defaults(run=ledger_command.run)
 
     imp = commands.add_parser("import", help="convert existing law Markdown (title, dated lines, <!-- INFO END -->) into content files")
     imp.add_argument("sources", nargs="+", metavar="SRC", help="Markdown files or folders (subfolders become categories)")

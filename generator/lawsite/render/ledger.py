@@ -16,7 +16,7 @@ from ..gather.ledger import ArticleLedger, Ledger, PointLedger, Tally
 from ..gather.tiers import Tiers
 from ..model import GENERAL, Article, ContactPoint, Document, Kind, Notice, Outcome, Suggestion
 from ..settings import Settings
-from ..urls import DIRECTORY_ID, STATISTICS_ID, PageLinks
+from ..urls import DIRECTORY_ID, STATISTICS_ID, PageLinks, year_key
 from .charts import Bar, stacked_bars_svg
 from .i18n import translator
 from .templates import format_date, render
@@ -319,8 +319,9 @@ def _row(label: str, link: str | None, tally: Tally, received: int | None, t: La
     }
 
 
-def statistics_markdown(site_docs: dict[str, Document], ledger: Ledger, links: PageLinks, settings: Settings) -> str:
-    """Totals per outcome, per draft, per contact point and per other source."""
+def statistics_markdown(site_docs: dict[str, Document], ledger: Ledger, links: PageLinks, settings: Settings, years: list[int] | None = None) -> str:
+    """Totals per outcome, per draft, per contact point and per other source,
+    and links to the `years`' statistics of the contact points."""
     t = translator(settings.language)
     total = ledger.totals
     by_outcome = [
@@ -351,6 +352,7 @@ def statistics_markdown(site_docs: dict[str, Document], ledger: Ledger, links: P
         "sources": source_rows,
         "note": t("rate_note"),
         "directory": links.to(DIRECTORY_ID, ""),
+        "years": [{"year": y, "href": links.to(year_key(y), "")} for y in years or ()],
     }
     return render(settings.language, "partials/statistics.html", stats=context) + "\n"
 
