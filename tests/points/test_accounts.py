@@ -101,3 +101,20 @@ def test_lawsite_ledger_refuses_an_unknown_point(tmp_path: Path, capsys) -> None
     assert main(["-f", str(REPO / "mkdocs.yml"), "ledger", "--point", "nowhere", "--year", "2026", "-o", str(tmp_path / "x.xlsx")]) == 2
     assert "xinghai-road" in capsys.readouterr().err
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_open_data_carries_tiers_accounts_and_activities(sample_site: Path) -> None:
+    import json
+
+    def record(doc_id: str) -> dict:
+        return json.loads((sample_site / f"data/documents/{doc_id}.json").read_text(encoding="utf-8"))
+
+    station = record("xinghai-haibin")
+    assert station["tier"] == {"parent": "xinghai-road", "children": ["xinghai-haibin-building"]}
+    top = record("xinghai-road")
+    assert top["tier"]["parent"] is None and [a["year"] for a in top["accounts"]] == [2026, 2025]
+    assert top["accounts"][0]["people"] == 133 and "2026-03-haibin-bandenghui" in top["accounts"][0]["activities"]
+    meeting = record("2026-03-xinghai-zuotanhui")
+    assert meeting["kind"] == "activity"
+    assert meeting["activity"] == {"type": "座谈会", "date": "2026-03-12", "point": "xinghai-road", "drafts": ["qingchuan-property-2026-r1"], "participants": 32, "collected": 26, "photos": ["activities/2026-03-xinghai-zuotanhui.jpg"]}
+    assert (sample_site / meeting["activity"]["photos"][0]).is_file()

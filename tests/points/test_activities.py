@@ -69,13 +69,13 @@ def test_an_oversized_photo_and_an_unusual_type() -> None:
     built = site(activity(type="茶话会"), big=True)
     assert [(p.field, p.code) for p in built.errors] == [("photos[0]", "photo-unreadable")]
     [warning] = [p for p in built.problems if p.severity is Severity.WARNING]
-    assert (warning.field, warning.code) == ("type", "activity-type") and "座谈会" in (warning.hint or "")
+    assert (warning.field, warning.code) == ("type", "activity-type") and "座谈会" in (warning.hint.render("zh") if warning.hint else "")
 
 
 def test_missing_required_keys() -> None:
     text = "---\nkind: activity\ntitle: 空活动\n---\n"
     built = site(Source("activities/empty.md", text))
-    assert {p.message for p in built.errors} == {"missing required key `type`", "missing required key `date`", "missing required key `point`"}
+    assert {p.message.render("en") for p in built.errors} == {"missing required key `type`", "missing required key `date`", "missing required key `point`"}
     assert built.activities == []
 
 

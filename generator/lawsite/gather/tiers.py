@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..messages import Text, msg
 from ..model import Document, Problem
 
 
@@ -51,15 +52,15 @@ def tiers_of(points: list[Document]) -> tuple[Tiers, list[Problem]]:
         if parent is None:
             continue
         if parent not in by_id:
-            known = ", ".join(sorted(i for i in by_id if i != point.id)[:8]) or "none"
-            problems.append(_problem(point, f"`parent: {parent}` names no contact point in the site", f"use the id of a `kind: contact-point` file; known: {known}", "unknown-parent"))
+            known = ", ".join(sorted(i for i in by_id if i != point.id)[:8]) or "—"
+            problems.append(_problem(point, msg("unknown-parent", parent=parent), msg("unknown-parent.hint", known=known), "unknown-parent"))
             continue
         parents[point.id] = parent
     for point in points:  # each link is walked once per point: at most n² for n points, no more
         circle = _circle_from(point.id, parents)
         if circle:
             names = " → ".join(circle + circle[:1])
-            problems.append(_problem(point, f"the contact points' `parent:` go round in a circle: {names}", "the top point has no `parent:`; each point below names the one directly above it", "tier-cycle"))
+            problems.append(_problem(point, msg("tier-cycle", names=names), msg("tier-cycle.hint"), "tier-cycle"))
             del parents[point.id]  # breaks the circle: this point stands at the top
     children: dict[str, list[str]] = {}
     for point in points:
@@ -78,5 +79,5 @@ def _circle_from(start: str, parents: dict[str, str]) -> list[str]:
     return path if current == start else []
 
 
-def _problem(point: Document, message: str, hint: str, code: str) -> Problem:
+def _problem(point: Document, message: Text, hint: Text, code: str) -> Problem:
     return Problem(point.path, point.front_lines.get(("parent",)), "parent", message, hint, code=code)
