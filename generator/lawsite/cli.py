@@ -21,6 +21,7 @@ from .commands import intake as intake_command
 from .commands import new as new_command
 from .commands import outline as outline_command
 from .commands import serve as serve_command
+from .commands import ledger as ledger_command
 from .commands import tally as tally_command
 from .messages import DEFAULT, language, msg, requested_language
 from .model import ConfigError, LawsiteError
@@ -71,11 +72,12 @@ def parser(lang: str = DEFAULT) -> argparse.ArgumentParser:
     serve.set_defaults(run=serve_command.run)
 
     new = command("new", msg("cli.new").render(lang))
-    new.add_argument("kind", choices=("draft", "law", "interpretation", "notice", "contact-point", "page"), help=msg("cli.new.kind").render(lang))
+    new.add_argument("kind", choices=("draft", "law", "interpretation", "notice", "contact-point", "activity", "page"), help=msg("cli.new.kind").render(lang))
     new.add_argument("--id", help=msg("cli.new.id").render(lang))
     new.add_argument("--title", help=msg("cli.new.title").render(lang))
     new.add_argument("--interprets", metavar="ID", help=msg("cli.new.interprets").render(lang))
     new.add_argument("--concerns", metavar="ID", help=msg("cli.new.concerns").render(lang))
+    new.add_argument("--point", metavar="ID", help=msg("cli.new.point").render(lang))
     new.add_argument("--path", help=msg("cli.new.path").render(lang))
     new.set_defaults(run=new_command.run)
 
@@ -85,6 +87,12 @@ def parser(lang: str = DEFAULT) -> argparse.ArgumentParser:
     tally.add_argument("--id", help=msg("cli.tally.id").render(lang))
     tally.add_argument("--out", metavar="PATH", help=msg("cli.tally.out").render(lang))
     tally.set_defaults(run=tally_command.run)
+
+    ledger = command("ledger", msg("cli.ledger").render(lang))
+    ledger.add_argument("--point", required=True, metavar="ID", help=msg("cli.ledger.point").render(lang))
+    ledger.add_argument("--year", required=True, type=int, help=msg("cli.ledger.year").render(lang))
+    ledger.add_argument("-o", "--out", required=True, metavar="FILE.xlsx", help=msg("cli.ledger.out").render(lang))
+    ledger.set_defaults(run=ledger_command.run)
 
     imp = command("import", msg("cli.import").render(lang))
     imp.add_argument("sources", nargs="+", metavar="SRC", help=msg("cli.import.sources").render(lang))

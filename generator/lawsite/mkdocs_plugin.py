@@ -56,7 +56,7 @@ log = logging.getLogger("mkdocs.plugins.lawsite")
 
 ASSETS = Path(__file__).parent / "assets"
 # Order of the top-level nav sections, by the kind of document they hold.
-NAV_ORDER = (Kind.DRAFT, Kind.NOTICE, Kind.INTERPRETATION, Kind.LAW, Kind.CONTACT_POINT)
+NAV_ORDER = (Kind.DRAFT, Kind.NOTICE, Kind.INTERPRETATION, Kind.LAW, Kind.CONTACT_POINT, Kind.ACTIVITY)
 # The plugin's own styles and scripts on every page, in the order they load;
 # reader.LABELS_SCRIPT comes before reader.js, which reads it.
 PAGE_ASSETS = ("lawsite.css", "lawsite.js", "ledger.css", "readings.css", reader.LABELS_SCRIPT, *reader.PAGE_ASSETS)
@@ -177,7 +177,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def _add_assets(self, files: Files, config: MkDocsConfig, site: Site) -> None:
         """The plugin's styles and scripts; Pagefind's when it replaces Material's
         search; the comment service's when a draft posts to one."""
-        self.search_engine = site_search.choose_engine(self.config.search, len(site.documents))
+        # The index grows with pages of text: a contact point's or an activity's page is a few lines.
+        pages_of_text = sum(1 for d in site.documents.values() if d.kind not in (Kind.CONTACT_POINT, Kind.ACTIVITY))
+        self.search_engine = site_search.choose_engine(self.config.search, pages_of_text)
         names = [n for n in PAGE_ASSETS if n != reader.LABELS_SCRIPT] + list(reader.POSTER_ASSETS)
         extra = list(site_search.ASSETS if self.search_engine == "pagefind" else ())
         if self.search_engine == "pagefind":

@@ -263,6 +263,7 @@ class Kind(str, Enum):
     INTERPRETATION = "interpretation"
     NOTICE = "notice"
     CONTACT_POINT = "contact-point"
+    ACTIVITY = "activity"
 
 
 @dataclass(frozen=True)
@@ -311,6 +312,16 @@ class PosterRange:
 
 
 @dataclass(frozen=True)
+class Person:
+    """One of a contact point's people: a 联络员, 信息员 or expert (专家库)."""
+
+    name: str
+    field: str | None = None  # experts: what they know
+    unit: str | None = None  # where they work
+    public: bool = False  # published only when marked so (personal data)
+
+
+@dataclass(frozen=True)
 class ContactPoint:
     """A grassroots legislative contact point (基层立法联系点)."""
 
@@ -321,6 +332,24 @@ class ContactPoint:
     hours: str | None = None
     email: str | None = None
     established: dt.date | None = None
+    parent: str | None = None  # id of the point above it (联络站 → 联系点); gather checks it
+    # Its people, public or not: only render/ shows them, and only the public ones.
+    liaisons: tuple[Person, ...] = ()  # 联络员
+    informants: tuple[Person, ...] = ()  # 信息员
+    experts: tuple[Person, ...] = ()  # 专家库
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A contact point's activity (座谈会, 院坝会, 调研…): who came, what was collected."""
+
+    type: str  # as written, normally one of parse.schema.ACTIVITY_TYPES
+    date: dt.date
+    point: str  # the contact point's id (gather checks it)
+    drafts: tuple[str, ...] = ()  # ids of the drafts or laws discussed (gather checks them)
+    participants: int | None = None  # people reached
+    collected: int | None = None  # suggestions collected
+    photos: tuple[str, ...] = ()  # content-relative paths of images in the content folder (gather checks them)
 
 
 @dataclass
@@ -373,6 +402,7 @@ class Document:
     events: tuple[Event, ...] = ()  # laws: those with a valid date, as written
     poster: PosterRange | None = None  # drafts
     contact_point: ContactPoint | None = None  # contact points only
+    activity: Activity | None = None  # activities only
     # Notices: parse.notice checks the entries against the draft at gather time.
     received: int | None = None
     suggestions_file: str | None = None

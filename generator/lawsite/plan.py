@@ -29,7 +29,8 @@ from .render import lawnav
 from .render.i18n import translator
 from .render.readings import redline_title
 from .settings import Settings
-from .urls import DIRECTORY_ID, STATISTICS_ID, law_index_key, poster_key, redline_key, sign_key
+from .gather.accounts import years
+from .urls import DIRECTORY_ID, STATISTICS_ID, law_index_key, poster_key, redline_key, sign_key, year_key
 
 STATISTICS_SRC = "statistics.md"
 HOME_SRCS = ("index.md", "README.md")
@@ -46,10 +47,12 @@ class PageKind(str, Enum):
     INTERPRETATION = "interpretation"
     NOTICE = "notice"  # a feedback notice with its ledger
     CONTACT_POINT = "contact-point"
+    ACTIVITY = "activity"
     HOME = "home"
     PAGE = "page"  # any other page of the content folder, rendered as written
     LAW_INDEX = "law-index"
     STATISTICS = "statistics"
+    YEARLY = "yearly"  # one year's work of the contact points
     DIRECTORY = "directory"
     POSTER = "poster"
     SIGN = "sign"
@@ -115,6 +118,29 @@ class LedgerPage:
 
 
 @dataclass(frozen=True)
+class YearPage:
+    """One year's statistics of the contact points (their 台账 summed),
+    linked from the statistics page, the other years and the points' pages."""
+
+    year: int
+    title: str
+    kind: PageKind = field(default=PageKind.YEARLY, init=False)
+    in_nav: bool = field(default=False, init=False)
+
+    @property
+    def src(self) -> str:
+        return f"{posixpath.splitext(STATISTICS_SRC)[0]}/{self.year}.md"
+
+    @property
+    def key(self) -> str:
+        return year_key(self.year)
+
+    @property
+    def stub(self) -> str:
+        return f"# {self.title}\n"
+
+
+@dataclass(frozen=True)
 class PosterPage:
     """A draft's printable poster: a standalone HTML file, no Markdown."""
 
@@ -175,7 +201,7 @@ class RedlinePage:
         return f"---\nhide: [toc]\n---\n\n# {self.title}\n"
 
 
-GeneratedPage = Union[LawIndexPage, LedgerPage, PosterPage, SignPage, RedlinePage]
+GeneratedPage = Union[LawIndexPage, LedgerPage, YearPage, PosterPage, SignPage, RedlinePage]
 PageSpec = Union[DocumentPage, GeneratedPage]
 
 
@@ -207,11 +233,12 @@ def plan_pages(site: Site, settings: Settings, exists: Callable[[str], bool]) ->
     folders = lawnav.law_folders(site.documents.values())
     indexes = [LawIndexPage(f, tuple(docs), lawnav.folder_title(f, docs)) for f, docs in folders.items() if not exists(lawnav.index_uri(f))]
     ledger, ledger_skipped = _unclaimed(_ledger_pages(site, settings), exists, msg("plan.not-made"))
+    yearly, yearly_skipped = _unclaimed(_year_pages(site, settings), exists, msg("plan.yearly-not-made"))
     posters = [PosterPage(d) for d in published if has_poster(d)]
     signs = [SignPage(d) for d in published if d.kind is Kind.CONTACT_POINT]
     redlines = [RedlinePage(old, new, redline_title(old, new, settings.language)) for old, new in redline_pairs(site)]
     redlines, redline_skipped = _unclaimed(redlines, exists, msg("plan.redline-not-made"))
-    return Plan(documents, (*indexes, *ledger, *posters, *signs, *redlines), (*ledger_skipped, *redline_skipped), folders)
+    return Plan(documents, (*indexes, *ledger, *yearly, *posters, *signs, *redlines), (*ledger_skipped, *yearly_skipped, *redline_skipped), folders)
 
 
 def _page_kind(site: Site, document: Document) -> PageKind:
@@ -219,6 +246,8 @@ def _page_kind(site: Site, document: Document) -> PageKind:
         return PageKind.NOTICE if document.id in site.notices else PageKind.PAGE
     if document.kind is Kind.CONTACT_POINT:
         return PageKind.CONTACT_POINT
+    if document.kind is Kind.ACTIVITY:
+        return PageKind.ACTIVITY
     if document.kind is Kind.INTERPRETATION:
         return PageKind.INTERPRETATION
     if document.legal is not None:
@@ -237,6 +266,11 @@ def _ledger_pages(site: Site, settings: Settings) -> list[LedgerPage]:
     return pages
 
 
+def _year_pages(site: Site, settings: Settings) -> list[YearPage]:
+    t = translator(settings.language)
+    return [YearPage(year, t("yearly_title", year=year)) for year in years(site)] if site.of_kind(Kind.CONTACT_POINT) else []
+
+
 def _directory_src(site: Site, points: list[Document]) -> str:
     """`<folder>/index.md` of the contact points when they share a folder
     without an index (so the directory heads their nav section), else
@@ -249,7 +283,7 @@ def _directory_src(site: Site, points: list[Document]) -> str:
     return "contact-points.md"
 
 
-Claimable = TypeVar("Claimable", LedgerPage, RedlinePage)
+Claimable = TypeVar("Claimable", LedgerPage, YearPage, RedlinePage)
 
 
 def _unclaimed(pages: list[Claimable], exists: Callable[[str], bool], consequence: Text) -> tuple[list[Claimable], list[Text]]:

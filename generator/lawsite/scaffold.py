@@ -28,17 +28,19 @@ FOLDERS = {
     "interpretation": "interpretations",
     "notice": "notices",
     "contact-point": "contact-points",
+    "activity": "activities",
     "page": "",
 }
 KINDS = tuple(FOLDERS)
 
 # Which documents each reference may name, shown when asking for it.
-TARGET_KINDS = {"interprets": (Kind.DRAFT, Kind.LAW), "concerns": (Kind.DRAFT, Kind.LAW)}
-NEEDS = {"interpretation": "interprets", "notice": "concerns"}
+TARGET_KINDS = {"interprets": (Kind.DRAFT, Kind.LAW), "concerns": (Kind.DRAFT, Kind.LAW), "point": (Kind.CONTACT_POINT,)}
+NEEDS = {"interpretation": "interprets", "notice": "concerns", "activity": "point"}
 QUESTIONS = {
     "title": "标题（例如：青川市某某条例（草案））",
     "interprets": "解读哪一件草案或法规？请输入它的 id",
     "concerns": "这些意见针对哪一件草案？请输入它的 id",
+    "point": "哪一个联系点举办的活动？请输入联系点的 id",
 }
 
 Ask = Callable[[str], str]
@@ -142,6 +144,22 @@ hours: 工作日 9:00—17:00          # 接待时间
 
 这里介绍联系点的情况。
 """,
+    "activity": """\
+---
+kind: activity                   # 文件类型：联系点活动（必填，不要改）
+id: {id}                         # 唯一标识
+title: {title}                   # 活动名称，例如：某某条例草案座谈会
+type: 座谈会                      # 活动形式：座谈会、院坝会、板凳会、宣讲、培训、调研、走访、接待、其他（必填）
+date: {today}                    # 活动日期，格式 YYYY-MM-DD（必填）
+point: {target}                  # 举办活动的联系点 id（必填）
+# drafts: [草案的id]              # 征求意见的草案或法规的 id，可以写几个（可选）
+participants: 0                  # 参加人数
+collected: 0                     # 收集到的意见条数
+# photos: [照片.jpg]              # 活动照片：放在本文件旁边的图片文件名（可选）
+---
+
+这里记录活动情况：谁参加了，讨论了什么，提了哪些意见。
+""",
     "page": """\
 ---
 kind: page                       # 普通页面
@@ -163,6 +181,7 @@ class Answers:
     id: str | None = None
     interprets: str | None = None
     concerns: str | None = None
+    point: str | None = None
     path: str | None = None
 
 
@@ -245,6 +264,8 @@ def _target_fields(kind: str, answers: Answers, site: Site) -> dict[str, str]:
     kinds = TARGET_KINDS[needed]
     if document is None or document.kind not in kinds:
         known = ", ".join(d.id for d in known_targets(site, kinds)) or "—"
+        if needed == "point":
+            raise ConfigError(msg("error.new-point", needed=needed, target_id=target_id, known=known))
         raise ConfigError(msg("error.new-target", needed=needed, target_id=target_id, known=known))
     articles = document.legal.articles if document.legal else []
     article = articles[0].label if articles else "总体"

@@ -38,6 +38,11 @@ def redline_key(new_id: str) -> str:
     return f"redline/{new_id}"
 
 
+def year_key(year: int) -> str:
+    """The key of a year's statistics page (the contact points' 台账 summed)."""
+    return f"{STATISTICS_ID}/{year}"
+
+
 def poster_key(doc_id: str) -> str:
     return f"poster/{doc_id}"
 

@@ -115,7 +115,7 @@ def test_check_speaks_chinese_by_default(broken_site, capsys, monkeypatch):
     assert main(["-f", str(broken_site), "check"]) == 1
     out = capsys.readouterr().out
     assert "a.md:2 [kind] 错误: 未知的文件类型 'darft' (unknown-kind)" in out
-    assert "    提示：kind 应为以下之一：page, draft, law, interpretation, notice, contact-point；是不是要写 `draft`？" in out
+    assert "    提示：kind 应为以下之一：page, draft, law, interpretation, notice, contact-point, activity；是不是要写 `draft`？" in out
     assert "b.md:8 警告: 第三条排在第一条之后，缺少第二条 (article-gap)" in out
     assert out.rstrip().endswith("共检查 1 份文件：1 个错误，1 个警告")
 
@@ -125,7 +125,7 @@ def test_check_speaks_english_with_lang_en(broken_site, capsys, monkeypatch):
     assert main(["-f", str(broken_site), "check", "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert "a.md:2 [kind] error: unknown kind 'darft' (unknown-kind)" in out
-    assert "    hint: kind is one of page, draft, law, interpretation, notice, contact-point; did you mean `draft`?" in out
+    assert "    hint: kind is one of page, draft, law, interpretation, notice, contact-point, activity; did you mean `draft`?" in out
     assert "b.md:8 warning: 第三条 follows 第一条; 第二条 is missing (article-gap)" in out
     assert out.rstrip().endswith("1 document(s) checked: 1 error(s), 1 warning(s)")
 

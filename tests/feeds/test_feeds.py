@@ -80,7 +80,7 @@ def test_site_feed_lists_consultations_notices_interpretations_and_laws_newest_f
     root = validate_atom(built_feeds["feeds/atom.xml"])
     entries = root.findall(A + "entry")
     kinds = {e.find(A + "category").get("term") for e in entries}
-    assert kinds == {"draft", "notice", "interpretation", "law"}
+    assert kinds == {"draft", "notice", "interpretation", "law", "activity"}
     stamps = [e.find(A + "updated").text for e in entries]
     assert stamps == sorted(stamps, reverse=True)
     assert root.find(A + "updated").text == stamps[0], "the feed is as new as its newest entry"
@@ -96,12 +96,17 @@ def test_a_draft_feed_holds_its_readings_notices_and_interpretation(built_feeds:
         "interpretations/property-r2-interpretation/",
         "drafts/property-r2/",
         "notices/property-r1-feedback/",
+        "activities/2026-03-haibin-building-zoufang/",  # the activities held on the first reading
+        "activities/2026-03-haibin-bandenghui/",
+        "activities/2026-03-xinghai-zuotanhui/",
         "drafts/property-r1/",
     ]
     titles = [e.find(A + "title").text for e in root.findall(A + "entry")]
-    assert titles[1].startswith("新审次：") and titles[3].startswith("公开征求意见：")
+    assert titles[1].startswith("新审次：") and titles[6].startswith("公开征求意见：")
+    activity = root.findall(A + "entry")[5]
+    assert activity.find(A + "summary").text == "座谈会 · 临江区星海路街道基层立法联系点 · 32 人参加 · 收集意见 26 条"
     notice = root.findall(A + "entry")[2]
-    assert notice.find(A + "summary").text == "收到意见 1028 条，逐条说明 49 项"
+    assert notice.find(A + "summary").text == "收到意见 1028 条，逐条说明 50 项"  # one from 海滨社区联络站 added with the tiers
 
 
 def test_feeds_do_not_depend_on_the_build_clock() -> None:

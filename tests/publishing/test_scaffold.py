@@ -23,6 +23,7 @@ FLAGS = {
     "interpretation": ["--title", "《物业管理条例（草案二审稿）》解读：第一条", "--id", "test-interp", "--interprets", "qingchuan-property-2026-r2"],
     "notice": ["--title", "意见采纳情况的说明", "--id", "test-notice", "--concerns", "qingchuan-civilized-behavior-2026"],
     "contact-point": ["--title", "测试街道基层立法联系点", "--id", "test-point"],
+    "activity": ["--title", "测试条例草案座谈会", "--id", "test-activity", "--point", "xinghai-road"],
     "page": ["--title", "关于本站", "--id", "about"],
 }
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..gather.site import Site
 from ..model import Document, Kind
 from ..parse.schema import file_name_of
+from ..render.activities import activity_summary
 from ..render.i18n import translator
 from ..render.templates import format_date, render
 from ..settings import Settings
@@ -30,7 +31,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 FEED_DIR = "feeds"
 SITE_FEED = f"{FEED_DIR}/atom.xml"
 SITE_FEED_LIMIT = 50  # newest entries in the site feed; a draft's feed keeps all
-FEED_KINDS = (Kind.DRAFT, Kind.LAW, Kind.INTERPRETATION, Kind.NOTICE)
+FEED_KINDS = (Kind.DRAFT, Kind.LAW, Kind.INTERPRETATION, Kind.NOTICE, Kind.ACTIVITY)
 MEDIA_TYPE = "application/atom+xml"
 
 ET.register_namespace("", ATOM)
@@ -51,6 +52,8 @@ def draft_feed_path(document: Document) -> str:
 def entry_date(document: Document) -> dt.date | None:
     """The day a document became news: a consultation opening, a law adopted,
     anything else published."""
+    if document.activity is not None:
+        return document.activity.date
     comments = document.comments
     dates = (document.adopted, document.published, document.effective) if document.kind is Kind.LAW else (document.published,)
     for value in dates:
@@ -72,6 +75,8 @@ def _entry(document: Document, site: Site, settings: Settings, reading: bool = F
     if notice is not None and summary is None:
         itemised = sum(s.count for s in notice.suggestions)
         summary = t("feed_summary_received", received=max(notice.received or 0, itemised), entries=len(notice.suggestions))
+    if document.activity is not None and summary is None:
+        summary = activity_summary(document.activity, site, settings.language)
     return Entry(document, date, title, summary)
 
 
@@ -92,6 +97,7 @@ def draft_entries(site: Site, draft: Document, settings: Settings) -> list[Entry
     ]
     entries = [e for i, d in enumerate(chain) if (e := _entry(d, site, settings, reading=i > 0))]
     entries += [e for d in related if (e := _entry(d, site, settings))]
+    entries += [e for d in site.activities if d.activity and ids & set(d.activity.drafts) and (e := _entry(d, site, settings))]
     return _newest_first(entries)
 
 

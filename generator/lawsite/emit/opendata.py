@@ -4,7 +4,8 @@ Layout in the built site (documented in `content/open-data.md`):
 
     data/index.json                 every document: id, kind, title, URLs
     data/documents/<id>.json        one document: metadata, divisions, articles
-                                    (ids, paragraphs and items), interpretation and ledger per article
+                                    (ids, paragraphs and items), interpretation and ledger per article;
+                                    a contact point's tier and yearly 台账, an activity's facts
     data/suggestions.csv            every itemised suggestion with its outcome
     data/schema/*.schema.json       the JSON Schemas the files follow
 
@@ -20,11 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..gather.accounts import Account, account, years
 from ..gather.ledger import ArticleLedger, Ledger
 from ..gather.site import Site
-from ..model import GENERAL, Article, Document, Kind, Suggestion
+from ..model import GENERAL, Activity, Article, Document, Kind, Suggestion
 from ..outline import outline_dict
 from ..parse.schema import file_name_of
+from ..parse.static_files import beside
 from .cells import spreadsheet_csv
 from .publisher import Publisher
 
@@ -203,10 +206,36 @@ def document_record(document: Document, site: Site, data: Publisher, extras: _Ex
         "articles": [_article(a, division_of[a.id], document, data, extras) for a in legal.articles] if legal else [],
         "general": _ledger(extras.ledger.for_article(document.id, GENERAL), extras.notice_of),
     }
+    if document.kind is Kind.CONTACT_POINT:
+        record["tier"] = _tier(document, site)
+        record["accounts"] = [_account(account(site, document.id, year)) for year in years(site)]
+    if document.activity is not None:
+        record["activity"] = _activity(document, document.activity)
     notice = site.notices.get(document.id) if document.kind is Kind.NOTICE else None
     if notice is not None:
         record["suggestions"] = [{"article": s.article, **_suggestion(s, notice.id)} for s in notice.suggestions]
     return record
+
+
+def _tier(point: Document, site: Site) -> dict[str, Any]:
+    """Its place in the tiers: the point above it and those directly below."""
+    return {"parent": site.tiers.parents.get(point.id), "children": site.tiers.children.get(point.id, [])}
+
+
+def _account(found: Account) -> dict[str, Any]:
+    """A year of its 台账, the points below it included (gather/accounts.py)."""
+    return {
+        "year": found.year, "activities": [d.id for d in found.activities], "people": found.people,
+        "collected": found.collected, "forwarded": found.forwarded, "adopted": found.adopted, "drafts": found.drafts,
+    }
+
+
+def _activity(document: Document, facts: Activity) -> dict[str, Any]:
+    photos = [path for name in facts.photos if (path := beside(document.path, name))]
+    return {
+        "type": facts.type, "date": facts.date.isoformat(), "point": facts.point, "drafts": list(facts.drafts),
+        "participants": facts.participants, "collected": facts.collected, "photos": photos,
+    }
 
 
 def index_record(site: Site, data: Publisher) -> dict[str, Any]:

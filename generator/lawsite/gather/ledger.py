@@ -9,6 +9,9 @@ suggestions counts 37); `entries` is the number of itemised entries. The
 adoption rate counts partly adopted suggestions as adopted, as Chinese
 feedback notices do ("采纳或者部分采纳").
 
+Each contact point's counts are also rolled up (`PointLedger.rolled`): its own
+and those of every point below it in the tiers (gather/tiers.py).
+
 Suggestions are keyed to the article ids of the draft they concern (the
 reading the public commented on), so renumbering in a later reading never
 moves them: the redline asks `for_article(earlier_doc_id, old_article_id)`.
@@ -20,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from ..model import GENERAL, Document, Kind, Notice, Outcome, Suggestion
+from .tiers import Tiers
 
 
 def anchor_for(article_id: str) -> str:
@@ -37,6 +41,12 @@ class Tally:
     def add(self, suggestion: Suggestion) -> None:
         self.counts[suggestion.outcome] += suggestion.count
         self.entries += 1
+
+    def absorb(self, other: "Tally") -> None:
+        """Count everything `other` counts here too."""
+        for outcome, n in other.counts.items():
+            self.counts[outcome] += n
+        self.entries += other.entries
 
     @property
     def total(self) -> int:
@@ -116,6 +126,9 @@ class PointLedger:
     consultations: list[str]  # draft ids it was consulted on or submitted to
     tally: Tally = field(default_factory=Tally)
     suggestions: list[Placed] = field(default_factory=list)
+    # Its own and every point's below it (the tiers), so a 联络站 answers for its 信息采集点.
+    rolled: Tally = field(default_factory=Tally)
+    rolled_consultations: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -139,9 +152,9 @@ class Ledger:
         return self.points.get(point_id)
 
 
-def build_ledger(documents: Mapping[str, Document], notices: Iterable[Notice]) -> Ledger:
+def build_ledger(documents: Mapping[str, Document], notices: Iterable[Notice], tiers: Tiers | None = None) -> Ledger:
     """Count every notice of the site; pure, cheap enough to call per build.
-    `documents` are the site's documents by id."""
+    `documents` are the site's documents by id, `tiers` the points' tree."""
     notices = list(notices)
     ledger = Ledger()
     for point in documents.values():
@@ -158,7 +171,15 @@ def build_ledger(documents: Mapping[str, Document], notices: Iterable[Notice]) -
         ledger.notices[notice.id] = _notice_ledger(notice)
     for document in [*ledger.documents.values(), *ledger.notices.values()]:
         document.articles = _in_text_order(documents.get(document.doc_id), document)
+    _roll_up(ledger.points, tiers or Tiers())
     return ledger
+
+
+def _roll_up(points: dict[str, PointLedger], tiers: Tiers) -> None:
+    for point_id, record in points.items():
+        for counted in [record, *(points[p] for p in tiers.below(point_id) if p in points)]:
+            record.rolled.absorb(counted.tally)
+            record.rolled_consultations += [d for d in counted.consultations if d not in record.rolled_consultations]
 
 
 def _notice_ledger(notice: Notice) -> DocumentLedger:

@@ -24,10 +24,11 @@ from ..parse.notice import ReadFile, Unreadable, parse_notice
 from ..parse.poster import poster_problems
 from ..parse.safety import source_problems
 from ..parse.schema import theme_file
-from ..parse.static_files import is_page, served_files, static_file_problems
+from ..parse.static_files import PHOTO_SUFFIXES, beside, is_page, served_files, static_file_problems
 from ..progress import ProgressCallback
 from ..settings import Settings
 from .ledger import Ledger, build_ledger
+from .tiers import Tiers, tiers_of
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # larger than any law; protects the build from runaway input
 # Readings of one text (征求意见稿, 一审稿 … 三审稿, the law): real ones have under ten.
@@ -43,12 +44,13 @@ class Site:
     notices: dict[str, Notice] = field(default_factory=dict)  # by notice id
     # Each draft's consultation at the build's moment, by draft id (lawsite.consultation).
     consultations: dict[str, Consultation] = field(default_factory=dict)
+    tiers: Tiers = field(default_factory=Tiers)  # the contact points' `parent:` links that hold
 
     @cached_property
     def ledger(self) -> Ledger:
         """Outcomes per article, point and site: derived once from the
         gathered notices, then shared by every page and output."""
-        return build_ledger(self.documents, self.notices.values())
+        return build_ledger(self.documents, self.notices.values(), self.tiers)
 
     @cached_property
     def _next_readings(self) -> dict[str | None, Document]:
@@ -65,6 +67,20 @@ class Site:
             if document.interpretation is not None:
                 found.setdefault(document.interpretation.interprets, []).append(document)
         return found
+
+    @cached_property
+    def activities(self) -> list[Document]:
+        """Every activity with its facts, newest first."""
+        found = [d for d in self.of_kind(Kind.ACTIVITY) if d.activity is not None]
+        return sorted(found, key=lambda d: (d.activity.date, d.id), reverse=True)  # type: ignore[union-attr]
+
+    def activities_of(self, point_id: str) -> list[Document]:
+        """The activities the point held, newest first."""
+        return [d for d in self.activities if d.activity and d.activity.point == point_id]
+
+    def activities_on(self, doc_id: str) -> list[Document]:
+        """The activities held on the draft or law, newest first."""
+        return [d for d in self.activities if d.activity and doc_id in d.activity.drafts]
 
     def of_kind(self, *kinds: Kind) -> list[Document]:
         return [d for d in self.documents.values() if d.kind in kinds]
@@ -227,10 +243,13 @@ def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None
         site.documents[document.id] = document
         site.by_path[source.path] = document
     site.problems.extend(_check_links(site))
+    site.tiers, tier_problems = tiers_of(site.of_kind(Kind.CONTACT_POINT))
+    site.problems.extend(tier_problems)
     site.problems.extend(_reading_problems(site))
     site.problems.extend(_theme_problems(site, settings.theme_dirs))
     site.problems.extend(poster_problems(list(site.documents.values())))
     site.problems.extend(_attach_notices(site, read_file))
+    site.problems.extend(_photo_problems(site, read_file))
     site.problems.extend(attach_interpretations(site.documents, settings.numbering))
     site.consultations = consultations(site.documents.values(), settings.build_time(), settings.tz)
     return site
@@ -242,12 +261,14 @@ _LINKS: dict[str, tuple[Kind, ...]] = {
     "from_draft": (Kind.DRAFT,),
     "interprets": (Kind.DRAFT, Kind.LAW),
     "concerns": (Kind.DRAFT, Kind.LAW),
+    "point": (Kind.CONTACT_POINT,),
 }
 
 
 def _named(document: Document) -> dict[str, str | None]:
     """The id each field of _LINKS names in `document` (None where not given)."""
-    return {"previous": document.previous, "from_draft": document.from_draft, "interprets": document.interprets, "concerns": document.concerns}
+    point = document.activity.point if document.activity else None
+    return {"previous": document.previous, "from_draft": document.from_draft, "interprets": document.interprets, "concerns": document.concerns, "point": point}
 
 
 def _check_links(site: Site) -> list[Problem]:
@@ -268,6 +289,34 @@ def _check_links(site: Site) -> list[Problem]:
         for point in document.contact_points:
             if point not in points:
                 problems.append(_link_problem(document, "contact_points", msg("unknown-reference.contact-point", point=point), msg("unknown-reference.contact-point.hint", value=', '.join(sorted(points)) or '—')))
+        for index, draft_id in enumerate(document.activity.drafts if document.activity else ()):
+            target = site.get(draft_id)
+            if target is None or target.kind not in (Kind.DRAFT, Kind.LAW):
+                line = document.front_lines.get(("drafts", index)) or _front_line(document, "drafts")
+                problems.append(Problem(document.path, line, f"drafts[{index}]", msg("unknown-reference.activity-draft", draft_id=draft_id), msg("unknown-reference.activity-draft.hint", known=_known(site, (Kind.DRAFT, Kind.LAW))), code="unknown-reference"))
+    return problems
+
+
+def _photo_problems(site: Site, read_file: ReadFile | None) -> list[Problem]:
+    """Every activity photo must be an image file of the content folder
+    (which the static-file policy checks as it checks every copied file)."""
+    problems: list[Problem] = []
+    for document in site.of_kind(Kind.ACTIVITY):
+        for index, name in enumerate(document.activity.photos if document.activity else ()):
+            line = document.front_lines.get(("photos", index)) or _front_line(document, "photos")
+            path = beside(document.path, name)
+            found = read_file(path) if path is not None and read_file is not None else None
+            if path is None:
+                message, hint, code = msg("photo-outside", name=name), msg("photo-outside.hint"), "photo-outside"
+            elif not path.lower().endswith(PHOTO_SUFFIXES):
+                message, hint, code = msg("photo-type", name=name), msg("photo-type.hint", suffixes=" ".join(PHOTO_SUFFIXES)), "photo-type"
+            elif isinstance(found, Unreadable):
+                message, hint, code = msg("photo-unreadable", name=name, reason=found.reason), msg("photo-unreadable.hint"), "photo-unreadable"
+            elif found is None:
+                message, hint, code = msg("missing-file.photo", name=name, path=path), msg("missing-file.photo.hint"), "missing-file"
+            else:
+                continue
+            problems.append(Problem(document.path, line, f"photos[{index}]", message, hint, code=code))
     return problems
 
 

@@ -176,6 +176,22 @@ MESSAGES: dict[str, Message] = {
         zh="输出语言：zh（中文，默认）或 en（英文）；也可用环境变量 LAWSITE_LANG 设置，未设置时用网站的 language",
         en="language of the output: zh (Chinese, the default) or en (English); also set by the environment variable LAWSITE_LANG, else the site's language",
     ),
+    "cli.ledger": Message(
+        zh="导出一个联系点一年的工作台账（.xlsx，可直接报送）",
+        en="a contact point's 台账 for a year, as an .xlsx workbook to hand in",
+    ),
+    "cli.ledger.out": Message(
+        zh="要写入的工作簿文件",
+        en="the workbook to write",
+    ),
+    "cli.ledger.point": Message(
+        zh="联系点的 id",
+        en="the contact point's id",
+    ),
+    "cli.ledger.year": Message(
+        zh="年度，例如 2026",
+        en="the year, e.g. 2026",
+    ),
     "cli.new": Message(
         zh="按模板新建内容文件",
         en="create a content file from a template",
@@ -199,6 +215,10 @@ MESSAGES: dict[str, Message] = {
     "cli.new.path": Message(
         zh="写入哪个文件（默认：content/<类型文件夹>/<id>.md）",
         en="file to write (default: content/<kind folder>/<id>.md)",
+    ),
+    "cli.new.point": Message(
+        zh="活动：举办活动的联系点 id",
+        en="activity: the id of the contact point that held it",
     ),
     "cli.new.title": Message(
         zh="文件标题（未给出时在终端上询问）",
@@ -328,6 +348,14 @@ MESSAGES: dict[str, Message] = {
         zh="lawsite：language 应为 {languages} 之一，现为 {language!r}",
         en="lawsite: language must be one of {languages}, not {language!r}",
     ),
+    "error.ledger-point": Message(
+        zh="--point {point}：没有这个 id 的联系点（已有：{known}）",
+        en="--point {point}: no contact point with that id (known: {known})",
+    ),
+    "error.ledger-suffix": Message(
+        zh="-o {out}：台账保存为 .xlsx 文件，例如 -o 台账.xlsx",
+        en="-o {out}: the 台账 is written as .xlsx, e.g. -o 台账.xlsx",
+    ),
     "error.new-exists": Message(
         zh="{target} 已存在；请换一个 --id 或 --path（没有覆盖任何文件）",
         en="{target} already exists; choose another --id or --path (nothing was overwritten)",
@@ -343,6 +371,10 @@ MESSAGES: dict[str, Message] = {
     "error.new-kind": Message(
         zh="未知的文件类型 {kind!r}；应为 {kinds} 之一",
         en="unknown kind {kind!r}; one of {kinds}",
+    ),
+    "error.new-point": Message(
+        zh="--{needed} {target_id!r} 在网站中找不到对应的联系点；已有：{known}",
+        en="--{needed} {target_id!r} names no contact point in the site; known: {known}",
     ),
     "error.new-required": Message(
         zh="必须给出 {flag}（没有可以询问的终端）",
@@ -404,6 +436,14 @@ MESSAGES: dict[str, Message] = {
         zh="已删除 {day} 之前（{timezone}）收到的 {n} 条意见中的姓名和联系方式；意见本身保留",
         en="deleted the name and contact of {n} comment(s) received before {day} ({timezone}); the comments stay",
     ),
+    "ledger.done": Message(
+        zh="已写入 {out}：{title}{year}年度工作台账",
+        en="wrote {out}: {title} {year}年度工作台账",
+    ),
+    "ledger.refused": Message(
+        zh="{n} 个错误：内容未通过 `lawsite check`，不生成台账",
+        en="{n} error(s): the 台账 is not made from content that `lawsite check` refuses",
+    ),
     "new.done": Message(
         zh="已创建 {target}；下一步：编辑该文件，然后运行 `lawsite check`",
         en="created {target}; next: edit it, then run `lawsite check`",
@@ -423,6 +463,10 @@ MESSAGES: dict[str, Message] = {
     "plan.redline-not-made": Message(
         zh="不再生成该修改对照页面",
         en="the generated redline page is not made",
+    ),
+    "plan.yearly-not-made": Message(
+        zh="不再生成该年度统计页面",
+        en="the generated yearly statistics are not made",
     ),
     "plugin.errors": Message(
         zh="lawsite：内容中有 {n} 个错误（运行 `lawsite check` 查看全部详情）：\n  {lines}",

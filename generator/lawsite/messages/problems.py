@@ -10,6 +10,14 @@ from __future__ import annotations
 from .entry import Message
 
 MESSAGES: dict[str, Message] = {
+    "activity-type": Message(
+        zh="`{key}` 写的是 {value}，不是常见的活动形式",
+        en="`{key}` {value} is not one of the usual kinds of activity",
+    ),
+    "activity-type.hint": Message(
+        zh="常见的形式有：{choices}{suggestion}",
+        en="one of {choices}{suggestion}",
+    ),
     "article-duplicate": Message(
         zh="{label}重复出现（首次出现在第 {first_line} 行）",
         en="{label} appears again (first on line {first_line})",
@@ -189,6 +197,14 @@ MESSAGES: dict[str, Message] = {
     "bad-type.entries": Message(
         zh="字段 `{key}` 应为列表，每一项以“- ”开头",
         en="`{key}` must be a list of entries, each starting with '- '",
+    ),
+    "bad-type.flag": Message(
+        zh="`{key}` 只能写 true 或 false，不能写 {value}",
+        en="`{key}` must be true or false, not {value}",
+    ),
+    "bad-type.flag.hint": Message(
+        zh="写 `{name}: true`；不公开的，删去这一行即可",
+        en="write `{name}: true`, or leave the line out for false",
     ),
     "bad-type.group": Message(
         zh="字段 `{key}` 应为一组 `字段: 值` 行",
@@ -782,6 +798,14 @@ MESSAGES: dict[str, Message] = {
         zh="一个文件只有一个标题（民法典各编另有一个编名）",
         en="a file has one title (and a part for Civil Code parts)",
     ),
+    "field.activity-date": Message(
+        zh="活动日期，格式 YYYY-MM-DD",
+        en="the day it was held, YYYY-MM-DD",
+    ),
+    "field.activity-point": Message(
+        zh="举办活动的联系点 id",
+        en="the id of the contact point that held it",
+    ),
     "field.closes": Message(
         zh="接受意见的最后一天（含当天），YYYY-MM-DD",
         en="last day comments are accepted (inclusive), YYYY-MM-DD",
@@ -813,6 +837,10 @@ MESSAGES: dict[str, Message] = {
     "field.opens": Message(
         zh="开始接受意见的日期，YYYY-MM-DD",
         en="first day comments are accepted, YYYY-MM-DD",
+    ),
+    "field.person-name": Message(
+        zh="姓名，例如：张明",
+        en="the person's name, e.g. 张明",
     ),
     "field.poster-from": Message(
         zh="条号，例如 第一条",
@@ -990,6 +1018,14 @@ MESSAGES: dict[str, Message] = {
         zh="找不到文件：{path}",
         en="file not found: {path}",
     ),
+    "missing-file.photo": Message(
+        zh="照片 `{name}` 找不到（查找的是 {path}）",
+        en="photo `{name}` names no file (looked for {path})",
+    ),
+    "missing-file.photo.hint": Message(
+        zh="写照片相对于本文件的文件名",
+        en="write the photo's file name relative to this file",
+    ),
     "missing-key.add": Message(
         zh="加上 `{key}:`",
         en="add `{key}:`",
@@ -1125,6 +1161,30 @@ MESSAGES: dict[str, Message] = {
     "page-suffix.hint": Message(
         zh="改名为 {stem}.md",
         en="rename it to {stem}.md",
+    ),
+    "photo-outside": Message(
+        zh="照片 `{name}` 不是内容文件夹里的文件",
+        en="photo `{name}` is not a file of the content folder",
+    ),
+    "photo-outside.hint": Message(
+        zh="把照片放进内容文件夹（例如本文件旁边），写它的文件名：photos: [2026-05-座谈会.jpg]",
+        en="put the photo in the content folder, e.g. beside this file, and write its name: photos: [2026-05-座谈会.jpg]",
+    ),
+    "photo-type": Message(
+        zh="`{name}` 不是照片",
+        en="`{name}` is not a photo",
+    ),
+    "photo-type.hint": Message(
+        zh="请使用图片文件（{suffixes}）",
+        en="use an image file ({suffixes})",
+    ),
+    "photo-unreadable": Message(
+        zh="照片 `{name}` {reason}",
+        en="photo `{name}` {reason}",
+    ),
+    "photo-unreadable.hint": Message(
+        zh="把照片缩小一些（网页上宽 1600 像素就够了）",
+        en="make the photo smaller (a width of 1600 pixels is plenty for the web)",
     ),
     "poster-no-site-url": Message(
         zh="没有设置 site_url：海报上的二维码只含页面路径，没有网站地址",
@@ -1318,6 +1378,14 @@ MESSAGES: dict[str, Message] = {
         zh="写普通的占位符，例如 {{title}}；可用的占位符为 {allowed}",
         en="write the plain placeholder, e.g. {{title}}; the placeholders are {allowed}",
     ),
+    "tier-cycle": Message(
+        zh="联系点的 `parent:` 绕成了一个圈：{names}",
+        en="the contact points' `parent:` go round in a circle: {names}",
+    ),
+    "tier-cycle.hint": Message(
+        zh="最上级的联系点不写 `parent:`；下级各自写直接上级的 id",
+        en="the top point has no `parent:`; each point below names the one directly above it",
+    ),
     "too-deep": Message(
         zh="{what}嵌套了 {depth} 层；最多只能显示 {limit} 层",
         en="{what} nested {depth} levels deep; at most {limit} can be shown",
@@ -1426,6 +1494,14 @@ MESSAGES: dict[str, Message] = {
         zh="应为以下之一：{outcomes}（或 采纳、部分采纳、未采纳、留作研究、待处理）{suggestion}",
         en="one of {outcomes} (or 采纳, 部分采纳, 未采纳, 留作研究, 待处理){suggestion}",
     ),
+    "unknown-parent": Message(
+        zh="`parent: {parent}` 在网站中找不到对应的联系点",
+        en="`parent: {parent}` names no contact point in the site",
+    ),
+    "unknown-parent.hint": Message(
+        zh="填写上级联系点（`kind: contact-point` 文件）的 id；已有：{known}",
+        en="use the id of a `kind: contact-point` file; known: {known}",
+    ),
     "unknown-placeholder": Message(
         zh="字段 `{field_name}` 使用了未知的占位符 {shown}",
         en="`{field_name}` uses unknown placeholder(s) {shown}",
@@ -1437,6 +1513,14 @@ MESSAGES: dict[str, Message] = {
     "unknown-reference": Message(
         zh="`{key}: {target_id}` 在网站中找不到（应为类型 {names} 的文件）",
         en="`{key}: {target_id}` names no {names} in the site",
+    ),
+    "unknown-reference.activity-draft": Message(
+        zh="`drafts` 中的 `{draft_id}` 不是本站的草案或法规",
+        en="`drafts` names `{draft_id}`, which is no draft or law in the site",
+    ),
+    "unknown-reference.activity-draft.hint": Message(
+        zh="填写草案或法规的 `id`；已有：{known}",
+        en="use the `id` of a draft or law; known: {known}",
     ),
     "unknown-reference.contact-point": Message(
         zh="未知的基层立法联系点“{point}”",

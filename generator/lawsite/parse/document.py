@@ -8,10 +8,10 @@ import re
 from typing import Any
 
 from ..messages import msg
-from ..model import Comments, ContactPoint, Document, Event, Kind, PosterRange, Problem, Source
+from ..model import Activity, Comments, ContactPoint, Document, Event, Kind, Person, PosterRange, Problem, Source
 from .frontmatter import FrontMatter, Split, split_front_matter
 from .legal import NUMBERINGS, parse_legal_text
-from .schema import COMMON, SCHEMA, CheckContext, _did_you_mean, check_fields, unsafe_file_name
+from .schema import COMMON, PEOPLE_KEYS, SCHEMA, CheckContext, _did_you_mean, check_fields, unsafe_file_name
 
 KIND_NAMES = tuple(k.value for k in Kind)
 LEGAL_KINDS = (Kind.DRAFT, Kind.LAW)
@@ -52,7 +52,7 @@ def parse_document(source: Source, default_numbering: str = "zh-Hans", split: Sp
         title=meta.get("title") or _first_heading(front.body) or default_id(source.path),
         body=front.body,
         body_line=front.body_line,
-        meta=meta,
+        meta=_without_private_people(meta),
         front_lines=front.lines,
         numbering=meta.get("numbering") or default_numbering,
         **_typed_fields(meta, kind),
@@ -86,6 +86,7 @@ def _typed_fields(meta: dict[str, Any], kind: Kind) -> dict[str, Any]:
         "events": tuple(Event(e["date"], e.get("type"), e.get("text")) for e in meta.get("events") or () if "date" in e),
         "poster": PosterRange(poster.get("from"), poster.get("to")) if poster is not None else None,
         "contact_point": _contact_point(meta) if kind is Kind.CONTACT_POINT else None,
+        "activity": _activity(meta) if kind is Kind.ACTIVITY else None,
         "received": meta.get("received"),
         "suggestions_file": meta.get("suggestions_file"),
         "suggestion_entries": meta.get("suggestions"),
@@ -93,8 +94,23 @@ def _typed_fields(meta: dict[str, Any], kind: Kind) -> dict[str, Any]:
 
 
 def _contact_point(meta: dict[str, Any]) -> ContactPoint:
-    keys = ("level", "region", "address", "phone", "hours", "email", "established")
-    return ContactPoint(**{key: meta.get(key) for key in keys})
+    keys = ("level", "region", "address", "phone", "hours", "email", "established", "parent")
+    people = {key: tuple(Person(p["name"], p.get("field"), p.get("unit"), p.get("public") is True) for p in meta.get(key) or () if "name" in p) for key in PEOPLE_KEYS}
+    return ContactPoint(**{key: meta.get(key) for key in keys}, **people)
+
+
+def _activity(meta: dict[str, Any]) -> Activity | None:
+    """None when a required key is missing or unusable (already reported)."""
+    if not all(key in meta for key in ("type", "date", "point")):
+        return None
+    return Activity(meta["type"], meta["date"], meta["point"], tuple(meta.get("drafts") or ()), meta.get("participants"), meta.get("collected"), tuple(meta.get("photos") or ()))
+
+
+def _without_private_people(meta: dict[str, Any]) -> dict[str, Any]:
+    """The front matter as handed on (open data's `metadata`): a person not
+    marked `public: true` is left out, so no output can publish them."""
+    kept = {key: [p for p in meta[key] if p.get("public") is True] for key in PEOPLE_KEYS if key in meta}
+    return {**meta, **kept}
 
 
 def _check_default_id(doc_id: str, ctx: CheckContext) -> None:

@@ -335,6 +335,13 @@ def service_url(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     return cleaned
 
 
+def flag(value: Any, ctx: CheckContext, key: KeyPath) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    ctx.report(key, msg("bad-type.flag", key=_dotted(key), value=shortened(repr(value))), msg("bad-type.flag.hint", name=key[-1]), code="bad-type")
+    return None
+
+
 def any_value(value: Any, ctx: CheckContext, key: KeyPath) -> Any:
     return value
 
@@ -422,6 +429,28 @@ EVENT = {
     "text": FieldSpec(text),
 }
 
+# One of a contact point's people (联络员, 信息员, 专家库). Published only when
+# `public: true`: a name is personal data, given with the person's consent.
+PERSON = {
+    "name": FieldSpec(text, required=True, hint=msg("field.person-name")),
+    "field": FieldSpec(text),  # experts: what they know, e.g. 城乡规划
+    "unit": FieldSpec(text),  # where they work
+    "public": FieldSpec(flag),  # true: publish the entry (with the person's consent)
+}
+# Front matter key → the role it lists.
+PEOPLE_KEYS = ("liaisons", "informants", "experts")
+
+# The kinds of activity a contact point holds; another is accepted with a warning.
+ACTIVITY_TYPES = ("座谈会", "院坝会", "板凳会", "宣讲", "培训", "调研", "走访", "接待", "其他")
+
+
+def activity_type(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
+    cleaned = text(value, ctx, key)
+    if cleaned is not None and cleaned not in ACTIVITY_TYPES:
+        ctx.report(key, msg("activity-type", key=_dotted(key), value=shortened(cleaned)), msg("activity-type.hint", choices=", ".join(ACTIVITY_TYPES), suggestion=_did_you_mean(cleaned, ACTIVITY_TYPES)), code="activity-type", severity=Severity.WARNING)
+    return cleaned
+
+
 # Keys every kind accepts: ours, plus the page keys that MkDocs and Material read.
 COMMON = {
     "kind": FieldSpec(text),
@@ -484,6 +513,17 @@ SCHEMA: dict[Kind, dict[str, FieldSpec]] = {
         "hours": FieldSpec(text),
         "email": FieldSpec(email),
         "established": FieldSpec(date),
+        "parent": FieldSpec(identifier),  # the id of the point above it (联系点 → 联络站 → 信息采集点)
+        **{key: FieldSpec(list_of(mapping(PERSON))) for key in PEOPLE_KEYS},
+    },
+    Kind.ACTIVITY: {
+        "type": FieldSpec(activity_type, required=True, hint=msg("field.one-of", choices=" | ".join(ACTIVITY_TYPES))),
+        "date": FieldSpec(date, required=True, hint=msg("field.activity-date")),
+        "point": FieldSpec(identifier, required=True, hint=msg("field.activity-point")),
+        "drafts": FieldSpec(identifiers),
+        "participants": FieldSpec(count),
+        "collected": FieldSpec(count),
+        "photos": FieldSpec(list_of(text)),
     },
 }
 

@@ -46,6 +46,7 @@ MkDocs is about to copy, under `lawsite serve` too).
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import xml.sax
 import xml.sax.handler
@@ -123,6 +124,19 @@ _RASTER_DATA = re.compile(r"\s*data:image/(?:png|jpe?g|gif|webp|avif);base64,[A-
 # something from elsewhere or hide a word from this check.
 _CSS_URL = re.compile(r"url\s*\(\s*(?!['\"]?#)|@import|expression\s*\(|behavior\s*:|-moz-binding|\\|<", re.IGNORECASE)
 _HOST_NAME = re.compile(r"\s*[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,63}\s*\Z")
+
+
+# What an activity's `photos:` may name: raster images browsers show in <img>.
+PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
+
+
+def beside(document_path: str, name: str) -> str | None:
+    """The content-relative path of `name` written relative to the document
+    at `document_path`; None when it is an address or leaves the content folder."""
+    if not name or name.startswith("/") or "\\" in name or ":" in name or name.startswith("#"):
+        return None
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(document_path), name))
+    return None if path == ".." or path.startswith("../") or path == "." else path
 
 
 def served_files(folder: Path, paths: Iterable[Path]) -> list[tuple[str, Path]]:

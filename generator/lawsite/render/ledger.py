@@ -13,9 +13,10 @@ import re
 from typing import Any, Callable
 
 from ..gather.ledger import ArticleLedger, Ledger, PointLedger, Tally
+from ..gather.tiers import Tiers
 from ..model import GENERAL, Article, ContactPoint, Document, Kind, Notice, Outcome, Suggestion
 from ..settings import Settings
-from ..urls import DIRECTORY_ID, STATISTICS_ID, PageLinks, sign_key
+from ..urls import DIRECTORY_ID, STATISTICS_ID, PageLinks, sign_key, year_key
 from .charts import Bar, stacked_bars_svg
 from .i18n import translator
 from .templates import format_date, render
@@ -184,8 +185,9 @@ def _point_facts(point: Document, t: Labels) -> list[dict[str, str]]:
     return [{"label": t(k), "value": str(v)} for k, v in shown if v]
 
 
-def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Document], ledger: Ledger, links: PageLinks, settings: Settings) -> str:
-    """A contact point's page: its facts, its text, and its record."""
+def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Document], ledger: Ledger, tiers: Tiers, links: PageLinks, settings: Settings, activities: str = "") -> str:
+    """A contact point's page: its place in the tiers, its facts, its text,
+    its people, its record, and `activities` (the HTML of their list)."""
     t = translator(settings.language)
     record = ledger.for_point(point.id) or PointLedger(point.id, [])
     names = {d.id: d.title for d in site_docs.values() if d.kind is Kind.CONTACT_POINT}
@@ -207,6 +209,8 @@ def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Docu
         drafts.append({"title": draft.title if draft else doc_id, "href": links.to(doc_id, ""), "entries": items})
     context = {
         "facts": _point_facts(point, t),
+        "above": [_point_link(site_docs[p], links) for p in tiers.above(point.id) if p in site_docs],
+        "below": [_point_link(site_docs[p], links, ledger.for_point(p), t) for p in tiers.children.get(point.id, []) if p in site_docs],
         "stats": _point_stats(record, t),
         "consultations": [{"title": site_docs[d].title if d in site_docs else d, "href": links.to(d, "")} for d in record.consultations],
         "drafts": drafts,
@@ -215,44 +219,75 @@ def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Docu
         "sign": links.to(sign_key(point.id)),
     }
     head = render(settings.language, "partials/contact_point_head.html", point=context)
+    people = _people(_point(point), t)
+    people_html = f"## {_md(t('point_people'))} {{#ls-point-people}}\n\n" + render(settings.language, "partials/contact_point_people.html", people=people) if people else ""
     tail = render(settings.language, "partials/contact_point_record.html", point=context)
-    return "\n\n".join(b for b in (head, body.strip(), f"## {_md(t('point_record'))} {{#ls-point-record}}", tail) if b) + "\n"
+    return "\n\n".join(b for b in (head, body.strip(), people_html, f"## {_md(t('point_record'))} {{#ls-point-record}}", tail, activities) if b) + "\n"
+
+
+def _people(facts: ContactPoint, t: Labels) -> list[dict[str, Any]]:
+    """The point's people by role: only those marked public by name, the others counted."""
+    groups = []
+    for role, people in (("liaisons", facts.liaisons), ("informants", facts.informants), ("experts", facts.experts)):
+        if not people:
+            continue
+        shown = [{"name": p.name, "field": p.field or "", "unit": p.unit or ""} for p in people if p.public]
+        hidden = len(people) - len(shown)
+        groups.append({"title": t(f"people_{role}"), "count": t("people_count", n=len(people)), "entries": shown, "hidden": t("people_hidden", n=hidden) if hidden else ""})
+    return groups
+
+
+def _point_link(point: Document, links: PageLinks, record: PointLedger | None = None, t: Labels | None = None) -> dict[str, str | None]:
+    """A link to another point; with its rolled-up counts when `record` is given."""
+    line = ""
+    if record is not None and t is not None:
+        line = t("point_submitted") + " " + t("count_unit", n=record.rolled.total)
+    return {"title": point.title, "href": links.to(point.id, ""), "line": line}
 
 
 def _point_stats(record: PointLedger, t: Labels) -> list[dict[str, str]]:
-    tally = record.tally
+    """Its counts, those of the points below it included (their own are on their pages)."""
+    tally = record.rolled
     return [
-        {"label": t("point_consultations"), "value": str(len(record.consultations))},
+        {"label": t("point_consultations"), "value": str(len(record.rolled_consultations))},
         {"label": t("point_submitted"), "value": t("count_unit", n=tally.total)},
         {"label": t("point_adopted"), "value": t("count_unit", n=tally.adopted + tally.partly)},
         {"label": t("total_rate"), "value": _rate(tally)},
     ]
 
 
-def directory_markdown(points: list[Document], ledger: Ledger, links: PageLinks, settings: Settings) -> str:
-    """The directory of contact points, by level (国家级 → 县级) and region."""
+def directory_markdown(points: list[Document], ledger: Ledger, tiers: Tiers, links: PageLinks, settings: Settings) -> str:
+    """The directory of contact points as a tree: the top points by level
+    (国家级 → 县级) and region, each with the points below it."""
     t = translator(settings.language)
     levels: dict[str, dict[str, list[dict[str, Any]]]] = {}
     rank = {level: i for i, level in enumerate(LEVELS)}
-    for point in sorted(points, key=lambda p: (rank.get(str(_point(p).level), len(LEVELS)), _point(p).region or "", p.title)):
+    by_id = {p.id: p for p in points}
+    roots = [by_id[i] for i in tiers.roots(list(by_id))]
+    for point in sorted(roots, key=lambda p: (rank.get(str(_point(p).level), len(LEVELS)), _point(p).region or "", p.title)):
         level = str(_point(point).level or "") if _point(point).level in LEVELS else t("level_other")
         region = _point(point).region or t("region_other")
-        record = ledger.for_point(point.id)
-        tally = record.tally if record else Tally()
-        levels.setdefault(level, {}).setdefault(region, []).append(
-            {
-                "title": point.title,
-                "href": links.to(point.id, ""),
-                "facts": [f for f in _point_facts(point, t) if f["label"] in (t("address"), t("phone"), t("hours"))],
-                "line": " · ".join([t("point_submitted") + " " + t("count_unit", n=tally.total), t("point_adopted") + " " + t("count_unit", n=tally.adopted + tally.partly)]),
-            }
-        )
+        levels.setdefault(level, {}).setdefault(region, []).append(_directory_card(point, by_id, ledger, tiers, links, t))
     context = {
         "intro": t("directory_intro"),
         "levels": [{"title": level, "regions": [{"title": r, "points": ps} for r, ps in regions.items()]} for level, regions in levels.items()],
         "statistics": links.to(STATISTICS_ID, ""),
     }
     return render(settings.language, "partials/directory.html", directory=context) + "\n"
+
+
+def _directory_card(point: Document, by_id: dict[str, Document], ledger: Ledger, tiers: Tiers, links: PageLinks, t: Labels) -> dict[str, Any]:
+    """One point's card with the cards of the points below it (the tree is
+    cycle-free: gather/tiers.py drops the link that closes a circle)."""
+    record = ledger.for_point(point.id)
+    tally = record.rolled if record else Tally()
+    return {
+        "title": point.title,
+        "href": links.to(point.id, ""),
+        "facts": [f for f in _point_facts(point, t) if f["label"] in (t("address"), t("phone"), t("hours"))],
+        "line": " · ".join([t("point_submitted") + " " + t("count_unit", n=tally.total), t("point_adopted") + " " + t("count_unit", n=tally.adopted + tally.partly)]),
+        "children": [_directory_card(by_id[c], by_id, ledger, tiers, links, t) for c in tiers.children.get(point.id, []) if c in by_id],
+    }
 
 
 # --- statistics ---------------------------------------------------------------------
@@ -285,8 +320,9 @@ def _row(label: str, link: str | None, tally: Tally, received: int | None, t: La
     }
 
 
-def statistics_markdown(site_docs: dict[str, Document], ledger: Ledger, links: PageLinks, settings: Settings) -> str:
-    """Totals per outcome, per draft, per contact point and per other source."""
+def statistics_markdown(site_docs: dict[str, Document], ledger: Ledger, links: PageLinks, settings: Settings, years: list[int] | None = None) -> str:
+    """Totals per outcome, per draft, per contact point and per other source,
+    and links to the `years`' statistics of the contact points."""
     t = translator(settings.language)
     total = ledger.totals
     by_outcome = [
@@ -317,6 +353,7 @@ def statistics_markdown(site_docs: dict[str, Document], ledger: Ledger, links: P
         "sources": source_rows,
         "note": t("rate_note"),
         "directory": links.to(DIRECTORY_ID, ""),
+        "years": [{"year": y, "href": links.to(year_key(y), "")} for y in years or ()],
     }
     return render(settings.language, "partials/statistics.html", stats=context) + "\n"
 

@@ -16,13 +16,16 @@ from typing import Any, Callable
 from ..emit.poster import poster_html, poster_links
 from ..emit.qr import QrCodes
 from ..emit.sign import sign_html, sign_links
+from ..gather.accounts import years
 from ..gather.site import Site
 from ..model import Kind
-from ..plan import DocumentPage, LawIndexPage, LedgerPage, PageKind, PageSpec, PosterPage, RedlinePage, SignPage
+from ..plan import DocumentPage, LawIndexPage, LedgerPage, PageKind, PageSpec, PosterPage, RedlinePage, SignPage, YearPage
 from ..redline import align_readings
 from ..settings import Settings
 from ..urls import PageLinks, SiteUrls
 from . import lawnav
+from .accounts import point_accounts_html, yearly_markdown
+from .activities import activities_html, activity_page_markdown
 from .interpretation import interpretation_page_markdown
 from .ledger import contact_point_markdown, directory_markdown, home_ledger_html, notice_page_markdown, statistics_markdown
 from .legal import LegalPage, legal_page_markdown
@@ -95,7 +98,13 @@ def _notice(spec: DocumentPage, page: PageInput) -> Rendered:
 
 def _contact_point(spec: DocumentPage, page: PageInput) -> Rendered:
     site = page.build.site
-    return Rendered(contact_point_markdown(spec.document, page.markdown, site.documents, site.ledger, page.links, page.build.settings))
+    activities = activities_html(site.activities_of(spec.document.id), "ls-point-activities", site, page.links, page.build.settings)
+    activities = "\n\n".join(b for b in (point_accounts_html(spec.document, site, page.links, page.build.settings), activities) if b)
+    return Rendered(contact_point_markdown(spec.document, page.markdown, site.documents, site.ledger, site.tiers, page.links, page.build.settings, activities))
+
+
+def _activity(spec: DocumentPage, page: PageInput) -> Rendered:
+    return Rendered(activity_page_markdown(spec.document, page.markdown, page.build.site, page.links, page.build.settings))
 
 
 def _home(spec: DocumentPage, page: PageInput) -> Rendered:
@@ -117,12 +126,16 @@ def _law_index(spec: LawIndexPage, page: PageInput) -> Rendered:
 
 def _statistics(spec: LedgerPage, page: PageInput) -> Rendered:
     site = page.build.site
-    return Rendered(f"# {spec.title}\n\n" + statistics_markdown(site.documents, site.ledger, page.links, page.build.settings))
+    return Rendered(f"# {spec.title}\n\n" + statistics_markdown(site.documents, site.ledger, page.links, page.build.settings, years(site) if site.of_kind(Kind.CONTACT_POINT) else []))
+
+
+def _yearly(spec: YearPage, page: PageInput) -> Rendered:
+    return Rendered(f"# {spec.title}\n\n" + yearly_markdown(page.build.site, spec.year, page.links, page.build.settings))
 
 
 def _directory(spec: LedgerPage, page: PageInput) -> Rendered:
     site = page.build.site
-    return Rendered(f"# {spec.title}\n\n" + directory_markdown(site.of_kind(Kind.CONTACT_POINT), site.ledger, page.links, page.build.settings))
+    return Rendered(f"# {spec.title}\n\n" + directory_markdown(site.of_kind(Kind.CONTACT_POINT), site.ledger, site.tiers, page.links, page.build.settings))
 
 
 def _redline(spec: RedlinePage, page: PageInput) -> Rendered:
@@ -154,9 +167,11 @@ RENDERERS: dict[PageKind, Renderer] = {
     PageKind.INTERPRETATION: _interpretation,
     PageKind.NOTICE: _notice,
     PageKind.CONTACT_POINT: _contact_point,
+    PageKind.ACTIVITY: _activity,
     PageKind.HOME: _home,
     PageKind.LAW_INDEX: _law_index,
     PageKind.STATISTICS: _statistics,
+    PageKind.YEARLY: _yearly,
     PageKind.DIRECTORY: _directory,
     PageKind.REDLINE: _redline,
     PageKind.POSTER: _poster,

@@ -15,6 +15,7 @@ from typing import Any, Callable, Mapping
 from markdown.util import Registry
 
 from ...urls import poster_key
+from ..activities import activities_on_context
 from ..ledger import draft_outcome_context
 from ..reader import basket_context
 from ..readings import readings_context
@@ -52,6 +53,11 @@ def poster_link(page: ArticlePage) -> Part | None:
     return Part(Slot.HEAD, "partials/poster_link.html", {"href": poster}) if poster is not None else None
 
 
+def activities_held(page: ArticlePage) -> Part | None:
+    held = activities_on_context(page.document, page.site, page.links, page.settings)
+    return Part(Slot.TAIL, "partials/activity_list.html", held) if held else None
+
+
 def basket(page: ArticlePage) -> Part | None:
     root = basket_context(page.document, page.status, page.links.absolute, page.settings)
     return Part(Slot.TAIL, "partials/basket.html", root) if root else None
@@ -62,6 +68,7 @@ def _registry() -> Registry[PagePart]:
     registry.register(readings_chain, "readings_chain", 40)
     registry.register(draft_outcome, "draft_outcome", 30)
     registry.register(poster_link, "poster_link", 20)
+    registry.register(activities_held, "activities_held", 15)
     registry.register(basket, "basket", 10)
     return registry
 

@@ -1,0 +1,120 @@
+"""The 台账: per point and period, on the pages, and as a workbook read back with openpyxl."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+
+from lawsite.gather.accounts import account, years
+from lawsite.gather.site import load_site
+from lawsite.render.accounts import level_accounts
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def sample():
+    site = load_site(REPO / "content")
+    assert site.errors == []
+    return site
+
+
+def test_a_points_account_counts_its_tiers_per_year_and_quarter() -> None:
+    site = sample()
+    assert years(site) == [2026, 2025]
+    whole = account(site, "xinghai-road", 2026)
+    # 2026: its own 座谈会 ×2 and 培训, the 联络站's 板凳会, the 采集点's 走访.
+    assert [d.id for d in whole.activities] == ["2026-03-xinghai-zuotanhui", "2026-03-haibin-bandenghui", "2026-03-haibin-building-zoufang", "2026-09-xinghai-peixun", "2026-11-xinghai-zuotanhui"]
+    assert (whole.people, whole.collected) == (32 + 21 + 12 + 40 + 28, 26 + 9 + 5 + 17)
+    # Forwarded: its 6 and the 联络站's 2 in the notice of 2026-05-20 (the CSV adds one of its own).
+    own = account(site, "xinghai-road", 2026, own=True)
+    assert whole.forwarded == own.forwarded + 2 and whole.adopted == own.adopted + 2
+    q1, q2, q3 = (account(site, "xinghai-road", 2026, q) for q in (1, 2, 3))
+    assert len(q1.activities) == 3 and q1.forwarded == 0  # held in March; the notices came out in May and July
+    assert q2.forwarded == 27 and q2.forwarded + q3.forwarded == whole.forwarded
+    assert "qingchuan-property-2026-r1" in whole.drafts and "qingchuan-civilized-behavior-2026" in whole.drafts
+    assert account(site, "xinghai-road", 2025).people == 120
+
+
+def test_levels_add_every_point_once() -> None:
+    site = sample()
+    levels = level_accounts(site, 2026)
+    assert list(levels)[:4] == ["国家级", "省级", "市级", "县级"] and {"联络站", "信息采集点"} <= set(levels)
+    total_people = sum(d.activity.participants or 0 for d in site.activities if d.activity and d.activity.date.year == 2026)
+    assert sum(a.people for a in levels.values()) == total_people
+    assert levels["联络站"].people == 21 + 38
+
+
+def test_the_yearly_page_and_the_points_page(tmp_path: Path) -> None:
+    from site_pages import SitePages
+
+    from lawsite.plan import PageKind
+    from lawsite.settings import Settings
+
+    site = sample()
+    pages = SitePages(site, Settings())
+    assert pages.generated(PageKind.YEARLY) == ["statistics/2026.md", "statistics/2025.md"]
+    yearly = pages.markdown("statistics/2026.md", "statistics/2026/")
+    for word in ("按级别", "联络站", "信息采集点", "ls-chart-funnel", 'href="../2025/"', "第4季度"):
+        assert word in yearly, word
+    assert yearly.index("临江区星海路街道基层立法联系点") < yearly.index("星海路街道海滨社区立法联络站") < yearly.index("海滨商务楼宇立法信息采集点")
+    point = pages.markdown("contact-points/xinghai-road.md", "contact-points/xinghai-road/")
+    assert "工作台账" in point and 'href="../../statistics/2026/"' in point and "文明行为促进条例草案征求意见座谈会" in point
+    statistics = pages.markdown("statistics.md", "statistics/")
+    assert 'href="2026/"' in statistics and 'href="2025/"' in statistics
+
+
+def test_lawsite_ledger_writes_a_workbook_to_hand_in(tmp_path: Path, capsys) -> None:
+    from lawsite.cli import main
+
+    for name in ("content", "theme"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    out = tmp_path / "台账.xlsx"
+    assert main(["-f", str(tmp_path / "mkdocs.yml"), "ledger", "--point", "xinghai-road", "--year", "2026", "-o", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["台账汇总", "活动明细"]
+    summary = book["台账汇总"]
+    assert summary["A1"].value == "临江区星海路街道基层立法联系点2026年度工作台账"
+    assert {"A1:H1", "A3:A4", "B3:C3", "D3:F3", "G3:G4", "H3:H4"} <= {str(r) for r in summary.merged_cells.ranges}
+    assert [c.value for c in summary[4]][:6] == [None, "次数", "参加人次", "收集", "上报", "采纳"]
+    site = sample()
+    whole = account(site, "xinghai-road", 2026)
+    assert [c.value for c in summary[5]][:6] == ["2026年全年", *whole.funnel]
+    assert [summary.cell(r, 1).value for r in range(6, 10)] == ["第1季度", "第2季度", "第3季度", "第4季度"]
+    assert summary.freeze_panes == "A5"
+    assert summary.page_setup.orientation == "landscape" and str(summary.page_setup.paperSize) == "9"  # 9: A4
+    assert summary.print_title_rows == "$1:$4"
+    assert summary["B5"].border.left.style == "thin" and summary["H9"].border.bottom.style == "thin"
+    detail = book["活动明细"]
+    rows = [[c.value for c in row] for row in detail.iter_rows(min_row=4, max_row=3 + len(whole.activities))]
+    assert [r[3] for r in rows] == [d.title for d in whole.activities]
+    assert rows[1][4] == "星海路街道海滨社区立法联络站" and rows[0][5] == 32
+    assert detail.freeze_panes == "A4"
+
+
+def test_lawsite_ledger_refuses_an_unknown_point(tmp_path: Path, capsys) -> None:
+    from lawsite.cli import main
+
+    assert main(["-f", str(REPO / "mkdocs.yml"), "ledger", "--point", "nowhere", "--year", "2026", "-o", str(tmp_path / "x.xlsx")]) == 2
+    assert "xinghai-road" in capsys.readouterr().err
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_open_data_carries_tiers_accounts_and_activities(sample_site: Path) -> None:
+    import json
+
+    def record(doc_id: str) -> dict:
+        return json.loads((sample_site / f"data/documents/{doc_id}.json").read_text(encoding="utf-8"))
+
+    station = record("xinghai-haibin")
+    assert station["tier"] == {"parent": "xinghai-road", "children": ["xinghai-haibin-building"]}
+    top = record("xinghai-road")
+    assert top["tier"]["parent"] is None and [a["year"] for a in top["accounts"]] == [2026, 2025]
+    assert top["accounts"][0]["people"] == 133 and "2026-03-haibin-bandenghui" in top["accounts"][0]["activities"]
+    meeting = record("2026-03-xinghai-zuotanhui")
+    assert meeting["kind"] == "activity"
+    assert meeting["activity"] == {"type": "座谈会", "date": "2026-03-12", "point": "xinghai-road", "drafts": ["qingchuan-property-2026-r1"], "participants": 32, "collected": 26, "photos": ["activities/2026-03-xinghai-zuotanhui.jpg"]}
+    assert (sample_site / meeting["activity"]["photos"][0]).is_file()
