@@ -10,7 +10,6 @@ data, the search index).
 
 from __future__ import annotations
 
-import functools
 import logging
 import posixpath
 from pathlib import Path
@@ -60,7 +59,7 @@ class LawsiteConfig(Config):
     timezone = opt.Type(str, default="Asia/Shanghai")
     numbering = opt.Choice(("zh-Hans", "zh-Hant", "en"), default="zh-Hans")
     language = opt.Choice(("zh", "zh-Hant", "en"), default="zh")
-    # auto: Material's search below emit.search.PAGEFIND_THRESHOLD documents, Pagefind from there on
+    # auto is Pagefind at every size (emit/search.py: MODES)
     search = opt.Choice(site_search.MODES, default="auto")
     # Raw HTML in Markdown is sanitised (finish/harden.py) unless the site trusts its editors.
     trust_html = opt.Type(bool, default=False)
@@ -136,7 +135,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.plan = plan_pages(site, self.settings, lambda src: files.get_file_from_path(src) is not None)
         for warning in self.plan.skipped:
             log.warning(warning)
-        self._add_assets(files, config, len(site.documents))
+        self._add_assets(files, config)
         self._add_generated(files, config, site)
         return files
 
@@ -144,17 +143,18 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def site(self) -> Site:
         return self.build.site
 
-    def _add_assets(self, files: Files, config: MkDocsConfig, documents: int) -> None:
+    def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         """The plugin's styles and scripts; Pagefind's when it replaces Material's search."""
-        self.search_engine = site_search.choose_engine(self.config.search, documents)
+        self.search_engine = site_search.choose_engine(self.config.search)
         names = [n for n in PAGE_ASSETS if n != reader.LABELS_SCRIPT] + list(reader.POSTER_ASSETS)
         if self.search_engine == "pagefind":
             _disable_material_search(config)
             for name in site_search.ASSETS:
                 _extra_asset(config, name)
             names += site_search.ASSETS
-        for name in names:
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name)))
+        sources = {name: name for name in names} | (site_search.MODULES if self.search_engine == "pagefind" else {})
+        for name, source in sources.items():
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / source)))
         files.append(File.generated(config, reader.LABELS_SCRIPT, content=reader.labels_script(self.settings.language)))
 
     def _add_generated(self, files: Files, config: MkDocsConfig, site: Site) -> None:
@@ -166,7 +166,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         pages = {spec.key: file.url for spec in self.plan.pages if (file := files.get_file_from_path(spec.src)) is not None}
         self.build = Build(site, self.settings, SiteUrls(pages, self.settings.site_url))
         wasm = self.search_engine == "pagefind"
-        mark = functools.partial(site_search.mark_page, button=site_search.search_button_html(self.settings.language)) if wasm else None
+        button = site_search.search_button_html(self.settings.language)
+        mark = (lambda html, rank: site_search.mark_page(html, button, rank)) if wasm else None
         # Not while serving: MkDocs' live reload injects an inline script that changes per request.
         self.finish = Finish(self.settings.site_url, sanitise=not self.config.trust_html, csp=self.config.csp and not self.serving, wasm=wasm, mark_search=mark)
         problem = posters.site_url_problem(self.settings.site_url)
@@ -294,7 +295,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         document = self.site.by_path.get(page.file.src_uri)
         head = feeds.head_links_html(document, self.build.urls.at(page.url), self.settings.language)
-        return self.finish.page(output, head, page.content or "")
+        return self.finish.page(output, head, page.content or "", site_search.search_rank(self.site, document))
 
     # --- feeds, open data, search (emit/) -----------------------------------
 

@@ -29,7 +29,7 @@ class Finish:
     sanitise: bool  # False when the site trusts its editors' raw HTML
     csp: bool  # a Content-Security-Policy <meta> in every page
     wasm: bool  # the search engine runs WebAssembly (Pagefind)
-    mark_search: Callable[[str], str] | None = None  # the search engine's marks on a page
+    mark_search: Callable[[str, str | None], str] | None = None  # the search engine's marks on a page, given its rank
 
     def body(self, html: str, stash: Stash | None) -> str:
         """Step 1: the body as Markdown made it."""
@@ -37,11 +37,12 @@ class Finish:
             html = harden.sanitize_page(html)
         return stash.restore(html) if stash else html
 
-    def page(self, html: str, head: str, content: str) -> str:
-        """Step 2: the whole page; `content` is its body (trusted for the CSP's hashes only as HTML)."""
+    def page(self, html: str, head: str, content: str, search_rank: str | None = None) -> str:
+        """Step 2: the whole page; `content` is its body (trusted for the CSP's
+        hashes only as HTML); `search_rank` weighs its search results (emit/search.py: RANKS)."""
         html = inject_head(html, BEFORE_PAINT + head)
         if self.mark_search is not None:
-            html = self.mark_search(html)
+            html = self.mark_search(html, search_rank)
         # Indentation collapsed before hardening, so any hash of an inline script matches.
         return self.harden(readable_urls(compact_sidebars(collapse_whitespace(html))), content)
 
