@@ -108,6 +108,18 @@
     return out.join(joiner).replace(/<\/mark>(\s*)<mark>/g, "$1").trim();
   }
 
+  function wholeFirst(all, joiner, hits, typed) {
+    // The hits, the first that begins one of the query's words whole put
+    // first: the excerpt is centred on it, not on a piece (业主 of 业主委员会).
+    for (var i = 0; i < hits.length; i++) {
+      var ahead = all.slice(hits[i], hits[i] + 12).join(joiner).toLowerCase();
+      if (typed.some(function (w) { return ahead.indexOf(escapeHtml(w)) === 0; })) {
+        return [hits[i]].concat(hits.slice(0, i), hits.slice(i + 1));
+      }
+    }
+    return hits;
+  }
+
   function afterLabel(all, start, end, label) {
     // The first word after the article's label (the title says it already).
     var seen = "", at = start;
@@ -165,7 +177,7 @@
         anchor: anchor,
         locations: g.hits,
         weighted_locations: g.hits.map(function (h) { return { weight: 1, balanced_score: 1, location: h }; }),
-        excerpt: excerpt(all, joiner, start, g.end, g.hits, typed)
+        excerpt: excerpt(all, joiner, start, g.end, wholeFirst(all, joiner, g.hits, typed), typed)
       };
     });
     // The result lands on its best article and says which it is.

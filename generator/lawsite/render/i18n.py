@@ -22,6 +22,7 @@ SCRIPT_LABELS: tuple[str, ...] = (
     "copied",
     "copy_fallback",
     "search_dialog",
+    "jump_missing",
 )
 
 

@@ -38,6 +38,12 @@ LABELS: dict[str, str] = {
     "effective": "In force from",
     "contents": "Contents",
     "articles_count": "{n} articles",
+    "jump_before": "Article",
+    "jump_after": "(number)",
+    "jump_input": "Article number (1 to {n})",
+    "jump_go": "Go",
+    "jump_pick": "Choose an article",
+    "jump_missing": "There is no article {n}; this text has {total}",
 
     # --- the e-mail a comment link opens: {title}, {label} and {url} filled in
     "mail_body": "Comment on {title}, {label}:\n\n\n\n--\nArticle: {url}\n(name and contact optional)",

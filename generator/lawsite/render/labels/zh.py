@@ -38,6 +38,12 @@ LABELS: dict[str, str] = {
     "effective": "施行日期",
     "contents": "目录",
     "articles_count": "共 {n} 条",
+    "jump_before": "跳到第",
+    "jump_after": "条",
+    "jump_input": "跳到第几条（共 {n} 条）",
+    "jump_go": "跳转",
+    "jump_pick": "选择条文",
+    "jump_missing": "没有第 {n} 条，本文共 {total} 条",
 
     # --- the e-mail a comment link opens: {title}, {label} and {url} filled in
     "mail_body": "关于《{title}》{label}的意见：\n\n\n\n——\n条文链接：{url}\n（姓名、联系方式可选填）",

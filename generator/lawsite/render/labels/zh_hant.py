@@ -38,6 +38,12 @@ LABELS: dict[str, str] = {
     "effective": "施行日期",
     "contents": "目錄",
     "articles_count": "共 {n} 條",
+    "jump_before": "跳到第",
+    "jump_after": "條",
+    "jump_input": "跳到第幾條（共 {n} 條）",
+    "jump_go": "跳轉",
+    "jump_pick": "選擇條文",
+    "jump_missing": "沒有第 {n} 條，本文共 {total} 條",
 
     # --- the e-mail a comment link opens: {title}, {label} and {url} filled in
     "mail_body": "關於《{title}》{label}的意見：\n\n\n\n——\n條文連結：{url}\n（姓名、聯絡方式可選填）",
