@@ -29,6 +29,7 @@ from .compat import require_supported_engine
 from .emit import feeds
 from .emit import poster as posters
 from .emit import search as site_search
+from .emit.compress import precompress
 from .emit.files import rewrite_html, site_outputs, write_outputs
 from .emit.publisher import Publisher
 from .finish import Finish, harden
@@ -48,11 +49,23 @@ from .urls import ASSET_DIR, SiteUrls
 log = logging.getLogger("mkdocs.plugins.lawsite")
 
 ASSETS = Path(__file__).parent / "assets"
+# Theme templates lawsite replaces (the footer, the 404 page): searched after
+# the site's custom_dir, before Material's.
+OVERRIDES = Path(__file__).parent / "overrides"
 # Order of the top-level nav sections, by the kind of document they hold.
 NAV_ORDER = (Kind.DRAFT, Kind.NOTICE, Kind.INTERPRETATION, Kind.LAW, Kind.CONTACT_POINT)
 # The plugin's own styles and scripts on every page, in the order they load;
 # reader.LABELS_SCRIPT comes before reader.js, which reads it.
 PAGE_ASSETS = ("lawsite.css", "lawsite.js", "ledger.css", "readings.css", reader.LABELS_SCRIPT, *reader.PAGE_ASSETS)
+
+
+class FooterConfig(Config):
+    # A government site's footer (settings.Footer); each left out is not shown.
+    sponsor = opt.Type(str, default="")
+    contact = opt.Type(str, default="")
+    site_code = opt.Type(str, default="")
+    icp = opt.Type(str, default="")
+    police = opt.Type(str, default="")
 
 
 class LawsiteConfig(Config):
@@ -65,6 +78,7 @@ class LawsiteConfig(Config):
     trust_html = opt.Type(bool, default=False)
     # A Content-Security-Policy <meta> in every page: only the site's own scripts and styles.
     csp = opt.Type(bool, default=True)
+    footer = opt.SubConfig(FooterConfig)
 
 
 class LawsitePlugin(BasePlugin[LawsiteConfig]):
@@ -118,6 +132,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             features.append("navigation.prune")
         for name in PAGE_ASSETS:
             _extra_asset(config, name)
+        _add_overrides(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -169,7 +184,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         button = site_search.search_button_html(self.settings.language)
         mark = (lambda html, rank: site_search.mark_page(html, button, rank)) if wasm else None
         # Not while serving: MkDocs' live reload injects an inline script that changes per request.
-        self.finish = Finish(self.settings.site_url, sanitise=not self.config.trust_html, csp=self.config.csp and not self.serving, wasm=wasm, mark_search=mark)
+        self.finish = Finish(self.settings.site_url, sanitise=not self.config.trust_html, csp=self.config.csp and not self.serving, wasm=wasm, mark_search=mark, site_name=harden.escape_text(config.site_name or ""))
         problem = posters.site_url_problem(self.settings.site_url)
         if problem and any(isinstance(spec, PosterPage) for spec in self.plan.generated):
             log.warning(format_problem(problem))
@@ -280,6 +295,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         """The theme's templates do not autoescape: titles and names are
         escaped once here and in on_page_content (see finish/harden.py)."""
         env.filters["striptags"] = harden.safe_striptags
+        env.globals["lawsite_footer"] = reader.footer_html(self.settings)
+        env.globals["lawsite_not_found"] = reader.not_found_html(self.settings)
         for key in ("site_name", "site_description"):
             if isinstance(config.get(key), str):
                 config[key] = harden.escape_text(config[key])
@@ -310,28 +327,42 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         site_dir = Path(config.site_dir)
         write_outputs(site_dir, site_outputs(self.site, Publisher(config.site_name, self.build.urls, self.settings)))
         rewrite_html(site_dir, self.static_html, self.finish.harden)
-        if self.search_engine == "pagefind":
-            self._index_search(site_dir)
+        deferred = self.search_engine == "pagefind" and self._index_search(site_dir)
+        if not self.serving and not deferred:  # deferred: `lawsite build` compresses after the index
+            done = precompress(site_dir)
+            log.info(f"lawsite: precompressed {done.files} text files (.gz and .br)")
         if not self.serving:
             self._fresh_state()
             forget_parsed()
 
-    def _index_search(self, site_dir: Path) -> None:
+    def _index_search(self, site_dir: Path) -> bool:
+        """Index the built site now, or leave it to `lawsite build` (True)."""
         if site_search.defer_index(site_dir):
             log.info("lawsite: the search index is built once MkDocs is done (lawsite build)")
-            return
+            return True
         result = site_search.index_site(site_dir)
         for problem in result.problems:
             if problem.is_error:
                 raise PluginError(format_problem(problem))
             log.warning(format_problem(problem))
         log.info(f"lawsite: Pagefind indexed {result.page_count} pages in {result.shards} shard(s)")
+        return False
 
 
 def _extra_asset(config: MkDocsConfig, name: str) -> None:
     """A style or script of ours loaded by every page."""
     uri = name if "/" in name else f"{ASSET_DIR}/{name}"
     (config.extra_css if name.endswith(".css") else config.extra_javascript).append(uri)
+
+
+def _add_overrides(config: MkDocsConfig) -> None:
+    """lawsite's templates just before the theme's own (after a custom_dir)."""
+    dirs = config.theme.dirs
+    if str(OVERRIDES) in dirs:
+        return
+    custom = config.theme.custom_dir
+    at = 1 if custom and dirs and Path(dirs[0]) == Path(custom) else 0
+    dirs.insert(at, str(OVERRIDES))
 
 
 def _disable_material_search(config: MkDocsConfig) -> None:

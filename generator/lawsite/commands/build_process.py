@@ -29,7 +29,9 @@ def build_then_index(config_file: Path, folder: Path, strict: bool) -> None:
         index_request = Path(scratch) / "search-index"
         _build_in_own_process(config_file, folder, strict, index_request)
         if index_request.exists():  # Pagefind, now that MkDocs' memory is freed
-            _index_search(Path(index_request.read_text(encoding="utf-8")))
+            built = Path(index_request.read_text(encoding="utf-8"))
+            _index_search(built)
+            _precompress(built)  # last, so the index's files get their copies too
 
 
 def _build_in_own_process(config_file: Path, folder: Path, strict: bool, index_request: Path) -> None:
@@ -90,3 +92,10 @@ def _index_search(site_dir: Path) -> None:
     if any(problem.is_error for problem in result.problems):
         raise BuildFailed("the search index failed")
     print(f"search index: {result.page_count} pages in {result.shards} part(s)")
+
+
+def _precompress(site_dir: Path) -> None:
+    from ..emit.compress import precompress
+
+    done = precompress(site_dir)
+    print(f"precompressed: {done.files} text files (.gz {done.gzip_bytes:,} and .br {done.brotli_bytes:,} bytes of {done.bytes_in:,})")

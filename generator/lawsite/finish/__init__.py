@@ -2,7 +2,8 @@
 
 1. the Markdown-made body: sanitise (unless the site trusts its editors), then
    put back lawsite's own stashed HTML (safe by construction);
-2. the whole page: head snippets (the larger-type switch, the feed links),
+2. the whole page: the title (the site's name once), head snippets (the
+   larger-type switch, the feed links),
    the search engine's marks, minify (whitespace, sidebars, readable URLs),
    harden last (rel on external links, the CSP with hashes of the final
    inline scripts);
@@ -30,6 +31,7 @@ class Finish:
     csp: bool  # a Content-Security-Policy <meta> in every page
     wasm: bool  # the search engine runs WebAssembly (Pagefind)
     mark_search: Callable[[str, str | None], str] | None = None  # the search engine's marks on a page, given its rank
+    site_name: str = ""  # as the page's <title> holds it (escaped)
 
     def body(self, html: str, stash: Stash | None) -> str:
         """Step 1: the body as Markdown made it."""
@@ -40,7 +42,7 @@ class Finish:
     def page(self, html: str, head: str, content: str, search_rank: str | None = None) -> str:
         """Step 2: the whole page; `content` is its body (trusted for the CSP's
         hashes only as HTML); `search_rank` weighs its search results (emit/search.py: RANKS)."""
-        html = inject_head(html, BEFORE_PAINT + head)
+        html = title_once(inject_head(html, BEFORE_PAINT + head), self.site_name)
         if self.mark_search is not None:
             html = self.mark_search(html, search_rank)
         # Indentation collapsed before hardening, so any hash of an inline script matches.
@@ -49,3 +51,10 @@ class Finish:
     def harden(self, html: str, content: str = "") -> str:
         """Step 3 (and the end of step 2): rel on external links and the CSP meta."""
         return harden.finish_page(html, content=content, site_url=self.site_url, csp=self.csp, wasm=self.wasm)
+
+
+def title_once(html: str, site_name: str) -> str:
+    """A page titled with the site's name (the home page) says it once, not
+    "name - name" as Material's "title - site name" makes it."""
+    twice = f"<title>{site_name} - {site_name}</title>"
+    return html.replace(twice, f"<title>{site_name}</title>", 1) if site_name else html

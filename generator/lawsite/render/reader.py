@@ -50,6 +50,20 @@ def inject_head(page_html: str, snippet: str) -> str:
     return page_html if index < 0 else page_html[:index] + snippet + page_html[index:]
 
 
+def footer_html(settings: Settings) -> str:
+    """The site's footer (Settings.footer); empty when none is set."""
+    footer = settings.footer
+    if not footer.shown:
+        return ""
+    police_code = "".join(c for c in footer.police if c.isascii() and c.isdigit())
+    return render(settings.language, "partials/site_footer.html", footer=footer, police_code=police_code)
+
+
+def not_found_html(settings: Settings) -> str:
+    """The 404 page's content: served at any address, so its link is absolute."""
+    return render(settings.language, "partials/not_found.html", home=settings.site_url or "/")
+
+
 def poster_link_html(poster_href: str, settings: Settings) -> str:
     return render(settings.language, "partials/poster_link.html", href=poster_href)
 
