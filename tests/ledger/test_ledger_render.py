@@ -127,8 +127,8 @@ def test_every_ledger_page_renders_in_each_language(language: str, word: str) ->
     from site_pages import SitePages
 
     from lawsite.plan import LedgerPage, PageKind
-    from lawsite.render.ledger import draft_outcome_html
     from lawsite.render.notes import ledger_line
+    from lawsite.render.notes.parts import draft_outcome
     from lawsite.settings import Settings
     from lawsite.gather.site import gather
 
@@ -145,4 +145,4 @@ def test_every_ledger_page_renders_in_each_language(language: str, word: str) ->
     assert pages.plan.page("d1.md").kind is PageKind.LEGAL  # drafts are rendered by render/legal.py
     extras = pages.notes_html(ledger_line.notes, "d1", "d1/")
     assert list(extras) == ["art_2"] and 'href="../n2/#ledger-art_2"' in extras["art_2"]
-    assert 'href="../n2/"' in draft_outcome_html(site.documents["d1"], site.ledger, pages.urls.at("d1/"), pages.settings)
+    assert 'href="../n2/"' in (pages.part_html(draft_outcome, "d1", "d1/") or "")

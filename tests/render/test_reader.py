@@ -7,10 +7,13 @@ import datetime as dt
 import json
 import re
 
+from site_pages import SitePages
+
+from lawsite.gather.site import gather
 from lawsite.model import Source
-from lawsite.parse.document import parse_document
 from lawsite.render.i18n import SCRIPT_LABELS
-from lawsite.render.reader import BEFORE_PAINT, basket_html, inject_head, labels_script
+from lawsite.render.notes.parts import basket
+from lawsite.render.reader import BEFORE_PAINT, inject_head, labels_script
 from lawsite.settings import Settings
 
 OPEN = Settings(site_url="https://example.gov.cn/", now=dt.datetime(2026, 6, 1, 12, tzinfo=dt.timezone.utc))
@@ -22,10 +25,11 @@ TEXT = (
 )
 
 
-def document():
-    doc, _ = parse_document(Source("drafts/d1.md", TEXT))
-    assert doc is not None
-    return doc
+def basket_html(settings: Settings) -> str | None:
+    """The basket part of the draft's page, as HTML."""
+    site = gather([Source("drafts/d1.md", TEXT)], settings)
+    assert site.errors == []
+    return SitePages(site, settings).part_html(basket, "d1", "drafts/d1/")
 
 
 def test_the_tools_labels_go_to_the_scripts() -> None:
@@ -56,7 +60,7 @@ def test_head_snippet_goes_before_head_end() -> None:
 
 
 def test_basket_root_carries_the_drafts_data_escaped() -> None:
-    root = basket_html(document(), OPEN, "https://example.gov.cn/drafts/d1/")
+    root = basket_html(OPEN)
     assert root is not None and "hidden" in root
     attrs = dict(re.findall(r'(data-ls-[a-z]+)="([^"]*)"', root))
     assert attrs["data-ls-doc"] == "d1"
@@ -67,4 +71,4 @@ def test_basket_root_carries_the_drafts_data_escaped() -> None:
 
 
 def test_no_basket_once_closed() -> None:
-    assert basket_html(document(), CLOSED, "https://example.gov.cn/drafts/d1/") is None
+    assert basket_html(CLOSED) is None

@@ -60,19 +60,18 @@ def article_heading(article_id: str, articles: dict[str, Article], t: Labels) ->
 # --- the draft page -------------------------------------------------------------
 
 
-def draft_outcome_html(draft: Document, ledger: Ledger, links: PageLinks, settings: Settings) -> str:
-    """收到意见 N 条，采纳 M 条 in the draft's page head, linked to the notice; "" if none."""
+def draft_outcome_context(draft: Document, ledger: Ledger, links: PageLinks, settings: Settings) -> dict[str, str | None] | None:
+    """收到意见 N 条，采纳 M 条 in the draft's page head, linked to the notice; None if none."""
     document = ledger.for_document(draft.id)
     if document is None:
-        return ""
+        return None
     t = translator(settings.language)
-    outcome = {
+    return {
         "text": t("draft_outcome", received=document.received, adopted=document.tally.adopted),
         "partly": t("outcome_count_partly", n=document.tally.partly) if document.tally.partly else "",
         "link": t("draft_outcome_link"),
         "href": links.to(document.notice_ids[0], ""),
     }
-    return render(settings.language, "partials/draft_outcome.html", outcome=outcome)
 
 
 # --- the notice page ---------------------------------------------------------------

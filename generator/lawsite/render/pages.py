@@ -70,8 +70,8 @@ def _legal(spec: DocumentPage, page: PageInput) -> Rendered:
     """A draft or law: its parts around the head, every article with its notes."""
     annotated = ArticlePage(page.build.site, page.build.settings, spec.document, page.links)
     parts = page_parts(annotated)
-    ctx = LegalPage(page.build.settings, page.links.absolute, annotate(annotated), tuple(parts[Slot.HEAD]), tuple(parts[Slot.TAIL]))
-    return Rendered("", "".join(block + "\n\n" for block in parts[Slot.ABOVE]) + legal_page_markdown(spec.document, ctx))
+    ctx = LegalPage(page.build.settings, page.links.absolute, annotate(annotated), parts[Slot.ABOVE], parts[Slot.HEAD], parts[Slot.TAIL])
+    return Rendered("", legal_page_markdown(spec.document, ctx))
 
 
 def _interpretation(spec: DocumentPage, page: PageInput) -> Rendered:

@@ -3,19 +3,20 @@ on a draft, the label table the scripts show (one static script per site),
 and what every page's head carries (the larger-type switch applied before
 the first paint).
 
-Pure functions returning HTML strings; the MkDocs adapter places them.
+The poster link and the basket are page parts (render/notes/parts.py): this
+module builds the basket's data, its partial lays it out. The head snippet
+and the label script are strings the adapter places.
 """
 
 from __future__ import annotations
 
 import json
 
-from ..consultation import State
+from ..consultation import Consultation, State
 from ..model import Document
 from ..settings import Settings
 from .comments import form_href, template_values
 from .i18n import SCRIPT_LABELS, translator
-from .legal import consultation
 from .templates import render
 
 # Assets added to every page (besides lawsite.css/js), and the poster's own.
@@ -64,27 +65,20 @@ def not_found_html(settings: Settings) -> str:
     return render(settings.language, "partials/not_found.html", home=settings.site_url or "/")
 
 
-def poster_link_html(poster_href: str, settings: Settings) -> str:
-    return render(settings.language, "partials/poster_link.html", href=poster_href)
-
-
-def basket_html(document: Document, settings: Settings, page_url: str) -> str | None:
+def basket_context(document: Document, status: Consultation | None, page_url: str) -> dict[str, str] | None:
     """The basket's root on a draft open (or about to open) for comment.
 
     It holds the draft's e-mail, subject template and form address as data;
     basket.js builds the panel into it. Without the script it stays hidden and
     each article's own entry is the way to comment.
     """
-    status = consultation(document, settings)
     comments = document.comments
     if status is None or comments is None or status.state is State.CLOSED or not (comments.email or comments.form):
         return None
-    basket = {
+    return {
         "doc": document.id,
         "title": document.title,
         "email": comments.email or "",
         "subject": comments.subject,
         "form": form_href(comments, template_values(document, None, page_url)) or "",
-        "page_url": page_url,
     }
-    return render(settings.language, "partials/basket.html", basket=basket)
