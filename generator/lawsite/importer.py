@@ -24,6 +24,7 @@ from typing import Callable, Iterator
 
 import yaml
 
+from .messages import msg
 from .model import Problem, Severity
 
 INFO_END = "<!-- INFO END -->"
@@ -115,13 +116,13 @@ def parse_header(text: str, path: str) -> tuple[Header | None, list[Problem]]:
     lines = text.split("\n")
     end = next((i for i, line in enumerate(lines) if line.strip() == INFO_END), None)
     if end is None:
-        return None, [Problem(path, None, None, f"no `{INFO_END}` line: cannot tell the header (title, dates) from the text", f"add a line `{INFO_END}` after the dated lines", code="no-info-end")]
+        return None, [Problem(path, None, None, msg("no-info-end", INFO_END=INFO_END), msg("no-info-end.hint", INFO_END=INFO_END), code="no-info-end")]
     titles = [(i, m.group(1)) for i, line in enumerate(lines[:end]) if (m := _TITLE.match(line.strip()))]
     if not titles:
-        return None, [Problem(path, 1, None, "no `# Title` line before the header ends", "start the file with `# 中华人民共和国…法`", code="no-title")]
+        return None, [Problem(path, 1, None, msg("no-title"), msg("no-title.hint"), code="no-title")]
     header = Header(title=titles[0][1], part=titles[1][1] if len(titles) > 1 else None)
     problems = [
-        Problem(path, i + 1, None, f"extra title line `# {t}` ignored", "a file has one title (and a part for Civil Code parts)", Severity.WARNING, "extra-title")
+        Problem(path, i + 1, None, msg("extra-title", t=t), msg("extra-title.hint"), Severity.WARNING, "extra-title")
         for i, t in titles[2:]
     ]
     title_lines = {i for i, _ in titles}
@@ -244,10 +245,10 @@ def _import_one(path: Path, rel: str, into: Path, force: bool, result: ImportRes
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        result.problems.append(Problem(shown, None, None, f"file is not UTF-8 (byte at offset {exc.start})", "convert it to UTF-8 first, e.g. `iconv -f GB18030 -t UTF-8`", code="not-utf8"))
+        result.problems.append(Problem(shown, None, None, msg("not-utf8.import", start=exc.start), msg("not-utf8.import.hint"), code="not-utf8"))
         return
     except OSError as exc:
-        result.problems.append(Problem(shown, None, None, f"cannot read the file: {exc.strerror}", code="unreadable"))
+        result.problems.append(Problem(shown, None, None, msg("unreadable", strerror=exc.strerror), code="unreadable"))
         return
     category = str(PurePosixPath(rel).parent)
     converted, problems = convert(text, rel, category)
@@ -257,7 +258,7 @@ def _import_one(path: Path, rel: str, into: Path, force: bool, result: ImportRes
     target = into / rel
     if target.exists() and not force:
         result.skipped.append(target)
-        result.problems.append(Problem(str(target), None, None, "exists already; not overwritten", "pass --force to replace it", Severity.WARNING, "exists"))
+        result.problems.append(Problem(str(target), None, None, msg("exists"), msg("exists.hint"), Severity.WARNING, "exists"))
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(converted, encoding="utf-8")

@@ -11,6 +11,7 @@ data, the search index).
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from .emit.publisher import Publisher
 from .finish import Finish, harden
 from .finish.stash import Stash
 from .gather.site import Site, forget_parsed, link_problems, load_site
+from .messages import ENV, language, msg
 from .model import ConfigError, Kind, Problem
 from .parse.static_files import static_file_problems
 from .plan import Plan, PosterPage, plan_pages
@@ -97,10 +99,16 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.build = Build(Site(), self.settings, SiteUrls({}))
         self.finish = Finish("", sanitise=True, csp=False, wasm=False)
         self.search_engine = "material"
-        self.rendering = Steps("rendering pages")
+        self.rendering = Steps(msg("progress.rendering").render(language(os.environ.get(ENV))))
         self.nav: Navigation | None = None
         self.stashes: dict[str, Stash] = {}
         self.static_html: list[str] = []
+
+    @property
+    def lang(self) -> str:
+        """The language of what the plugin logs: `LAWSITE_LANG` (set by
+        `lawsite build --lang`), else the site's `language`."""
+        return language(os.environ.get(ENV) or self.settings.language)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, so
@@ -116,13 +124,13 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             require_supported_engine(getattr(mkdocs, "__version__", ""))
             self.settings = Settings.from_options(config.site_url, dict(self.config), tuple(str(d) for d in config.theme.dirs))
         except ConfigError as exc:
-            raise PluginError(str(exc)) from exc
+            raise PluginError(exc.text.render(language(os.environ.get(ENV)))) from exc
         # MkDocs walks docs_dir following links before any other event: refuse a
         # link out of it or round in a circle now, or that walk never ends.
         links = link_problems(Path(config.docs_dir))
         if links:
-            lines = "\n  ".join(format_problem(p) for p in links)
-            raise PluginError(f"lawsite: {len(links)} link(s) in content that the build would follow (run `lawsite check`):\n  {lines}")
+            lines = "\n  ".join(format_problem(p, self.lang) for p in links)
+            raise PluginError(msg("plugin.links", n=len(links), lines=lines).render(self.lang))
         for ext in ("attr_list", "toc"):
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
@@ -137,19 +145,19 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.stashes = {}
-        progress = Progress("reading content")
+        progress = Progress(msg("progress.reading").render(self.lang))
         site = load_site(Path(config.docs_dir), self.settings, progress)
         progress.close()
         for problem in site.problems:
             if not problem.is_error:
-                log.warning(format_problem(problem))
+                log.warning(format_problem(problem, self.lang))
         errors = site.errors + _copied_file_problems(files, config, site.errors)
         if errors:
-            lines = "\n  ".join(format_problem(p) for p in errors)
-            raise PluginError(f"lawsite: {len(errors)} error(s) in content (run `lawsite check` for all details):\n  {lines}")
+            lines = "\n  ".join(format_problem(p, self.lang) for p in errors)
+            raise PluginError(msg("plugin.errors", n=len(errors), lines=lines).render(self.lang))
         self.plan = plan_pages(site, self.settings, lambda src: files.get_file_from_path(src) is not None)
         for warning in self.plan.skipped:
-            log.warning(warning)
+            log.warning(warning.render(self.lang))
         self._add_assets(files, config)
         self._add_generated(files, config, site)
         return files
@@ -187,7 +195,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.finish = Finish(self.settings.site_url, sanitise=not self.config.trust_html, csp=self.config.csp and not self.serving, wasm=wasm, mark_search=mark, site_name=harden.escape_text(config.site_name or ""))
         problem = posters.site_url_problem(self.settings.site_url)
         if problem and any(isinstance(spec, PosterPage) for spec in self.plan.generated):
-            log.warning(format_problem(problem))
+            log.warning(format_problem(problem, self.lang))
         for spec in self.plan.generated:
             if isinstance(spec, PosterPage):
                 poster = files.get_file_from_path(spec.src)
@@ -199,7 +207,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             section.title = self._section_title(section)
         nav.items.sort(key=self._nav_rank)
         self._group_laws_by_year(nav)
-        self.rendering = Steps("rendering pages", len(files.documentation_pages()))
+        self.rendering = Steps(msg("progress.rendering").render(self.lang), len(files.documentation_pages()))
         self.nav = nav
         return nav
 
@@ -322,7 +330,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if self.serving and self.builds > 1:
             # Preview rebuild: feeds, open data and the search index of the
             # first build stay in the preview folder (tens of seconds on a corpus).
-            log.info("lawsite: preview rebuild; feeds, open data and search index kept from the first build")
+            log.info(msg("plugin.preview-rebuild").render(self.lang))
             return
         site_dir = Path(config.site_dir)
         write_outputs(site_dir, site_outputs(self.site, Publisher(config.site_name, self.build.urls, self.settings)))
@@ -330,7 +338,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         deferred = self.search_engine == "pagefind" and self._index_search(site_dir)
         if not self.serving and not deferred:  # deferred: `lawsite build` compresses after the index
             done = precompress(site_dir)
-            log.info(f"lawsite: precompressed {done.files} text files (.gz and .br)")
+            log.info(msg("plugin.precompressed", files=done.files).render(self.lang))
         if not self.serving:
             self._fresh_state()
             forget_parsed()
@@ -338,14 +346,14 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def _index_search(self, site_dir: Path) -> bool:
         """Index the built site now, or leave it to `lawsite build` (True)."""
         if site_search.defer_index(site_dir):
-            log.info("lawsite: the search index is built once MkDocs is done (lawsite build)")
+            log.info(msg("plugin.index-deferred").render(self.lang))
             return True
         result = site_search.index_site(site_dir)
         for problem in result.problems:
             if problem.is_error:
-                raise PluginError(format_problem(problem))
-            log.warning(format_problem(problem))
-        log.info(f"lawsite: Pagefind indexed {result.page_count} pages in {result.shards} shard(s)")
+                raise PluginError(format_problem(problem, self.lang))
+            log.warning(format_problem(problem, self.lang))
+        log.info(msg("plugin.indexed", pages=result.page_count, shards=result.shards).render(self.lang))
         return False
 
 

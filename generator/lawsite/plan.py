@@ -20,6 +20,7 @@ from typing import Callable, TypeVar, Union
 from .emit.poster import poster_uri
 from .gather.readings import redline_pairs
 from .gather.site import Site
+from .messages import Text, msg
 from .model import Document, Kind
 from .parse.poster import has_poster
 from .parse.schema import file_name_of
@@ -162,7 +163,7 @@ PageSpec = Union[DocumentPage, GeneratedPage]
 class Plan:
     documents: tuple[DocumentPage, ...]  # every document with a page
     generated: tuple[GeneratedPage, ...]  # in the order their files are added
-    skipped: tuple[str, ...]  # generated pages the content folder already has, as warnings
+    skipped: tuple[Text, ...]  # generated pages the content folder already has, as warnings
     law_folders: dict[str, list[Document]]  # folders whose laws the nav groups by year
 
     @cached_property
@@ -185,10 +186,10 @@ def plan_pages(site: Site, settings: Settings, exists: Callable[[str], bool]) ->
     documents = tuple(DocumentPage(_page_kind(site, d), d) for d in published)
     folders = lawnav.law_folders(site.documents.values())
     indexes = [LawIndexPage(f, tuple(docs), lawnav.folder_title(f, docs)) for f, docs in folders.items() if not exists(lawnav.index_uri(f))]
-    ledger, ledger_skipped = _unclaimed(_ledger_pages(site, settings), exists, "the generated page is not made")
+    ledger, ledger_skipped = _unclaimed(_ledger_pages(site, settings), exists, msg("plan.not-made"))
     posters = [PosterPage(d) for d in published if has_poster(d)]
     redlines = [RedlinePage(old, new, redline_title(old, new, settings.language)) for old, new in redline_pairs(site)]
-    redlines, redline_skipped = _unclaimed(redlines, exists, "the generated redline page is not made")
+    redlines, redline_skipped = _unclaimed(redlines, exists, msg("plan.redline-not-made"))
     return Plan(documents, (*indexes, *ledger, *posters, *redlines), (*ledger_skipped, *redline_skipped), folders)
 
 
@@ -230,8 +231,8 @@ def _directory_src(site: Site, points: list[Document]) -> str:
 Claimable = TypeVar("Claimable", LedgerPage, RedlinePage)
 
 
-def _unclaimed(pages: list[Claimable], exists: Callable[[str], bool], consequence: str) -> tuple[list[Claimable], list[str]]:
+def _unclaimed(pages: list[Claimable], exists: Callable[[str], bool], consequence: Text) -> tuple[list[Claimable], list[Text]]:
     """The pages whose file the content folder does not have, and a warning for each other."""
     kept = [p for p in pages if not exists(p.src)]
-    skipped = [f"lawsite: {p.src} exists in the content folder; {consequence}" for p in pages if exists(p.src)]
+    skipped = [msg("plan.exists", src=p.src, consequence=consequence) for p in pages if exists(p.src)]
     return kept, skipped

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .messages import msg
 from .model import ConfigError
 
 LANGUAGES = ("zh", "zh-Hant", "en")
@@ -53,11 +54,9 @@ class Settings:
         try:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ConfigError(
-                f"lawsite: unknown time zone {self.timezone!r}; use an IANA name such as 'Asia/Shanghai'"
-            ) from exc
+            raise ConfigError(msg("error.timezone", timezone=self.timezone)) from exc
         if self.language not in LANGUAGES:
-            raise ConfigError(f"lawsite: language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
+            raise ConfigError(msg("error.language", languages=", ".join(LANGUAGES), language=self.language))
 
     @classmethod
     def from_options(cls, site_url: str | None, options: dict[str, object], theme_dirs: tuple[str, ...] = ()) -> "Settings":
@@ -88,7 +87,7 @@ class Settings:
             try:
                 return dt.datetime.fromtimestamp(int(epoch), tz=self.tz)
             except ValueError as exc:
-                raise ConfigError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from exc
+                raise ConfigError(msg("error.source-date-epoch", epoch=epoch)) from exc
         return dt.datetime.now(tz=self.tz)
 
     def today(self) -> dt.date:

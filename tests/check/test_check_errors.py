@@ -1,7 +1,9 @@
 """One test per problem `lawsite check` must catch, run through the real CLI.
 
 Each case writes a tiny site (mkdocs.yml + content/) and asserts the problem's
-code, file, line and field in `check --format json`, and the exit code.
+code, file, line and field in `check --format json`, and the exit code. The
+texts asserted on are the English ones (`--lang en`); Chinese, the default,
+is checked in tests/check/test_messages.py.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ def run_check(tmp_path: Path, files: dict[str, str | bytes], *extra: str, capsys
             path.write_bytes(text)
         else:
             path.write_text(text, encoding="utf-8")
-    code = main(["-f", str(tmp_path / "mkdocs.yml"), "check", "--format", "json", *extra])
+    code = main(["-f", str(tmp_path / "mkdocs.yml"), "check", "--lang", "en", "--format", "json", *extra])
     report = json.loads(capsys.readouterr().out)
     return code, report["problems"]
 
@@ -176,6 +178,6 @@ def test_text_format_names_file_line_field_and_hint(tmp_path, capsys):
     (tmp_path / "mkdocs.yml").write_text("site_name: t\ndocs_dir: content\n", encoding="utf-8")
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "a.md").write_text(draft("stgae: x\n"), encoding="utf-8")
-    assert main(["-f", str(tmp_path / "mkdocs.yml"), "check"]) == 1
+    assert main(["-f", str(tmp_path / "mkdocs.yml"), "check", "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert "a.md:4 [stgae] error: unknown key `stgae`" in out and "hint:" in out and "did you mean `stage`" in out

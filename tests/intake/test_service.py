@@ -20,6 +20,8 @@ from lawsite.intake.store import CURRENT_VERSION
 
 from .harness import CLOSED, OPEN, ORIGIN, POINT, TOKEN, UPCOMING, Service, lawsite, running
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts on English texts
+
 COLUMNS = ["id", "channel", "point", "article", "text", "received"]
 
 

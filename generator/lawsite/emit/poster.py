@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import segno
 
 from ..consultation import State
+from ..messages import msg
 from ..model import Article, Division, Document, LegalText, Problem, Severity
 from ..parse.crossref import Reference
 from ..parse.legal import NUMBERINGS
@@ -47,8 +48,8 @@ def site_url_problem(site_url: str) -> Problem | None:
         return None
     return Problem(
         "mkdocs.yml", None, "site_url",
-        "site_url is not set: the posters' QR codes hold page addresses without the host",
-        "set site_url to the address the site is published at, e.g. site_url: https://rd.example.gov.cn/",
+        msg("poster-no-site-url"),
+        msg("poster-no-site-url.hint"),
         Severity.WARNING, code="poster-no-site-url",
     )
 

@@ -81,6 +81,7 @@ from lawsite.model import (
     Severity,
 )
 from lawsite.numerals import CHINESE_NUMERAL_CHARS, GROUP_UNIT_CHARS, MAX, MAX_NUMERAL_CHARS, to_chinese, to_int
+from ..messages import Text, msg
 
 # Whitespace for recognition purposes: Unicode whitespace plus zero-width marks.
 S = r"[\s\u200b\ufeff]"
@@ -398,7 +399,7 @@ class _Builder:
 
     # -- helpers --
 
-    def warn(self, line: int, code: str, message: str, hint: str) -> None:
+    def warn(self, line: int, code: str, message: Text, hint: Text) -> None:
         self.problems.append(Problem(self.path, line, None, message, hint, Severity.WARNING, code))
 
     def unique(self, wanted: str) -> str:
@@ -446,8 +447,8 @@ class _Builder:
         division.id = self.unique(wanted)
         if division.id != wanted:
             self.warn(block.line, "division-duplicate",
-                      f"{division.label or division.title} appears twice at this level; its id became {division.id}",
-                      "number divisions consecutively within their parent")  # fmt: skip
+                      msg("division-duplicate", value=division.label or division.title, id=division.id),
+                      msg("division-duplicate.hint"))  # fmt: skip
         self.container().append(division)
         self.stack.append(division)
 
@@ -520,8 +521,8 @@ class _Builder:
         label = self.nb.head.match(INVISIBLE.sub("", text[:_LABEL_SPAN]))
         written = label.group(0)[:30] if label else text[:30]
         self.problems.append(Problem(self.path, line, None,
-                                     f"article number {written} is out of range: lawsite numbers articles and 之 sub-articles from 1 to {MAX_ARTICLE}",
-                                     "check the label (real codes stay under 1,300 articles); an article inserted later is 第N条之一",
+                                     msg("article-number.range", written=written, MAX_ARTICLE=MAX_ARTICLE),
+                                     msg("article-number.range.hint"),
                                      Severity.ERROR, "article-number"))  # fmt: skip
 
     def run_together(self, head: Head, text: str, line: int) -> list[str] | None:
@@ -544,8 +545,8 @@ class _Builder:
             return None  # nothing to split at: splitting again would recurse for ever
         count = sum(1 for p in pieces if parse_head(p, self.nb) is not None)
         self.warn(line, "articles-run-together",
-                  f"{count} articles run together on one line; they were split at each sentence end followed by a space",
-                  "put each article and each paragraph on its own line, separated by a blank line")  # fmt: skip
+                  msg("articles-run-together", count=count),
+                  msg("articles-run-together.hint"))  # fmt: skip
         return pieces
 
     def article_text(self, text: str, line: int) -> None:
@@ -588,14 +589,14 @@ class _Builder:
         if head.typo:
             self.typo_warning(line, label)
         if head.invisible:
-            self.warn(line, "label-invisible", f"invisible character(s) {head.invisible} inside the article label {label}; removed",
-                      f"delete the invisible character(s): write {label} as plain text")  # fmt: skip
+            self.warn(line, "label-invisible", msg("label-invisible", invisible=head.invisible, label=label),
+                      msg("label-invisible.hint", label=label))  # fmt: skip
         if head.odd_numeral:
-            self.warn(line, "numeral-form", f"the article label {head.odd_numeral} writes a zero where the legal style has none; read as {label}",
-                      f"write {label}")  # fmt: skip
+            self.warn(line, "numeral-form", msg("numeral-form", odd_numeral=head.odd_numeral, label=label),
+                      msg("numeral-form.hint", label=label))  # fmt: skip
         if head.stray:
-            self.warn(line, "label-stray-space", f"stray space inside the article label {label}",
-                      f"write {label} without a space, followed by a space and the text")  # fmt: skip
+            self.warn(line, "label-stray-space", msg("label-stray-space", label=label),
+                      msg("label-stray-space.hint", label=label))  # fmt: skip
         self.check_order(head, label, line)
         art_id = self.unique(article_id(head.number, head.sub))
         article = Article(art_id, head.number, head.sub, label, head.caption, line)
@@ -605,8 +606,8 @@ class _Builder:
         self.article = self.prev = article
 
     def typo_warning(self, line: int, label: str) -> None:
-        self.warn(line, "label-typo", f"笫 (U+7B2B) instead of 第 in {label}; read as 第",
-                  "write 第 (U+7B2C), not the look-alike 笫")  # fmt: skip
+        self.warn(line, "label-typo", msg("label-typo", label=label),
+                  msg("label-typo.hint"))  # fmt: skip
 
     def check_order(self, head: Head, label: str, line: int) -> None:
         key = (head.number, head.sub or 0)
@@ -618,16 +619,15 @@ class _Builder:
         if key in ((prev_key[0] + 1, 0), (prev_key[0], prev_key[1] + 1)):
             return
         if first_line is not None:
-            self.warn(line, "article-duplicate", f"{label} appears again (first on line {first_line})",
-                      "give every article its own number; renumber the later one")  # fmt: skip
+            self.warn(line, "article-duplicate", msg("article-duplicate", label=label, first_line=first_line),
+                      msg("article-duplicate.hint"))  # fmt: skip
         elif key < prev_key:
-            self.warn(line, "article-order", f"{label} comes after {prev.label}",
-                      f"articles must be in ascending order; {label} belongs before {prev.label}")  # fmt: skip
+            self.warn(line, "article-order", msg("article-order", label=label, label2=prev.label),
+                      msg("article-order.hint", label=label, label2=prev.label))  # fmt: skip
         else:
             expected = self.nb.article_label(prev_key[0] + 1, None)
-            self.warn(line, "article-gap", f"{label} follows {prev.label}; {expected} is missing",
-                      f"number articles consecutively (the next one is {expected}); "
-                      "keep a removed article as 「（删去）」")  # fmt: skip
+            self.warn(line, "article-gap", msg("article-gap", label=label, label2=prev.label, expected=expected),
+                      msg("article-gap.hint", expected=expected))  # fmt: skip
 
 
 def parse_legal_text(
