@@ -15,6 +15,7 @@ from . import __version__
 from .commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, titled
 from .commands import build as build_command
 from .commands import check as check_command
+from .commands import collect as collect_command
 from .commands import import_ as import_command
 from .commands import intake as intake_command
 from .commands import new as new_command
@@ -87,11 +88,13 @@ def parser(lang: str = DEFAULT) -> argparse.ArgumentParser:
 
     imp = command("import", msg("cli.import").render(lang))
     imp.add_argument("sources", nargs="+", metavar="SRC", help=msg("cli.import.sources").render(lang))
+    imp.add_argument("--kind", choices=("law", "draft"), default="law", help=msg("cli.import.kind").render(lang))
     imp.add_argument("--into", required=True, help=msg("cli.import.into").render(lang))
     imp.add_argument("--force", action="store_true", help=msg("cli.import.force").render(lang))
     imp.set_defaults(run=import_command.run)
 
     intake_command.add_parser(commands, lang, shared)  # serve, export, purge: their options are intake's own
+    collect_command.add_parser(commands, lang, shared)
     return top
 
 

@@ -211,17 +211,28 @@ def scaffold(kind: str, content_dir: Path, answers: Answers, site: Site, today: 
     target = Path(answers.path) if answers.path else content_dir / FOLDERS[kind] / f"{doc_id}.md"
     if target.exists():
         raise ConfigError(msg("error.new-exists", target=target))
-    text = TEMPLATES[kind].format(
-        id=doc_id,
-        title=_yaml_text(answers.title or "新文件标题"),
-        today=today.isoformat(),
-        closes=(today + dt.timedelta(days=30)).isoformat(),
-        **_target_fields(kind, answers, site),
-    )
+    text = _filled(kind, doc_id, answers.title or "新文件标题", today, _target_fields(kind, answers, site))
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(text)
     return target
+
+
+def _filled(kind: str, doc_id: str, title: str, today: dt.date, targets: dict[str, str]) -> str:
+    return TEMPLATES[kind].format(
+        id=doc_id,
+        title=_yaml_text(title),
+        today=today.isoformat(),
+        closes=(today + dt.timedelta(days=30)).isoformat(),
+        **targets,
+    )
+
+
+def front_matter_text(kind: str, doc_id: str, title: str, today: dt.date) -> str:
+    """The front matter `lawsite new KIND` writes (with its comments), for a
+    body that comes from elsewhere (`lawsite import --kind draft`)."""
+    text = _filled(kind, doc_id, title, today, {})
+    return text[: text.index("\n---\n", 3) + 5]
 
 
 def _target_fields(kind: str, answers: Answers, site: Site) -> dict[str, str]:

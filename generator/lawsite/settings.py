@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .messages import msg
 from .model import ConfigError
+from .urls import service_origin
 
 LANGUAGES = ("zh", "zh-Hant", "en")
 
@@ -49,12 +50,15 @@ class Settings:
     # their `.icons/`. Empty: not known, and `template:`/`icon:` are not checked.
     theme_dirs: tuple[str, ...] = ()
     footer: Footer = Footer()
+    intake: str = ""  # the comment service of every draft without its own `comments.intake`; "" none
 
     def __post_init__(self) -> None:
         try:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ConfigError(msg("error.timezone", timezone=self.timezone)) from exc
+        if self.intake and service_origin(self.intake) is None:
+            raise ConfigError(msg("error.intake", intake=self.intake))
         if self.language not in LANGUAGES:
             raise ConfigError(msg("error.language", languages=", ".join(LANGUAGES), language=self.language))
 
@@ -68,6 +72,7 @@ class Settings:
             numbering=str(options.get("numbering", cls.numbering)),
             language=str(options.get("language", cls.language)),
             footer=Footer.from_options(options.get("footer")),
+            intake=str(options.get("intake") or ""),
         )
 
     @property

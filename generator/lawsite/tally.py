@@ -6,6 +6,11 @@ spaces, full-width forms and final punctuation are normalised, same source —
 and their counts summed. Identical texts from different sources stay separate
 entries, so every contact point keeps the credit for what it submitted.
 The skeleton has `outcome: pending` everywhere and passes `lawsite check`.
+
+It reads `lawsite collect`'s table as it is (`collect.table.COLUMNS`): its
+other columns are passed over, a row without `from` is credited to its
+contact point or else to its channel (`SOURCE_OF_CHANNEL`), and the one
+leading `'` the spreadsheet rule adds is dropped again.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .collect.table import COLUMNS as COLLECT_COLUMNS
+from .collect.table import SOURCE_OF_CHANNEL
 from .messages import Text, msg
 from .model import GENERAL, Document, Problem
 from .numerals import MAX_COUNT_DIGITS, whole_number
@@ -69,8 +76,9 @@ def tally_comments(raw: bytes, path: str, draft: Document) -> Tallied:
 
 def _header(cells: list[str], path: str, line: int, result: Tallied) -> list[str] | None:
     names = [HEADER_ALIASES.get(c.strip(), c.strip().lower()) for c in cells]
-    unknown = [n for n in names if n not in COLUMNS]
-    missing = [n for n in ("article", "from", "text") if n not in names]
+    collected = "channel" in names  # lawsite collect's table
+    unknown = [n for n in names if n not in COLUMNS and not (collected and n in COLLECT_COLUMNS)]
+    missing = [n for n in ("article", "from", "text") if n not in names and not (collected and n == "from")]
     if unknown or missing:
         result.problems.append(Problem(path, line, None, header_faults(unknown, missing), msg("tally-header.hint"), code="csv-header"))
         return None
@@ -85,6 +93,8 @@ def _row(row: dict[str, str], complete: bool, path: str, line: int, draft: Docum
         report(None, msg("csv-cells.tally"), msg("csv-cells.tally.hint"), "csv-cells")
         return
     result.rows += 1
+    if "channel" in row:  # lawsite collect's table
+        row = _from_collected(row)
     article = resolve_article(row.get("article", ""), draft)
     count_text = row.get("count") or "1"
     problems_before = len(result.problems)
@@ -103,6 +113,14 @@ def _row(row: dict[str, str], complete: bool, path: str, line: int, draft: Docum
     entry = merged.setdefault(key, Entry(article, row["from"], row["text"], 0))
     entry.count += count
     entry.rows.append(line)
+
+
+def _from_collected(row: dict[str, str]) -> dict[str, str]:
+    """A row of the collect table as tally reads one: `from` its contact
+    point or channel when it names none, the text as it was written."""
+    source = row.get("from") or row.get("point") or SOURCE_OF_CHANNEL.get(row["channel"], row["channel"])
+    text = row.get("text", "")
+    return {**row, "from": source, "text": text[1:] if text.startswith("'") else text}
 
 
 def _in_text_order(entries: list[Entry], draft: Document) -> list[Entry]:

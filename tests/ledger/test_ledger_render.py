@@ -83,7 +83,7 @@ def project(tmp_path: Path, rows: str) -> str:
     return str(tmp_path / "mkdocs.yml")
 
 
-def test_check_reports_the_csv_encoding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_the_csv_encoding(tmp_path: Path, capsys: pytest.CaptureFixture[str], english: None) -> None:
     config = project(tmp_path, "第二条,网民,2,建议。,采纳,\n")
     assert main(["-f", config, "check"]) == EXIT_OK
     out = capsys.readouterr().out
@@ -92,7 +92,7 @@ def test_check_reports_the_csv_encoding(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["-f", config, "check", "--strict"]) == EXIT_PROBLEMS  # the guess is a warning
 
 
-def test_check_reports_a_csv_row_with_file_line_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_a_csv_row_with_file_line_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str], english: None) -> None:
     config = project(tmp_path, "第二条,网民,2,建议。,adopted,\n第五条,网民,1,建议。,adopted,\n")
     assert main(["-f", config, "check"]) == EXIT_PROBLEMS
     out = capsys.readouterr().out

@@ -1,4 +1,4 @@
-"""`lawsite import`: convert existing law Markdown into content files
+"""`lawsite import`: convert law Markdown, Word files and plain text into content files
 (`import_` because `import` is a Python keyword)."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         raise ConfigError(msg("error.no-such-path", paths=", ".join(missing)))
     progress = Progress(msg("progress.importing").render(lang))
-    result = import_paths(sources, Path(args.into), force=args.force, progress=progress)
+    result = import_paths(sources, Path(args.into), force=args.force, kind=args.kind, progress=progress)
     progress.close()
     for problem in result.problems:
         print(format_problem(problem, lang), file=sys.stderr)

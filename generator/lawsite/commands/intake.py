@@ -101,20 +101,16 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from ..emit.files import write_atomically
     from ..intake.export import csv_chunks
 
     tz = Settings(timezone=args.timezone).tz
     store = _store(args.db)
     counted = _Counted(store.comments_on(args.concerns))
     target = Path(args.output)
-    partial = target.with_name(target.name + ".part")
     try:
-        with partial.open("wb") as out:
-            for chunk in csv_chunks(counted, tz):
-                out.write(chunk)
-        partial.replace(target)  # never a half-written file under the real name
+        write_atomically(target, csv_chunks(counted, tz, args.concerns))
     finally:
-        partial.unlink(missing_ok=True)
         store.close()
     print(msg("intake.exported", n=counted.n, concerns=args.concerns, target=target).render(language_of(args)))
     return EXIT_OK

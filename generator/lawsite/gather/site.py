@@ -7,15 +7,18 @@ is what `lawsite check`, `lawsite outline` and the plugin all call.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Callable
 
 from ..consultation import Consultation, consultations
 from ..messages import Text, msg
 from ..model import Document, Kind, Notice, Problem, Source
 from ..parse.document import parse_document
+from ..parse.frontmatter import Split, split_front_matter
 from ..parse.interpretation import attach_interpretations
 from ..parse.notice import ReadFile, Unreadable, parse_notice
 from ..parse.poster import poster_problems
@@ -194,23 +197,28 @@ def _read_one(path: Path, rel: str, root: Path) -> tuple[Source | None, Problem 
 _PARSED: dict[tuple[str, str], tuple[str, Document, list[Problem]]] = {}
 
 
-def _parse_cached(source: Source, numbering: str) -> tuple[Document | None, list[Problem]]:
+def _parse_cached(source: Source, numbering: str, split: Callable[[], Split]) -> tuple[Document | None, list[Problem]]:
     hit = _PARSED.get((source.path, numbering))
     if hit is not None and hit[0] == source.text:
         return dataclasses.replace(hit[1]), list(hit[2])
-    document, problems = parse_document(source, numbering)
+    document, problems = parse_document(source, numbering, split())
     if document is not None and document.kind in (Kind.DRAFT, Kind.LAW):
         _PARSED[(source.path, numbering)] = (source.text, document, list(problems))
     return document, problems
 
 
-def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None = None, progress: ProgressCallback | None = None) -> Site:
-    """Parse every source and link documents to one another."""
+def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None = None, progress: ProgressCallback | None = None, safety: list[Problem] | None = None) -> Site:
+    """Parse every source and link documents to one another; with a `safety`
+    list, each source's safety problems (parse/safety.py) are added to it,
+    from the same parse of its front matter."""
     site = Site()
     for done, source in enumerate(sources, start=1):
         if progress:
             progress(done, len(sources))
-        document, problems = _parse_cached(source, settings.numbering)
+        split = functools.cache(functools.partial(split_front_matter, source))  # once, for both (a third of a check)
+        document, problems = _parse_cached(source, settings.numbering, split)
+        if safety is not None:
+            safety += _safety_cached(source, split)
         site.problems.extend(problems)
         if document is None:
             continue
@@ -367,10 +375,10 @@ def content_reader(folder: Path) -> ReadFile:
 _SAFETY: dict[str, tuple[str, list[Problem]]] = {}
 
 
-def _safety_cached(source: Source) -> list[Problem]:
+def _safety_cached(source: Source, split: Callable[[], Split]) -> list[Problem]:
     hit = _SAFETY.get(source.path)
     if hit is None or hit[0] != source.text:
-        hit = _SAFETY[source.path] = (source.text, source_problems(source))
+        hit = _SAFETY[source.path] = (source.text, source_problems(source, split()))
     return list(hit[1])
 
 
@@ -387,14 +395,13 @@ def load_site(folder: Path, settings: Settings | None = None, progress: Progress
     `progress(done, total)` is called as documents are parsed (see progress.py)."""
     paths = _walk(folder)  # the one walk of the folder, which follows no link
     sources, problems = read_sources(folder, paths)
-    site = gather(sources, settings or Settings(), content_reader(folder), progress)
+    unsafe: list[Problem] = []  # hostile input: unsafe URLs, control characters, nesting
+    site = gather(sources, settings or Settings(), content_reader(folder), progress, safety=unsafe)
     links = link_problems(folder, paths)
     known = {(p.path, p.code) for p in problems}
     problems += [p for p in links if (p.path, p.code) not in known]
     linked = {p.path for p in links}  # a refused link's target is not the site's to check
     problems += [p for p in static_file_problems(served_files(folder, paths)) if p.path not in linked]
-    for source in sources:
-        problems += _safety_cached(source)  # hostile input: unsafe URLs, control characters, nesting
-    site.problems[:0] = problems
+    site.problems[:0] = problems + unsafe
     return site
 

@@ -3,17 +3,11 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-
-class Message(NamedTuple):
-    zh: str
-    en: str
+from . import cli, problems
+from .entry import Message
 
 
 def _merged() -> dict[str, Message]:
-    from . import cli, problems
-
     merged: dict[str, Message] = {}
     for part in (problems.MESSAGES, cli.MESSAGES):
         clash = merged.keys() & part.keys()

@@ -5,7 +5,7 @@ one: the docstring of `lawsite.messages`.
 
 from __future__ import annotations
 
-from .catalogue import Message
+from .entry import Message
 
 MESSAGES: dict[str, Message] = {
     "build.done": Message(
@@ -64,6 +64,22 @@ MESSAGES: dict[str, Message] = {
         zh="把报告写入 FILE（日志中仍列出每一个问题）",
         en="write the report to FILE (the log still lists every problem)",
     ),
+    "cli.collect": Message(
+        zh="把意见征集服务、邮箱、CSV/xlsx 表格中的意见汇总成一张表格（id,channel,point,article,text,received,…）",
+        en="comments from intake, mailboxes, CSV/xlsx → one table (id,channel,point,article,text,received,…)",
+    ),
+    "cli.collect.concerns": Message(
+        zh="意见所针对的草案的 id",
+        en="the id of the draft the comments are on",
+    ),
+    "cli.collect.output": Message(
+        zh="写出的汇总表格",
+        en="the table to write",
+    ),
+    "cli.collect.sources": Message(
+        zh="意见征集服务的数据库（文件、sqlite:路径、postgresql://…）、.mbox、Maildir、.eml 文件夹、.eml、.csv 或 .xlsx（表格算作书面意见；座谈会记录写 meeting:文件）",
+        en="an intake database (file, sqlite:PATH, postgresql://…), an .mbox, a Maildir, a folder of .eml, .eml, .csv or .xlsx (a table is paper; write meeting:FILE for meeting minutes)",
+    ),
     "cli.commands": Message(
         zh="命令",
         en="commands",
@@ -81,8 +97,8 @@ MESSAGES: dict[str, Message] = {
         en="show this help message and exit",
     ),
     "cli.import": Message(
-        zh="把现有的法律 Markdown 文件（标题、日期行、<!-- INFO END -->）转换为内容文件",
-        en="convert existing law Markdown (title, dated lines, <!-- INFO END -->) into content files",
+        zh="把法律 Markdown 文件（标题、日期行、<!-- INFO END -->）、Word 文档（.docx；.doc/.wps 需 LibreOffice）或纯文本（.txt）转换为内容文件",
+        en="convert law Markdown (title, dated lines, <!-- INFO END -->), Word (.docx; .doc/.wps with LibreOffice) or plain text (.txt) into content files",
     ),
     "cli.import.force": Message(
         zh="覆盖已存在的文件",
@@ -92,9 +108,13 @@ MESSAGES: dict[str, Message] = {
         zh="写入哪个内容文件夹，例如 content/laws/",
         en="content folder to write into, e.g. content/laws/",
     ),
+    "cli.import.kind": Message(
+        zh="导入为已通过的法规（默认），或导入为草案（带待填写的 comments: 征求意见信息）",
+        en="import as laws (default) or as drafts with a comments: block to fill in",
+    ),
     "cli.import.sources": Message(
-        zh="Markdown 文件或文件夹（子文件夹成为分类）",
-        en="Markdown files or folders (subfolders become categories)",
+        zh=".md、.docx、.doc、.wps 或 .txt 文件或文件夹（子文件夹成为分类）",
+        en=".md, .docx, .doc, .wps or .txt files, or folders (subfolders become categories)",
     ),
     "cli.intake": Message(
         zh="意见收集服务：运行服务、导出意见、清除个人信息",
@@ -244,6 +264,50 @@ MESSAGES: dict[str, Message] = {
         zh="显示版本号并退出",
         en="show the version and exit",
     ),
+    "collect.flagged": Message(
+        zh="{n} 条需要查看：{codes}",
+        en="{n} flagged: {codes}",
+    ),
+    "collect.skipped": Message(
+        zh="{n} 条已跳过：{codes}",
+        en="{n} skipped: {codes}",
+    ),
+    "collect.source": Message(
+        zh="  {source}	{n} 行",
+        en="  {source}	{n} row(s)",
+    ),
+    "collect.unlisted": Message(
+        zh="（另有 {n} 个问题已计入上面的数字，未逐条列出）",
+        en="({n} more problem(s) counted above but not listed)",
+    ),
+    "collect.without-article": Message(
+        zh="{n} 行没有条文，待整理",
+        en="{n} row(s) without an article, for 整理",
+    ),
+    "collect.written": Message(
+        zh="{n} 条意见已写入 {output}",
+        en="{n} comment(s) written to {output}",
+    ),
+    "error.collect-concerns": Message(
+        zh="--concerns {id}：没有这个 id 的草案（已有：{known}）",
+        en="--concerns {id}: no draft with that id (known: {known})",
+    ),
+    "error.collect-db": Message(
+        zh="{source}：无法打开意见征集服务的数据库（{error}）",
+        en="{source}: the intake database cannot be opened ({error})",
+    ),
+    "error.collect-db-missing": Message(
+        zh="{source}：没有这个数据库文件",
+        en="{source}: no such database file",
+    ),
+    "error.collect-kind": Message(
+        zh="{source}：不是可以汇总的来源（意见征集服务的数据库、.mbox、Maildir、.eml 文件夹、.eml、.csv 或 .xlsx）",
+        en="{source}: not a source collect reads (an intake database, .mbox, Maildir, folder of .eml, .eml, .csv or .xlsx)",
+    ),
+    "error.collect-missing": Message(
+        zh="{source}：没有这个文件或文件夹",
+        en="{source}: no such file or folder",
+    ),
     "error.config-yaml": Message(
         zh="{config_file}：不是有效的 YAML：{exc}",
         en="{config_file}: not valid YAML: {exc}",
@@ -320,6 +384,10 @@ MESSAGES: dict[str, Message] = {
         zh="id {notice_id} 已被 {path} 使用；请换一个 --id",
         en="id {notice_id} is already used by {path}; choose another --id",
     ),
+    "error.intake": Message(
+        zh="lawsite：intake 应是意见征集服务的 http(s) 地址（例如 https://yj.example.gov.cn/intake），而不是 {intake!r}",
+        en="lawsite: intake must be the http(s) address of the comment service (e.g. https://yj.example.gov.cn/intake), not {intake!r}",
+    ),
     "error.timezone": Message(
         zh="lawsite：未知的时区 {timezone!r}；请使用 IANA 名称，例如 'Asia/Shanghai'",
         en="lawsite: unknown time zone {timezone!r}; use an IANA name such as 'Asia/Shanghai'",
@@ -379,6 +447,10 @@ MESSAGES: dict[str, Message] = {
     "plugin.precompressed": Message(
         zh="lawsite：已为 {files} 个文本文件写入预压缩的 .gz 和 .br",
         en="lawsite: precompressed {files} text files (.gz and .br)",
+    ),
+    "plugin.preview-on-request": Message(
+        zh="lawsite：预览；{count} 个法律页面在第一次打开时生成；不生成订阅源、开放数据和搜索索引（lawsite build 生成）",
+        en="lawsite: preview; {count} law page(s) built when first asked for; no feeds, open data or search index (lawsite build makes them)",
     ),
     "plugin.preview-rebuild": Message(
         zh="lawsite：预览重新生成；订阅源、开放数据和搜索索引沿用第一次构建的",

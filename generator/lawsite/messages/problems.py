@@ -7,7 +7,7 @@ docstring of `lawsite.messages`.
 
 from __future__ import annotations
 
-from .catalogue import Message
+from .entry import Message
 
 MESSAGES: dict[str, Message] = {
     "article-duplicate": Message(
@@ -25,6 +25,18 @@ MESSAGES: dict[str, Message] = {
     "article-gap.hint": Message(
         zh="条文应连续编号（下一条应为{expected}）；已删去的条文保留为「（删去）」",
         en="number articles consecutively (the next one is {expected}); keep a removed article as 「（删去）」",
+    ),
+    "article-head-missed": Message(
+        zh="「{start}」像是{label}的开头（“第×条”后面没有空格），但{previous}之后应为{next_label}；按正文读取",
+        en="「{start}」 looks like the head of {label} without a space after the label, but after {previous}, {next_label} comes next; read as text",
+    ),
+    "article-head-missed.first": Message(
+        zh="「{start}」像是{label}的开头（“第×条”后面没有空格），但第一条应为{next_label}；按正文读取",
+        en="「{start}」 looks like the head of {label} without a space after the label, but {next_label} comes first; read as text",
+    ),
+    "article-head-missed.hint": Message(
+        zh="如果是新的一条，请核对序号，并在{label}后加空格；如果是引用，不用改",
+        en="if it is an article, check its number and write a space after {label}; if it is a reference, ignore this",
     ),
     "article-number": Message(
         zh="条号{zero}超出范围：“之”条从“之一”起编号",
@@ -206,6 +218,14 @@ MESSAGES: dict[str, Message] = {
         zh="写在冒号后面的同一行",
         en="write it on one line after the colon",
     ),
+    "bad-intake-url": Message(
+        zh="字段 `{key}` 应为意见征集服务的 http(s) 地址，不带问号、# 或占位符，现为 {cleaned!r}",
+        en="`{key}` must be the http(s) address of the comment service, without query or placeholders, not {cleaned!r}",
+    ),
+    "bad-intake-url.hint": Message(
+        zh="例如 https://yj.example.gov.cn/intake（`lawsite intake serve` 对外的地址）",
+        en="e.g. https://yj.example.gov.cn/intake (where `lawsite intake serve` answers)",
+    ),
     "bad-url": Message(
         zh="字段 `{key}` 应为 http(s) 网址，现为 {cleaned!r}",
         en="`{key}` must be an http(s) address, not {cleaned!r}",
@@ -313,6 +333,238 @@ MESSAGES: dict[str, Message] = {
     "code-file.the-suffix": Message(
         zh="的后缀是 {suffix}",
         en="the suffix {suffix}",
+    ),
+    "collect-attachment-only": Message(
+        zh="意见在附件中",
+        en="the comment is in the attachment(s)",
+    ),
+    "collect-auto-reply": Message(
+        zh="自动回复 {id} 已跳过（{why}）",
+        en="auto-reply {id} skipped ({why})",
+    ),
+    "collect-auto-reply.hint": Message(
+        zh="无需处理：自动回复里没有意见",
+        en="nothing to do: an auto-reply holds no comment",
+    ),
+    "collect-bad-count": Message(
+        zh="人数“{count}”不是不小于 1 的整数",
+        en="count `{count}` is not a whole number ≥ 1",
+    ),
+    "collect-bad-count.hint": Message(
+        zh="一个人的意见留空即可",
+        en="leave it empty for one person",
+    ),
+    "collect-bad-date": Message(
+        zh="日期“{date}”无法识别",
+        en="date `{date}` not read",
+    ),
+    "collect-bad-date.hint": Message(
+        zh="写成 2026-11-05 或 2026年11月5日",
+        en="write 2026-11-05 or 2026年11月5日",
+    ),
+    "collect-bad-row.cell": Message(
+        zh="此行未读取：有一格超过 {limit} 个字",
+        en="row not read: a cell over {limit} characters",
+    ),
+    "collect-bad-row.cell.hint": Message(
+        zh="一条意见通常只有几段：请拆开，或检查是否有未闭合的引号",
+        en="a comment is a few paragraphs: split it, or check for an unclosed quote",
+    ),
+    "collect-bad-row.csv": Message(
+        zh="此行未读取：{error}",
+        en="row not read: {error}",
+    ),
+    "collect-bad-row.csv.hint": Message(
+        zh="每格最多 {limit} 个字；检查是否有未闭合的引号（\"）",
+        en="a cell holds at most {limit} characters; look for an unclosed quote (\")",
+    ),
+    "collect-cells": Message(
+        zh="此行未读取：单元格比表头的列多",
+        en="row not read: more cells than the header has columns",
+    ),
+    "collect-duplicate": Message(
+        zh="{id} 已经汇总过",
+        en="row {id} was collected already",
+    ),
+    "collect-duplicate.hint": Message(
+        zh="每个来源写一次即可",
+        en="each source once is enough",
+    ),
+    "collect-empty.basket": Message(
+        zh="邮件 {id}：{label}下面没有写内容",
+        en="mail {id}: nothing written under {label}",
+    ),
+    "collect-empty.hint": Message(
+        zh="无需处理",
+        en="nothing to do",
+    ),
+    "collect-empty.mail": Message(
+        zh="邮件 {id} 没有自己写的内容",
+        en="mail {id} has no text of its own",
+    ),
+    "collect-empty.mail.hint": Message(
+        zh="无需处理（只有引用的原邮件或签名）",
+        en="nothing to do (only quoted text or a signature)",
+    ),
+    "collect-empty.row": Message(
+        zh="没有意见内容的一行，已跳过",
+        en="row without a comment skipped",
+    ),
+    "collect-empty.row.hint": Message(
+        zh="把意见写在“意见”一列",
+        en="write the comment in the text column",
+    ),
+    "collect-mail-duplicate": Message(
+        zh="邮件 {id} 已经汇总过",
+        en="mail {id} collected already",
+    ),
+    "collect-mail-duplicate.hint": Message(
+        zh="无需处理：同一封邮件出现在两个来源里",
+        en="nothing to do: the same mail was in two sources",
+    ),
+    "collect-mail-html-too-large": Message(
+        zh="邮件只有 {n} 个字符的网页格式正文，未读取：上限为 {limit}",
+        en="mail whose only text is {n} characters of HTML not read: the limit is {limit}",
+    ),
+    "collect-mail-lines": Message(
+        zh="邮件有 {n} 行，未读取：上限为 {limit} 行",
+        en="mail of {n} lines not read: the limit is {limit}",
+    ),
+    "collect-mail-parts": Message(
+        zh="邮件有超过 {limit} 个部分，未读取",
+        en="mail with more than {limit} parts not read",
+    ),
+    "collect-mail-parts.hint": Message(
+        zh="把意见用普通邮件再转发一次",
+        en="forward the comment in a plain mail",
+    ),
+    "collect-mail-text.hint": Message(
+        zh="把正文复制到一封普通邮件里",
+        en="copy its text into a plain mail",
+    ),
+    "collect-mail-too-large": Message(
+        zh="邮件有 {size} 字节，未读取：上限为 {limit} 字节",
+        en="mail of {size} bytes not read: the limit is {limit}",
+    ),
+    "collect-mail-too-large.hint": Message(
+        zh="把附件另存，只转发正文",
+        en="save the attachments apart and forward the text alone",
+    ),
+    "collect-mail-unreadable": Message(
+        zh="邮件无法读取：{error}",
+        en="mail cannot be read: {error}",
+    ),
+    "collect-mail-unreadable.hint": Message(
+        zh="在邮件客户端里打开后重新转发",
+        en="open it in a mail client and forward it again",
+    ),
+    "collect-no-text-column": Message(
+        zh="表格没有意见一列，未读取",
+        en="the table has no column of comments: not read",
+    ),
+    "collect-no-text-column.hint": Message(
+        zh="把意见一列命名为“意见”（或 text）；还可以有条文、联系点、日期、来源、人数",
+        en="name the column of comments text (or 意见); article, point, received, from, count may follow",
+    ),
+    "collect-not-a-mail": Message(
+        zh="文件夹中有 {n} 个文件未读取：{names}",
+        en="{n} file(s) in the folder not read: {names}",
+    ),
+    "collect-not-a-mail.hint": Message(
+        zh="这里只读 .eml 邮件；表格或 mbox 请单独作为来源",
+        en="only .eml files are mails here; give a table or an mbox as a source of its own",
+    ),
+    "collect-other-draft": Message(
+        zh="邮件 {id} 是对《{title}》的意见，不是对 {draft}",
+        en="mail {id} is on 《{title}》, not on {draft}",
+    ),
+    "collect-other-draft.hint": Message(
+        zh="用那份草案的 --concerns 汇总",
+        en="collect it with --concerns for that draft",
+    ),
+    "collect-personal-column": Message(
+        zh="{columns} 列未抄录：个人信息留在原表格中",
+        en="column(s) {columns} not copied: personal data stays in this table",
+    ),
+    "collect-personal-column.hint": Message(
+        zh="无需处理：source 一栏写明了原表格的哪一行",
+        en="nothing to do: `source` names the row to look it up",
+    ),
+    "collect-table-too-large": Message(
+        zh="表格有 {size} 字节，未读取：上限为 {limit} 字节",
+        en="table of {size} bytes not read: the limit is {limit}",
+    ),
+    "collect-table-too-large.hint": Message(
+        zh="拆成几个文件",
+        en="split it into several files",
+    ),
+    "collect-table-too-long": Message(
+        zh="第 {limit} 行以后未读取",
+        en="rows after {limit} not read",
+    ),
+    "collect-unknown-article": Message(
+        zh="{draft} 没有条文“{article}”",
+        en="{draft} has no article `{article}`",
+    ),
+    "collect-unknown-article.comment": Message(
+        zh="意见 {id}：{draft} 没有（或不再有）条文“{article}”",
+        en="comment {id}: {draft} has no article `{article}` (any more)",
+    ),
+    "collect-unknown-article.hint": Message(
+        zh="整理时填写条文",
+        en="set the article in 整理",
+    ),
+    "collect-unknown-article.mail": Message(
+        zh="邮件 {id}：{draft} 没有{label}",
+        en="mail {id}: {draft} has no article {label}",
+    ),
+    "collect-unknown-article.table.hint": Message(
+        zh="写“第十二条”、art_12，或对整体的意见写“总体”",
+        en="write 第十二条, art_12, or 总体 for the whole draft",
+    ),
+    "collect-unknown-channel": Message(
+        zh="渠道“{channel}”无法识别，按 {default} 处理",
+        en="unknown channel `{channel}`, taken as {default}",
+    ),
+    "collect-unknown-channel.hint": Message(
+        zh="写 web、mail、paper 或 meeting（书面、座谈会……）",
+        en="write web, mail, paper or meeting (书面, 座谈会 …)",
+    ),
+    "collect-unknown-column": Message(
+        zh="{columns} 列未抄录",
+        en="column(s) {columns} not copied",
+    ),
+    "collect-unknown-column.hint": Message(
+        zh="可以识别的列：{known}",
+        en="known columns: {known}",
+    ),
+    "collect-unknown-point": Message(
+        zh="没有联系点“{point}”",
+        en="no contact point `{point}`",
+    ),
+    "collect-unknown-point.hint": Message(
+        zh="写 content/contact-points/ 中某个联系点的编号",
+        en="write the id of a contact point in content/contact-points/",
+    ),
+    "collect-xlsx-too-large.parts": Message(
+        zh="工作簿有 {n} 个部分，未读取：上限为 {limit}",
+        en="workbook not read: {n} parts (the limit is {limit})",
+    ),
+    "collect-xlsx-too-large.unpacked": Message(
+        zh="工作簿解压后有 {size} 字节，未读取：上限为 {limit} 字节",
+        en="workbook not read: it unpacks to {size} bytes (the limit is {limit})",
+    ),
+    "collect-xlsx-unreadable": Message(
+        zh="工作簿无法读取：{error}",
+        en="workbook cannot be read: {error}",
+    ),
+    "collect-xlsx-unreadable.zip": Message(
+        zh="工作簿未读取：不是 .xlsx 文件（{error}）",
+        en="workbook not read: not an .xlsx file ({error})",
+    ),
+    "collect-xlsx.hint": Message(
+        zh="用 Excel 或 WPS 重新保存，或另存为 CSV",
+        en="save it again from Excel or WPS, or as CSV",
     ),
     "control-character": Message(
         zh="第 {number} 行含有{what}（U+{code_point:04X}，第 {start} 列）",
@@ -442,6 +694,62 @@ MESSAGES: dict[str, Message] = {
         zh="同一上级之下的编、章、节应连续编号",
         en="number divisions consecutively within their parent",
     ),
+    "docx-comment": Message(
+        zh="{author}的 Word 批注「{text}」未导入",
+        en="Word comment by {author} 「{text}」 left out",
+    ),
+    "docx-comment.anonymous": Message(
+        zh="Word 批注「{text}」未导入",
+        en="Word comment 「{text}」 left out",
+    ),
+    "docx-comment.hint": Message(
+        zh="批注不是条文的一部分；处理完后请在 Word 中删除",
+        en="comments are not part of the text; delete them in Word once dealt with",
+    ),
+    "docx-hidden-text": Message(
+        zh="隐藏文字「{text}」未导入（Word 既不显示也不打印它）",
+        en="hidden text 「{text}」 left out (Word neither shows nor prints it)",
+    ),
+    "docx-hidden-text.hint": Message(
+        zh="如果它属于条文，请在 Word 中取消隐藏（字体 → 取消“隐藏”）后重新导入",
+        en="if it belongs to the law, unhide it in Word (字体 → 取消“隐藏”) and import again",
+    ),
+    "docx-numbering-format": Message(
+        zh="Word 自动编号格式 {fmt} 无法识别，编号按阿拉伯数字写出",
+        en="Word list numbering format {fmt} is not known; its numbers were written as digits",
+    ),
+    "docx-numbering-format.hint": Message(
+        zh="请核对这一列表的条号、项号",
+        en="check the article and item labels of that list",
+    ),
+    "docx-too-large": Message(
+        zh="这个 .docx 解压后有 {total:,} 字节（其中 XML {xml:,} 字节），共 {parts:,} 个部件；最多读取 {max_total:,} 字节、XML {max_xml:,} 字节、{max_parts:,} 个部件",
+        en="the .docx would unpack to {total:,} bytes ({xml:,} of them XML) in {parts:,} parts; at most {max_total:,} bytes, {max_xml:,} of XML and {max_parts:,} parts are read",
+    ),
+    "docx-too-large.hint": Message(
+        zh="一个文件只放一部法规：拆分文档、删去图片，或者存为纯文本再导入",
+        en="one law per file: split the document, remove its images, or import it as text",
+    ),
+    "docx-tracked-change": Message(
+        zh="Word 文档有修订痕迹：插入「{inserted}」，删除「{deleted}」",
+        en="tracked change in Word: inserted 「{inserted}」, deleted 「{deleted}」",
+    ),
+    "docx-tracked-change.hint": Message(
+        zh="请在 Word 中接受或拒绝所有修订（审阅 → 接受/拒绝所有修订），保存后重新导入",
+        en="accept or reject every change in Word (审阅 → 接受/拒绝所有修订), save, and import again",
+    ),
+    "docx-unreadable": Message(
+        zh="无法读取这个 Word 文档：{error}",
+        en="cannot read the Word document: {error}",
+    ),
+    "docx-unreadable.hint": Message(
+        zh="用 Word 或 WPS 打开，另存为“Word 文档 (*.docx)”后重新导入",
+        en="open it in Word or WPS, save it as “Word 文档 (*.docx)” and import again",
+    ),
+    "docx-unreadable.not-zip": Message(
+        zh="不是 Word .docx 文件（不是 zip 文件包）",
+        en="not a Word .docx file (it is not a zip package)",
+    ),
     "duplicate-id": Message(
         zh="id `{id}` 已被 {path} 使用",
         en="id `{id}` is already used by {path}",
@@ -521,6 +829,74 @@ MESSAGES: dict[str, Message] = {
     "file-too-large.hint": Message(
         zh="拆分为几份文件",
         en="split it into several documents",
+    ),
+    "import-conversion-failed": Message(
+        zh="LibreOffice 未能转换这个文件（退出码 {code}）{said}",
+        en="LibreOffice could not convert the file (exit {code}) {said}",
+    ),
+    "import-conversion-failed.hint": Message(
+        zh="用 Word、WPS 或 LibreOffice 打开，另存为 .docx 后导入",
+        en="open it in Word, WPS or LibreOffice, save it as .docx and import that",
+    ),
+    "import-conversion-failed.timeout": Message(
+        zh="LibreOffice 在 {seconds} 秒内没有完成转换",
+        en="LibreOffice did not convert the file within {seconds} s",
+    ),
+    "import-encoding": Message(
+        zh="无法按 {encoding} 读取文字（第 {start} 个字节）",
+        en="cannot read the text as {encoding} (byte at offset {start})",
+    ),
+    "import-encoding.hint": Message(
+        zh="把文件另存为 UTF-8 编码的文本（记事本：另存为 → 编码 UTF-8）",
+        en="save the file as UTF-8 text (记事本: 另存为 → 编码 UTF-8)",
+    ),
+    "import-no-articles": Message(
+        zh="没有找到条文（第一条……）：全文按普通文字导入",
+        en="no article head (第一条 …) found: the whole text was imported as plain text",
+    ),
+    "import-no-articles.hint": Message(
+        zh="检查每一条是否在一行的开头写“第一条”“第二条”……",
+        en="check that articles start with 第一条, 第二条 … at the start of a line",
+    ),
+    "import-no-libreoffice": Message(
+        zh="{suffix} 文件需要用 LibreOffice 转换，但本机没有安装（PATH 中没有 soffice）",
+        en="{suffix} files are converted with LibreOffice, which is not installed (no `soffice` on PATH)",
+    ),
+    "import-no-libreoffice.hint": Message(
+        zh="安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer），或者在 Word、WPS 中另存为 .docx 后导入",
+        en="install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer), or save the file as .docx in Word or WPS and import that",
+    ),
+    "import-no-title": Message(
+        zh="正文前没有标题行；用文件名「{stem}」作为标题",
+        en="no title line before the text; the file's name 「{stem}」 became the title",
+    ),
+    "import-no-title.hint": Message(
+        zh="在第一行写法规名称，或者在导入的文件中改正 `title:`",
+        en="put the law's name on the first line, or correct `title:` in the imported file",
+    ),
+    "import-not-text": Message(
+        zh="文件中有 NUL 字节：不是文本文件",
+        en="file holds NUL bytes: it is not a text file",
+    ),
+    "import-not-text.hint": Message(
+        zh="导入 .txt、.docx、.doc 或 .wps 文件，或者把这个文件另存为文本",
+        en="import a .txt, .docx, .doc or .wps file, or save this one as text",
+    ),
+    "import-outside-articles": Message(
+        zh="「{start}」既不属于任何一条，也不是章节标题；按普通文字保留",
+        en="「{start}」 is not part of any article or division heading; kept as text",
+    ),
+    "import-outside-articles.hint": Message(
+        zh="如果它是章、节标题，写成“第N章 ……”；否则把它移进某一条",
+        en="if it is a chapter or section heading, write it as 第N章 …; else move it into an article",
+    ),
+    "import-too-large": Message(
+        zh="文件有 {size:,} 字节；最多读取 {limit:,} 字节",
+        en="file is {size:,} bytes; at most {limit:,} are read",
+    ),
+    "import-too-large.hint": Message(
+        zh="一个文件只放一部法规：拆分文件，或删去其中的图片",
+        en="one law per file: split it, or remove its images",
     ),
     "interpretation-duplicate": Message(
         zh="{label_of}已在第 {seen} 行的部分中解释过",
@@ -679,12 +1055,12 @@ MESSAGES: dict[str, Message] = {
         en="start each article on its own paragraph with its number, e.g. `第一条\u3000为了……`",
     ),
     "no-comment-channel": Message(
-        zh="征求意见既没有 `email` 也没有 `form`：读者无法对条文提出意见",
-        en="comments have neither `email` nor `form`: readers would have no way to comment on an article",
+        zh="征求意见既没有 `email`、`form`，也没有 `intake`：读者无法对条文提出意见",
+        en="comments have neither `email` nor `form` nor `intake`: readers would have no way to comment on an article",
     ),
     "no-comment-channel.hint": Message(
-        zh="加上 `email: …` 和（或）`form: https://…?doc={{doc}}&article={{article}}`",
-        en="add `email: …` and/or `form: https://…?doc={{doc}}&article={{article}}`",
+        zh="加上 `email: …`、`form: https://…?doc={{doc}}&article={{article}}` 和（或）`intake: https://…`（意见征集服务）",
+        en="add `email: …`, `form: https://…?doc={{doc}}&article={{article}}` and/or `intake: https://…` (the comment service)",
     ),
     "no-info-end": Message(
         zh="没有 `{INFO_END}` 行：无法区分文件头（标题、日期）和正文",
@@ -875,8 +1251,8 @@ MESSAGES: dict[str, Message] = {
         en="write the suggestion itself",
     ),
     "tally-header.hint": Message(
-        zh="表头行为 article,from,text,count（count 可以省略）",
-        en="the header row is article,from,text,count (count may be left out)",
+        zh="表头行为 article,from,text,count（count 可以省略），或收集格式的 id,channel,point,article,text,received",
+        en="the header row is article,from,text,count (count may be left out), or the collect format's id,channel,point,article,text,received",
     ),
     "tally.article": Message(
         zh="  {label}\t{comments} 件意见，{entries}",

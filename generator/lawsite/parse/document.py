@@ -9,7 +9,7 @@ from typing import Any
 
 from ..messages import msg
 from ..model import Comments, ContactPoint, Document, Event, Kind, PosterRange, Problem, Source
-from .frontmatter import FrontMatter, split_front_matter
+from .frontmatter import FrontMatter, Split, split_front_matter
 from .legal import NUMBERINGS, parse_legal_text
 from .schema import COMMON, SCHEMA, CheckContext, _did_you_mean, check_fields, unsafe_file_name
 
@@ -27,13 +27,15 @@ def default_id(path: str) -> str:
     return stem
 
 
-def parse_document(source: Source, default_numbering: str = "zh-Hans") -> tuple[Document | None, list[Problem]]:
-    """Check one file's front matter and parse its body.
+def parse_document(source: Source, default_numbering: str = "zh-Hans", split: Split | None = None) -> tuple[Document | None, list[Problem]]:
+    """Check one file's front matter and parse its body (`split`: the file's
+    `split_front_matter` when the caller has it already).
 
     Returns None for the document only when the file cannot be understood at
     all (broken YAML, unknown kind); every problem is in the list either way.
     """
-    front, problems = split_front_matter(source)
+    front, split_problems = split or split_front_matter(source)
+    problems = list(split_problems)
     if front is None:
         return None, problems
     ctx = CheckContext(source.path, front, problems)
@@ -181,7 +183,7 @@ def _comments(raw: Any, ctx: CheckContext) -> Comments | None:
             msg("closes-before-opens.hint"),
             code="closes-before-opens",
         )
-    if not raw.get("email") and not raw.get("form"):
+    if not raw.get("email") and not raw.get("form") and not raw.get("intake"):
         ctx.report(
             ("comments",),
             msg("no-comment-channel"),
@@ -194,6 +196,7 @@ def _comments(raw: Any, ctx: CheckContext) -> Comments | None:
         email=raw.get("email"),
         subject=raw.get("subject") or Comments.subject,
         form=raw.get("form"),
+        intake=raw.get("intake"),
         post=raw.get("post"),
         fax=raw.get("fax"),
         phone=raw.get("phone"),

@@ -239,7 +239,10 @@ def dotted(key: KeyPath) -> str:
     return out
 
 
-def split_front_matter(source: Source) -> tuple[FrontMatter | None, list[Problem]]:
+Split = tuple["FrontMatter | None", list[Problem]]  # what split_front_matter returns
+
+
+def split_front_matter(source: Source) -> Split:
     """Parse `source` into front matter and body; problems instead of exceptions."""
     text = source.text.lstrip("\ufeff")
     if not _HANDLER.detect(text):

@@ -32,7 +32,7 @@ from typing import Any, Iterator
 
 from ..messages import Text, msg
 from ..model import Problem, Source
-from .frontmatter import FrontMatter, KeyPath, split_front_matter
+from .frontmatter import FrontMatter, KeyPath, Split, split_front_matter
 
 # Deeper than any legal text needs, far below where Markdown or nh3 break down
 # (Python-Markdown raises RecursionError near 1,000 nested list levels; nh3 and
@@ -97,10 +97,11 @@ def is_unsafe_url(value: str) -> bool:
     return bool(_UNSAFE_SCHEME.match(_URL_NOISE.sub("", text)))
 
 
-def source_problems(source: Source) -> list[Problem]:
-    """Every safety problem of one content file (front matter and body)."""
+def source_problems(source: Source, split: Split | None = None) -> list[Problem]:
+    """Every safety problem of one content file (front matter and body;
+    `split`: the file's `split_front_matter` when the caller has it already)."""
     problems = list(_character_problems(source))
-    front, _ = split_front_matter(source)  # its own problems are parse_document's to report
+    front, _ = split or split_front_matter(source)  # its own problems are parse_document's to report
     if front is not None:
         problems += _front_matter_url_problems(source.path, front)
     body, first_line = (front.body, front.body_line) if front is not None else (source.text, 1)
