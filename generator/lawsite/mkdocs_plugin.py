@@ -10,7 +10,6 @@ data, the search index).
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import posixpath
@@ -33,6 +32,7 @@ from .compat import require_supported_engine
 from .emit import feeds
 from .emit import poster as posters
 from .emit import search as site_search
+from .emit.compress import precompress
 from .emit.files import rewrite_html, site_outputs, write_outputs
 from .emit.publisher import Publisher
 from .emit.qr import CACHE_DIR, CACHE_FILE, QrCodes
@@ -55,6 +55,9 @@ from .urls import ASSET_DIR, SiteUrls
 log = logging.getLogger("mkdocs.plugins.lawsite")
 
 ASSETS = Path(__file__).parent / "assets"
+# Theme templates lawsite replaces (the footer, the 404 page): searched after
+# the site's custom_dir, before Material's.
+OVERRIDES = Path(__file__).parent / "overrides"
 # Order of the top-level nav sections, by the kind of document they hold.
 NAV_ORDER = (Kind.DRAFT, Kind.NOTICE, Kind.INTERPRETATION, Kind.LAW, Kind.CONTACT_POINT, Kind.ACTIVITY)
 # The plugin's own styles and scripts on every page, in the order they load;
@@ -62,16 +65,26 @@ NAV_ORDER = (Kind.DRAFT, Kind.NOTICE, Kind.INTERPRETATION, Kind.LAW, Kind.CONTAC
 PAGE_ASSETS = ("lawsite.css", "lawsite.js", "ledger.css", "readings.css", reader.LABELS_SCRIPT, *reader.PAGE_ASSETS)
 
 
+class FooterConfig(Config):
+    # A government site's footer (settings.Footer); each left out is not shown.
+    sponsor = opt.Type(str, default="")
+    contact = opt.Type(str, default="")
+    site_code = opt.Type(str, default="")
+    icp = opt.Type(str, default="")
+    police = opt.Type(str, default="")
+
+
 class LawsiteConfig(Config):
     timezone = opt.Type(str, default="Asia/Shanghai")
     numbering = opt.Choice(("zh-Hans", "zh-Hant", "en"), default="zh-Hans")
     language = opt.Choice(("zh", "zh-Hant", "en"), default="zh")
-    # auto: Material's search below emit.search.PAGEFIND_THRESHOLD documents, Pagefind from there on
+    # auto is Pagefind at every size (emit/search.py: MODES)
     search = opt.Choice(site_search.MODES, default="auto")
     # Raw HTML in Markdown is sanitised (finish/harden.py) unless the site trusts its editors.
     trust_html = opt.Type(bool, default=False)
     # A Content-Security-Policy <meta> in every page: only the site's own scripts and styles.
     csp = opt.Type(bool, default=True)
+    footer = opt.SubConfig(FooterConfig)
     # The comment service (`lawsite intake`) of every draft without its own `comments.intake`.
     intake = opt.Type(str, default="")
 
@@ -147,6 +160,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             features.append("navigation.prune")
         for name in PAGE_ASSETS:
             _extra_asset(config, name)
+        _add_overrides(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -177,9 +191,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def _add_assets(self, files: Files, config: MkDocsConfig, site: Site) -> None:
         """The plugin's styles and scripts; Pagefind's when it replaces Material's
         search; the comment service's when a draft posts to one."""
-        # The index grows with pages of text: a contact point's or an activity's page is a few lines.
-        pages_of_text = sum(1 for d in site.documents.values() if d.kind not in (Kind.CONTACT_POINT, Kind.ACTIVITY))
-        self.search_engine = site_search.choose_engine(self.config.search, pages_of_text)
+        self.search_engine = site_search.choose_engine(self.config.search)
         names = [n for n in PAGE_ASSETS if n != reader.LABELS_SCRIPT] + list(reader.POSTER_ASSETS)
         extra = list(site_search.ASSETS if self.search_engine == "pagefind" else ())
         if self.search_engine == "pagefind":
@@ -189,8 +201,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             extra += reader.INTAKE_ASSETS
         for name in extra:
             _extra_asset(config, name)
-        for name in names + extra:
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name)))
+        sources = {name: name for name in names + extra} | (site_search.MODULES if self.search_engine == "pagefind" else {})
+        for name, source in sources.items():
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / source)))
         files.append(File.generated(config, reader.LABELS_SCRIPT, content=reader.labels_script(self.settings.language, intake)))
 
     def _add_generated(self, files: Files, config: MkDocsConfig, site: Site) -> None:
@@ -202,9 +215,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         pages = {spec.key: file.url for spec in self.plan.pages if (file := files.get_file_from_path(spec.src)) is not None}
         self.build = Build(site, self.settings, SiteUrls(pages, self.settings.site_url), QrCodes(_qr_cache_file(config)))
         wasm = self.search_engine == "pagefind"
-        mark = functools.partial(site_search.mark_page, button=site_search.search_button_html(self.settings.language)) if wasm else None
+        button = site_search.search_button_html(self.settings.language)
+        mark = (lambda html, rank: site_search.mark_page(html, button, rank)) if wasm else None
         # Not while serving: MkDocs' live reload injects an inline script that changes per request.
-        self.finish = Finish(self.settings.site_url, sanitise=not self.config.trust_html, csp=self.config.csp and not self.serving, wasm=wasm, mark_search=mark)
+        self.finish = Finish(self.settings.site_url, sanitise=not self.config.trust_html, csp=self.config.csp and not self.serving, wasm=wasm, mark_search=mark, site_name=harden.escape_text(config.site_name or ""))
         problem = posters.site_url_problem(self.settings.site_url)
         if problem and any(isinstance(spec, (PosterPage, SignPage)) for spec in self.plan.generated):
             log.warning(format_problem(problem, self.lang))
@@ -322,6 +336,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         """The theme's templates do not autoescape: titles and names are
         escaped once here and in on_page_content (see finish/harden.py)."""
         env.filters["striptags"] = harden.safe_striptags
+        env.globals["lawsite_footer"] = reader.footer_html(self.settings)
+        env.globals["lawsite_not_found"] = reader.not_found_html(self.settings)
         for key in ("site_name", "site_description"):
             if isinstance(config.get(key), str):
                 config[key] = harden.escape_text(config[key])
@@ -339,7 +355,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         document = self.site.by_path.get(page.file.src_uri)
         head = feeds.head_links_html(document, self.build.urls.at(page.url), self.settings.language)
-        return self.finish.page(output, head, page.content or "", intake_origin(document, self.settings))
+        return self.finish.page(output, head, page.content or "", intake_origin(document, self.settings), site_search.search_rank(self.site, document))
 
     # --- feeds, open data, search (emit/) -----------------------------------
 
@@ -362,22 +378,26 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             return
         write_outputs(site_dir, site_outputs(self.site, Publisher(config.site_name, self.build.urls, self.settings)))
         rewrite_html(site_dir, self.static_html, self.finish.harden)
-        if self.search_engine == "pagefind":
-            self._index_search(site_dir)
+        deferred = self.search_engine == "pagefind" and self._index_search(site_dir)
+        if not self.serving and not deferred:  # deferred: `lawsite build` compresses after the index
+            done = precompress(site_dir)
+            log.info(msg("plugin.precompressed", files=done.files).render(self.lang))
         if not self.serving:
             self._fresh_state()
             forget_parsed()
 
-    def _index_search(self, site_dir: Path) -> None:
+    def _index_search(self, site_dir: Path) -> bool:
+        """Index the built site now, or leave it to `lawsite build` (True)."""
         if site_search.defer_index(site_dir):
             log.info(msg("plugin.index-deferred").render(self.lang))
-            return
+            return True
         result = site_search.index_site(site_dir)
         for problem in result.problems:
             if problem.is_error:
                 raise PluginError(format_problem(problem, self.lang))
             log.warning(format_problem(problem, self.lang))
         log.info(msg("plugin.indexed", pages=result.page_count, shards=result.shards).render(self.lang))
+        return False
 
 
 class OnRequest:
@@ -445,6 +465,16 @@ def _extra_asset(config: MkDocsConfig, name: str) -> None:
     """A style or script of ours loaded by every page."""
     uri = name if "/" in name else f"{ASSET_DIR}/{name}"
     (config.extra_css if name.endswith(".css") else config.extra_javascript).append(uri)
+
+
+def _add_overrides(config: MkDocsConfig) -> None:
+    """lawsite's templates just before the theme's own (after a custom_dir)."""
+    dirs = config.theme.dirs
+    if str(OVERRIDES) in dirs:
+        return
+    custom = config.theme.custom_dir
+    at = 1 if custom and dirs and Path(dirs[0]) == Path(custom) else 0
+    dirs.insert(at, str(OVERRIDES))
 
 
 def _qr_cache_file(config: MkDocsConfig) -> Path | None:

@@ -19,6 +19,27 @@ LANGUAGES = ("zh", "zh-Hant", "en")
 
 
 @dataclass(frozen=True)
+class Footer:
+    """What a government site's footer states (政府网站发展指引): who runs the
+    site, how to reach them and its registrations. Each absent one is not shown."""
+
+    sponsor: str = ""  # 主办单位
+    contact: str = ""  # 联系方式
+    site_code: str = ""  # 网站标识码
+    icp: str = ""  # ICP备案号, linked to MIIT's register
+    police: str = ""  # 公安机关备案号, linked to the MPS register
+
+    @classmethod
+    def from_options(cls, options: object) -> "Footer":
+        values = dict(options) if isinstance(options, dict) or hasattr(options, "keys") else {}  # type: ignore[call-overload]
+        return cls(**{key: str(values.get(key) or "").strip() for key in cls.__dataclass_fields__})
+
+    @property
+    def shown(self) -> bool:
+        return any(getattr(self, key) for key in self.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
 class Settings:
     site_url: str = ""  # absolute base URL, for permalinks in mail bodies and QR codes
     timezone: str = "Asia/Shanghai"
@@ -28,6 +49,7 @@ class Settings:
     # The theme's template folders, first wins (custom_dir, Material's); icons are in
     # their `.icons/`. Empty: not known, and `template:`/`icon:` are not checked.
     theme_dirs: tuple[str, ...] = ()
+    footer: Footer = Footer()
     intake: str = ""  # the comment service of every draft without its own `comments.intake`; "" none
 
     def __post_init__(self) -> None:
@@ -49,6 +71,7 @@ class Settings:
             timezone=str(options.get("timezone", cls.timezone)),
             numbering=str(options.get("numbering", cls.numbering)),
             language=str(options.get("language", cls.language)),
+            footer=Footer.from_options(options.get("footer")),
             intake=str(options.get("intake") or ""),
         )
 

@@ -71,9 +71,19 @@ def built_feeds(sample_site: Path) -> dict[str, bytes]:
 
 def test_every_built_feed_is_valid_atom(built_feeds: dict[str, bytes]) -> None:
     assert "feeds/atom.xml" in built_feeds
-    assert len(built_feeds) == 1 + 4  # the site and each of the four sample drafts
-    for path, data in built_feeds.items():
+    feeds = {path: data for path, data in built_feeds.items() if path != "feeds/sitemap.xml"}
+    assert len(feeds) == 1 + 4  # the site and each of the four sample drafts
+    for path, data in feeds.items():
         validate_atom(data)
+
+
+def test_the_feeds_folder_has_a_sitemap_of_its_feeds(built_feeds: dict[str, bytes]) -> None:
+    # Material's script fetches sitemap.xml beside every rel=alternate link.
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(built_feeds["feeds/sitemap.xml"])
+    locs = [loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert len(locs) == 5 and all(loc.startswith("https://") and loc.endswith(".xml") for loc in locs)
 
 
 def test_site_feed_lists_consultations_notices_interpretations_and_laws_newest_first(built_feeds: dict[str, bytes]) -> None:

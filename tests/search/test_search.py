@@ -18,13 +18,12 @@ pytestmark = pytest.mark.usefixtures("english")  # asserts on English texts
 EPOCH = 1_795_000_000  # 2026-11-19, any fixed moment
 
 
-def test_auto_picks_material_for_small_sites_and_pagefind_from_the_threshold() -> None:
-    assert search.choose_engine("auto", search.PAGEFIND_THRESHOLD - 1) == "material"
-    assert search.choose_engine("auto", search.PAGEFIND_THRESHOLD) == "pagefind"
-    assert search.choose_engine("material", 10_000) == "material"
-    assert search.choose_engine("pagefind", 1) == "pagefind"
+def test_auto_is_pagefind_and_material_stays_on_request() -> None:
+    assert search.choose_engine("auto") == "pagefind"
+    assert search.choose_engine("material") == "material"
+    assert search.choose_engine("pagefind") == "pagefind"
     with pytest.raises(ValueError, match="auto, material, pagefind"):
-        search.choose_engine("lunr", 3)
+        search.choose_engine("lunr")
 
 
 HEADER = '<header class="md-header"><nav class="md-header__inner md-grid">{inner}</nav>\n</header><article class="md-content__inner md-typeset"><h1>T</h1></article>'
@@ -115,11 +114,13 @@ def test_material_mode_keeps_material_search_with_jieba(tmp_path: Path) -> None:
     assert not (site / "pagefind").exists()
 
 
-def test_auto_mode_on_a_small_site_is_material(tmp_path: Path) -> None:
+def test_auto_mode_on_a_small_site_is_pagefind(tmp_path: Path) -> None:
     site = tmp_path / "site"
     build_site(_project(tmp_path, "auto"), site, EPOCH)
-    assert (site / "search" / "search_index.json").is_file()
-    assert not (site / "pagefind").exists()
+    assert not (site / "search" / "search_index.json").exists()
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    # The ranking module Pagefind's UI imports, beside the glue.
+    assert (site / "assets" / "lawsite" / "ranked" / "pagefind.js").is_file()
 
 
 PAGE = (
@@ -257,3 +258,48 @@ def test_two_builds_of_a_sharded_site_are_byte_identical(tmp_path: Path, monkeyp
     one, two = digest(tmp_path / "one"), digest(tmp_path / "two")
     assert (tmp_path / "one" / "pagefind-2").is_dir()
     assert one == two
+
+
+def test_mark_page_carries_the_rank_as_a_pagefind_filter() -> None:
+    page = HEADER.format(inner="<div>T</div>")
+    assert 'data-pagefind-body data-pagefind-filter="rank:past">' in search.mark_page(page, "", search.RANK_PAST)
+    assert "data-pagefind-filter" not in search.mark_page(page, "")
+
+
+def test_a_replaced_reading_its_notice_and_interpretation_rank_past_and_the_latest_does_not() -> None:
+    from lawsite.gather.site import Site
+    from lawsite.model import Document, Kind, Source
+
+    def doc(doc_id: str, kind: Kind, **links: str) -> Document:
+        return Document(Source(f"{doc_id}.md", ""), kind, doc_id, doc_id, "", 1, **links)
+
+    first, second = doc("r1", Kind.DRAFT), doc("r2", Kind.DRAFT, previous="r1")
+    notice, interpretation = doc("n1", Kind.NOTICE, concerns="r1"), doc("i1", Kind.INTERPRETATION, interprets="r1")
+    later = doc("n2", Kind.NOTICE, concerns="r2")
+    site = Site(documents={d.id: d for d in (first, second, notice, interpretation, later)})
+    assert [search.search_rank(site, d) for d in (first, notice, interpretation)] == [search.RANK_PAST] * 3
+    assert [search.search_rank(site, d) for d in (second, later, None)] == [None, None, None]
+
+
+def test_index_view_labels_interpretation_and_redline_entries() -> None:
+    interpretation = PAGE.replace(
+        '<section class="ls-article" id="art_1"><div class="ls-para" id="art_1__para_1"><a class="ls-article__label" href="#art_1">',
+        '<section class="ls-article" id="art_1"><div class="ls-para" id="art_1__para_1"><a class="ls-article__label" href="../../drafts/d/#art_1">',
+    )
+    assert '<span id="art_1__label"><a class="ls-article__label" href="../../drafts/d/#art_1">第一条</a></span>' in (search.index_view(interpretation) or "")
+    redline = PAGE.replace(
+        '<h1>水源保护条例</h1>',
+        '<h1>对照</h1><section class="ls-rl" id="rl-art_7"><h2><span class="ls-rl__labels"><a href="a/#art_6">第六条</a><span class="ls-rl__arrow" aria-label="改为">→</span><a href="b/#art_7">第七条</a></span></h2>甲</section>'
+        '<li id="rl-art_8">乙</li><li id="rl-art_9"><span class="ls-rl__labels"><a href="b/#art_9">第九条</a></span>丙</li>',
+    )
+    view = search.index_view(redline) or ""
+    assert '<span id="rl-art_7__label"><span class="ls-rl__labels"><a href="a/#art_6">第六条</a>' in view
+    assert '<span id="rl-art_9__label"><span class="ls-rl__labels"><a href="b/#art_9">第九条</a></span></span>' in view
+    assert "rl-art_8__label" not in view  # an entry without labels keeps none (not its neighbour's)
+
+
+def test_index_view_lightens_the_suggestions_a_contact_point_page_quotes() -> None:
+    page = PAGE.replace("<h1>水源保护条例</h1>", '<h1>联系点</h1><ul class="ls-suggs"><li>前</li></ul><div class="ls-point-record"><ul class="ls-suggs"><li>后</li></ul></div>')
+    view = search.index_view(page) or ""
+    assert f'<div class="ls-point-record"><ul class="ls-suggs" data-pagefind-weight="{search.QUOTED_WEIGHT}"><li>后' in view
+    assert '<h1>联系点</h1><ul class="ls-suggs"><li>前' in view

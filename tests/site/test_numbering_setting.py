@@ -36,7 +36,7 @@ def test_traditional_numbering_site_wide_with_traditional_labels(tmp_path):
     assert '<a class="ls-article__label" href="#art_1"' in html and "第一條" in html
     assert '<a class="ls-ref" href="#art_1">第一條</a>' in html
     assert 'id="chp_1"' in html
-    assert "施行日期" not in html and "目錄 · 共 2 條" in html  # labels in Traditional Chinese
+    assert "施行日期" not in html and "<summary>目錄</summary>" in html and ">共 2 條</a>" in html  # labels in Traditional Chinese
 
 
 def test_english_numbering_per_document_and_english_labels(tmp_path):
@@ -44,4 +44,4 @@ def test_english_numbering_per_document_and_english_labels(tmp_path):
     html = (site / "law" / "index.html").read_text(encoding="utf-8")
     assert 'id="art_1"' in html and 'id="art_2"' in html and 'id="chp_1"' in html
     assert '<a class="ls-ref" href="#art_1">Article 1</a>' in html
-    assert "Contents · 2 articles" in html
+    assert "<summary>Contents</summary>" in html and ">2 articles</a>" in html

@@ -1,6 +1,6 @@
 /* lawsite reader comfort: a larger-type switch remembered across pages, a
- * one-tap copy of each article's permalink, and a name for Material's search
- * dialog. Labels come from window.lawsiteLabels, set by the site's i18n.js
+ * one-tap copy of each article's permalink, going to 第N条, and a name for
+ * Material's search dialog. Labels come from window.lawsiteLabels, set by the site's i18n.js
  * (generated at build time, loaded just before this script; no text here).
  * Without JavaScript nothing of this appears, and every article's label is
  * still a plain link to its own anchor. */
@@ -189,6 +189,52 @@
     input.select();
   }
 
+  // --- go to 第N条 -------------------------------------------------------------
+  // The form in the document's head (templates/partials/jump.html): a number
+  // typed (ASCII or full-width digits) or an article picked from the list,
+  // which is built here from the page's own articles (no second copy of every
+  // label in the HTML). "共 45 条" puts the focus in the number box.
+  function articleJump() {
+    var jump = document.querySelector("[data-ls-jump]");
+    if (!jump) return;
+    var form = jump.querySelector("form");
+    var input = form.querySelector(".ls-jump__number");
+    var pick = form.querySelector(".ls-jump__pick");
+    var status = form.querySelector(".ls-jump__status");
+    var articles = document.querySelectorAll("section.ls-article[id]");
+    Array.prototype.forEach.call(articles, function (article) {
+      var caption = article.querySelector(".ls-article__caption");
+      pick.appendChild(new Option(labelOf(article) + (caption ? caption.textContent.trim() : ""), article.id));
+    });
+    function go(id) {
+      var target = document.getElementById(id);
+      if (!target) return false;
+      status.textContent = "";
+      if (window.location.hash === "#" + id) target.scrollIntoView();
+      else window.location.hash = id;
+      target.setAttribute("tabindex", "-1");
+      target.focus({ preventScroll: true });
+      return true;
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var digits = input.value.trim().replace(/[\uFF10-\uFF19]/g, function (d) { return String.fromCharCode(d.charCodeAt(0) - 0xFEE0); });
+      var number = /^[0-9]+$/.test(digits) ? parseInt(digits, 10) : NaN;
+      if (!number || !go("art_" + number)) {
+        status.textContent = t("jump_missing", { n: input.value.trim(), total: jump.getAttribute("data-ls-total") });
+      }
+    });
+    pick.addEventListener("change", function () {
+      if (pick.value) go(pick.value);
+      pick.value = "";
+    });
+    jump.querySelector(".ls-jump__count").addEventListener("click", function (event) {
+      event.preventDefault();
+      input.focus();
+    });
+    form.hidden = false;
+  }
+
   // Material's search overlay has role=dialog but no name.
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role=dialog]");
@@ -200,6 +246,7 @@
   function init() {
     fontSwitch();
     copyButtons();
+    articleJump();
     nameSearchDialog();
     pointLinks();
   }

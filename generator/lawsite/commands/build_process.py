@@ -30,7 +30,9 @@ def build_then_index(config_file: Path, folder: Path, strict: bool, lang: str) -
         index_request = Path(scratch) / "search-index"
         _build_in_own_process(config_file, folder, strict, index_request)
         if index_request.exists():  # Pagefind, now that MkDocs' memory is freed
-            _index_search(Path(index_request.read_text(encoding="utf-8")), lang)
+            built = Path(index_request.read_text(encoding="utf-8"))
+            _index_search(built, lang)
+            _precompress(built, lang)  # last, so the index's files get their copies too
 
 
 def _build_in_own_process(config_file: Path, folder: Path, strict: bool, index_request: Path) -> None:
@@ -91,3 +93,10 @@ def _index_search(site_dir: Path, lang: str) -> None:
     if any(problem.is_error for problem in result.problems):
         raise BuildFailed(msg("build.index-failed"))
     print(msg("build.indexed", pages=result.page_count, shards=result.shards).render(lang))
+
+
+def _precompress(site_dir: Path, lang: str) -> None:
+    from ..emit.compress import precompress
+
+    done = precompress(site_dir)
+    print(msg("build.precompressed", files=done.files, gzip=f"{done.gzip_bytes:,}", brotli=f"{done.brotli_bytes:,}", size=f"{done.bytes_in:,}").render(lang))

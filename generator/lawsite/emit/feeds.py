@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
+from xml.sax.saxutils import escape
 from dataclasses import dataclass
 
 from ..gather.site import Site
@@ -177,7 +178,23 @@ def feed_files(site: Site, where: Publisher) -> dict[str, bytes]:
         path = draft_feed_path(draft)
         entries = draft_entries(site, draft, where.settings)
         files[path] = feed_xml(where, path, t("feed_draft", title=draft.title), entries, url)
+    files[FEED_SITEMAP] = feed_sitemap(where, list(files))
     return files
+
+
+# Material's script fetches `sitemap.xml` beside every <link rel="alternate">
+# (to map a page between language versions), so every page asked for
+# feeds/sitemap.xml and got a 404. It is the sitemap of this folder: the feeds.
+FEED_SITEMAP = f"{FEED_DIR}/sitemap.xml"
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def feed_sitemap(where: Publisher, feed_paths: list[str]) -> bytes:
+    """The sitemap of the feeds folder (its URLs absolute, as sitemaps require:
+    none without a site_url)."""
+    base = where.settings.site_url
+    urls = "".join(f"<url><loc>{escape(base + path)}</loc></url>" for path in feed_paths) if base else ""
+    return f'<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="{SITEMAP}">{urls}</urlset>\n'.encode("utf-8")
 
 
 def head_links(document: Document | None, links: PageLinks, language: str) -> list[dict[str, str]]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..consultation import State
 from ..messages import msg
 from ..model import Article, Division, Document, LegalText, Problem, Severity
+from ..parse.crossref import Reference
 from ..parse.legal import NUMBERINGS
 from ..parse.poster import poster_articles
 from ..parse.schema import file_name_of
@@ -146,13 +147,30 @@ def _channels(document: Document, t) -> list[dict[str, str]]:
     return [{"label": t(key), "value": value} for key, value in values if value]
 
 
+def _poster_resolver(document: Document, articles: list[Article], links: PosterLinks):
+    """References as the poster can follow them: an article it prints by its
+    own anchor (the poster has no paragraph anchors), any other in the draft."""
+    assert document.legal is not None
+    resolve_in_draft = resolver_for(document.legal)
+    printed = {article.id for article in articles}
+
+    def resolve(ref: Reference) -> str | None:
+        anchor = resolve_in_draft(ref)
+        if anchor is None:
+            return None
+        article = anchor[1:].split("__")[0]
+        return f"#{article}" if article in printed else links.back_href + anchor
+
+    return resolve
+
+
 def poster_html(document: Document, settings: Settings, links: PosterLinks, qr: QrCodes | None = None) -> str:
     """The whole poster page of a draft; its QR codes from `qr` (default: drawn, not kept)."""
     assert document.legal is not None
     t = translator(settings.language)
     articles, _ = poster_articles(document)
     numbering = NUMBERINGS.get(document.numbering)
-    inline = InlineRenderer(resolver_for(document.legal), numbering)
+    inline = InlineRenderer(_poster_resolver(document, articles, links), numbering)
     status = consultation(document, settings)
     open_ = status is not None and status.state is not State.CLOSED
     banner = banner_context(status, document, settings) if status else None

@@ -1,9 +1,10 @@
 """Site search: which engine, how pages are marked for it, and the Pagefind run.
 
 Material's search ships the whole index to the browser before the first query
-(78 MB for the 1,564-law corpus). Pagefind splits its index into chunks and
-fetches only those a query needs, so large sites use it; small sites keep
-Material's search (with jieba), which needs no extra step.
+(78 MB for the 1,564-law corpus) and lands on headings, never on articles.
+Pagefind splits its index into chunks and fetches only those a query needs;
+the glue script regroups its results by article. Every site uses it unless
+mkdocs.yml says `search: material`.
 
 Pagefind runs as its own program (the CLI of pagefind[extended]) over a
 trimmed copy of the built pages, in shards that bound its memory (see
@@ -31,21 +32,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from ..gather.site import Site
 from ..messages import Text, msg
-from ..model import Problem, Severity
+from ..model import Document, Problem, Severity
 from ..progress import ProgressCallback
 from ..render.templates import render
 
 MODES = ("auto", "material", "pagefind")
-
-# From this many documents on `auto` picks Pagefind. Material's zh index is
-# fetched whole before the first query; measured, it is 377 KB for the
-# 18-document sample (21 KB a document) and 50 MB for 1,000 corpus laws
-# (50 KB a law). At 30 documents that is 0.6–1.5 MB, plus lunr and its worker:
-# the 1 MB first-query budget is reached. Pagefind's first query costs a fixed
-# ~0.3 MB (UI, wasm) plus the chunks and fragments it needs (0.4–0.5 MB in all
-# on 1,000 laws), so below 30 Material is as cheap and needs no extra step.
-PAGEFIND_THRESHOLD = 30
+# `auto` is Pagefind at every size. Material's search (lunr) indexes a page
+# by its headings, so a hit lands on a chapter, never on an article
+# (`#art_12`); it cannot rank the reading open now above the one it
+# replaced; and its highlight (`?h=`) carries the words its segmenter cut
+# from the query (委员 for 业主委员会). Pagefind's results are regrouped by
+# article and reranked by the glue (assets/lawsite/lawsite-search.js).
+# `material` stays for a site that wants it.
 
 BUNDLE = "pagefind"  # folder of the (first) Pagefind bundle inside the built site
 DEFER_ENV = "LAWSITE_SEARCH_INDEX_LATER"  # see defer_index
@@ -67,6 +67,9 @@ _UNUSED = frozenset(
 )
 _SHARD_KEEPS = (".json", ".pf_meta")  # plus the index/, fragment/ (and filter/) folders
 ASSETS = ("lawsite-search.css", "lawsite-search.js")  # our glue, under assets/lawsite/
+# Copied under assets/lawsite/ but loaded by the glue only (an ES module that
+# Pagefind's UI imports by this name): destination → source in assets/.
+MODULES = {"ranked/pagefind.js": "lawsite-ranked-pagefind.js"}
 
 # Parts of a page that would only add noise to results and weight to the
 # fragments a query downloads: the table of contents repeats the headings,
@@ -84,22 +87,38 @@ EXCLUDE_SELECTORS = (
     "svg",
 )
 
+# A page's rank, a Pagefind filter (`rank`) that the ranking module weighs
+# (RANK_WEIGHTS in assets/lawsite-ranked-pagefind.js): a reading a later one
+# replaced, and its notices and interpretations, come after the current
+# ones. Other pages have no rank. (A boost for the reading open for comment
+# was tried and dropped: on real laws it put a long open draft above the law
+# a query names, 未成年人保护法 above 居民身份证法 for 居民身份证.)
+RANK_PAST = "past"
+
 _CONTENT = re.compile(r'<article class="md-content__inner md-typeset"')
 _BODY = re.compile(r"<article\b[^>]*\bdata-pagefind-body\b[^>]*>")
 _LANG = re.compile(r'<html\b[^>]*\blang="([^"]*)"')
+# A contact point's page quotes the suggestions it sent (templates/partials/
+# contact_point_record.html), which the drafts' notices hold: on this short
+# page they would outrank the article they are about. They weigh little here.
+_POINT_RECORD = '<div class="ls-point-record">'
+_QUOTED_SUGGESTIONS = '<ul class="ls-suggs">'
+QUOTED_WEIGHT = "0.2"
 _SPARE_IDS = re.compile(r' id="[^"]*__(?:item|para)_\d+"')
-# An article's label link and caption (templates/partials/article.html).
-_LABEL = re.compile(r'<a class="ls-article__label" href="#([^"]+)"[^>]*>.*?</a>(?:<span class="ls-article__caption">.*?</span>)?')
+# An article's label link and caption (templates/partials/article.html; on an
+# interpretation page it links to the article in its draft, whose id it shares).
+_LABEL = re.compile(r'<a class="ls-article__label" href="[^"#]*#([^"]+)"[^>]*>.*?</a>(?:<span class="ls-article__caption">.*?</span>)?')
+# A redline entry (render/readings.py) and its labels: 第六条 → 第七条.
+_REDLINE_ENTRY = re.compile(r'\bid="(rl-(?:old-)?art_[^"]+)"')
+_REDLINE_LABELS = re.compile(r'<span class="ls-rl__labels">(?:<a [^>]*>[^<]*</a>|<span [^>]*>[^<]*</span>)*</span>')
 _HEADER_END = re.compile(r'(<div class="md-header__source">|</nav>\s*(?:<div[^>]*md-tabs|</header>))')
 
 
-def choose_engine(mode: str, document_count: int) -> str:
+def choose_engine(mode: str) -> str:
     """`material` or `pagefind` for the setting `search: auto|material|pagefind`."""
     if mode not in MODES:
         raise ValueError(f"search must be one of {', '.join(MODES)}, not {mode!r}")
-    if mode == "auto":
-        return "pagefind" if document_count >= PAGEFIND_THRESHOLD else "material"
-    return mode
+    return "material" if mode == "material" else "pagefind"
 
 
 def search_button_html(language: str) -> str:
@@ -107,13 +126,23 @@ def search_button_html(language: str) -> str:
     return render(language, "partials/search_pagefind.html")
 
 
-def mark_page(html: str, button: str) -> str:
-    """Mark the page content as Pagefind's body and put the search button in
-    Material's header (before the repository link, else at the header's end).
+def search_rank(site: Site, document: Document | None) -> str | None:
+    """RANK_PAST or None for a document's page (see RANK_PAST)."""
+    if document is None:
+        return None
+    subject = site.get(document.concerns or document.interprets) or document
+    return RANK_PAST if site.later_reading(subject) is not None else None
+
+
+def mark_page(html: str, button: str, rank: str | None = None) -> str:
+    """Mark the page content as Pagefind's body (with its rank as a filter)
+    and put the search button in Material's header (before the repository
+    link, else at the header's end).
 
     A page without Material's content element (a custom template) is left
     unindexed but still gets the button."""
-    html = _CONTENT.sub(r"\g<0> data-pagefind-body", html, count=1)
+    marks = " data-pagefind-body" + (f' data-pagefind-filter="rank:{rank}"' if rank else "")
+    html = _CONTENT.sub(lambda m: m.group(0) + marks, html, count=1)
     match = _HEADER_END.search(html)
     if match is None:
         return html
@@ -143,9 +172,33 @@ def index_view(html: str) -> str | None:
         return None
     lang = _LANG.search(html[: start.start()])
     body = _SPARE_IDS.sub("", html[start.start() : end + len("</article>")])
-    body = _LABEL.sub(lambda m: f'<span id="{m.group(1)}__label">{m.group(0)}</span>', body)
+    body = _light_quotes(body)
+    body = _redline_labels(_LABEL.sub(lambda m: f'<span id="{m.group(1)}__label">{m.group(0)}</span>', body))
     lang_attr = f' lang="{lang.group(1)}"' if lang else ""
     return f'<!doctype html><html{lang_attr}><head><meta charset="utf-8"></head><body>{body}</body></html>'
+
+
+def _light_quotes(body: str) -> str:
+    """Quoted suggestions on a contact point's page weigh QUOTED_WEIGHT."""
+    head, record, tail = body.partition(_POINT_RECORD)
+    if not record:
+        return body
+    light = _QUOTED_SUGGESTIONS[:-1] + f' data-pagefind-weight="{QUOTED_WEIGHT}">'
+    return head + record + tail.replace(_QUOTED_SUGGESTIONS, light)
+
+
+def _redline_labels(body: str) -> str:
+    """Give each redline entry's labels an anchor of their own, as articles'
+    labels have: `rl-art_7__label`, text 第六条→第七条."""
+    parts, last = [], 0
+    for entry in _REDLINE_ENTRY.finditer(body):
+        labels = _REDLINE_LABELS.search(body, entry.end())
+        following = _REDLINE_ENTRY.search(body, entry.end())
+        if labels is None or (following is not None and following.start() < labels.start()):
+            continue
+        parts += [body[last : labels.start()], f'<span id="{entry.group(1)}__label">', labels.group(0), "</span>"]
+        last = labels.end()
+    return "".join(parts) + body[last:]
 
 
 def shard_folder(number: int) -> str:

@@ -88,6 +88,10 @@ class Site:
     def get(self, doc_id: str | None) -> Document | None:
         return self.documents.get(doc_id) if doc_id else None
 
+    def later_reading(self, document: Document) -> Document | None:
+        """The reading whose `previous:` names `document` (None: it is the latest)."""
+        return self._next_readings.get(document.id)
+
     def readings(self, document: Document) -> list[Document]:
         """The chain of readings `document` belongs to, earliest first."""
         chain = [document]

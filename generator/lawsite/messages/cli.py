@@ -28,6 +28,10 @@ MESSAGES: dict[str, Message] = {
         zh="MkDocs 退出，退出码 {code}",
         en="MkDocs ended with exit code {code}",
     ),
+    "build.precompressed": Message(
+        zh="已预压缩 {files} 个文本文件（.gz 共 {gzip} 字节，.br 共 {brotli} 字节，原文件共 {size} 字节）",
+        en="precompressed: {files} text files (.gz {gzip} and .br {brotli} bytes of {size})",
+    ),
     "check.csv-note": Message(
         zh="{path}：从 {file} 按 {encoding} 读取了 {rows} 条意见",
         en="{path}: {rows} suggestion(s) read from {file} as {encoding}",
@@ -483,6 +487,10 @@ MESSAGES: dict[str, Message] = {
     "plugin.links": Message(
         zh="lawsite：内容中有 {n} 个构建时会跟随的链接（运行 `lawsite check` 查看）：\n  {lines}",
         en="lawsite: {n} link(s) in content that the build would follow (run `lawsite check`):\n  {lines}",
+    ),
+    "plugin.precompressed": Message(
+        zh="lawsite：已为 {files} 个文本文件写入预压缩的 .gz 和 .br",
+        en="lawsite: precompressed {files} text files (.gz and .br)",
     ),
     "plugin.preview-on-request": Message(
         zh="lawsite：预览；{count} 个法律页面在第一次打开时生成；不生成订阅源、开放数据和搜索索引（lawsite build 生成）",

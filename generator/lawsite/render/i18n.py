@@ -22,6 +22,7 @@ SCRIPT_LABELS: tuple[str, ...] = (
     "copied",
     "copy_fallback",
     "search_dialog",
+    "jump_missing",
 )
 # What intake.js shows; in i18n.js only on a site that uses the comment service.
 INTAKE_SCRIPT_LABELS: tuple[str, ...] = tuple(key for key in zh.LABELS if key.startswith("intake_js_"))

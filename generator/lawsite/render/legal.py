@@ -199,6 +199,8 @@ def legal_page_markdown(document: Document, ctx: LegalPage) -> str:
         "channels": _channels(document, ctx, status) if status else None,
         "contents": _contents(document.legal),
         "article_count": translator(settings.language)("articles_count", n=len(document.legal.articles)),
+        # Go to 第N条 (reader.js builds the list from the page's articles).
+        "jump": {"total": len(document.legal.articles)} if len(document.legal.articles) > 1 else None,
     }
     blocks = [render(settings.language, "partials/legal_head.html", above=ctx.above, head=head, after=ctx.after)]
     blocks.extend(_body_blocks(document, document.legal.children, 0, inline, ctx))

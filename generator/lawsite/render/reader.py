@@ -17,6 +17,7 @@ from ..model import Document
 from ..settings import Settings
 from .comments import form_href, form_point_template, intake_action, intake_base, template_values
 from .i18n import INTAKE_SCRIPT_LABELS, SCRIPT_LABELS, translator
+from .templates import render
 
 # Assets added to every page (besides lawsite.css/js), and the poster's own.
 PAGE_ASSETS: tuple[str, ...] = ("reader.css", "reader.js", "basket.js")
@@ -50,6 +51,20 @@ def inject_head(page_html: str, snippet: str) -> str:
     """`snippet` placed just before `</head>` (unchanged when there is none)."""
     index = page_html.find("</head>")
     return page_html if index < 0 else page_html[:index] + snippet + page_html[index:]
+
+
+def footer_html(settings: Settings) -> str:
+    """The site's footer (Settings.footer); empty when none is set."""
+    footer = settings.footer
+    if not footer.shown:
+        return ""
+    police_code = "".join(c for c in footer.police if c.isascii() and c.isdigit())
+    return render(settings.language, "partials/site_footer.html", footer=footer, police_code=police_code)
+
+
+def not_found_html(settings: Settings) -> str:
+    """The 404 page's content: served at any address, so its link is absolute."""
+    return render(settings.language, "partials/not_found.html", home=settings.site_url or "/")
 
 
 def basket_context(document: Document, status: Consultation | None, page_url: str, settings: Settings) -> dict[str, str] | None:

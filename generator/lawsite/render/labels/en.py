@@ -38,6 +38,18 @@ LABELS: dict[str, str] = {
     "effective": "In force from",
     "contents": "Contents",
     "articles_count": "{n} articles",
+    "jump_before": "Article",
+    "jump_after": "(number)",
+    "jump_input": "Article number (1 to {n})",
+    "jump_go": "Go",
+    "jump_pick": "Choose an article",
+    "jump_missing": "There is no article {n}; this text has {total}",
+    "footer_sponsor": "Run by",
+    "footer_contact": "Contact",
+    "footer_site_code": "Site code",
+    "not_found_title": "Page not found",
+    "not_found_text": "The page you asked for does not exist; it may have moved or been removed.",
+    "not_found_home": "Home page",
 
     # --- the e-mail a comment link opens: {title}, {label} and {url} filled in
     "mail_body": "Comment on {title}, {label}:\n\n\n\n--\nArticle: {url}\n(name and contact optional)",

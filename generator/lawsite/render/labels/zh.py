@@ -38,6 +38,18 @@ LABELS: dict[str, str] = {
     "effective": "施行日期",
     "contents": "目录",
     "articles_count": "共 {n} 条",
+    "jump_before": "跳到第",
+    "jump_after": "条",
+    "jump_input": "跳到第几条（共 {n} 条）",
+    "jump_go": "跳转",
+    "jump_pick": "选择条文",
+    "jump_missing": "没有第 {n} 条，本文共 {total} 条",
+    "footer_sponsor": "主办单位",
+    "footer_contact": "联系方式",
+    "footer_site_code": "网站标识码",
+    "not_found_title": "页面未找到",
+    "not_found_text": "您要打开的页面不存在，可能已经移动或删除。",
+    "not_found_home": "返回首页",
 
     # --- the e-mail a comment link opens: {title}, {label} and {url} filled in
     "mail_body": "关于《{title}》{label}的意见：\n\n\n\n——\n条文链接：{url}\n（姓名、联系方式可选填）",

@@ -38,6 +38,18 @@ LABELS: dict[str, str] = {
     "effective": "施行日期",
     "contents": "目錄",
     "articles_count": "共 {n} 條",
+    "jump_before": "跳到第",
+    "jump_after": "條",
+    "jump_input": "跳到第幾條（共 {n} 條）",
+    "jump_go": "跳轉",
+    "jump_pick": "選擇條文",
+    "jump_missing": "沒有第 {n} 條，本文共 {total} 條",
+    "footer_sponsor": "主辦單位",
+    "footer_contact": "聯繫方式",
+    "footer_site_code": "網站標識碼",
+    "not_found_title": "頁面未找到",
+    "not_found_text": "您要打開的頁面不存在，可能已經移動或刪除。",
+    "not_found_home": "返回首頁",
 
     # --- the e-mail a comment link opens: {title}, {label} and {url} filled in
     "mail_body": "關於《{title}》{label}的意見：\n\n\n\n——\n條文連結：{url}\n（姓名、聯絡方式可選填）",
