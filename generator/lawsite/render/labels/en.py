@@ -195,6 +195,7 @@ LABELS: dict[str, str] = {
     # --- readings and redline pages
     "readings": "Readings",
     "this_reading": "this reading",
+    "open_reading_now": "Comments on this reading are closed. Open for comment now:",
     "redline_link": "What changed",
     "redline_title": "{title}: changes from {old} to {new}",
     "redline_compares": "Article by article ({old_n} articles before, {new_n} now):",

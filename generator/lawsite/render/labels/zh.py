@@ -195,6 +195,7 @@ LABELS: dict[str, str] = {
     # --- readings and redline pages
     "readings": "审议过程",
     "this_reading": "本稿",
+    "open_reading_now": "本稿征求意见已结束。正在征求意见的是：",
     "redline_link": "修改对照",
     "redline_title": "{title}修改对照：{old} → {new}",
     "redline_compares": "逐条对照（原 {old_n} 条，现 {new_n} 条）：",

@@ -195,6 +195,7 @@ LABELS: dict[str, str] = {
     # --- readings and redline pages
     "readings": "審議過程",
     "this_reading": "本稿",
+    "open_reading_now": "本稿徵求意見已結束。正在徵求意見的是：",
     "redline_link": "修改對照",
     "redline_title": "{title}修改對照：{old} → {new}",
     "redline_compares": "逐條對照（原 {old_n} 條，現 {new_n} 條）：",
