@@ -39,9 +39,10 @@ from .gather.site import Site, forget_parsed, link_problems, load_site
 from .messages import ENV, language, msg
 from .model import ConfigError, Kind, Problem
 from .parse.static_files import static_file_problems
-from .plan import Plan, PosterPage, plan_pages
+from .plan import Plan, PosterPage, SignPage, plan_pages
 from .progress import Progress, Steps
 from .render import lawnav, reader
+from .render.comments import intake_base, intake_origin
 from .render.i18n import translator
 from .render.pages import Build, PageInput, render_page
 from .report import format_problem
@@ -68,6 +69,8 @@ class LawsiteConfig(Config):
     trust_html = opt.Type(bool, default=False)
     # A Content-Security-Policy <meta> in every page: only the site's own scripts and styles.
     csp = opt.Type(bool, default=True)
+    # The comment service (`lawsite intake`) of every draft without its own `comments.intake`.
+    intake = opt.Type(str, default="")
 
 
 class LawsitePlugin(BasePlugin[LawsiteConfig]):
@@ -144,7 +147,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.plan = plan_pages(site, self.settings, lambda src: files.get_file_from_path(src) is not None)
         for warning in self.plan.skipped:
             log.warning(warning.render(self.lang))
-        self._add_assets(files, config, len(site.documents))
+        self._add_assets(files, config, site)
         self._add_generated(files, config, site)
         return files
 
@@ -152,18 +155,22 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def site(self) -> Site:
         return self.build.site
 
-    def _add_assets(self, files: Files, config: MkDocsConfig, documents: int) -> None:
-        """The plugin's styles and scripts; Pagefind's when it replaces Material's search."""
-        self.search_engine = site_search.choose_engine(self.config.search, documents)
+    def _add_assets(self, files: Files, config: MkDocsConfig, site: Site) -> None:
+        """The plugin's styles and scripts; Pagefind's when it replaces Material's
+        search; the comment service's when a draft posts to one."""
+        self.search_engine = site_search.choose_engine(self.config.search, len(site.documents))
         names = [n for n in PAGE_ASSETS if n != reader.LABELS_SCRIPT] + list(reader.POSTER_ASSETS)
+        extra = list(site_search.ASSETS if self.search_engine == "pagefind" else ())
         if self.search_engine == "pagefind":
             _disable_material_search(config)
-            for name in site_search.ASSETS:
-                _extra_asset(config, name)
-            names += site_search.ASSETS
-        for name in names:
+        intake = any(intake_base(document, self.settings) for document in site.documents.values())
+        if intake:
+            extra += reader.INTAKE_ASSETS
+        for name in extra:
+            _extra_asset(config, name)
+        for name in names + extra:
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name)))
-        files.append(File.generated(config, reader.LABELS_SCRIPT, content=reader.labels_script(self.settings.language)))
+        files.append(File.generated(config, reader.LABELS_SCRIPT, content=reader.labels_script(self.settings.language, intake)))
 
     def _add_generated(self, files: Files, config: MkDocsConfig, site: Site) -> None:
         """The planned pages' files; then every page's URL, once, for every link;
@@ -178,10 +185,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         # Not while serving: MkDocs' live reload injects an inline script that changes per request.
         self.finish = Finish(self.settings.site_url, sanitise=not self.config.trust_html, csp=self.config.csp and not self.serving, wasm=wasm, mark_search=mark)
         problem = posters.site_url_problem(self.settings.site_url)
-        if problem and any(isinstance(spec, PosterPage) for spec in self.plan.generated):
+        if problem and any(isinstance(spec, (PosterPage, SignPage)) for spec in self.plan.generated):
             log.warning(format_problem(problem, self.lang))
         for spec in self.plan.generated:
-            if isinstance(spec, PosterPage):
+            if isinstance(spec, (PosterPage, SignPage)):  # whole HTML files, written with every page's link
                 poster = files.get_file_from_path(spec.src)
                 assert poster is not None
                 poster.content_string = render_page(spec, PageInput(self.build, poster.url)).markdown
@@ -302,7 +309,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         document = self.site.by_path.get(page.file.src_uri)
         head = feeds.head_links_html(document, self.build.urls.at(page.url), self.settings.language)
-        return self.finish.page(output, head, page.content or "")
+        return self.finish.page(output, head, page.content or "", intake_origin(document, self.settings))
 
     # --- feeds, open data, search (emit/) -----------------------------------
 

@@ -286,6 +286,7 @@ class Comments:
     email: str | None = None
     subject: str = "征求意见：{title}{label}"
     form: str | None = None
+    intake: str | None = None  # the comment service's address (lawsite intake), e.g. https://yj.example.gov.cn/intake
     post: str | None = None
     fax: str | None = None
     phone: str | None = None

@@ -3,7 +3,7 @@
 `plan_pages(site, settings, exists)` lists the pages of the content folder
 that lawsite renders (drafts and laws, interpretations, notices, contact
 points, the home page) and the pages it generates (law indexes, statistics,
-the contact-point directory, posters, redlines), each with its key in
+the contact-point directory, posters, contact-point signs, redlines), each with its key in
 `urls.SiteUrls`. The adapter creates the generated files the plan lists and
 asks the render table (render/pages.py) for each page's body; it never
 chooses among kinds of page itself.
@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import Callable, TypeVar, Union
 
 from .emit.poster import poster_uri
+from .emit.sign import sign_uri
 from .gather.readings import redline_pairs
 from .gather.site import Site
 from .messages import Text, msg
@@ -28,7 +29,7 @@ from .render import lawnav
 from .render.i18n import translator
 from .render.readings import redline_title
 from .settings import Settings
-from .urls import DIRECTORY_ID, STATISTICS_ID, law_index_key, poster_key, redline_key
+from .urls import DIRECTORY_ID, STATISTICS_ID, law_index_key, poster_key, redline_key, sign_key
 
 STATISTICS_SRC = "statistics.md"
 HOME_SRCS = ("index.md", "README.md")
@@ -51,6 +52,7 @@ class PageKind(str, Enum):
     STATISTICS = "statistics"
     DIRECTORY = "directory"
     POSTER = "poster"
+    SIGN = "sign"
     REDLINE = "redline"
 
 
@@ -131,6 +133,24 @@ class PosterPage:
 
 
 @dataclass(frozen=True)
+class SignPage:
+    """A contact point's standing QR sign: a standalone HTML file, no Markdown."""
+
+    document: Document
+    kind: PageKind = field(default=PageKind.SIGN, init=False)
+    in_nav: bool = field(default=False, init=False)
+    stub: str = field(default="", init=False)  # written once every page has its URL
+
+    @property
+    def src(self) -> str:
+        return sign_uri(self.document)
+
+    @property
+    def key(self) -> str:
+        return sign_key(self.document.id)
+
+
+@dataclass(frozen=True)
 class RedlinePage:
     """The changes from one reading to the next, linked from both readings'
     pages rather than listed in the navigation."""
@@ -155,7 +175,7 @@ class RedlinePage:
         return f"---\nhide: [toc]\n---\n\n# {self.title}\n"
 
 
-GeneratedPage = Union[LawIndexPage, LedgerPage, PosterPage, RedlinePage]
+GeneratedPage = Union[LawIndexPage, LedgerPage, PosterPage, SignPage, RedlinePage]
 PageSpec = Union[DocumentPage, GeneratedPage]
 
 
@@ -188,9 +208,10 @@ def plan_pages(site: Site, settings: Settings, exists: Callable[[str], bool]) ->
     indexes = [LawIndexPage(f, tuple(docs), lawnav.folder_title(f, docs)) for f, docs in folders.items() if not exists(lawnav.index_uri(f))]
     ledger, ledger_skipped = _unclaimed(_ledger_pages(site, settings), exists, msg("plan.not-made"))
     posters = [PosterPage(d) for d in published if has_poster(d)]
+    signs = [SignPage(d) for d in published if d.kind is Kind.CONTACT_POINT]
     redlines = [RedlinePage(old, new, redline_title(old, new, settings.language)) for old, new in redline_pairs(site)]
     redlines, redline_skipped = _unclaimed(redlines, exists, msg("plan.redline-not-made"))
-    return Plan(documents, (*indexes, *ledger, *posters, *redlines), (*ledger_skipped, *redline_skipped), folders)
+    return Plan(documents, (*indexes, *ledger, *posters, *signs, *redlines), (*ledger_skipped, *redline_skipped), folders)
 
 
 def _page_kind(site: Site, document: Document) -> PageKind:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .messages import msg
 from .model import ConfigError
+from .urls import service_origin
 
 LANGUAGES = ("zh", "zh-Hant", "en")
 
@@ -27,12 +28,15 @@ class Settings:
     # The theme's template folders, first wins (custom_dir, Material's); icons are in
     # their `.icons/`. Empty: not known, and `template:`/`icon:` are not checked.
     theme_dirs: tuple[str, ...] = ()
+    intake: str = ""  # the comment service of every draft without its own `comments.intake`; "" none
 
     def __post_init__(self) -> None:
         try:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ConfigError(msg("error.timezone", timezone=self.timezone)) from exc
+        if self.intake and service_origin(self.intake) is None:
+            raise ConfigError(msg("error.intake", intake=self.intake))
         if self.language not in LANGUAGES:
             raise ConfigError(msg("error.language", languages=", ".join(LANGUAGES), language=self.language))
 
@@ -45,6 +49,7 @@ class Settings:
             timezone=str(options.get("timezone", cls.timezone)),
             numbering=str(options.get("numbering", cls.numbering)),
             language=str(options.get("language", cls.language)),
+            intake=str(options.get("intake") or ""),
         )
 
     @property

@@ -6,6 +6,12 @@ spaces, full-width forms and final punctuation are normalised, same source —
 and their counts summed. Identical texts from different sources stay separate
 entries, so every contact point keeps the credit for what it submitted.
 The skeleton has `outcome: pending` everywhere and passes `lawsite check`.
+
+It also reads the collect format (`lawsite intake export`, `lawsite collect`:
+id,channel,point,article,text,received,… — known by its `channel` column):
+a row's source is its contact point, else who its channel stands for
+(网民 for the web…), so a comment made through a contact point's sign counts
+for that point in the notice and the ledger. Its other columns are not read.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ from .parse.frontmatter import shortened
 from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, csv_rows, decode_csv, header_faults, normalise, resolve_article
 
 COLUMNS = ("article", "from", "text", "count")
+# Who a row of the collect format without a contact point came from, by channel.
+CHANNEL_SOURCES = {"web": "网民", "mail": "来信", "paper": "书面意见", "meeting": "座谈会"}
 
 
 @dataclass
@@ -69,8 +77,9 @@ def tally_comments(raw: bytes, path: str, draft: Document) -> Tallied:
 
 def _header(cells: list[str], path: str, line: int, result: Tallied) -> list[str] | None:
     names = [HEADER_ALIASES.get(c.strip(), c.strip().lower()) for c in cells]
-    unknown = [n for n in names if n not in COLUMNS]
-    missing = [n for n in ("article", "from", "text") if n not in names]
+    collect = "channel" in names  # the collect format: its other columns are not read
+    unknown = [] if collect else [n for n in names if n not in COLUMNS]
+    missing = [n for n in (("article", "text") if collect else ("article", "from", "text")) if n not in names]
     if unknown or missing:
         result.problems.append(Problem(path, line, None, header_faults(unknown, missing), msg("tally-header.hint"), code="csv-header"))
         return None
@@ -85,6 +94,8 @@ def _row(row: dict[str, str], complete: bool, path: str, line: int, draft: Docum
         report(None, msg("csv-cells.tally"), msg("csv-cells.tally.hint"), "csv-cells")
         return
     result.rows += 1
+    if not row.get("from"):  # the collect format: the contact point, else the channel's source
+        row["from"] = row.get("point") or CHANNEL_SOURCES.get(row.get("channel", ""), "")
     article = resolve_article(row.get("article", ""), draft)
     count_text = row.get("count") or "1"
     problems_before = len(result.problems)

@@ -181,3 +181,25 @@ def test_text_format_names_file_line_field_and_hint(tmp_path, capsys):
     assert main(["-f", str(tmp_path / "mkdocs.yml"), "check", "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert "a.md:4 [stgae] error: unknown key `stgae`" in out and "hint:" in out and "did you mean `stage`" in out
+
+
+@pytest.mark.parametrize("url", ["ftp://yj.x.cn/intake", "https://yj.x.cn/intake?doc={doc}", "https://yj.x.cn/intake#f", "/intake", "javascript:alert(1)"])
+def test_intake_that_is_no_service_address(tmp_path, capsys, url):
+    front = f"comments:\n  closes: 2025-06-01\n  intake: \"{url}\"\n"
+    code, problems = run_check(tmp_path, {"a.md": draft(front)}, capsys=capsys)
+    problem = only(problems, "bad-intake-url")
+    assert code == 1 and problem["field"] == "comments.intake" and problem["line"] == 6 and "https://" in problem["hint"]
+
+
+def test_intake_alone_is_a_comment_channel(tmp_path, capsys):
+    front = "comments:\n  closes: 2025-06-01\n  intake: https://yj.x.cn/intake\n"
+    code, problems = run_check(tmp_path, {"a.md": draft(front)}, capsys=capsys)
+    assert code == 0 and not [p for p in problems if p["code"] == "no-comment-channel"], problems
+
+
+def test_a_site_wide_intake_that_is_no_address_stops_the_check(tmp_path, capsys, english):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "index.md").write_text("# 首页\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ndocs_dir: content\nplugins:\n  - lawsite:\n      intake: yj.x.cn/intake\n", encoding="utf-8")
+    code = main(["-f", str(tmp_path / "mkdocs.yml"), "check"])
+    assert code == 2 and "intake must be the http(s) address" in capsys.readouterr().err

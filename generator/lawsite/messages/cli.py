@@ -316,6 +316,10 @@ MESSAGES: dict[str, Message] = {
         zh="id {notice_id} 已被 {path} 使用；请换一个 --id",
         en="id {notice_id} is already used by {path}; choose another --id",
     ),
+    "error.intake": Message(
+        zh="lawsite：intake 应是意见征集服务的 http(s) 地址（例如 https://yj.example.gov.cn/intake），而不是 {intake!r}",
+        en="lawsite: intake must be the http(s) address of the comment service (e.g. https://yj.example.gov.cn/intake), not {intake!r}",
+    ),
     "error.timezone": Message(
         zh="lawsite：未知的时区 {timezone!r}；请使用 IANA 名称，例如 'Asia/Shanghai'",
         en="lawsite: unknown time zone {timezone!r}; use an IANA name such as 'Asia/Shanghai'",

@@ -206,6 +206,14 @@ MESSAGES: dict[str, Message] = {
         zh="写在冒号后面的同一行",
         en="write it on one line after the colon",
     ),
+    "bad-intake-url": Message(
+        zh="字段 `{key}` 应为意见征集服务的 http(s) 地址，不带问号、# 或占位符，现为 {cleaned!r}",
+        en="`{key}` must be the http(s) address of the comment service, without query or placeholders, not {cleaned!r}",
+    ),
+    "bad-intake-url.hint": Message(
+        zh="例如 https://yj.example.gov.cn/intake（`lawsite intake serve` 对外的地址）",
+        en="e.g. https://yj.example.gov.cn/intake (where `lawsite intake serve` answers)",
+    ),
     "bad-url": Message(
         zh="字段 `{key}` 应为 http(s) 网址，现为 {cleaned!r}",
         en="`{key}` must be an http(s) address, not {cleaned!r}",
@@ -679,12 +687,12 @@ MESSAGES: dict[str, Message] = {
         en="start each article on its own paragraph with its number, e.g. `第一条\u3000为了……`",
     ),
     "no-comment-channel": Message(
-        zh="征求意见既没有 `email` 也没有 `form`：读者无法对条文提出意见",
-        en="comments have neither `email` nor `form`: readers would have no way to comment on an article",
+        zh="征求意见既没有 `email`、`form`，也没有 `intake`：读者无法对条文提出意见",
+        en="comments have neither `email` nor `form` nor `intake`: readers would have no way to comment on an article",
     ),
     "no-comment-channel.hint": Message(
-        zh="加上 `email: …` 和（或）`form: https://…?doc={{doc}}&article={{article}}`",
-        en="add `email: …` and/or `form: https://…?doc={{doc}}&article={{article}}`",
+        zh="加上 `email: …`、`form: https://…?doc={{doc}}&article={{article}}` 和（或）`intake: https://…`（意见征集服务）",
+        en="add `email: …`, `form: https://…?doc={{doc}}&article={{article}}` and/or `intake: https://…` (the comment service)",
     ),
     "no-info-end": Message(
         zh="没有 `{INFO_END}` 行：无法区分文件头（标题、日期）和正文",
@@ -875,8 +883,8 @@ MESSAGES: dict[str, Message] = {
         en="write the suggestion itself",
     ),
     "tally-header.hint": Message(
-        zh="表头行为 article,from,text,count（count 可以省略）",
-        en="the header row is article,from,text,count (count may be left out)",
+        zh="表头行为 article,from,text,count（count 可以省略），或收集格式的 id,channel,point,article,text,received",
+        en="the header row is article,from,text,count (count may be left out), or the collect format's id,channel,point,article,text,received",
     ),
     "tally.article": Message(
         zh="  {label}\t{comments} 件意见，{entries}",

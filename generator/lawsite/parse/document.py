@@ -181,7 +181,7 @@ def _comments(raw: Any, ctx: CheckContext) -> Comments | None:
             msg("closes-before-opens.hint"),
             code="closes-before-opens",
         )
-    if not raw.get("email") and not raw.get("form"):
+    if not raw.get("email") and not raw.get("form") and not raw.get("intake"):
         ctx.report(
             ("comments",),
             msg("no-comment-channel"),
@@ -194,6 +194,7 @@ def _comments(raw: Any, ctx: CheckContext) -> Comments | None:
         email=raw.get("email"),
         subject=raw.get("subject") or Comments.subject,
         form=raw.get("form"),
+        intake=raw.get("intake"),
         post=raw.get("post"),
         fax=raw.get("fax"),
         phone=raw.get("phone"),

@@ -19,10 +19,13 @@ from typing import Any, Callable
 from ..messages import Text, msg
 from ..model import Kind, Problem, Severity
 from ..numerals import MAX_COUNT_DIGITS, whole_number
+from ..urls import service_origin
 from .frontmatter import FrontMatter, KeyPath, dotted, shortened
 
-# Placeholders allowed in the mail subject and form URL templates.
+# Placeholders allowed in the mail subject and form URL templates; the form's
+# also {point}, the contact point a reader came through (filled in the browser).
 TEMPLATE_FIELDS = ("doc", "article", "label", "title", "url")
+FORM_FIELDS = (*TEMPLATE_FIELDS, "point")
 
 _EMAIL = re.compile(r"^[^@\s<>,;:\"()\[\]\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 _ID = re.compile(r"^[^\s/\\?#%&<>\"'*:|]+$")
@@ -227,13 +230,13 @@ def fill_template(template: str, values: dict[str, str]) -> str:
     return _TEMPLATE_TOKEN.sub(token, template)
 
 
-def _template_faults(template: str) -> dict[str, list[str]]:
+def _template_faults(template: str, fields: tuple[str, ...] = TEMPLATE_FIELDS) -> dict[str, list[str]]:
     """The placeholders `fill_template` would leave as written, by fault:
     "brace", "spec", "conversion", "attribute", "empty" or "unknown"."""
     faults: dict[str, list[str]] = {}
     for match in _TEMPLATE_TOKEN.finditer(template):
         inside = match.group(1)
-        if match.group() in ("{{", "}}") or inside in TEMPLATE_FIELDS:
+        if match.group() in ("{{", "}}") or inside in fields:
             continue
         if inside is None:
             fault = "brace"
@@ -243,14 +246,14 @@ def _template_faults(template: str) -> dict[str, list[str]]:
     return faults
 
 
-def _template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
+def _template(value: Any, ctx: CheckContext, key: KeyPath, fields: tuple[str, ...] = TEMPLATE_FIELDS) -> str | None:
     cleaned = text(value, ctx, key)
     if cleaned is None:
         return None
-    faults = _template_faults(cleaned)
+    faults = _template_faults(cleaned, fields)
     if not faults:
         return cleaned
-    allowed = ", ".join("{" + f + "}" for f in TEMPLATE_FIELDS)
+    allowed = ", ".join("{" + f + "}" for f in fields)
     field_name = _dotted(key)
 
     def shown(fault: str) -> Text | str:
@@ -270,7 +273,7 @@ def _template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
         ctx.report(key, msg("template-empty", field_name=field_name), msg("template-empty.hint", allowed=allowed), code="template-empty")
     if "unknown" in faults:
         first = faults["unknown"][0][1:-1]
-        ctx.report(key, msg("unknown-placeholder", field_name=field_name, shown=shown('unknown')), msg("unknown-placeholder.hint", allowed=allowed, suggestion=_did_you_mean(first, TEMPLATE_FIELDS)), code="unknown-placeholder")
+        ctx.report(key, msg("unknown-placeholder", field_name=field_name, shown=shown('unknown')), msg("unknown-placeholder.hint", allowed=allowed, suggestion=_did_you_mean(first, fields)), code="unknown-placeholder")
     return None
 
 
@@ -283,10 +286,10 @@ def subject_template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
 
 
 def form_template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
-    cleaned = _template(value, ctx, key)
+    cleaned = _template(value, ctx, key, FORM_FIELDS)
     if cleaned is None:
         return None
-    sample = fill_template(cleaned, {f: "x" for f in TEMPLATE_FIELDS})
+    sample = fill_template(cleaned, {f: "x" for f in FORM_FIELDS})
     parts = urllib.parse.urlsplit(sample)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         ctx.report(
@@ -294,6 +297,19 @@ def form_template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
             msg("bad-url", key=_dotted(key), cleaned=cleaned),
             msg("bad-url.hint"),
             code="bad-url",
+        )
+        return None
+    return cleaned
+
+
+def service_url(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
+    cleaned = text(value, ctx, key)
+    if cleaned is not None and service_origin(cleaned) is None:
+        ctx.report(
+            key,
+            msg("bad-intake-url", key=_dotted(key), cleaned=cleaned),
+            msg("bad-intake-url.hint"),
+            code="bad-intake-url",
         )
         return None
     return cleaned
@@ -362,6 +378,7 @@ COMMENTS = {
     "email": FieldSpec(email),
     "subject": FieldSpec(subject_template),
     "form": FieldSpec(form_template),
+    "intake": FieldSpec(service_url),
     "post": FieldSpec(text),
     "fax": FieldSpec(text),
     "phone": FieldSpec(text),

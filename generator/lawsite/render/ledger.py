@@ -15,7 +15,7 @@ from typing import Any, Callable
 from ..gather.ledger import ArticleLedger, Ledger, PointLedger, Tally
 from ..model import GENERAL, Article, ContactPoint, Document, Kind, Notice, Outcome, Suggestion
 from ..settings import Settings
-from ..urls import DIRECTORY_ID, STATISTICS_ID, PageLinks
+from ..urls import DIRECTORY_ID, STATISTICS_ID, PageLinks, sign_key
 from .charts import Bar, stacked_bars_svg
 from .i18n import translator
 from .templates import format_date, render
@@ -212,6 +212,7 @@ def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Docu
         "drafts": drafts,
         "chart": outcome_chart("ls-chart-point", record.tally, t) if record.tally.total else "",
         "directory": links.to(DIRECTORY_ID, ""),
+        "sign": links.to(sign_key(point.id)),
     }
     head = render(settings.language, "partials/contact_point_head.html", point=context)
     tail = render(settings.language, "partials/contact_point_record.html", point=context)

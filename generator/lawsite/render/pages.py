@@ -14,9 +14,10 @@ from functools import cached_property
 from typing import Any, Callable
 
 from ..emit.poster import poster_html, poster_links
+from ..emit.sign import sign_html, sign_links
 from ..gather.site import Site
 from ..model import Kind
-from ..plan import DocumentPage, LawIndexPage, LedgerPage, PageKind, PageSpec, PosterPage, RedlinePage
+from ..plan import DocumentPage, LawIndexPage, LedgerPage, PageKind, PageSpec, PosterPage, RedlinePage, SignPage
 from ..redline import align_readings
 from ..settings import Settings
 from ..urls import PageLinks, SiteUrls
@@ -135,6 +136,12 @@ def _poster(spec: PosterPage, page: PageInput) -> Rendered:
     return Rendered(poster_html(spec.document, page.build.settings, links))
 
 
+def _sign(spec: SignPage, page: PageInput) -> Rendered:
+    links = sign_links(spec.document, page.build.urls)
+    assert links is not None, "a sign is planned only for a contact point with a page"
+    return Rendered(sign_html(spec.document, page.build.settings, links))
+
+
 def _as_written(spec: DocumentPage, page: PageInput) -> Rendered:
     return Rendered(page.markdown)
 
@@ -151,6 +158,7 @@ RENDERERS: dict[PageKind, Renderer] = {
     PageKind.DIRECTORY: _directory,
     PageKind.REDLINE: _redline,
     PageKind.POSTER: _poster,
+    PageKind.SIGN: _sign,
 }
 def render_page(spec: PageSpec, page: PageInput) -> Rendered:
     return RENDERERS[spec.kind](spec, page)

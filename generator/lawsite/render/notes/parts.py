@@ -71,7 +71,7 @@ def poster_link(page: ArticlePage) -> Part | None:
 
 
 def basket(page: ArticlePage) -> Part | None:
-    root = basket_context(page.document, page.status, page.links.absolute)
+    root = basket_context(page.document, page.status, page.links.absolute, page.settings)
     return Part(Slot.TAIL, "partials/basket.html", root) if root else None
 
 
