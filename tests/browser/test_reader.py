@@ -67,7 +67,7 @@ def open_entry(page: Any, article: str) -> None:
     """Open the article's 提意见 entry (closed on a phone, open on a wide screen)."""
     entry = page.locator(f"#{article} details.ls-comment")
     if entry.get_attribute("open") is None:
-        entry.locator("summary").click()
+        entry.locator("summary.ls-comment__open").click()
 
 
 def choose(page: Any, article: str) -> None:
