@@ -23,7 +23,7 @@ from conftest import REPO, SAMPLE_NOW, build_site
 from intake.harness import Service
 
 from browser.conftest import SCREENSHOTS, serve
-from browser.test_reader import axe_violations
+from browser.test_reader import axe_violations, choose, open_entry
 from lawsite.intake.backends import open_store
 from lawsite.intake.store import Stored
 
@@ -84,6 +84,7 @@ def new_page(chromium: Any, width: int, javascript: bool = True, scheme: str = "
 
 
 def open_form(page: Any, article: str) -> Any:
+    open_entry(page, article)  # the article's 提意见 (closed on a phone) holds the form
     page.locator(f"#{article} summary[data-ls-channel=intake]").click()
     form = page.locator(f"#{article} form[data-ls-intake-form]")
     form.wait_for(state="visible")
@@ -138,7 +139,7 @@ def test_a_basket_of_three_is_sent_in_one_request(chromium: Any, intake_site: tu
     page.goto(url + DRAFT)
     texts = {"art_2": "第二条的适用范围宜包括网络空间。", "art_5": "第五条第一项过于笼统。", "art_1": "同意立法目的。"}
     for article in texts:
-        page.locator(f"#{article} .ls-basket-toggle").click()
+        choose(page, article)
     for article, text in texts.items():
         page.fill(f"#ls-basket-{article}", text)
     page.fill("#ls-basket-name", "钱某")

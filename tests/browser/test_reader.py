@@ -63,6 +63,19 @@ def page_at(chromium: Any) -> Iterator[Any]:
         page.context.close()
 
 
+def open_entry(page: Any, article: str) -> None:
+    """Open the article's 提意见 entry (closed on a phone, open on a wide screen)."""
+    entry = page.locator(f"#{article} details.ls-comment")
+    if entry.get_attribute("open") is None:
+        entry.locator("summary.ls-comment__open").click()
+
+
+def choose(page: Any, article: str) -> None:
+    """Put the article in the basket through its 提意见 entry."""
+    open_entry(page, article)
+    page.locator(f"#{article} .ls-basket-toggle").click()
+
+
 def decode_mailto(href: str) -> tuple[str, dict[str, str]]:
     assert href.startswith("mailto:"), href
     address, _, query = href[len("mailto:"):].partition("?")
@@ -77,8 +90,8 @@ def test_basket_survives_reload_and_sends_one_mail(page_at: Any, sample_url: str
     page = page_at(WIDTHS[width])
     page.goto(sample_url + DRAFT)
     assert page.locator("#ls-basket").is_visible()
-    page.locator("#art_3 .ls-basket-toggle").click()
-    page.locator("#art_1 .ls-basket-toggle").click()
+    choose(page, "art_3")
+    choose(page, "art_1")
     page.fill("#ls-basket-art_3", "建议明确“文明行为”的范围 & 列举\n第二行")
     page.fill("#ls-basket-art_1", "同意。")
     page.fill("#ls-basket-name", "王某")
@@ -125,25 +138,71 @@ def test_basket_survives_reload_and_sends_one_mail(page_at: Any, sample_url: str
         page.locator("#ls-basket").screenshot(path=str(SCREENSHOTS / "basket-phone.png"), animations="disabled")
 
 
-def test_basket_removal_and_clear(page_at: Any, sample_url: str) -> None:
+def test_basket_removal_asks_and_can_be_undone(page_at: Any, sample_url: str) -> None:
     page = page_at(390)
     page.goto(sample_url + DRAFT)
-    page.locator("#art_2 .ls-basket-toggle").click()
+    choose(page, "art_2")
+    toggle = page.locator("#art_2 .ls-basket-toggle")
+    assert toggle.inner_text().startswith("已加入意见篮")  # a chosen article says so
     page.fill("#ls-basket-art_2", "删去本条")
+    # Tapping the chosen article again asks before deleting the text: declined, all stays.
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    toggle.click()
+    assert asked == ["移出第二条会删去您对它写的意见，确定移出吗？"]
+    assert page.input_value("#ls-basket-art_2") == "删去本条"
+    assert toggle.get_attribute("aria-pressed") == "true"
+    # Accepted: removed, and the bar offers to undo it.
+    page.once("dialog", lambda dialog: dialog.accept())
     page.locator("#ls-basket .ls-basket__remove").click()
     assert page.locator("#ls-basket-art_2").count() == 0
-    assert page.locator(".ls-basket-bar").is_hidden()
+    assert toggle.inner_text().startswith("加入意见篮")
+    page.locator("#art_10").scroll_into_view_if_needed()
+    bar = page.locator(".ls-basket-bar")
+    bar.wait_for(state="visible")
+    assert "已移出第二条" in bar.inner_text()
+    bar.locator("[data-ls-basket-undo]").click()
+    assert page.input_value("#ls-basket-art_2") == "删去本条"  # the text is back
+    stored = json.loads(page.evaluate(f"localStorage.getItem('lawsite:basket:{DRAFT_ID}')"))
+    assert stored["text"] == {"art_2": "删去本条"}
+    # An article without text goes without asking (nothing to lose).
+    choose(page, "art_3")
+    page.locator("#art_3 .ls-basket-toggle").click()
+    assert page.locator("#ls-basket-art_3").count() == 0
+    # Emptying the basket asks, and can be undone too.
     page.fill("#ls-basket-name", "李某")
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator("[data-ls-basket-clear]").click()
     assert page.evaluate(f"localStorage.getItem('lawsite:basket:{DRAFT_ID}')") is None
+    page.locator("#ls-basket [data-ls-basket-undo]").click()
+    assert page.input_value("#ls-basket-art_2") == "删去本条" and page.input_value("#ls-basket-name") == "李某"
+
+
+def test_one_compact_comment_entry_per_article_on_a_phone(page_at: Any, sample_url: str) -> None:
+    page = page_at(390)
+    page.goto(sample_url + DRAFT)
+    article = page.locator("#art_1")
+    # One visible button under the article: 提意见, the choices folded inside it.
+    visible = article.locator(".ls-actions button:visible, .ls-actions a:visible, .ls-actions summary:visible")
+    assert visible.count() == 1 and visible.first.inner_text().startswith("提意见")
+    open_entry(page, "art_1")
+    choices = article.locator(".ls-comment__choices")
+    assert choices.locator(".ls-comment__mail").is_visible() and choices.locator(".ls-comment__form").is_visible()
+    assert choices.locator(".ls-basket-toggle").is_visible() and choices.locator(".ls-copy__button").is_visible()
+    page.locator("#art_2").screenshot(path=str(SCREENSHOTS / "comment-entry-phone.png"), animations="disabled")
+    # A wide screen has room: the choices stand open beside 提意见.
+    desktop = page_at(1280)
+    desktop.goto(sample_url + DRAFT)
+    assert desktop.locator("#art_1 .ls-comment__mail").is_visible()
+    assert desktop.locator("details.ls-comment[open]").count() == 20
+    desktop.locator("#art_2").screenshot(path=str(SCREENSHOTS / "comment-entry-desktop.png"), animations="disabled")
 
 
 def test_basket_copies_all_comments_for_the_form(page_at: Any, sample_url: str) -> None:
     page = page_at(1280)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sample_url.rstrip("/"))
     page.goto(sample_url + DRAFT)
-    page.locator("#art_5 .ls-basket-toggle").click()
+    choose(page, "art_5")
     page.fill("#ls-basket-art_5", "建议增加志愿服务时长认定")
     page.locator("[data-ls-basket-copy]").click()
     page.wait_for_function("document.querySelector('.ls-basket__status').textContent.length > 0")
@@ -183,6 +242,11 @@ def test_without_javascript_the_build_time_entries_stand(page_at: Any, sample_ur
     page = page_at(WIDTHS[width], javascript=False)
     page.goto(sample_url + DRAFT)
     assert "ls-banner--open" in page.locator(".ls-doc-head [data-ls-banner]").get_attribute("class")
+    # Each 提意见 opens by itself (a <details>), no script needed.
+    summaries = page.locator("details.ls-comment > summary")
+    assert summaries.count() == 20
+    for index in range(20):
+        summaries.nth(index).click()
     mail_links = page.locator(".ls-comment a[href^='mailto:']:visible")
     assert mail_links.count() == 20
     _, fields = decode_mailto(mail_links.first.get_attribute("href"))
@@ -217,6 +281,7 @@ def test_copy_permalink_with_confirmation(page_at: Any, sample_url: str) -> None
     page = page_at(390)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sample_url.rstrip("/"))
     page.goto(sample_url + DRAFT)
+    open_entry(page, "art_2")
     # The button names its article, read from the label link (no data attribute).
     assert page.locator("#art_2 .ls-copy__button").inner_text().endswith("第二条")
     # The article's text reads (and copies) as written: label, caption, U+3000, text.
@@ -231,6 +296,7 @@ def test_copy_permalink_fallback_when_copying_is_refused(page_at: Any, sample_ur
     page = page_at(390)
     page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined}); document.execCommand = function () { return false; };")
     page.goto(sample_url + DRAFT)
+    open_entry(page, "art_4")
     page.locator("#art_4 .ls-copy__button").click()
     fallback = page.locator("#art_4 .ls-copy__fallback")
     assert fallback.is_visible()
@@ -240,7 +306,10 @@ def test_copy_permalink_fallback_when_copying_is_refused(page_at: Any, sample_ur
 def test_keyboard_focus_is_visible(page_at: Any, sample_url: str) -> None:
     page = page_at(390)
     page.goto(sample_url + DRAFT)
-    for selector in ("#art_1 .ls-basket-toggle", "#art_1 .ls-copy__button", "#art_1 .ls-comment__mail", ".ls-fontsize"):
+    page.keyboard.press("Tab")  # keyboard use, so that focus() shows :focus-visible
+    page.locator("#art_1 summary").focus()
+    page.keyboard.press("Enter")  # opens the entry from the keyboard
+    for selector in ("#art_1 summary", "#art_1 .ls-basket-toggle", "#art_1 .ls-copy__button", "#art_1 .ls-comment__mail", ".ls-fontsize"):
         page.locator(selector).focus()
         outline = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
         assert outline[0] != "none" and outline[1] >= 2, (selector, outline)
@@ -277,7 +346,7 @@ def test_axe_finds_no_serious_violation(page_at: Any, sample_url: str, axe_sourc
     page = page_at(WIDTHS[width], scheme=scheme, bypass_csp=True)
     page.goto(sample_url + PAGES[name])
     if name == "draft":
-        page.locator("#art_1 .ls-basket-toggle").click()  # the basket panel and bar are checked too
+        choose(page, "art_1")  # the basket panel and bar are checked too
     assert axe_violations(page, axe_source) == []
 
 

@@ -133,11 +133,13 @@ def test_the_pages_hold_what_the_site_adds_to_a_draft(pages: SitePages) -> None:
     closed = pages.markdown("drafts/r1.md", "drafts/r1/")
     assert 'class="ls-readings"' in closed and 'href="../../redlines/r2/"' in closed  # chain and redline
     assert 'class="ls-draft-outcome"' in closed and 'class="ls-ledger-line" href="../../notices/n1/#ledger-art_2"' in closed
-    assert 'href="../../posters/r1/index.html"' in closed  # the poster link
+    assert 'href="../../posters/r1/index.html"' not in closed  # closed: no poster inviting comments
+    assert '<p class="ls-open-reading" role="note">本稿征求意见已结束。正在征求意见的是：<a href="../r2/">' in closed  # the open reading
     assert 'class="ls-basket"' not in closed and 'class="ls-comment"' not in closed  # closed: no comment tools
     open_ = pages.markdown("drafts/r2.md", "drafts/r2/")
     assert 'class="ls-button ls-interp-link" href="../../interpretations/i2/#art_3"' in open_
     assert 'class="ls-basket"' in open_ and open_.count('class="ls-comment"') == 4
+    assert 'href="../../posters/r2/index.html"' in open_ and 'ls-open-reading' not in open_
     assert 'class="ls-ledger-line"' not in open_  # no notice on the second reading yet
 
 

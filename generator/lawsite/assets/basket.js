@@ -21,6 +21,7 @@
   var bar = null;
   var panelInView = false; // the bar steps aside while the panel itself is on screen
   var toggles = {};
+  var undo = null; // { message, state }: the basket before the last removal, until the next change
 
   function read() {
     var empty = { order: [], text: {}, name: "", contact: "" };
@@ -159,6 +160,10 @@
     });
     var actions = el("div", { "class": "ls-basket__actions" });
     var status = el("p", { "class": "ls-basket__status", role: "status" });
+    if (undo) {
+      status.textContent = undo.message + " ";
+      status.appendChild(undoButton());
+    }
     if (root.getAttribute("data-ls-email")) {
       var mail = el("a", { "class": "ls-button ls-button--primary", "data-ls-basket-mail": "" }, "✉ " + t("basket_send_mail"));
       mail.addEventListener("click", function () { status.textContent = t("basket_sent_note"); });
@@ -177,6 +182,7 @@
     var clear = el("button", { type: "button", "class": "ls-button ls-button--quiet", "data-ls-basket-clear": "" }, t("basket_clear"));
     clear.addEventListener("click", function () {
       if (!window.confirm(t("basket_clear_confirm"))) return;
+      remember(t("basket_cleared"));
       state = { order: [], text: {}, name: "", contact: "" };
       save();
       refresh();
@@ -206,25 +212,52 @@
     if (long) long.hidden = !href || href.length <= LONG_MAILTO;
   }
 
+  // --- undo ---------------------------------------------------------------------------
+  // A reader's text is never lost silently: removing an article with text asks
+  // first, and the basket as it was before a removal or clearing can come back.
+  function remember(message) {
+    undo = { message: message, state: JSON.parse(JSON.stringify(state)) };
+  }
+
+  function undoButton() {
+    var button = el("button", { type: "button", "class": "ls-button ls-button--quiet", "data-ls-basket-undo": "" }, t("basket_undo"));
+    button.addEventListener("click", function () {
+      if (!undo) return;
+      state = undo.state;
+      undo = null;
+      save();
+      refresh();
+    });
+    return button;
+  }
+
   // --- the toggles and the bar -------------------------------------------------------
   function toggle(id, on) {
     var index = state.order.indexOf(id);
-    if (on && index < 0) state.order.push(id);
-    if (!on && index >= 0) state.order.splice(index, 1);
-    // Keep the text of a removed article out of the stored basket.
-    if (!on) delete state.text[id];
+    if (on && index < 0) { state.order.push(id); undo = null; }
+    if (!on && index >= 0) {
+      var written = (state.text[id] || "").trim();
+      if (written && !window.confirm(t("basket_remove_confirm", { label: labelOf(id) }))) return;
+      remember(t("basket_removed", { label: labelOf(id) }));
+      state.order.splice(index, 1);
+      // Keep the text of a removed article out of the stored basket (the undo holds it in memory).
+      delete state.text[id];
+    }
     save();
     refresh();
   }
 
   function refresh() {
     Object.keys(toggles).forEach(function (id) {
-      toggles[id].setAttribute("aria-pressed", state.order.indexOf(id) >= 0 ? "true" : "false");
+      var on = state.order.indexOf(id) >= 0;
+      toggles[id].setAttribute("aria-pressed", on ? "true" : "false");
+      toggles[id].firstChild.textContent = t(on ? "basket_added" : "basket_add");
     });
     var n = chosen().length;
-    bar.hidden = n === 0 || panelInView;
-    bar.querySelector(".ls-basket-bar__count").textContent = t("basket_bar", { n: n });
-    document.documentElement.classList.toggle("ls-has-basket-bar", n > 0);
+    showBar();
+    bar.querySelector(".ls-basket-bar__count").textContent = undo && !n ? undo.message : t("basket_bar", { n: n });
+    bar.querySelector("[data-ls-basket-undo]").hidden = !undo;
+    bar.querySelector(".ls-basket-bar__open").hidden = n === 0;
     render();
   }
 
@@ -233,10 +266,11 @@
       var entry = article.querySelector(".ls-comment");
       if (!entry) return; // no comment entry on this article (repealed, no channel)
       var id = article.id;
-      var button = el("button", { type: "button", "class": "ls-button ls-basket-toggle", "aria-pressed": "false" }, t("basket_add"));
+      var button = el("button", { type: "button", "class": "ls-button ls-basket-toggle", "aria-pressed": "false" });
+      button.appendChild(document.createTextNode(t("basket_add")));
       button.appendChild(el("span", { "class": "ls-sr" }, " " + labelOf(id)));
       button.addEventListener("click", function () { toggle(id, button.getAttribute("aria-pressed") !== "true"); });
-      entry.appendChild(button);
+      (entry.querySelector(".ls-comment__choices") || entry).appendChild(button);
       toggles[id] = button;
     });
   }
@@ -244,8 +278,16 @@
   function addBar() {
     bar = el("div", { "class": "ls-basket-bar", role: "region", "aria-label": t("basket_title"), hidden: "" });
     bar.appendChild(el("span", { "class": "ls-basket-bar__count" }));
-    bar.appendChild(el("a", { "class": "ls-button ls-button--primary", href: "#ls-basket" }, t("basket_open")));
+    bar.appendChild(undoButton());
+    bar.appendChild(el("a", { "class": "ls-button ls-button--primary ls-basket-bar__open", href: "#ls-basket" }, t("basket_open")));
     document.body.appendChild(bar);
+  }
+
+  // The bar shows while something is chosen or a removal can be undone, and
+  // steps aside while the panel itself is on screen.
+  function showBar() {
+    bar.hidden = (chosen().length === 0 && !undo) || panelInView;
+    document.documentElement.classList.toggle("ls-has-basket-bar", !bar.hidden || chosen().length > 0);
   }
 
   // After the deadline (by the reader's clock) the basket disappears with the entries.
@@ -265,7 +307,7 @@
     if ("IntersectionObserver" in window) {
       new IntersectionObserver(function (entries) {
         panelInView = entries[0].isIntersecting;
-        bar.hidden = chosen().length === 0 || panelInView;
+        showBar();
       }).observe(root);
     }
     window.setInterval(function () { if (!consultationOpen()) close(); }, 60000);

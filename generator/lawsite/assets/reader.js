@@ -148,6 +148,8 @@
       }
       var wrap = document.createElement("span");
       wrap.className = "ls-copy";
+      // Inside the article's 提意见 entry where there is one: one compact row per article.
+      actions = actions.querySelector(".ls-comment__choices") || actions;
       var button = document.createElement("button");
       button.type = "button";
       button.className = "ls-button ls-button--quiet ls-copy__button";
@@ -243,10 +245,19 @@
     }
   }
 
+  // --- one compact comment entry per article ------------------------------------
+  // Closed on a phone (one 提意见 per article); a wide screen has room for the
+  // choices, so there they are open from the start.
+  function openEntriesOnWideScreens() {
+    if (!window.matchMedia || !window.matchMedia("(min-width: 60em)").matches) return;
+    Array.prototype.forEach.call(document.querySelectorAll("details.ls-comment"), function (entry) { entry.open = true; });
+  }
+
   function init() {
     fontSwitch();
     copyButtons();
     articleJump();
+    openEntriesOnWideScreens();
     nameSearchDialog();
     pointLinks();
   }

@@ -21,6 +21,9 @@ SCRIPT_LABELS: tuple[str, ...] = (
     "copy_link",
     "copied",
     "copy_fallback",
+    "copy_address",
+    "read_aloud",
+    "read_stop",
     "search_dialog",
     "jump_missing",
 )

@@ -10,6 +10,7 @@ LABELS: dict[str, str] = {
     # --- commenting on a draft: the comment entry, the consultation's status, the channels
     "comment_on_article": "Comment on this article",
     "comment_by_mail": "By e-mail",
+    "comment_entry": "Comment",
     "comment_by_form": "Online form",
     "comments_closed": "Comments are closed",
     "status_upcoming": "Consultation upcoming",
@@ -115,6 +116,10 @@ LABELS: dict[str, str] = {
     "basket_open_form": "Open the online form",
     "basket_clear": "Empty my comments",
     "basket_clear_confirm": "Delete everything in my comments?",
+    "basket_remove_confirm": "Removing {label} deletes what you wrote about it. Remove it?",
+    "basket_removed": "{label} removed",
+    "basket_cleared": "All comments cleared",
+    "basket_undo": "Undo",
     "basket_sent_note": "Handed to your mail app. Once the mail is sent you can empty your comments.",
     "basket_empty": "No article chosen yet: use “Add to my comments” below an article.",
     "basket_too_long": "This is long; some mail apps cut it. You can also copy and paste it.",
@@ -145,10 +150,13 @@ LABELS: dict[str, str] = {
     "intake_js_basket_nothing": "Write a comment in the basket first, then send it.",
 
     # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
-    "font_larger": "Larger text",
+    "font_larger": "Large print",
     "copy_link": "Copy link",
     "copied": "Copied",
     "copy_fallback": "Press and hold the link below to copy it",
+    "copy_address": "Copy the address",
+    "read_aloud": "Read aloud",
+    "read_stop": "Stop reading",
 
     # --- the ledger: outcomes (badges) and counts in a ledger line
     "outcome_adopted": "Adopted",
@@ -267,6 +275,7 @@ LABELS: dict[str, str] = {
     # --- readings and redline pages
     "readings": "Readings",
     "this_reading": "this reading",
+    "open_reading_now": "Comments on this reading are closed. Open for comment now:",
     "redline_link": "What changed",
     "redline_title": "{title}: changes from {old} to {new}",
     "redline_compares": "Article by article ({old_n} articles before, {new_n} now):",

@@ -10,6 +10,7 @@ LABELS: dict[str, str] = {
     # --- commenting on a draft: the comment entry, the consultation's status, the channels
     "comment_on_article": "对本条提意见",
     "comment_by_mail": "发邮件",
+    "comment_entry": "提意见",
     "comment_by_form": "在线提交",
     "comments_closed": "意见征集已截止",
     "status_upcoming": "即将征求意见",
@@ -115,6 +116,10 @@ LABELS: dict[str, str] = {
     "basket_open_form": "打开网上意见表",
     "basket_clear": "清空意见篮",
     "basket_clear_confirm": "确定清空意见篮中的全部内容？",
+    "basket_remove_confirm": "移出{label}会删去您对它写的意见，确定移出吗？",
+    "basket_removed": "已移出{label}",
+    "basket_cleared": "已清空意见篮",
+    "basket_undo": "撤销",
     "basket_sent_note": "已交给邮件应用。确认邮件发出后，可以清空意见篮。",
     "basket_empty": "还没有选择条文：点击条文下方的“加入意见篮”。",
     "basket_too_long": "内容较长，部分邮件应用可能截断，也可以复制后粘贴发送。",
@@ -145,10 +150,13 @@ LABELS: dict[str, str] = {
     "intake_js_basket_nothing": "请先在意见篮中写下意见，再提交。",
 
     # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
-    "font_larger": "放大字号",
+    "font_larger": "长辈模式",
     "copy_link": "复制本条链接",
     "copied": "已复制",
     "copy_fallback": "请长按下面的链接复制",
+    "copy_address": "复制邮箱地址",
+    "read_aloud": "朗读本条",
+    "read_stop": "停止朗读",
 
     # --- the ledger: outcomes (badges) and counts in a ledger line
     "outcome_adopted": "采纳",
@@ -267,6 +275,7 @@ LABELS: dict[str, str] = {
     # --- readings and redline pages
     "readings": "审议过程",
     "this_reading": "本稿",
+    "open_reading_now": "本稿征求意见已结束。正在征求意见的是：",
     "redline_link": "修改对照",
     "redline_title": "{title}修改对照：{old} → {new}",
     "redline_compares": "逐条对照（原 {old_n} 条，现 {new_n} 条）：",

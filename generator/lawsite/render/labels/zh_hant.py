@@ -10,6 +10,7 @@ LABELS: dict[str, str] = {
     # --- commenting on a draft: the comment entry, the consultation's status, the channels
     "comment_on_article": "對本條提意見",
     "comment_by_mail": "發郵件",
+    "comment_entry": "提意見",
     "comment_by_form": "線上提交",
     "comments_closed": "意見徵集已截止",
     "status_upcoming": "即將徵求意見",
@@ -115,6 +116,10 @@ LABELS: dict[str, str] = {
     "basket_open_form": "打開網上意見表",
     "basket_clear": "清空意見籃",
     "basket_clear_confirm": "確定清空意見籃中的全部內容？",
+    "basket_remove_confirm": "移出{label}會刪去您對它寫的意見，確定移出嗎？",
+    "basket_removed": "已移出{label}",
+    "basket_cleared": "已清空意見籃",
+    "basket_undo": "撤銷",
     "basket_sent_note": "已交給郵件應用。確認郵件發出後，可以清空意見籃。",
     "basket_empty": "還沒有選擇條文：點擊條文下方的「加入意見籃」。",
     "basket_too_long": "內容較長，部分郵件應用可能截斷，也可以複製後貼上發送。",
@@ -145,10 +150,13 @@ LABELS: dict[str, str] = {
     "intake_js_basket_nothing": "請先在意見籃中寫下意見，再提交。",
 
     # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
-    "font_larger": "放大字號",
+    "font_larger": "長輩模式",
     "copy_link": "複製本條連結",
     "copied": "已複製",
     "copy_fallback": "請長按下面的連結複製",
+    "copy_address": "複製郵箱地址",
+    "read_aloud": "朗讀本條",
+    "read_stop": "停止朗讀",
 
     # --- the ledger: outcomes (badges) and counts in a ledger line
     "outcome_adopted": "採納",
@@ -267,6 +275,7 @@ LABELS: dict[str, str] = {
     # --- readings and redline pages
     "readings": "審議過程",
     "this_reading": "本稿",
+    "open_reading_now": "本稿徵求意見已結束。正在徵求意見的是：",
     "redline_link": "修改對照",
     "redline_title": "{title}修改對照：{old} → {new}",
     "redline_compares": "逐條對照（原 {old_n} 條，現 {new_n} 條）：",

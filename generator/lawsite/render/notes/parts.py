@@ -14,6 +14,7 @@ from typing import Any, Callable, Mapping
 
 from markdown.util import Registry
 
+from ...consultation import State
 from ...urls import poster_key
 from ..activities import activities_on_context
 from ..ledger import draft_outcome_context
@@ -48,7 +49,24 @@ def draft_outcome(page: ArticlePage) -> Part | None:
     return Part(Slot.HEAD, "partials/draft_outcome.html", outcome) if outcome else None
 
 
+def open_reading(page: ArticlePage) -> Part | None:
+    """On a closed reading: the reading of the same draft open for comment now
+    (or about to open), so that a reader who landed here is not at a dead end."""
+    status = page.status
+    if status is None or status.state is not State.CLOSED:
+        return None
+    for reading in page.site.readings(page.document):
+        other = page.site.consultations.get(reading.id)
+        href = page.links.to(reading.id)
+        if reading is not page.document and other is not None and other.state is not State.CLOSED and href is not None:
+            return Part(Slot.HEAD, "partials/open_reading.html", {"href": href, "title": reading.title})
+    return None
+
+
 def poster_link(page: ArticlePage) -> Part | None:
+    # A closed reading's poster would invite comments no longer taken.
+    if page.status is not None and page.status.state is State.CLOSED:
+        return None
     poster = page.links.to(poster_key(page.document.id))
     return Part(Slot.HEAD, "partials/poster_link.html", {"href": poster}) if poster is not None else None
 
@@ -66,6 +84,7 @@ def basket(page: ArticlePage) -> Part | None:
 def _registry() -> Registry[PagePart]:
     registry: Registry[PagePart] = Registry()
     registry.register(readings_chain, "readings_chain", 40)
+    registry.register(open_reading, "open_reading", 35)
     registry.register(draft_outcome, "draft_outcome", 30)
     registry.register(poster_link, "poster_link", 20)
     registry.register(activities_held, "activities_held", 15)
