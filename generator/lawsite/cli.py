@@ -20,6 +20,7 @@ from .commands import intake as intake_command
 from .commands import new as new_command
 from .commands import outline as outline_command
 from .commands import serve as serve_command
+from .commands import sort as sort_command
 from .commands import tally as tally_command
 from .model import ConfigError, LawsiteError
 
@@ -80,6 +81,7 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true", help="overwrite files that exist already")
     imp.set_defaults(run=import_command.run)
 
+    sort_command.add_parser(commands)
     intake_command.add_parser(commands)  # serve, export, purge: their options are intake's own
     return top
 

@@ -1,0 +1,193 @@
+"""The review worksheet (.xlsx) and the per-comment CSV: their columns, once.
+
+`tally` reads the reviewed worksheet back by these headers, so they are the
+stable interface: rename a header only together with its reader.
+
+* Sheet `GROUP_SHEET`, one row per group (`GROUP_COLUMNS`): the proposed
+  article is a drop-down of the draft's articles, 总体 and none; 处理结果 is a
+  drop-down of `OUTCOMES`; 理由 is free text. 意见编号 lists the members' ids
+  (shortened past Excel's 32,767 characters per cell: the full membership is
+  the `group` column of the other sheet).
+* Sheet `COMMENT_SHEET`, one row per comment (`comment_header`): the same
+  columns as ``--format csv``.
+* Sheet `LISTS_SHEET` (hidden): the drop-downs' values. Excel refuses inline
+  lists over 255 characters, and a draft's labels are longer than that.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..model import Outcome
+from . import Group, Result, Sorted
+from .matching import ArticleIndex
+
+GROUP_SHEET = "意见分组"
+COMMENT_SHEET = "全部意见"
+LISTS_SHEET = "lists"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    width: int
+    wrap: bool = False
+
+
+GROUP_COLUMNS = (
+    Column("group", "组", 8),
+    Column("article", "建议条文", 14),
+    Column("confidence", "置信度", 8),
+    Column("reason", "依据", 26, wrap=True),
+    Column("check", "待核", 6),
+    Column("count", "条数", 6),
+    Column("sample", "意见样例", 60, wrap=True),
+    Column("ids", "意见编号", 22, wrap=True),
+    Column("channels", "渠道", 16, wrap=True),
+    Column("points", "联系点", 16, wrap=True),
+    Column("outcome", "处理结果", 11),
+    Column("outcome_reason", "理由", 40, wrap=True),
+)
+#: The 处理结果 drop-down, and the notice outcome each value stands for.
+OUTCOMES = {"采纳": Outcome.ADOPTED, "部分采纳": Outcome.PARTLY, "未采纳": Outcome.NOT_ADOPTED, "留作研究": Outcome.NOTED}
+#: The first columns of the per-comment sheet and CSV; the input's columns follow
+#: (its `article` as `named_article`, its `id` not again).
+COMMENT_COLUMNS = ("id", "article", "group", "confidence", "reason")
+NAMED_ARTICLE = "named_article"
+FLAG = "待核"  # the value of the check column when a named article looks wrong
+MAX_CELL = 32_767  # Excel's limit on the characters of one cell
+
+
+def comment_header(input_header: list[str]) -> list[str]:
+    rest = [NAMED_ARTICLE if name == "article" else name for name in input_header if name != "id"]
+    return list(COMMENT_COLUMNS) + rest
+
+
+def comment_row(item: Sorted, index: ArticleIndex, input_header: list[str]) -> list[str]:
+    proposal = item.proposal
+    first = [item.comment.id, index.label(proposal.article), item.group, f"{proposal.confidence:.2f}", proposal.reason]
+    return first + [item.comment.cells.get(name, "") for name in input_header if name != "id"]
+
+
+def write_csv(result: Result, index: ArticleIndex, input_header: list[str]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(comment_header(input_header))
+    writer.writerows(comment_row(item, index, input_header) for item in result.comments)
+    return out.getvalue()
+
+
+def group_row(group: Group, index: ArticleIndex) -> dict[str, object]:
+    sample = group.sample
+    return {
+        "group": group.name,
+        "article": index.label(group.article),
+        "confidence": round(group.confidence, 2),
+        "reason": sample.proposal.reason,
+        "check": FLAG if group.flagged else "",
+        "count": len(group.members),
+        "sample": _fit(sample.comment.text),
+        "ids": _fit("、".join(m.comment.id for m in group.members), f"…（共 {len(group.members)} 条，见“{COMMENT_SHEET}”表的 group 列）"),
+        "channels": _fit(group.counted("channel")),
+        "points": _fit(group.counted("point")),
+        "outcome": None,
+        "outcome_reason": None,
+    }
+
+
+def write_workbook(result: Result, index: ArticleIndex, input_header: list[str], path: Path) -> None:
+    """The review worksheet; write-only, so 100,000 comments stay within memory."""
+    book = Workbook(write_only=True)
+    groups = book.create_sheet(GROUP_SHEET)
+    comments = book.create_sheet(COMMENT_SHEET)
+    lists = book.create_sheet(LISTS_SHEET)
+    article_choices = [index.label(a) for a in index.ids] + [index.label("general"), index.label("none")]
+    _groups_sheet(groups, result, index, len(article_choices))
+    _comments_sheet(comments, result, index, input_header)
+    for n in range(max(len(article_choices), len(OUTCOMES))):
+        lists.append([article_choices[n] if n < len(article_choices) else None, list(OUTCOMES)[n] if n < len(OUTCOMES) else None])
+    lists.sheet_state = "hidden"
+    book.save(path)
+
+
+def _groups_sheet(sheet, result: Result, index: ArticleIndex, choices: int) -> None:
+    _layout(sheet, GROUP_COLUMNS)
+    last = len(result.groups) + 1
+    for key, formula in (("article", f"{LISTS_SHEET}!$A$1:$A${choices}"), ("outcome", f"{LISTS_SHEET}!$B$1:$B${len(OUTCOMES)}")):
+        letter = get_column_letter(_position(key))
+        validation = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True, errorTitle="不在列表中", error="请从下拉列表中选择")
+        validation.add(f"{letter}2:{letter}{max(last, 2)}")
+        sheet.data_validations.append(validation)
+    sheet.append(_header_cells(sheet, [c.header for c in GROUP_COLUMNS]))
+    wrap = {c.key for c in GROUP_COLUMNS if c.wrap}
+    for group in result.groups:
+        row = group_row(group, index)
+        sheet.append([_cell(sheet, row[c.key], c.key in wrap) for c in GROUP_COLUMNS])
+
+
+def _comments_sheet(sheet, result: Result, index: ArticleIndex, input_header: list[str]) -> None:
+    header = comment_header(input_header)
+    columns = [Column(name, name, 60 if name == "text" else 26 if name == "reason" else 12, wrap=name == "text") for name in header]
+    _layout(sheet, columns)
+    sheet.append(_header_cells(sheet, header))
+    text_at = header.index("text") if "text" in header else -1
+    for item in result.comments:
+        values = comment_row(item, index, input_header)
+        sheet.append([_cell(sheet, _fit(v), n == text_at) for n, v in enumerate(values)])
+
+
+def _layout(sheet, columns) -> None:
+    for n, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(n)].width = column.width
+    sheet.freeze_panes = "A2"
+
+
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
+
+
+def _header_cells(sheet, names: list[str]) -> list[WriteOnlyCell]:
+    cells = []
+    for name in names:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _TOP
+        cells.append(cell)
+    return cells
+
+
+def _cell(sheet, value: object, wrap: bool) -> object:
+    formula_like = isinstance(value, str) and value.startswith("=")
+    if not wrap and not formula_like:
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    if formula_like:  # a comment starting with = is text, never a formula
+        cell.data_type = "s"
+    if wrap:
+        cell.alignment = _WRAP
+    return cell
+
+
+def _position(key: str) -> int:
+    return next(n for n, c in enumerate(GROUP_COLUMNS, start=1) if c.key == key)
+
+
+def _fit(text: object, tail: str = "…") -> object:
+    """Text within Excel's limit on one cell, without the control characters
+    that a worksheet cannot hold (openpyxl refuses them)."""
+    if not isinstance(text, str):
+        return text
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return text[: MAX_CELL - len(tail)] + tail if len(text) > MAX_CELL else text
