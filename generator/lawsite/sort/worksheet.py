@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -176,8 +178,17 @@ def _cell(sheet, value: object, wrap: bool) -> object:
     if formula_like:  # a comment starting with = is text, never a formula
         cell.data_type = "s"
     if wrap:
-        cell.alignment = _WRAP
+        cell._style = copy(_wrapped_style(sheet))  # one style for all: setting .alignment per cell is slow
     return cell
+
+
+def _wrapped_style(sheet) -> StyleArray:
+    book = sheet.parent
+    if not hasattr(book, "_lawsite_wrap"):
+        template = WriteOnlyCell(sheet)
+        template.alignment = _WRAP
+        book._lawsite_wrap = template._style
+    return book._lawsite_wrap
 
 
 def _position(key: str) -> int:
