@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zlib
-from collections import defaultdict
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -36,12 +34,10 @@ def key(text: str) -> str:
 
 def group(texts: list[str], articles: list[str]) -> list[int]:
     """A group number for each comment (0, 1, … in order of first member)."""
-    keys = [key(t) for t in texts]
     uniques: dict[tuple[str, str], int] = {}
-    unique_of = [uniques.setdefault((a, k), len(uniques)) for a, k in zip(articles, keys)]
-    parent = list(range(len(uniques)))
+    unique_of = [uniques.setdefault((a, key(t)), len(uniques)) for a, t in zip(articles, texts)]
     items = list(uniques)
-    signatures = _signatures([k for _, k in items])
+    parent = list(range(len(items)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -49,16 +45,32 @@ def group(texts: list[str], articles: list[str]) -> list[int]:
             i = parent[i]
         return i
 
-    for band in range(_BANDS):
-        buckets: dict[tuple[str, bytes], list[int]] = defaultdict(list)
-        rows = signatures[:, band * _ROWS : (band + 1) * _ROWS]
-        for i, (article, text) in enumerate(items):
-            if len(text) >= _SHINGLE:
-                buckets[(article, rows[i].tobytes())].append(i)
-        for members in buckets.values():
-            _join_alike(members, items, root, parent)
+    for members in _candidates(items):
+        _join_alike(members, items, root, parent)
     numbers: dict[int, int] = {}
     return [numbers.setdefault(root(u), len(numbers)) for u in unique_of]
+
+
+def _candidates(items: list[tuple[str, str]]):
+    """Lists of texts (indexes, ascending) that share an LSH bucket and an article."""
+    if not items:
+        return
+    signatures = _signatures([text for _, text in items])
+    codes = {article: n for n, article in enumerate(sorted({a for a, _ in items}))}
+    article_code = np.array([codes[a] for a, _ in items], dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    comparable = np.array([len(text) >= _SHINGLE for _, text in items])
+    for band in range(_BANDS):
+        rows = signatures[:, band * _ROWS : (band + 1) * _ROWS]
+        bucket = article_code.copy()
+        for column in range(_ROWS):  # one 64-bit key per (article, band): collisions are only extra comparisons
+            bucket = (bucket ^ rows[:, column]) * np.uint64(0xBF58476D1CE4E5B9)
+        indexes = np.flatnonzero(comparable)
+        order = indexes[np.argsort(bucket[indexes], kind="stable")]
+        keys = bucket[order]
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        ends = np.r_[starts[1:], len(order)]
+        for a, b in zip(starts[ends - starts > 1], ends[ends - starts > 1]):
+            yield order[a:b].tolist()
 
 
 def _join_alike(members: list[int], items: list[tuple[str, str]], root, parent: list[int]) -> None:
@@ -74,22 +86,25 @@ def _join_alike(members: list[int], items: list[tuple[str, str]], root, parent: 
 
 
 def _signatures(texts: list[str]) -> np.ndarray:
-    """MinHash signatures (one row per text) over character 3-grams."""
+    """MinHash signatures (one row per text) over character 3-grams, all in numpy:
+    the texts are joined, every 3-gram hashed from its code points, and the
+    minimum of each permutation taken per text (`reduceat`)."""
     rng = np.random.default_rng(20240611)
     a = rng.integers(1, 1 << 63, size=_BANDS * _ROWS, dtype=np.uint64) | np.uint64(1)  # odd multipliers
     b = rng.integers(0, 1 << 63, size=_BANDS * _ROWS, dtype=np.uint64)
-    hashes: list[int] = []
-    starts: list[int] = []
-    for text in texts:
-        starts.append(len(hashes))
-        grams = {text[i : i + _SHINGLE] for i in range(max(1, len(text) - _SHINGLE + 1))}
-        hashes.extend(sorted(zlib.crc32(g.encode()) for g in grams))
-    values = np.array(hashes, dtype=np.uint64)
+    padded = [t.ljust(_SHINGLE, "\0") for t in texts]  # every text has at least one 3-gram
+    codes = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    lengths = np.array([len(t) for t in padded], dtype=np.int64)
+    ends = np.cumsum(lengths)
+    grams = (codes[:-2] * np.uint64(0x100000001B3) ^ codes[1:-1]) * np.uint64(0x100000001B3) ^ codes[2:]
+    inside = np.ones(len(grams), dtype=bool)  # a 3-gram must not run over into the next text
+    for cut in (1, 2):
+        positions = ends[ends - cut < len(grams)] - cut
+        inside[positions[positions >= 0]] = False
+    grams = grams[inside]
+    offsets = np.r_[0, np.cumsum(lengths - (_SHINGLE - 1))[:-1]]
     signature = np.empty((len(texts), _BANDS * _ROWS), dtype=np.uint64)
-    if not texts:
-        return signature
-    offsets = np.array(starts, dtype=np.int64)
     for p in range(_BANDS * _ROWS):
-        permuted = (a[p] * values + b[p]) >> np.uint64(20)  # multiply-shift hashing, wrapping at 2⁶⁴
+        permuted = (a[p] * grams + b[p]) >> np.uint64(20)  # multiply-shift hashing, wrapping at 2⁶⁴
         signature[:, p] = np.minimum.reduceat(permuted, offsets)
     return signature

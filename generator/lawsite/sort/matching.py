@@ -80,6 +80,8 @@ class ArticleIndex:
         articles = draft.legal.articles if draft.legal else []
         self.draft = draft
         self.ids = [a.id for a in articles]
+        self.position = {a: i for i, a in enumerate(self.ids)}
+        self._resolved: dict[str, str | None] = {}
         self.labels = {a.id: a.label for a in articles}
         self.by_key = {(a.number, a.sub): a.id for a in articles}
         self.texts = [fold((a.caption or "") + a.plain_text()) for a in articles]
@@ -99,6 +101,12 @@ class ArticleIndex:
         sims[[len(c.replace(" ", "")) < _MIN_CONTENT for c in contents]] = 0
         return sims
 
+    def resolve(self, given: str) -> str | None:
+        """The article (or GENERAL) a row's `article` cell names; rows repeat them."""
+        if given not in self._resolved:
+            self._resolved[given] = resolve_article(given, self.draft)
+        return self._resolved[given]
+
     def named(self, mention: Mention) -> str | None:
         return self.by_key.get((mention.number, mention.sub))
 
@@ -110,8 +118,9 @@ def propose_all(index: ArticleIndex, texts: list[str], given: list[str]) -> list
 
 
 def propose(index: ArticleIndex, text: str, given: str, sims: np.ndarray) -> Proposal:
-    quoted = _quoted(index, text)
-    named = _named(index, text, given)
+    folded = fold(text)
+    quoted = _quoted(index, folded)
+    named = _named(index, folded, given)
     best = int(np.argmax(sims)) if len(sims) else -1
     if quoted is not None:
         article, score = quoted
@@ -135,14 +144,16 @@ def propose(index: ArticleIndex, text: str, given: str, sims: np.ndarray) -> Pro
     return Proposal(NONE, 0.7 if best < 0 or sims[best] < _SIMILAR / 2 else 0.5, "与草案内容无关")
 
 
-def _named(index: ArticleIndex, text: str, given: str) -> list[tuple[str, str]]:
-    """(article, how it is named) for the row's article and each mention in the text."""
+def _named(index: ArticleIndex, folded: str, given: str) -> list[tuple[str, str]]:
+    """(article, how it is named) for the row's article and each mention in the (folded) text."""
     found: list[tuple[str, str]] = []
     if given.strip():
-        article = resolve_article(given, index.draft)
+        article = index.resolve(given)
         if article is not None:
             found.append((article, f"意见表注明{index.label(article)}"))
-    for mention in mentions(unicodedata.normalize("NFKC", text), index.draft.title):
+    if "条" not in folded and "條" not in folded:
+        return found
+    for mention in mentions(folded, index.draft.title):
         article = index.named(mention)
         if article is not None and all(article != a for a, _ in found):
             found.append((article, f"提到{index.label(article)}"))
@@ -151,7 +162,7 @@ def _named(index: ArticleIndex, text: str, given: str) -> list[tuple[str, str]]:
 
 def _check_named(index: ArticleIndex, named: list[tuple[str, str]], sims: np.ndarray, best: int) -> Proposal:
     """The named article, unless the content is plainly about another one."""
-    position = {a: i for i, a in enumerate(index.ids)}
+    position = index.position
     article, how = max(named, key=lambda n: (sims[position[n[0]]], -named.index(n)))
     own = float(sims[position[article]])
     top = float(sims[best])
@@ -162,10 +173,10 @@ def _check_named(index: ArticleIndex, named: list[tuple[str, str]], sims: np.nda
     return Proposal(article, confidence, how)
 
 
-def _quoted(index: ArticleIndex, text: str) -> tuple[str, float] | None:
-    """The article a quotation in `text` is taken from, and the match score."""
+def _quoted(index: ArticleIndex, folded: str) -> tuple[str, float] | None:
+    """The article a quotation in the (folded) text is taken from, and the match score."""
     best: tuple[str, float] | None = None
-    for quote in _QUOTE.findall(fold(text)):
+    for quote in _QUOTE.findall(folded):
         for i, article_text in enumerate(index.texts):
             score = fuzz.partial_ratio(quote, article_text, score_cutoff=_QUOTE_SCORE)
             if score and (best is None or score > best[1]):
