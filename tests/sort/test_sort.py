@@ -177,7 +177,7 @@ def test_the_worksheet_read_back_with_openpyxl(tmp_path: Path) -> None:
     rows = [dict(zip([c.key for c in GROUP_COLUMNS], row)) for row in groups.iter_rows(min_row=2, values_only=True)]
     assert [r["article"] for r in rows] == ["总体", "第五条", "第十二条", "第十三条", "none"]
     smoking = rows[1]
-    assert (smoking["count"], smoking["ids"], smoking["channels"]) == (2, "A2、A3", "信函 1、联系点 1")
+    assert (smoking["count"], smoking["ids"], smoking["channels"]) == (2, "A2 A3", "信函 1、联系点 1")
     assert smoking["outcome"] is None and smoking["outcome_reason"] is None
     assert groups.column_dimensions["G"].width == 60 and groups["G2"].alignment.wrap_text
     every = list(comments.iter_rows(values_only=True))

@@ -6,7 +6,7 @@ stable interface: rename a header only together with its reader.
 * Sheet `GROUP_SHEET`, one row per group (`GROUP_COLUMNS`): the proposed
   article is a drop-down of the draft's articles, 总体 and none; 处理结果 is a
   drop-down of `OUTCOMES`; 理由 is free text. 意见编号 lists the members' ids
-  (shortened past Excel's 32,767 characters per cell: the full membership is
+  separated by spaces (shortened past Excel's 32,767 characters per cell: the full membership is
   the `group` column of the other sheet).
 * Sheet `COMMENT_SHEET`, one row per comment (`comment_header`): the same
   columns as ``--format csv``.
@@ -56,8 +56,8 @@ GROUP_COLUMNS = (
     Column("count", "条数", 6),
     Column("sample", "意见样例", 60, wrap=True),
     Column("ids", "意见编号", 22, wrap=True),
-    Column("channels", "渠道", 16, wrap=True),
-    Column("points", "联系点", 16, wrap=True),
+    Column("channels", "渠道", 18, wrap=True),
+    Column("points", "联系点", 20, wrap=True),
     Column("outcome", "处理结果", 11),
     Column("outcome_reason", "理由", 40, wrap=True),
 )
@@ -100,7 +100,7 @@ def group_row(group: Group, index: ArticleIndex) -> dict[str, object]:
         "check": FLAG if group.flagged else "",
         "count": len(group.members),
         "sample": _fit(sample.comment.text),
-        "ids": _fit("、".join(m.comment.id for m in group.members), f"…（共 {len(group.members)} 条，见“{COMMENT_SHEET}”表的 group 列）"),
+        "ids": _fit(" ".join(m.comment.id for m in group.members), f"…（共 {len(group.members)} 条，见“{COMMENT_SHEET}”表的 group 列）"),
         "channels": _fit(group.counted("channel")),
         "points": _fit(group.counted("point")),
         "outcome": None,
@@ -132,10 +132,10 @@ def _groups_sheet(sheet, result: Result, index: ArticleIndex, choices: int) -> N
         validation.add(f"{letter}2:{letter}{max(last, 2)}")
         sheet.data_validations.append(validation)
     sheet.append(_header_cells(sheet, [c.header for c in GROUP_COLUMNS]))
-    wrap = {c.key for c in GROUP_COLUMNS if c.wrap}
-    for group in result.groups:
+    for number, group in enumerate(result.groups, start=2):
         row = group_row(group, index)
-        sheet.append([_cell(sheet, row[c.key], c.key in wrap) for c in GROUP_COLUMNS])
+        _fit_height(sheet, number, [(row[c.key], c) for c in GROUP_COLUMNS])
+        sheet.append([_cell(sheet, row[c.key], c.wrap) for c in GROUP_COLUMNS])
 
 
 def _comments_sheet(sheet, result: Result, index: ArticleIndex, input_header: list[str]) -> None:
@@ -144,21 +144,45 @@ def _comments_sheet(sheet, result: Result, index: ArticleIndex, input_header: li
     _layout(sheet, columns)
     sheet.append(_header_cells(sheet, header))
     text_at = header.index("text") if "text" in header else -1
-    for item in result.comments:
-        values = comment_row(item, index, input_header)
-        sheet.append([_cell(sheet, _fit(v), n == text_at) for n, v in enumerate(values)])
+    for number, item in enumerate(result.comments, start=2):
+        values = [_fit(v) for v in comment_row(item, index, input_header)]
+        if text_at >= 0:
+            _fit_height(sheet, number, [(values[text_at], columns[text_at])])
+        sheet.append([_plain(sheet, v, n == text_at) for n, v in enumerate(values)])
+
+
+_LINE_POINTS, _MAX_LINES = 15, 8
+
+
+def _fit_height(sheet, number: int, cells: list[tuple[object, Column]]) -> None:
+    """A height for row `number` that shows its wrapped text (up to _MAX_LINES lines):
+    neither Excel nor LibreOffice fits rows to wrapped text when they open a file."""
+    lines = 1
+    for value, column in cells:
+        if column.wrap and isinstance(value, str):
+            width = sum(2 if ord(ch) > 0x2E7F else 1 for ch in value[: column.width * _MAX_LINES])  # CJK: two units
+            lines = max(lines, -(-width // max(1, column.width - 1)), value.count("\n") + 1)
+    if lines > 1:
+        sheet.row_dimensions[number].height = _LINE_POINTS * min(lines, _MAX_LINES)
 
 
 def _layout(sheet, columns) -> None:
     for n, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(n)].width = column.width
     sheet.freeze_panes = "A2"
+    # Printed (and rendered to PDF) across the page, the header on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = "9"  # A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.print_title_rows = "1:1"
 
 
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
+_WRAP_BOTTOM = Alignment(wrap_text=True)
 
 
 def _header_cells(sheet, names: list[str]) -> list[WriteOnlyCell]:
@@ -170,25 +194,32 @@ def _header_cells(sheet, names: list[str]) -> list[WriteOnlyCell]:
     return cells
 
 
-def _cell(sheet, value: object, wrap: bool) -> object:
-    formula_like = isinstance(value, str) and value.startswith("=")
-    if not wrap and not formula_like:
-        return value
+def _cell(sheet, value: object, wrap: bool) -> WriteOnlyCell:
+    """A cell aligned to the top (wrapped rows are several lines high), wrapped if asked."""
     cell = WriteOnlyCell(sheet, value=value)
-    if formula_like:  # a comment starting with = is text, never a formula
+    if isinstance(value, str) and value.startswith("="):  # a comment starting with = is text, never a formula
         cell.data_type = "s"
-    if wrap:
-        cell._style = copy(_wrapped_style(sheet))  # one style for all: setting .alignment per cell is slow
+    cell._style = copy(_shared_style(sheet, _WRAP if wrap else _TOP))  # setting .alignment on each cell is ten times slower
     return cell
 
 
-def _wrapped_style(sheet) -> StyleArray:
-    book = sheet.parent
-    if not hasattr(book, "_lawsite_wrap"):
+def _plain(sheet, value: object, wrap: bool) -> object:
+    """The per-comment sheet's cells: styled only where needed (100,000 rows), wrapped
+    text aligned to the bottom like the unstyled cells beside it."""
+    if wrap:
+        cell = WriteOnlyCell(sheet, value=value)
+        cell._style = copy(_shared_style(sheet, _WRAP_BOTTOM))
+        return cell
+    return _cell(sheet, value, False) if isinstance(value, str) and value.startswith("=") else value
+
+
+def _shared_style(sheet, alignment: Alignment) -> StyleArray:
+    styles = sheet.parent.__dict__.setdefault("_lawsite_styles", {})
+    if alignment not in styles:
         template = WriteOnlyCell(sheet)
-        template.alignment = _WRAP
-        book._lawsite_wrap = template._style
-    return book._lawsite_wrap
+        template.alignment = alignment
+        styles[alignment] = template._style
+    return styles[alignment]
 
 
 def _position(key: str) -> int:
