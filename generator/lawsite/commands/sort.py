@@ -22,7 +22,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..sort import sort_comments
-    from ..sort.comments import read_comments
+    from ..sort.comments import read_table
     from ..sort.drafts import draft_by_id, draft_from_file
     from ..sort.matching import ArticleIndex
     from ..sort.worksheet import write_csv, write_workbook
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         project = project_of(args)
         draft = draft_by_id(project.content_dir, args.concerns, project.settings)
-    table = read_comments(source.read_bytes(), str(source))
+    table = read_table(source)
     for problem in table.problems:
         print(format_problem(problem), file=sys.stderr)
     if table.errors or not table.comments:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..model import Problem, Severity
 from ..parse.notice import decode_csv
@@ -22,6 +23,7 @@ REQUIRED = ("id", "text")
 MAX_TEXT = 5_000
 MAX_PROBLEMS = 50
 MAX_ROWS = 2_000_000
+MAX_BYTES = 512 * 1024 * 1024  # 2,000,000 comments of a few sentences; read whole, so bounded
 
 
 @dataclass
@@ -45,6 +47,14 @@ class Table:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
+
+
+def read_table(path: Path) -> Table:
+    """The comments of the CSV file at `path`, refused unread past MAX_BYTES."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return Table(problems=[Problem(str(path), None, None, f"the file has {size:,} bytes, more than the {MAX_BYTES:,} read", "split the table by draft or by month", code="too-big")])
+    return read_comments(path.read_bytes(), str(path))
 
 
 def read_comments(raw: bytes, path: str) -> Table:
