@@ -180,6 +180,9 @@ def test_the_worksheet_read_back_with_openpyxl(tmp_path: Path) -> None:
     assert (smoking["count"], smoking["ids"], smoking["channels"]) == (2, "A2 A3", "信函 1、联系点 1")
     assert smoking["outcome"] is None and smoking["outcome_reason"] is None
     assert groups.column_dimensions["G"].width == 60 and groups["G2"].alignment.wrap_text
+    low = [r[0].value for r in groups.iter_rows(min_row=2) if r[2].value < 0.6]
+    marked = [r[0].value for r in groups.iter_rows(min_row=2) if r[2].fill.fgColor.rgb == "00FFF2CC"]
+    assert low and marked == low
     every = list(comments.iter_rows(values_only=True))
     assert every[0][:5] == COMMENT_COLUMNS and len(every) == 1 + len(SAMPLE_ROWS)
     assert every[6][every[0].index("text")].startswith("=1+2")  # text, not a formula

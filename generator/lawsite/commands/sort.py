@@ -31,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
     if not source.is_file():
         raise ConfigError(f"{source}: no such file")
     concerns = Path(args.concerns)
-    if concerns.suffix == ".md" and concerns.is_file():
+    if concerns.suffix == ".md":
+        if not concerns.is_file():
+            raise ConfigError(f"--concerns {concerns}: no such file")
         draft = draft_from_file(concerns)
     else:
         project = project_of(args)

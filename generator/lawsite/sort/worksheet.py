@@ -32,7 +32,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..model import Outcome
 from . import Group, Result, Sorted
-from .matching import ArticleIndex
+from .matching import LOW_CONFIDENCE, ArticleIndex
 
 GROUP_SHEET = "意见分组"
 COMMENT_SHEET = "全部意见"
@@ -92,11 +92,12 @@ def write_csv(result: Result, index: ArticleIndex, input_header: list[str]) -> s
 
 def group_row(group: Group, index: ArticleIndex) -> dict[str, object]:
     sample = group.sample
+    flagged = next((m for m in group.members if m.proposal.flagged), None)
     return {
         "group": group.name,
         "article": index.label(group.article),
         "confidence": round(group.confidence, 2),
-        "reason": sample.proposal.reason,
+        "reason": (flagged or sample).proposal.reason,
         "check": FLAG if group.flagged else "",
         "count": len(group.members),
         "sample": _fit(sample.comment.text),
@@ -135,7 +136,10 @@ def _groups_sheet(sheet, result: Result, index: ArticleIndex, choices: int) -> N
     for number, group in enumerate(result.groups, start=2):
         row = group_row(group, index)
         _fit_height(sheet, number, [(row[c.key], c) for c in GROUP_COLUMNS])
-        sheet.append([_cell(sheet, row[c.key], c.wrap) for c in GROUP_COLUMNS])
+        cells = [_cell(sheet, row[c.key], c.wrap) for c in GROUP_COLUMNS]
+        if group.confidence < LOW_CONFIDENCE:  # the rows the editor must look at, marked
+            cells[_position("confidence") - 1].fill = _LOW_FILL
+        sheet.append(cells)
 
 
 def _comments_sheet(sheet, result: Result, index: ArticleIndex, input_header: list[str]) -> None:
@@ -180,6 +184,7 @@ def _layout(sheet, columns) -> None:
 
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_LOW_FILL = PatternFill("solid", fgColor="FFF2CC")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
 _WRAP_BOTTOM = Alignment(wrap_text=True)
