@@ -164,7 +164,8 @@ def _fit_height(sheet, number: int, cells: list[tuple[object, Column]]) -> None:
     lines = 1
     for value, column in cells:
         if column.wrap and isinstance(value, str):
-            width = sum(2 if ord(ch) > 0x2E7F else 1 for ch in value[: column.width * _MAX_LINES])  # CJK: two units
+            head = value[: column.width * _MAX_LINES]
+            width = (len(head.encode()) + len(head)) // 2  # Chinese (3 bytes in UTF-8) two units, ASCII one
             lines = max(lines, -(-width // max(1, column.width - 1)), value.count("\n") + 1)
     if lines > 1:
         sheet.row_dimensions[number].height = _LINE_POINTS * min(lines, _MAX_LINES)
