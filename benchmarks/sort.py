@@ -114,7 +114,7 @@ def scale(law: Path, count: int, keep: Path | None) -> None:
     synthesise(LABELLED / "consumer.csv", count, table)
     command = [sys.executable, "-m", "lawsite.cli", "sort", str(table), "--concerns", str(law), "-o", str(folder / "sheet.xlsx")]
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=os.environ)
+    done = subprocess.run(command, capture_output=True, text=True, env=os.environ, check=False)  # its exit code is printed
     elapsed = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     peak, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime

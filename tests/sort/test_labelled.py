@@ -12,7 +12,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from lawsite.sort import sort_comments
 from lawsite.sort.comments import read_table
 from lawsite.sort.drafts import draft_from_file

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from lawsite.cli import main
 from lawsite.model import GENERAL
 from lawsite.sort import sort_comments
@@ -24,7 +23,14 @@ from lawsite.sort.drafts import draft_from_file
 from lawsite.sort.grouping import group
 from lawsite.sort.matching import NONE, ArticleIndex
 from lawsite.sort.mentions import mentions
-from lawsite.sort.worksheet import COMMENT_COLUMNS, COMMENT_SHEET, GROUP_COLUMNS, GROUP_SHEET, LISTS_SHEET, OUTCOMES
+from lawsite.sort.worksheet import (
+    COMMENT_COLUMNS,
+    COMMENT_SHEET,
+    GROUP_COLUMNS,
+    GROUP_SHEET,
+    LISTS_SHEET,
+    OUTCOMES,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 DRAFT = REPO / "content" / "drafts" / "civilized-behavior.md"

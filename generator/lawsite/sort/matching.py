@@ -171,7 +171,8 @@ def _check_named(index: ArticleIndex, named: list[tuple[str, str]], sims: np.nda
     if index.ids[best] != article and top >= _SIMILAR and top - own >= _CONTRADICTED and top >= 2 * own:
         other = index.ids[best]
         return Proposal(other, 0.45, f"{how}，但内容与{index.label(other)}相近，请核对", flagged=True)
-    confidence = 0.95 if own >= _SIMILAR / 2 or len(named) == 1 else 0.75
+    # Named and borne out by the content; named once, content silent; one of several named.
+    confidence = 0.95 if own >= _SIMILAR / 2 else 0.85 if len(named) == 1 else 0.75
     return Proposal(article, confidence, how)
 
 

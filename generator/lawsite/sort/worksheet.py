@@ -21,9 +21,9 @@ import io
 import re
 import zipfile
 from copy import copy
-from xml.sax.saxutils import escape
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
