@@ -76,3 +76,11 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site_dir = tmp_path_factory.mktemp("sample-site")
     build_site(REPO / "mkdocs.yml", site_dir, int(dt.datetime.fromisoformat(SAMPLE_NOW).timestamp()))
     return site_dir
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """lawsite speaks English (`LAWSITE_LANG=en`, which `--lang en` also
+    sets): for tests that assert on the English texts of messages; Chinese,
+    the default, is tested in tests/check/test_messages.py."""
+    monkeypatch.setenv("LAWSITE_LANG", "en")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from lawsite.plan import PageKind, plan_pages
 from lawsite.render.notes import Annotator, ArticlePage
+from lawsite.render.notes.parts import PagePart
 from lawsite.render.pages import Build, PageInput, render_page
 from lawsite.render.templates import render
 from lawsite.settings import Settings
@@ -38,3 +39,9 @@ class SitePages:
         """Article id → the HTML of one annotator's note on the page of `doc_id`."""
         page = ArticlePage(self.site, self.settings, self.site.documents[doc_id], self.urls.at(here))
         return {article_id: render(self.settings.language, note.template, note=note.data) for article_id, note in annotator(page).items()}
+
+    def part_html(self, part: PagePart, doc_id: str, here: str) -> str | None:
+        """The HTML of one page part on the page of `doc_id`, None when it has none there."""
+        page = ArticlePage(self.site, self.settings, self.site.documents[doc_id], self.urls.at(here))
+        placed = part(page)
+        return render(self.settings.language, placed.template, part=placed.data) if placed else None

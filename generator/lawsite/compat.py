@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .messages import msg
 from .model import ConfigError
 
 MINIMUM = (1, 6)
@@ -26,11 +27,7 @@ def require_supported_engine(version: str) -> None:
     """Raise ConfigError unless `version` (of mkdocs) is one the plugin supports."""
     found = version_tuple(version)
     if not found or not MINIMUM <= found[:2] < BELOW:
-        raise ConfigError(
-            f"lawsite {_own_version()} needs {SUPPORTED}; this build runs MkDocs {version or '(unknown)'}. "
-            'Install a supported one: pip install "mkdocs>=1.6,<2" — or switch to ProperDocs: '
-            "pip install properdocs, then properdocs build -f mkdocs.yml"
-        )
+        raise ConfigError(msg("error.engine", own=_own_version(), supported=SUPPORTED, version=version or "?"))
 
 
 def _own_version() -> str:

@@ -24,85 +24,17 @@ from typing import Callable, Iterator
 
 import yaml
 
+from .messages import msg
 from .model import Problem, Severity
+from .parse.history import Event, Header, event_type, split_events
 
 INFO_END = "<!-- INFO END -->"
+# What `import` reads: the corpus convention, and what offices hold (see `office`).
+SUFFIXES = (".md", ".txt", ".docx", ".doc", ".wps")
+MAX_SOURCE_BYTES = 32 * 1024 * 1024  # read into memory whole; each reader bounds what it parses
 
-# 1979年7月1日 (also 1979年07月01日 and a stray space before 日/月).
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 _ID_UNSAFE = re.compile(r"[\s/\\?#%&<>\"']+")
-
-# The event a line records, from the verb it ends with (the last one wins:
-# "…《关于修改…的决定》第一次修正" is an amendment, not a passing).
-_VERBS: dict[str, str] = {
-    "通过": "passed",
-    "批准": "approved",
-    "公布": "promulgated",
-    "发布": "promulgated",
-    "颁布": "promulgated",
-    "印发": "promulgated",
-    "修正": "amended",
-    "修改": "amended",
-    "修订": "revised",
-    "施行": "effective",
-    "实施": "effective",
-    "生效": "effective",
-    "执行": "effective",
-    "废止": "repealed",
-}
-_VERB = re.compile("|".join(_VERBS))
-# "…会议通过的《中华人民共和国刑法修正案（二）》": another act passed that amends this one.
-_PASSED_OTHER = re.compile(r"通过的《")
-
-
-@dataclass(frozen=True)
-class Event:
-    date: dt.date
-    type: str
-    text: str  # the line as written (continuation lines joined)
-
-    def to_dict(self) -> dict[str, object]:
-        return {"date": self.date, "type": self.type, "text": self.text}
-
-
-@dataclass
-class Header:
-    """What precedes ``<!-- INFO END -->``."""
-
-    title: str
-    part: str | None = None  # Civil Code parts: 人格权编
-    events: list[Event] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # undated lines (法释〔2021〕11号, …)
-    body: str = ""
-    body_line: int = 1  # source line where the body starts
-
-
-def event_type(text: str) -> str:
-    """The kind of event a dated line records (see `_VERBS`)."""
-    if _PASSED_OTHER.search(text):
-        return "amended"
-    verbs = _VERB.findall(text)
-    return _VERBS[verbs[-1]] if verbs else "other"
-
-
-def _split_events(line: str) -> list[tuple[dt.date | None, str]]:
-    """One line may hold two events ("…第一次修订  2012年10月16日…第二次修订）")."""
-    starts = [m.start() for m in _DATE.finditer(line) if m.start() == 0 or line[m.start() - 1] in " \u3000\t"]
-    if not starts or starts[0] != 0:
-        return [(None, line)]
-    pieces = [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)])]
-    return [(_date_of(piece), piece) for piece in pieces]
-
-
-def _date_of(text: str) -> dt.date | None:
-    match = _DATE.match(text)
-    if not match:
-        return None
-    try:
-        return dt.date(*(int(g) for g in match.groups()))
-    except ValueError:
-        return None
 
 
 def _unbalanced(text: str) -> bool:
@@ -115,13 +47,13 @@ def parse_header(text: str, path: str) -> tuple[Header | None, list[Problem]]:
     lines = text.split("\n")
     end = next((i for i, line in enumerate(lines) if line.strip() == INFO_END), None)
     if end is None:
-        return None, [Problem(path, None, None, f"no `{INFO_END}` line: cannot tell the header (title, dates) from the text", f"add a line `{INFO_END}` after the dated lines", code="no-info-end")]
+        return None, [Problem(path, None, None, msg("no-info-end", INFO_END=INFO_END), msg("no-info-end.hint", INFO_END=INFO_END), code="no-info-end")]
     titles = [(i, m.group(1)) for i, line in enumerate(lines[:end]) if (m := _TITLE.match(line.strip()))]
     if not titles:
-        return None, [Problem(path, 1, None, "no `# Title` line before the header ends", "start the file with `# 中华人民共和国…法`", code="no-title")]
+        return None, [Problem(path, 1, None, msg("no-title"), msg("no-title.hint"), code="no-title")]
     header = Header(title=titles[0][1], part=titles[1][1] if len(titles) > 1 else None)
     problems = [
-        Problem(path, i + 1, None, f"extra title line `# {t}` ignored", "a file has one title (and a part for Civil Code parts)", Severity.WARNING, "extra-title")
+        Problem(path, i + 1, None, msg("extra-title", t=t), msg("extra-title.hint"), Severity.WARNING, "extra-title")
         for i, t in titles[2:]
     ]
     title_lines = {i for i, _ in titles}
@@ -137,7 +69,7 @@ def parse_header(text: str, path: str) -> tuple[Header | None, list[Problem]]:
 
 def _add_line(header: Header, line: str) -> None:
     last = header.events[-1] if header.events else None
-    pieces = _split_events(line)
+    pieces = split_events(line)
     if pieces[0][0] is None:
         if last is not None and _unbalanced(last.text):
             header.events[-1] = Event(last.date, event_type(last.text + line), last.text + line)
@@ -178,13 +110,27 @@ def front_matter(header: Header, rel_path: str, category: str) -> dict[str, obje
     return data
 
 
-def convert(text: str, rel_path: str, category: str) -> tuple[str | None, list[Problem]]:
+def convert(text: str, rel_path: str, category: str, kind: str = "law", today: dt.date | None = None) -> tuple[str | None, list[Problem]]:
     """One corpus file's text → the text of a lawsite content file."""
     header, problems = parse_header(text.lstrip("\ufeff").replace("\r\n", "\n"), rel_path)
     if header is None:
         return None, problems
+    return content_file(header, rel_path, category, kind, today), problems
+
+
+def content_file(header: Header, rel_path: str, category: str, kind: str = "law", today: dt.date | None = None) -> str:
+    """A law's front matter and body; or, for `kind` draft, the front matter
+    `lawsite new draft` writes (a `comments:` block to fill in) with the
+    header's dated lines kept as the body's first paragraph."""
+    if kind == "draft":
+        from .scaffold import front_matter_text
+
+        dated = ["（" + "　".join(e.text for e in header.events) + "）"] if header.events else []
+        title = f"{header.title}·{header.part}" if header.part else header.title
+        front = front_matter_text("draft", doc_id(rel_path), title, today or dt.date.today())
+        return front + "".join(f"\n{line}\n" for line in header.notes + dated) + "\n" + header.body.lstrip("\n")
     meta = yaml.dump(front_matter(header, rel_path, category), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{meta}---\n{header.body}", problems
+    return f"---\n{meta}---\n{header.body}"
 
 
 class _Dumper(yaml.SafeDumper):
@@ -215,9 +161,9 @@ def plan(sources: list[Path]) -> Iterator[tuple[Path, str]]:
         if source.is_file():
             yield source, f"{source.parent.name}/{source.name}" if source.parent.name else source.name
             continue
-        for path in sorted(source.rglob("*.md")):
+        for path in sorted(p for p in source.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()):
             rel = path.relative_to(source)
-            if any(part.startswith(".") for part in rel.parts):
+            if any(part.startswith((".", "~$")) for part in rel.parts):  # ~$x.docx: Word's lock file
                 continue
             yield path, (rel.as_posix() if len(rel.parts) > 1 else f"{source.resolve().name}/{rel.as_posix()}")
 
@@ -227,41 +173,59 @@ def import_paths(
     into: Path,
     *,
     force: bool = False,
+    kind: str = "law",
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
-    """Convert every source file into `into`; problems are collected, not raised."""
+    """Convert every source file into `into` as `kind` (law or draft);
+    problems are collected, not raised."""
     result = ImportResult()
     jobs = list(plan(sources))
     for done, (path, rel) in enumerate(jobs, start=1):
-        _import_one(path, rel, into, force, result)
+        _import_one(path, rel, into, force, kind, result)
         if progress:
             progress(done, len(jobs))
     return result
 
 
-def _import_one(path: Path, rel: str, into: Path, force: bool, result: ImportResult) -> None:
+def _import_one(path: Path, rel: str, into: Path, force: bool, kind: str, result: ImportResult) -> None:
     shown = str(path)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        result.problems.append(Problem(shown, None, None, f"file is not UTF-8 (byte at offset {exc.start})", "convert it to UTF-8 first, e.g. `iconv -f GB18030 -t UTF-8`", code="not-utf8"))
-        return
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            result.problems.append(Problem(shown, None, None, msg("import-too-large", size=path.stat().st_size, limit=MAX_SOURCE_BYTES), msg("import-too-large.hint"), code="import-too-large"))
+            return
+        data = path.read_bytes()
     except OSError as exc:
-        result.problems.append(Problem(shown, None, None, f"cannot read the file: {exc.strerror}", code="unreadable"))
+        result.problems.append(Problem(shown, None, None, msg("unreadable", strerror=exc.strerror), code="unreadable"))
         return
+    header, problems = _read(path, data, rel, shown)
+    result.problems.extend(problems)
+    if header is None or any(p.is_error for p in problems):
+        return
+    rel = str(PurePosixPath(rel).with_suffix(".md"))
     category = str(PurePosixPath(rel).parent)
-    converted, problems = convert(text, rel, category)
-    result.problems.extend(Problem(shown, *_rest(p)) for p in problems)
-    if converted is None:
-        return
     target = into / rel
     if target.exists() and not force:
         result.skipped.append(target)
-        result.problems.append(Problem(str(target), None, None, "exists already; not overwritten", "pass --force to replace it", Severity.WARNING, "exists"))
+        result.problems.append(Problem(str(target), None, None, msg("exists"), msg("exists.hint"), Severity.WARNING, "exists"))
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(converted, encoding="utf-8")
+    target.write_text(content_file(header, rel, category, kind), encoding="utf-8")
     result.written.append(target)
+
+
+def _read(path: Path, data: bytes, rel: str, shown: str) -> tuple[Header | None, list[Problem]]:
+    """The header and body of one source file, by its kind (the suffix)."""
+    if path.suffix.lower() != ".md":
+        from .office import read_office
+
+        structured, problems = read_office(path, data, shown)
+        return (structured.header if structured else None), problems
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(shown, None, None, msg("not-utf8.import", start=exc.start), msg("not-utf8.import.hint"), code="not-utf8")]
+    header, problems = parse_header(text.lstrip("\ufeff").replace("\r\n", "\n"), rel)
+    return header, [Problem(shown, *_rest(p)) for p in problems]
 
 
 def _rest(problem: Problem) -> tuple:

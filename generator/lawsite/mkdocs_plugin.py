@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import posixpath
+import threading
 from pathlib import Path
 from typing import Any
 
 import mkdocs
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,14 +35,17 @@ from .emit import poster as posters
 from .emit import search as site_search
 from .emit.files import rewrite_html, site_outputs, write_outputs
 from .emit.publisher import Publisher
+from .emit.qr import CACHE_DIR, CACHE_FILE, QrCodes
 from .finish import Finish, harden
 from .finish.stash import Stash
 from .gather.site import Site, forget_parsed, link_problems, load_site
+from .messages import ENV, language, msg
 from .model import ConfigError, Kind, Problem
 from .parse.static_files import static_file_problems
-from .plan import Plan, PosterPage, plan_pages
+from .plan import Plan, PosterPage, SignPage, plan_pages
 from .progress import Progress, Steps
 from .render import lawnav, reader
+from .render.comments import intake_base, intake_origin
 from .render.i18n import translator
 from .render.pages import Build, PageInput, render_page
 from .report import format_problem
@@ -66,12 +72,16 @@ class LawsiteConfig(Config):
     trust_html = opt.Type(bool, default=False)
     # A Content-Security-Policy <meta> in every page: only the site's own scripts and styles.
     csp = opt.Type(bool, default=True)
+    # The comment service (`lawsite intake`) of every draft without its own `comments.intake`.
+    intake = opt.Type(str, default="")
 
 
 class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def __init__(self) -> None:
         self.serving = False  # `mkdocs serve`: rebuilds follow, the CSP is left out
+        self.dirty = False  # serve's dirty rebuilds: law pages are built when first asked for
         self.builds = 0
+        self.on_request = OnRequest()
         self._fresh_state()
 
     def _fresh_state(self) -> None:
@@ -84,32 +94,50 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.build = Build(Site(), self.settings, SiteUrls({}))
         self.finish = Finish("", sanitise=True, csp=False, wasm=False)
         self.search_engine = "material"
-        self.rendering = Steps("rendering pages")
+        self.rendering = Steps(msg("progress.rendering").render(language(os.environ.get(ENV))))
         self.nav: Navigation | None = None
         self.stashes: dict[str, Stash] = {}
         self.static_html: list[str] = []
 
+    @property
+    def lang(self) -> str:
+        """The language of what the plugin logs: `LAWSITE_LANG` (set by
+        `lawsite build --lang`), else the site's `language`."""
+        return language(os.environ.get(ENV) or self.settings.language)
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, so
         # a preview rebuild can skip what only a publication needs.
-        self.serving, self.builds = command == "serve", 0
+        self.serving, self.dirty, self.builds = command == "serve", dirty and command == "serve", 0
 
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance after the command: the next one starts as a build.
-        self.serving, self.builds = False, 0
+        self.serving, self.dirty, self.builds = False, False, 0
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.dirty:
+            self.on_request.building()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.on_request.built()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.dirty:
+            self.on_request.serve_through(server)
+        return server
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             require_supported_engine(getattr(mkdocs, "__version__", ""))
             self.settings = Settings.from_options(config.site_url, dict(self.config), tuple(str(d) for d in config.theme.dirs))
         except ConfigError as exc:
-            raise PluginError(str(exc)) from exc
+            raise PluginError(exc.text.render(language(os.environ.get(ENV)))) from exc
         # MkDocs walks docs_dir following links before any other event: refuse a
         # link out of it or round in a circle now, or that walk never ends.
         links = link_problems(Path(config.docs_dir))
         if links:
-            lines = "\n  ".join(format_problem(p) for p in links)
-            raise PluginError(f"lawsite: {len(links)} link(s) in content that the build would follow (run `lawsite check`):\n  {lines}")
+            lines = "\n  ".join(format_problem(p, self.lang) for p in links)
+            raise PluginError(msg("plugin.links", n=len(links), lines=lines).render(self.lang))
         for ext in ("attr_list", "toc"):
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
@@ -123,39 +151,45 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.stashes = {}
-        progress = Progress("reading content")
+        progress = Progress(msg("progress.reading").render(self.lang))
         site = load_site(Path(config.docs_dir), self.settings, progress)
         progress.close()
         for problem in site.problems:
             if not problem.is_error:
-                log.warning(format_problem(problem))
+                log.warning(format_problem(problem, self.lang))
         errors = site.errors + _copied_file_problems(files, config, site.errors)
         if errors:
-            lines = "\n  ".join(format_problem(p) for p in errors)
-            raise PluginError(f"lawsite: {len(errors)} error(s) in content (run `lawsite check` for all details):\n  {lines}")
+            lines = "\n  ".join(format_problem(p, self.lang) for p in errors)
+            raise PluginError(msg("plugin.errors", n=len(errors), lines=lines).render(self.lang))
         self.plan = plan_pages(site, self.settings, lambda src: files.get_file_from_path(src) is not None)
         for warning in self.plan.skipped:
-            log.warning(warning)
-        self._add_assets(files, config, len(site.documents))
+            log.warning(warning.render(self.lang))
+        self._add_assets(files, config, site)
         self._add_generated(files, config, site)
+        if self.dirty:
+            self.on_request.defer(files, site_dir=config.site_dir, wanted=lambda f: self._kind_of_file(f) is Kind.LAW)
         return files
 
     @property
     def site(self) -> Site:
         return self.build.site
 
-    def _add_assets(self, files: Files, config: MkDocsConfig, documents: int) -> None:
-        """The plugin's styles and scripts; Pagefind's when it replaces Material's search."""
-        self.search_engine = site_search.choose_engine(self.config.search, documents)
+    def _add_assets(self, files: Files, config: MkDocsConfig, site: Site) -> None:
+        """The plugin's styles and scripts; Pagefind's when it replaces Material's
+        search; the comment service's when a draft posts to one."""
+        self.search_engine = site_search.choose_engine(self.config.search, len(site.documents))
         names = [n for n in PAGE_ASSETS if n != reader.LABELS_SCRIPT] + list(reader.POSTER_ASSETS)
+        extra = list(site_search.ASSETS if self.search_engine == "pagefind" else ())
         if self.search_engine == "pagefind":
             _disable_material_search(config)
-            for name in site_search.ASSETS:
-                _extra_asset(config, name)
-            names += site_search.ASSETS
-        for name in names:
+        intake = any(intake_base(document, self.settings) for document in site.documents.values())
+        if intake:
+            extra += reader.INTAKE_ASSETS
+        for name in extra:
+            _extra_asset(config, name)
+        for name in names + extra:
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name)))
-        files.append(File.generated(config, reader.LABELS_SCRIPT, content=reader.labels_script(self.settings.language)))
+        files.append(File.generated(config, reader.LABELS_SCRIPT, content=reader.labels_script(self.settings.language, intake)))
 
     def _add_generated(self, files: Files, config: MkDocsConfig, site: Site) -> None:
         """The planned pages' files; then every page's URL, once, for every link;
@@ -164,16 +198,16 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, spec.src, content=spec.stub, inclusion=inclusion))
         pages = {spec.key: file.url for spec in self.plan.pages if (file := files.get_file_from_path(spec.src)) is not None}
-        self.build = Build(site, self.settings, SiteUrls(pages, self.settings.site_url))
+        self.build = Build(site, self.settings, SiteUrls(pages, self.settings.site_url), QrCodes(_qr_cache_file(config)))
         wasm = self.search_engine == "pagefind"
         mark = functools.partial(site_search.mark_page, button=site_search.search_button_html(self.settings.language)) if wasm else None
         # Not while serving: MkDocs' live reload injects an inline script that changes per request.
         self.finish = Finish(self.settings.site_url, sanitise=not self.config.trust_html, csp=self.config.csp and not self.serving, wasm=wasm, mark_search=mark)
         problem = posters.site_url_problem(self.settings.site_url)
-        if problem and any(isinstance(spec, PosterPage) for spec in self.plan.generated):
-            log.warning(format_problem(problem))
+        if problem and any(isinstance(spec, (PosterPage, SignPage)) for spec in self.plan.generated):
+            log.warning(format_problem(problem, self.lang))
         for spec in self.plan.generated:
-            if isinstance(spec, PosterPage):
+            if isinstance(spec, (PosterPage, SignPage)):  # whole HTML files, written with every page's link
                 poster = files.get_file_from_path(spec.src)
                 assert poster is not None
                 poster.content_string = render_page(spec, PageInput(self.build, poster.url)).markdown
@@ -183,8 +217,12 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             section.title = self._section_title(section)
         nav.items.sort(key=self._nav_rank)
         self._group_laws_by_year(nav)
-        self.rendering = Steps("rendering pages", len(files.documentation_pages()))
+        self.rendering = Steps(msg("progress.rendering").render(self.lang), len(files.documentation_pages()))
         self.nav = nav
+        if self.dirty:  # pages not read in this rebuild still show their titles in the nav
+            for page in _nav_items(nav):
+                if isinstance(page, Page) and "title" not in vars(page) and (document := self.site.by_path.get(page.file.src_uri)):
+                    page.title = document.title
         return nav
 
     # --- large law collections (render/lawnav.py) ------------------------------------
@@ -254,7 +292,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         return None
 
     def _kind_of(self, page: Page) -> Kind | None:
-        document = self.site.by_path.get(page.file.src_uri)
+        return self._kind_of_file(page.file)
+
+    def _kind_of_file(self, file: File) -> Kind | None:
+        document = self.site.by_path.get(file.src_uri)
         return document.kind if document else None
 
     # --- pages: render the plan, then finish -----------------------------------
@@ -286,6 +327,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             if not isinstance(item, Page) and isinstance(item.title, str):
                 item.title = harden.escape_text(item.title)
         self.static_html = [f.dest_uri for f in files if f.dest_uri.endswith(".html") and not f.is_documentation_page()]
+        if self.dirty and self.nav is not None:
+            self.on_request.context = (config, files, self.nav, env)
         return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -294,19 +337,27 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         document = self.site.by_path.get(page.file.src_uri)
         head = feeds.head_links_html(document, self.build.urls.at(page.url), self.settings.language)
-        return self.finish.page(output, head, page.content or "")
+        return self.finish.page(output, head, page.content or "", intake_origin(document, self.settings))
 
     # --- feeds, open data, search (emit/) -----------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.rendering.close()
         self.builds += 1
+        self.on_request.built()
+        site_dir = Path(config.site_dir)
+        if self.dirty:
+            # A preview: its first page in seconds, a change in one. Feeds,
+            # open data and the search index are a publication's (tens of
+            # seconds on a corpus); law pages are built when first asked for.
+            rewrite_html(site_dir, self.static_html, self.finish.harden)
+            log.info(msg("plugin.preview-on-request", count=len(self.on_request.deferred)).render(self.lang))
+            return
         if self.serving and self.builds > 1:
             # Preview rebuild: feeds, open data and the search index of the
             # first build stay in the preview folder (tens of seconds on a corpus).
-            log.info("lawsite: preview rebuild; feeds, open data and search index kept from the first build")
+            log.info(msg("plugin.preview-rebuild").render(self.lang))
             return
-        site_dir = Path(config.site_dir)
         write_outputs(site_dir, site_outputs(self.site, Publisher(config.site_name, self.build.urls, self.settings)))
         rewrite_html(site_dir, self.static_html, self.finish.harden)
         if self.search_engine == "pagefind":
@@ -317,20 +368,86 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
 
     def _index_search(self, site_dir: Path) -> None:
         if site_search.defer_index(site_dir):
-            log.info("lawsite: the search index is built once MkDocs is done (lawsite build)")
+            log.info(msg("plugin.index-deferred").render(self.lang))
             return
         result = site_search.index_site(site_dir)
         for problem in result.problems:
             if problem.is_error:
-                raise PluginError(format_problem(problem))
-            log.warning(format_problem(problem))
-        log.info(f"lawsite: Pagefind indexed {result.page_count} pages in {result.shards} shard(s)")
+                raise PluginError(format_problem(problem, self.lang))
+            log.warning(format_problem(problem, self.lang))
+        log.info(msg("plugin.indexed", pages=result.page_count, shards=result.shards).render(self.lang))
+
+
+class OnRequest:
+    """Pages of a preview built when a browser first asks for them (`serve`
+    with dirty rebuilds): the preview of a 1,564-law site is up once the
+    drafts, notices and other pages are built, not after every law page.
+
+    A deferred page is one MkDocs' dirty build skips (`is_modified` says no)
+    because it was never written; a request for it renders it with the
+    latest build's config, files, nav and theme, under a lock that the
+    builds hold too."""
+
+    def __init__(self) -> None:
+        self.deferred: dict[str, File] = {}  # dest path (laws/x/index.html) → its file
+        self.context: tuple[MkDocsConfig, Files, Navigation, Any] | None = None
+        self._lock = threading.Lock()
+        self._held = False
+
+    def building(self) -> None:
+        self._lock.acquire()
+        self._held = True
+
+    def built(self) -> None:
+        if self._held:
+            self._held = False
+            self._lock.release()
+
+    def defer(self, files: Files, site_dir: str, wanted: Any) -> None:
+        """Defer the pages `wanted(file)` picks that this preview never wrote."""
+        self.deferred = {}
+        for file in files.documentation_pages():
+            if wanted(file) and not Path(site_dir, file.dest_uri).exists():
+                file.is_modified = _not_modified  # type: ignore[method-assign]
+                self.deferred[file.dest_uri] = file
+
+    def serve_through(self, server: Any) -> None:
+        """Put the builds of deferred pages before the server's own answer."""
+        answer = server.get_app()
+
+        def app(environ: dict[str, Any], start_response: Any) -> Any:
+            path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "ignore")
+            if path.startswith(server.mount_path):
+                rel = path[len(server.mount_path):] + ("index.html" if path.endswith("/") else "")
+                self.build(posixpath.normpath("/" + rel).lstrip("/"))
+            return answer(environ, start_response)
+
+        server.set_app(app)
+
+    def build(self, dest_uri: str) -> None:
+        with self._lock:
+            file = self.deferred.pop(dest_uri, None)
+            if file is None or self.context is None or file.page is None:
+                return
+            config, files, nav, env = self.context
+            del file.is_modified  # the class's own again
+            _populate_page(file.page, config, files)
+            _build_page(file.page, config, files.documentation_pages(inclusion=InclusionLevel.is_in_serve), nav, env)
+
+
+def _not_modified() -> bool:
+    return False
 
 
 def _extra_asset(config: MkDocsConfig, name: str) -> None:
     """A style or script of ours loaded by every page."""
     uri = name if "/" in name else f"{ASSET_DIR}/{name}"
     (config.extra_css if name.endswith(".css") else config.extra_javascript).append(uri)
+
+
+def _qr_cache_file(config: MkDocsConfig) -> Path | None:
+    """The posters' QR codes are kept beside mkdocs.yml, outside the site (emit/qr.py)."""
+    return Path(config.config_file_path).parent / CACHE_DIR / CACHE_FILE if config.config_file_path else None
 
 
 def _disable_material_search(config: MkDocsConfig) -> None:

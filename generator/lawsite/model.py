@@ -15,9 +15,12 @@ Structure of a legal text (Akoma Ntoso-style ids):
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterator, Union
+
+from .messages import ENV, Text, language
 
 
 class Severity(str, Enum):
@@ -30,35 +33,53 @@ class Problem:
     """One thing wrong with the input, reported to the editor, never raised.
 
     `code` is a stable machine name (``yaml-syntax``, ``article-gap`` …) that
-    tests and CI annotations rely on; `hint` says what would be right.
+    tests and CI annotations rely on; `hint` says what would be right. Both
+    texts are `Text` (a catalogue key and values, see `lawsite.messages`):
+    they are put into words, Chinese or English, only where they are shown.
     """
 
     path: str
     line: int | None
     field: str | None
-    message: str
-    hint: str | None = None
+    message: Text
+    hint: Text | None = None
     severity: Severity = Severity.ERROR
     code: str = "invalid"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.message, Text) or not isinstance(self.hint, (Text, type(None))):
+            raise TypeError(f"Problem {self.code}: message and hint come from the catalogue, msg(key, …) (see lawsite/messages)")
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self, lang: str) -> dict[str, object]:
         return {
             "path": self.path,
             "line": self.line,
             "field": self.field,
             "severity": self.severity.value,
             "code": self.code,
-            "message": self.message,
-            "hint": self.hint,
+            "message": self.message.render(lang),
+            "hint": self.hint.render(lang) if self.hint else None,
         }
 
 
 class LawsiteError(Exception):
-    """Root of lawsite's exceptions: something the caller must stop for."""
+    """Root of lawsite's exceptions: something the caller must stop for. It
+    carries a `Text` (see lawsite.messages); `str()` gives it in the language
+    `LAWSITE_LANG` names (Chinese by default), for callers that know no other
+    (MkDocs' log); the CLI renders `text` in the language asked for."""
+
+    def __init__(self, text: Text) -> None:
+        if not isinstance(text, Text):
+            raise TypeError("lawsite's errors carry a catalogue message, msg(key, …) (see lawsite/messages)")
+        super().__init__(text)
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text.render(language(os.environ.get(ENV)))
 
 
 class ConfigError(LawsiteError):
@@ -265,6 +286,7 @@ class Comments:
     email: str | None = None
     subject: str = "征求意见：{title}{label}"
     form: str | None = None
+    intake: str | None = None  # the comment service's address (lawsite intake), e.g. https://yj.example.gov.cn/intake
     post: str | None = None
     fax: str | None = None
     phone: str | None = None

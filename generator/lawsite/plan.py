@@ -3,7 +3,7 @@
 `plan_pages(site, settings, exists)` lists the pages of the content folder
 that lawsite renders (drafts and laws, interpretations, notices, contact
 points, the home page) and the pages it generates (law indexes, statistics,
-the contact-point directory, posters, redlines), each with its key in
+the contact-point directory, posters, contact-point signs, redlines), each with its key in
 `urls.SiteUrls`. The adapter creates the generated files the plan lists and
 asks the render table (render/pages.py) for each page's body; it never
 chooses among kinds of page itself.
@@ -18,8 +18,10 @@ from functools import cached_property
 from typing import Callable, TypeVar, Union
 
 from .emit.poster import poster_uri
+from .emit.sign import sign_uri
 from .gather.readings import redline_pairs
 from .gather.site import Site
+from .messages import Text, msg
 from .model import Document, Kind
 from .parse.poster import has_poster
 from .parse.schema import file_name_of
@@ -27,7 +29,7 @@ from .render import lawnav
 from .render.i18n import translator
 from .render.readings import redline_title
 from .settings import Settings
-from .urls import DIRECTORY_ID, STATISTICS_ID, law_index_key, poster_key, redline_key
+from .urls import DIRECTORY_ID, STATISTICS_ID, law_index_key, poster_key, redline_key, sign_key
 
 STATISTICS_SRC = "statistics.md"
 HOME_SRCS = ("index.md", "README.md")
@@ -50,6 +52,7 @@ class PageKind(str, Enum):
     STATISTICS = "statistics"
     DIRECTORY = "directory"
     POSTER = "poster"
+    SIGN = "sign"
     REDLINE = "redline"
 
 
@@ -130,6 +133,24 @@ class PosterPage:
 
 
 @dataclass(frozen=True)
+class SignPage:
+    """A contact point's standing QR sign: a standalone HTML file, no Markdown."""
+
+    document: Document
+    kind: PageKind = field(default=PageKind.SIGN, init=False)
+    in_nav: bool = field(default=False, init=False)
+    stub: str = field(default="", init=False)  # written once every page has its URL
+
+    @property
+    def src(self) -> str:
+        return sign_uri(self.document)
+
+    @property
+    def key(self) -> str:
+        return sign_key(self.document.id)
+
+
+@dataclass(frozen=True)
 class RedlinePage:
     """The changes from one reading to the next, linked from both readings'
     pages rather than listed in the navigation."""
@@ -154,7 +175,7 @@ class RedlinePage:
         return f"---\nhide: [toc]\n---\n\n# {self.title}\n"
 
 
-GeneratedPage = Union[LawIndexPage, LedgerPage, PosterPage, RedlinePage]
+GeneratedPage = Union[LawIndexPage, LedgerPage, PosterPage, SignPage, RedlinePage]
 PageSpec = Union[DocumentPage, GeneratedPage]
 
 
@@ -162,7 +183,7 @@ PageSpec = Union[DocumentPage, GeneratedPage]
 class Plan:
     documents: tuple[DocumentPage, ...]  # every document with a page
     generated: tuple[GeneratedPage, ...]  # in the order their files are added
-    skipped: tuple[str, ...]  # generated pages the content folder already has, as warnings
+    skipped: tuple[Text, ...]  # generated pages the content folder already has, as warnings
     law_folders: dict[str, list[Document]]  # folders whose laws the nav groups by year
 
     @cached_property
@@ -185,11 +206,12 @@ def plan_pages(site: Site, settings: Settings, exists: Callable[[str], bool]) ->
     documents = tuple(DocumentPage(_page_kind(site, d), d) for d in published)
     folders = lawnav.law_folders(site.documents.values())
     indexes = [LawIndexPage(f, tuple(docs), lawnav.folder_title(f, docs)) for f, docs in folders.items() if not exists(lawnav.index_uri(f))]
-    ledger, ledger_skipped = _unclaimed(_ledger_pages(site, settings), exists, "the generated page is not made")
+    ledger, ledger_skipped = _unclaimed(_ledger_pages(site, settings), exists, msg("plan.not-made"))
     posters = [PosterPage(d) for d in published if has_poster(d)]
+    signs = [SignPage(d) for d in published if d.kind is Kind.CONTACT_POINT]
     redlines = [RedlinePage(old, new, redline_title(old, new, settings.language)) for old, new in redline_pairs(site)]
-    redlines, redline_skipped = _unclaimed(redlines, exists, "the generated redline page is not made")
-    return Plan(documents, (*indexes, *ledger, *posters, *redlines), (*ledger_skipped, *redline_skipped), folders)
+    redlines, redline_skipped = _unclaimed(redlines, exists, msg("plan.redline-not-made"))
+    return Plan(documents, (*indexes, *ledger, *posters, *signs, *redlines), (*ledger_skipped, *redline_skipped), folders)
 
 
 def _page_kind(site: Site, document: Document) -> PageKind:
@@ -230,8 +252,8 @@ def _directory_src(site: Site, points: list[Document]) -> str:
 Claimable = TypeVar("Claimable", LedgerPage, RedlinePage)
 
 
-def _unclaimed(pages: list[Claimable], exists: Callable[[str], bool], consequence: str) -> tuple[list[Claimable], list[str]]:
+def _unclaimed(pages: list[Claimable], exists: Callable[[str], bool], consequence: Text) -> tuple[list[Claimable], list[Text]]:
     """The pages whose file the content folder does not have, and a warning for each other."""
     kept = [p for p in pages if not exists(p.src)]
-    skipped = [f"lawsite: {p.src} exists in the content folder; {consequence}" for p in pages if exists(p.src)]
+    skipped = [msg("plan.exists", src=p.src, consequence=consequence) for p in pages if exists(p.src)]
     return kept, skipped

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from .messages import msg
 from .model import ConfigError
 from .settings import Settings
 
@@ -61,11 +62,11 @@ def theme_dirs(config: dict[str, Any], base: Path) -> tuple[str, ...]:
 
 def load_project(config_file: Path) -> Project:
     if not config_file.is_file():
-        raise ConfigError(f"{config_file}: no such file; run lawsite in the folder that holds mkdocs.yml or pass --config-file")
+        raise ConfigError(msg("error.no-config", config_file=config_file))
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_PermissiveLoader) or {}
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{config_file}: not valid YAML: {exc}") from exc
+        raise ConfigError(msg("error.config-yaml", config_file=config_file, exc=exc)) from exc
     base = config_file.parent
     settings = Settings.from_options(config.get("site_url"), plugin_options(config), theme_dirs(config, base))
     return Project(

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from .messages import Text, msg
 from .model import ConfigError
 
 _RENAME_EXCHANGE = 2
@@ -52,7 +53,7 @@ class Sources:
     project_dir: Path | None = None  # the folder of mkdocs.yml
 
 
-Tell = Callable[[str], None]
+Tell = Callable[[Text], None]
 
 
 def publish(site_dir: Path, build: Callable[[Path], None], sources: Sources = Sources(), tell: Tell = lambda message: None) -> None:
@@ -83,17 +84,17 @@ def publish(site_dir: Path, build: Callable[[Path], None], sources: Sources = So
 def _refuse_unreplaceable(site_dir: Path, sources: Sources) -> None:
     existing = next(folder for folder in (site_dir, *site_dir.parents) if folder.exists())
     if not existing.is_dir():
-        raise PublishError(f"{existing} is a file, not a folder; publishing into {site_dir} would have to delete it; move the file away or choose another --site-dir")
+        raise PublishError(msg("publish.file-in-way", existing=existing, site_dir=site_dir))
     if site_dir.is_dir() and _is_mount_point(site_dir):
-        raise PublishError(f"{site_dir} is a mount point, which cannot be replaced by a rename; the site there was left as it was; publish into a folder inside it (e.g. {site_dir / 'site'}) and serve that")
+        raise PublishError(msg("publish.mount-point", site_dir=site_dir, inside=site_dir / "site"))
     for kept in _kept_folders(sources):
         if kept.is_relative_to(site_dir):
-            raise PublishError(f"{site_dir} is or holds {kept}, which the build reads; publishing would replace it with the site; choose a --site-dir that is neither {kept} nor a folder around it")
+            raise PublishError(msg("publish.holds-sources", site_dir=site_dir, kept=kept))
     if sources.content_dir and site_dir.is_relative_to(sources.content_dir.resolve()):
-        raise PublishError(f"{site_dir} is inside the content folder {sources.content_dir.resolve()}; the next build would read the site as content; choose a --site-dir outside it")
+        raise PublishError(msg("publish.inside-content", site_dir=site_dir, content_dir=sources.content_dir.resolve()))
     for marker in (".git", "mkdocs.yml"):
         if (site_dir / marker).exists():
-            raise PublishError(f"{site_dir} holds {marker}, so it is a project or repository, not a built site; a build replaces the whole folder and would delete it; choose another --site-dir")
+            raise PublishError(msg("publish.project-folder", site_dir=site_dir, marker=marker))
 
 
 def _is_mount_point(folder: Path) -> bool:
@@ -127,12 +128,12 @@ def _os_errors_said(site_dir: Path) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        where = f" ({exc.filename})" if exc.filename else ""
+        where = f" ({exc.filename})" if exc.filename else ""  # a file name reads the same in any language
         if exc.errno == errno.EXDEV:
-            raise PublishError(f"cannot publish into {site_dir}: {exc.strerror}{where}; the site there was left as it was; its file system cannot rename it (e.g. it lies in a lower layer of a container image): remove it once, or publish into a folder that a build created") from exc
+            raise PublishError(msg("publish.cross-device", site_dir=site_dir, reason=exc.strerror, where=where)) from exc
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            raise PublishError(f"cannot publish into {site_dir}: {exc.strerror}{where}; the site there was left as it was; choose a --site-dir in a folder you may write in") from exc
-        raise PublishError(f"cannot publish into {site_dir}: {exc.strerror or exc}{where}; the site there was left as it was") from exc
+            raise PublishError(msg("publish.not-writable", site_dir=site_dir, reason=exc.strerror, where=where)) from exc
+        raise PublishError(msg("publish.os-error", site_dir=site_dir, reason=exc.strerror or exc, where=where)) from exc
 
 
 # --- one build at a time ----------------------------------------------------------
@@ -161,11 +162,11 @@ def _one_build_at_a_time(site_dir: Path, tell: Tell) -> Iterator[None]:
 
 def _wait_for_lock(fd: int, site_dir: Path, tell: Tell) -> None:
     holder = os.pread(fd, 200, 0).decode(errors="replace").strip() or "unknown"
-    tell(f"another build into {site_dir} is running (process {holder}); waiting for it to finish (Ctrl-C to stop)")
+    tell(msg("publish.waiting", site_dir=site_dir, holder=holder))
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
     except KeyboardInterrupt:
-        raise PublishError(f"stopped while waiting for the other build into {site_dir}; nothing was built and the site there was left as it was") from None
+        raise PublishError(msg("publish.stopped", site_dir=site_dir)) from None
 
 
 # A build's folder is held with a shared flock by every process writing into
@@ -213,7 +214,7 @@ def _remove_leftovers(site_dir: Path, tell: Tell) -> None:
 def _remove(folder: Path, tell: Tell) -> None:
     shutil.rmtree(folder, ignore_errors=True)
     if folder.exists():  # e.g. an old site whose files we may not delete
-        tell(f"could not remove {folder}, a folder left by a build; remove it by hand")
+        tell(msg("publish.leftover", folder=folder))
 
 
 def _unused_within(folder: Path, seconds: float) -> bool:
@@ -250,7 +251,7 @@ def _swap_in(fresh: Path, built: tuple[int, int], site_dir: Path) -> None:
     the old site, if any, at `fresh`; then check the published folder is the
     one built, and put the old site back if it is not."""
     if not fresh.is_dir() or _identity(fresh) != built:
-        raise PublishError(f"cannot publish into {site_dir}: the folder the build wrote ({fresh}) was removed or replaced while it was built; the site there was left as it was; is another program cleaning up beside {site_dir}?")
+        raise PublishError(msg("publish.fresh-gone", site_dir=site_dir, fresh=fresh))
     os.chmod(fresh, 0o755)  # mkdtemp makes it private; a web server must read it
     if site_dir.exists():
         _swap(fresh, site_dir)
@@ -259,7 +260,7 @@ def _swap_in(fresh: Path, built: tuple[int, int], site_dir: Path) -> None:
     if _identity(site_dir) != built:
         if fresh.exists():
             _swap(fresh, site_dir)  # back: the old site returns to site_dir
-        raise PublishError(f"cannot publish into {site_dir}: after the swap it is not the folder that was built; the previous site was put back; is another program writing beside {site_dir}?")
+        raise PublishError(msg("publish.swapped", site_dir=site_dir))
 
 
 def _swap(a: Path, b: Path) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from .gather.site import Site
+from .messages import msg
 from .model import ConfigError, Document, Kind
 
 FOLDERS = {
@@ -176,7 +177,7 @@ def _menu(documents: list[Document]) -> str:
 def complete(kind: str, given: Answers, site: Site, ask: Ask | None) -> Answers:
     """Fill in what `kind` must have: from `given`, else by asking, else refuse."""
     if kind not in TEMPLATES:
-        raise ConfigError(f"unknown kind {kind!r}; one of {', '.join(TEMPLATES)}")
+        raise ConfigError(msg("error.new-kind", kind=kind, kinds=", ".join(TEMPLATES)))
     answers = Answers(**vars(given))
     if not answers.title:
         answers.title = _required(ask, "title", "--title", QUESTIONS["title"])
@@ -190,8 +191,9 @@ def complete(kind: str, given: Answers, site: Site, ask: Ask | None) -> Answers:
 
 def _required(ask: Ask | None, name: str, flag: str, question: str, known: list[str] | None = None) -> str:
     if ask is None:
-        choices = f"; known: {', '.join(known)}" if known else ""
-        raise ConfigError(f"{flag} is required (no terminal to ask on){choices}")
+        if known:
+            raise ConfigError(msg("error.new-required-known", flag=flag, known=", ".join(known)))
+        raise ConfigError(msg("error.new-required", flag=flag))
     while True:
         answer = ask(question + "\n> ").strip()
         if answer:
@@ -203,23 +205,34 @@ def scaffold(kind: str, content_dir: Path, answers: Answers, site: Site, today: 
     today = today or dt.date.today()
     doc_id = answers.id or f"{kind}-{today.isoformat()}"
     if not _SLUG.match(doc_id):
-        raise ConfigError(f"--id {doc_id!r}: use letters, digits, '-' and '_' only")
+        raise ConfigError(msg("error.new-id", doc_id=doc_id))
     if kind != "page" and site.get(doc_id) is not None:
-        raise ConfigError(f"id {doc_id!r} is already used by {site.get(doc_id).path}; choose another --id")  # type: ignore[union-attr]
+        raise ConfigError(msg("error.new-id-used", doc_id=doc_id, path=site.get(doc_id).path))  # type: ignore[union-attr]
     target = Path(answers.path) if answers.path else content_dir / FOLDERS[kind] / f"{doc_id}.md"
     if target.exists():
-        raise FileExistsError(f"{target} already exists; choose another --id or --path (nothing was overwritten)")
-    text = TEMPLATES[kind].format(
-        id=doc_id,
-        title=_yaml_text(answers.title or "新文件标题"),
-        today=today.isoformat(),
-        closes=(today + dt.timedelta(days=30)).isoformat(),
-        **_target_fields(kind, answers, site),
-    )
+        raise ConfigError(msg("error.new-exists", target=target))
+    text = _filled(kind, doc_id, answers.title or "新文件标题", today, _target_fields(kind, answers, site))
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(text)
     return target
+
+
+def _filled(kind: str, doc_id: str, title: str, today: dt.date, targets: dict[str, str]) -> str:
+    return TEMPLATES[kind].format(
+        id=doc_id,
+        title=_yaml_text(title),
+        today=today.isoformat(),
+        closes=(today + dt.timedelta(days=30)).isoformat(),
+        **targets,
+    )
+
+
+def front_matter_text(kind: str, doc_id: str, title: str, today: dt.date) -> str:
+    """The front matter `lawsite new KIND` writes (with its comments), for a
+    body that comes from elsewhere (`lawsite import --kind draft`)."""
+    text = _filled(kind, doc_id, title, today, {})
+    return text[: text.index("\n---\n", 3) + 5]
 
 
 def _target_fields(kind: str, answers: Answers, site: Site) -> dict[str, str]:
@@ -231,8 +244,8 @@ def _target_fields(kind: str, answers: Answers, site: Site) -> dict[str, str]:
     document = site.get(target_id)
     kinds = TARGET_KINDS[needed]
     if document is None or document.kind not in kinds:
-        known = ", ".join(d.id for d in known_targets(site, kinds)) or "none yet"
-        raise ConfigError(f"--{needed} {target_id!r} names no draft or law in the site; known: {known}")
+        known = ", ".join(d.id for d in known_targets(site, kinds)) or "—"
+        raise ConfigError(msg("error.new-target", needed=needed, target_id=target_id, known=known))
     articles = document.legal.articles if document.legal else []
     article = articles[0].label if articles else "总体"
     return {"target": target_id, "article": article}

@@ -11,7 +11,9 @@ import os
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .messages import msg
 from .model import ConfigError
+from .urls import service_origin
 
 LANGUAGES = ("zh", "zh-Hant", "en")
 
@@ -26,16 +28,17 @@ class Settings:
     # The theme's template folders, first wins (custom_dir, Material's); icons are in
     # their `.icons/`. Empty: not known, and `template:`/`icon:` are not checked.
     theme_dirs: tuple[str, ...] = ()
+    intake: str = ""  # the comment service of every draft without its own `comments.intake`; "" none
 
     def __post_init__(self) -> None:
         try:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ConfigError(
-                f"lawsite: unknown time zone {self.timezone!r}; use an IANA name such as 'Asia/Shanghai'"
-            ) from exc
+            raise ConfigError(msg("error.timezone", timezone=self.timezone)) from exc
+        if self.intake and service_origin(self.intake) is None:
+            raise ConfigError(msg("error.intake", intake=self.intake))
         if self.language not in LANGUAGES:
-            raise ConfigError(f"lawsite: language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
+            raise ConfigError(msg("error.language", languages=", ".join(LANGUAGES), language=self.language))
 
     @classmethod
     def from_options(cls, site_url: str | None, options: dict[str, object], theme_dirs: tuple[str, ...] = ()) -> "Settings":
@@ -46,6 +49,7 @@ class Settings:
             timezone=str(options.get("timezone", cls.timezone)),
             numbering=str(options.get("numbering", cls.numbering)),
             language=str(options.get("language", cls.language)),
+            intake=str(options.get("intake") or ""),
         )
 
     @property
@@ -65,7 +69,7 @@ class Settings:
             try:
                 return dt.datetime.fromtimestamp(int(epoch), tz=self.tz)
             except ValueError as exc:
-                raise ConfigError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from exc
+                raise ConfigError(msg("error.source-date-epoch", epoch=epoch)) from exc
         return dt.datetime.now(tz=self.tz)
 
     def today(self) -> dt.date:

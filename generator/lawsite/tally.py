@@ -6,6 +6,11 @@ spaces, full-width forms and final punctuation are normalised, same source —
 and their counts summed. Identical texts from different sources stay separate
 entries, so every contact point keeps the credit for what it submitted.
 The skeleton has `outcome: pending` everywhere and passes `lawsite check`.
+
+It reads `lawsite collect`'s table as it is (`collect.table.COLUMNS`): its
+other columns are passed over, a row without `from` is credited to its
+contact point or else to its channel (`SOURCE_OF_CHANNEL`), and the one
+leading `'` the spreadsheet rule adds is dropped again.
 """
 
 from __future__ import annotations
@@ -15,10 +20,13 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .collect.table import COLUMNS as COLLECT_COLUMNS
+from .collect.table import SOURCE_OF_CHANNEL
+from .messages import Text, msg
 from .model import GENERAL, Document, Problem
 from .numerals import MAX_COUNT_DIGITS, whole_number
 from .parse.frontmatter import shortened
-from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, csv_rows, decode_csv, normalise, resolve_article
+from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, csv_rows, decode_csv, header_faults, normalise, resolve_article
 
 COLUMNS = ("article", "from", "text", "count")
 
@@ -50,7 +58,7 @@ def tally_comments(raw: bytes, path: str, draft: Document) -> Tallied:
     """Read, check and merge the comments of the CSV at `path` (for messages)."""
     decoded = decode_csv(raw)
     if decoded is None:
-        return Tallied(None, problems=[Problem(path, None, None, "the CSV is neither UTF-8 nor GBK", "in Excel: 另存为 → CSV UTF-8（逗号分隔）", code="csv-encoding")])
+        return Tallied(None, problems=[Problem(path, None, None, msg("csv-encoding"), msg("csv-encoding.hint"), code="csv-encoding")])
     text, encoding = decoded
     result = Tallied(encoding)
     merged: dict[tuple[str, str, str], Entry] = {}
@@ -68,41 +76,51 @@ def tally_comments(raw: bytes, path: str, draft: Document) -> Tallied:
 
 def _header(cells: list[str], path: str, line: int, result: Tallied) -> list[str] | None:
     names = [HEADER_ALIASES.get(c.strip(), c.strip().lower()) for c in cells]
-    unknown = [n for n in names if n not in COLUMNS]
-    missing = [n for n in ("article", "from", "text") if n not in names]
+    collected = "channel" in names  # lawsite collect's table
+    unknown = [n for n in names if n not in COLUMNS and not (collected and n in COLLECT_COLUMNS)]
+    missing = [n for n in ("article", "from", "text") if n not in names and not (collected and n == "from")]
     if unknown or missing:
-        what = "; ".join(filter(None, [f"unknown column(s) {', '.join(unknown)}" if unknown else "", f"missing column(s) {', '.join(missing)}" if missing else ""]))
-        result.problems.append(Problem(path, line, None, f"CSV header: {what}", "the header row is article,from,text,count (count may be left out)", code="csv-header"))
+        result.problems.append(Problem(path, line, None, header_faults(unknown, missing), msg("tally-header.hint"), code="csv-header"))
         return None
     return names
 
 
 def _row(row: dict[str, str], complete: bool, path: str, line: int, draft: Document, result: Tallied, merged: dict[tuple[str, str, str], Entry]) -> None:
-    def report(field_name: str | None, message: str, hint: str, code: str) -> None:
-        result.problems.append(Problem(path, line, field_name, f"row {line}: {message}", hint, code=code))
+    def report(field_name: str | None, message: Text, hint: Text, code: str) -> None:
+        result.problems.append(Problem(path, line, field_name, msg("csv-row", row=line, message=message), hint, code=code))
 
     if not complete:
-        report(None, "the number of cells differs from the header", "check for a missing or extra comma; quote text containing commas", "csv-cells")
+        report(None, msg("csv-cells.tally"), msg("csv-cells.tally.hint"), "csv-cells")
         return
     result.rows += 1
+    if "channel" in row:  # lawsite collect's table
+        row = _from_collected(row)
     article = resolve_article(row.get("article", ""), draft)
     count_text = row.get("count") or "1"
     problems_before = len(result.problems)
     if article is None:
-        report("article", f"{draft.id} has no article `{row.get('article', '')}`", "write 第十二条, art_12, or 总体 for the whole draft", "unknown-article")
+        report("article", msg("unknown-article.tally", id=draft.id, get=row.get('article', '')), msg("unknown-article.tally.hint"), "unknown-article")
     if not row.get("from"):
-        report("from", "missing `from`", "write a contact-point id or who it came from (网民, 来信…)", "missing-key")
+        report("from", msg("missing-key.tally-from"), msg("missing-key.tally-from.hint"), "missing-key")
     if not row.get("text"):
-        report("text", "missing `text`", "write the comment itself", "missing-key")
+        report("text", msg("missing-key.tally-text"), msg("missing-key.tally-text.hint"), "missing-key")
     count = whole_number(count_text)
     if count is None or count < 1:
-        report("count", f"`count` must be a whole number ≥ 1 of at most {MAX_COUNT_DIGITS} digits, not {shortened(repr(count_text))}", "leave it empty for 1", "bad-number")
+        report("count", msg("bad-number.tally", MAX_COUNT_DIGITS=MAX_COUNT_DIGITS, count_text=shortened(repr(count_text))), msg("bad-number.tally.hint"), "bad-number")
     if len(result.problems) > problems_before or article is None:
         return
     key = (article, normalise(row["text"]), row["from"])
     entry = merged.setdefault(key, Entry(article, row["from"], row["text"], 0))
     entry.count += count
     entry.rows.append(line)
+
+
+def _from_collected(row: dict[str, str]) -> dict[str, str]:
+    """A row of the collect table as tally reads one: `from` its contact
+    point or channel when it names none, the text as it was written."""
+    source = row.get("from") or row.get("point") or SOURCE_OF_CHANNEL.get(row["channel"], row["channel"])
+    text = row.get("text", "")
+    return {**row, "from": source, "text": text[1:] if text.startswith("'") else text}
 
 
 def _in_text_order(entries: list[Entry], draft: Document) -> list[Entry]:
@@ -131,22 +149,27 @@ def skeleton(draft: Document, result: Tallied, notice_id: str) -> str:
     return f"---\n{dumped}---\n\n{body}"
 
 
-def report_lines(draft: Document, result: Tallied) -> list[str]:
+def _entries(n: int) -> Text:
+    return msg("tally.entries.one", n=n) if n == 1 else msg("tally.entries", n=n)
+
+
+def report_lines(draft: Document, result: Tallied) -> list[Text]:
     """Per-article and per-source counts, for the terminal."""
     labels = {a.id: a.label for a in draft.legal.articles} if draft.legal else {}
-    lines = [f"read {result.rows} comment row(s) as {ENCODING_NAMES.get(result.encoding or '', result.encoding)}: {result.comments} comment(s) in {len(result.entries)} entr{'y' if len(result.entries) == 1 else 'ies'} after merging"]
+    encoding = ENCODING_NAMES.get(result.encoding or "", result.encoding)
+    lines = [msg("tally.read", rows=result.rows, encoding=encoding, comments=result.comments, entries=_entries(len(result.entries)))]
     by_article: Counter[str] = Counter()
     entries_by_article: Counter[str] = Counter()
     for e in result.entries:
         by_article[e.article] += e.count
         entries_by_article[e.article] += 1
-    lines.append("per article:")
+    lines.append(msg("tally.per-article"))
     for article in dict.fromkeys(e.article for e in result.entries):
-        label = "总体" if article == GENERAL else labels.get(article, article)
-        lines.append(f"  {label}\t{by_article[article]} comment(s), {entries_by_article[article]} entr{'y' if entries_by_article[article] == 1 else 'ies'}")
+        label = msg("tally.general") if article == GENERAL else labels.get(article, article)
+        lines.append(msg("tally.article", label=label, comments=by_article[article], entries=_entries(entries_by_article[article])))
     by_source: Counter[str] = Counter()
     for e in result.entries:
         by_source[e.source] += e.count
-    lines.append("per source:")
-    lines += [f"  {source}\t{n} comment(s)" for source, n in by_source.most_common()]
+    lines.append(msg("tally.per-source"))
+    lines += [msg("tally.source", source=source, comments=n) for source, n in by_source.most_common()]
     return lines

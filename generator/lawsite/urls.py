@@ -10,6 +10,7 @@ planned page; every page, feed, poster and JSON file links through it.
 from __future__ import annotations
 
 import posixpath
+import urllib.parse
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -22,6 +23,16 @@ STATISTICS_ID = "lawsite-statistics"
 DIRECTORY_ID = "lawsite-contact-points"
 
 
+def service_origin(base: str) -> str | None:
+    """The origin of a service's base address (`lawsite intake` behind
+    https://host/prefix), or None when `base` is not one: http(s), a host,
+    no query, no fragment."""
+    parts = urllib.parse.urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment or "{" in base:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def redline_key(new_id: str) -> str:
     """The redline page from the previous reading of `new_id` to it."""
     return f"redline/{new_id}"
@@ -29,6 +40,11 @@ def redline_key(new_id: str) -> str:
 
 def poster_key(doc_id: str) -> str:
     return f"poster/{doc_id}"
+
+
+def sign_key(point_id: str) -> str:
+    """The standing QR sign of a contact point."""
+    return f"sign/{point_id}"
 
 
 def law_index_key(folder: str) -> str:

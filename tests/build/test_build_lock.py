@@ -24,7 +24,7 @@ import pytest
 
 from tests.build.sample_project import TIMEOUT, big_content, copy_project, lawsite, leftovers, small_published_project, snapshot, start_lawsite, stop, wait_until_written
 
-WAITING = "waiting for it to finish"
+WAITING = "等待其完成"  # messages/cli.py "publish.waiting", in the default language
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +114,7 @@ def _old_site(tmp_path: Path) -> Path:
     return site
 
 
-def test_a_build_whose_folder_was_replaced_under_it_is_not_published(tmp_path: Path) -> None:
+def test_a_build_whose_folder_was_replaced_under_it_is_not_published(tmp_path: Path, english: None) -> None:
     # What the second build's clean-up did to the first: the folder removed
     # and written again from the middle of the build on.
     from lawsite.publish import PublishError, publish

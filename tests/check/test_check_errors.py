@@ -1,7 +1,9 @@
 """One test per problem `lawsite check` must catch, run through the real CLI.
 
 Each case writes a tiny site (mkdocs.yml + content/) and asserts the problem's
-code, file, line and field in `check --format json`, and the exit code.
+code, file, line and field in `check --format json`, and the exit code. The
+texts asserted on are the English ones (`--lang en`); Chinese, the default,
+is checked in tests/check/test_messages.py.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ def run_check(tmp_path: Path, files: dict[str, str | bytes], *extra: str, capsys
             path.write_bytes(text)
         else:
             path.write_text(text, encoding="utf-8")
-    code = main(["-f", str(tmp_path / "mkdocs.yml"), "check", "--format", "json", *extra])
+    code = main(["-f", str(tmp_path / "mkdocs.yml"), "check", "--lang", "en", "--format", "json", *extra])
     report = json.loads(capsys.readouterr().out)
     return code, report["problems"]
 
@@ -176,6 +178,28 @@ def test_text_format_names_file_line_field_and_hint(tmp_path, capsys):
     (tmp_path / "mkdocs.yml").write_text("site_name: t\ndocs_dir: content\n", encoding="utf-8")
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "a.md").write_text(draft("stgae: x\n"), encoding="utf-8")
-    assert main(["-f", str(tmp_path / "mkdocs.yml"), "check"]) == 1
+    assert main(["-f", str(tmp_path / "mkdocs.yml"), "check", "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert "a.md:4 [stgae] error: unknown key `stgae`" in out and "hint:" in out and "did you mean `stage`" in out
+
+
+@pytest.mark.parametrize("url", ["ftp://yj.x.cn/intake", "https://yj.x.cn/intake?doc={doc}", "https://yj.x.cn/intake#f", "/intake", "javascript:alert(1)"])
+def test_intake_that_is_no_service_address(tmp_path, capsys, url):
+    front = f"comments:\n  closes: 2025-06-01\n  intake: \"{url}\"\n"
+    code, problems = run_check(tmp_path, {"a.md": draft(front)}, capsys=capsys)
+    problem = only(problems, "bad-intake-url")
+    assert code == 1 and problem["field"] == "comments.intake" and problem["line"] == 6 and "https://" in problem["hint"]
+
+
+def test_intake_alone_is_a_comment_channel(tmp_path, capsys):
+    front = "comments:\n  closes: 2025-06-01\n  intake: https://yj.x.cn/intake\n"
+    code, problems = run_check(tmp_path, {"a.md": draft(front)}, capsys=capsys)
+    assert code == 0 and not [p for p in problems if p["code"] == "no-comment-channel"], problems
+
+
+def test_a_site_wide_intake_that_is_no_address_stops_the_check(tmp_path, capsys, english):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "index.md").write_text("# 首页\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ndocs_dir: content\nplugins:\n  - lawsite:\n      intake: yj.x.cn/intake\n", encoding="utf-8")
+    code = main(["-f", str(tmp_path / "mkdocs.yml"), "check"])
+    assert code == 2 and "intake must be the http(s) address" in capsys.readouterr().err

@@ -20,6 +20,7 @@ stripped; the body is parsed with its real first line. Rules per manifest flag:
 from __future__ import annotations
 
 import csv
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,3 +165,22 @@ def test_problem_lines_point_at_the_head(corpus: Path, parsed: dict[str, Parsed]
     (problem,) = parsed[path].problems
     lines = (corpus / "laws" / path).read_text(encoding="utf-8").split("\n")
     assert lines[problem.line - 1].startswith("笫五十四条")
+
+
+# Every separator after a head's label removed (第一条　为了… → 第一条为了…), as
+# copied and OCR'd texts have it; captions in brackets keep theirs.
+_SEPARATOR = re.compile(r"^(第[一二三四五六七八九十百千零〇两]+条(?:之[一二三四五六七八九十]+)?)[ \u3000\u00a0\u2002\t]+(?![（(【〔〖\[])", re.M)
+
+
+def test_clean_files_read_the_same_without_separators(corpus: Path, parsed: dict[str, Parsed]) -> None:
+    def shape(legal: LegalText) -> list[tuple]:
+        return [(a.label, a.caption, a.plain_text()) for a in legal.articles]
+
+    clean = _of(parsed, None)
+    differ: list[str] = []
+    for p in clean:
+        body, first_line = split_preamble((corpus / "laws" / p.row["path"]).read_text(encoding="utf-8"))
+        tight, problems = parse_legal_text(_SEPARATOR.sub(r"\1", body), path=p.row["path"], first_line=first_line)
+        if shape(tight) != shape(p.legal) or problems:
+            differ.append(p.row["path"])
+    assert differ == []

@@ -61,7 +61,7 @@ PAGE = "---\ntitle: t\n---\n\n[x](javascript:alert(1))\n"
 def test_a_page_of_another_markdown_suffix_is_refused_with_the_name_to_use(tmp_path: Path, suffix: str) -> None:
     (tmp_path / f"guide{suffix}").write_text(PAGE, encoding="utf-8")
     (problem,) = load_site(tmp_path, Settings()).problems
-    assert (problem.path, problem.code, problem.is_error, problem.hint) == (f"guide{suffix}", "page-suffix", True, "rename it to guide.md")
+    assert (problem.path, problem.code, problem.is_error, problem.hint.render("en") if problem.hint else None) == (f"guide{suffix}", "page-suffix", True, "rename it to guide.md")
 
 
 def test_the_build_refuses_a_markdown_page_it_would_not_check(tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ def test_check_names_each_fault_with_line_field_and_the_placeholders(template: s
     assert {(p.field, p.code) for p in problems} == {("comments.subject", code), ("comments.form", code)}
     subject = next(p for p in problems if p.field == "comments.subject")
     assert subject.is_error and subject.path == "drafts/d.md" and subject.line == SUBJECT_LINE
-    assert all("{" + name + "}" in (subject.hint or "") for name in TEMPLATE_FIELDS)
+    assert all("{" + name + "}" in (subject.hint.render("en") if subject.hint else "") for name in TEMPLATE_FIELDS)
 
 
 def test_a_template_with_several_faults_gets_a_problem_for_each_kind() -> None:
@@ -79,7 +79,7 @@ def test_a_template_with_several_faults_gets_a_problem_for_each_kind() -> None:
 
 def test_thousands_of_faults_make_one_short_message() -> None:
     (problem,) = _template_problems("{title:>9}" * 5000)
-    assert "and 4997 more" in problem.message and len(problem.message) < 300
+    assert "and 4997 more" in problem.message.render("en") and len(problem.message.render("en")) < 300
 
 
 # --- the renderer --------------------------------------------------------------------
@@ -141,7 +141,7 @@ def test_any_template_is_refused_by_check_or_filled_like_str_format(template: st
         return  # one-line subjects only; an empty one falls back to the default
     problems = [p for p in _template_problems(template) if p.is_error]
     if problems:
-        assert all(p.line == SUBJECT_LINE and p.field == "comments.subject" and "{title}" in (p.hint or "") for p in problems)
+        assert all(p.line == SUBJECT_LINE and p.field == "comments.subject" and "{title}" in (p.hint.render("en") if p.hint else "") for p in problems)
     else:
         written = template.strip()  # as the schema's text check keeps it
         assert fill_template(written, VALUES) == written.format(**VALUES)

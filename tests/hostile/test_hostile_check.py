@@ -20,6 +20,8 @@ from lawsite.finish.harden import sanitize_page
 from lawsite.settings import Settings
 from lawsite.gather.site import MAX_FILE_BYTES, load_site
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts on English texts
+
 PAGE_HEAD = "---\ntitle: 页面\n---\n\n"  # the body starts on line 5
 
 
@@ -88,7 +90,7 @@ def test_oversized_file_is_a_clear_error(tmp_path: Path) -> None:
     big = PAGE_HEAD + ("第一条　" + "很长的内容。" * 100 + "\n\n") * 3000
     assert len(big.encode()) > 5 * 1024 * 1024
     problem = _only(_problems(tmp_path, {"big.md": big}), "file-too-large")
-    assert "MB" in problem.message
+    assert "MB" in problem.message.render("en")
 
 
 @pytest.mark.parametrize(
@@ -104,7 +106,7 @@ def test_oversized_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_deep_nesting_is_refused_not_crashed_on(tmp_path: Path, body: str, what: str) -> None:
     problems = [p for p in _problems(tmp_path, {"deep.md": PAGE_HEAD + body}) if p.code == "too-deep"]
     assert problems and problems[0].line is not None and problems[0].path == "deep.md"
-    assert str(MAX_NESTING) in problems[0].message or "at most" in problems[0].message
+    assert str(MAX_NESTING) in problems[0].message.render("en") or "at most" in problems[0].message.render("en")
 
 
 def test_ten_thousand_nested_list_levels_cannot_fit_in_a_readable_file() -> None:
@@ -144,14 +146,14 @@ def test_control_characters_are_named_with_line_and_code_point(tmp_path: Path, c
     problems = [p for p in _problems(tmp_path, {"c.md": text}) if p.code == "control-character"]
     assert len(problems) == 1
     assert problems[0].line == (2 if where == "title" else 7)
-    assert f"U+{ord(char):04X}" in problems[0].message
+    assert f"U+{ord(char):04X}" in problems[0].message.render("en")
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "latin-1", "utf-16"])
 def test_other_encodings_are_not_utf8_with_a_line(tmp_path: Path, encoding: str) -> None:
     text = PAGE_HEAD + "第一段 café。\n" if encoding != "latin-1" else "---\ntitle: t\n---\n\ncafé résumé\n"
     problem = _only(_problems(tmp_path, {"enc.md": text.encode(encoding)}), "not-utf8")
-    assert problem.line is not None and "UTF-8" in problem.message
+    assert problem.line is not None and "UTF-8" in problem.message.render("en")
 
 
 def test_mixed_encodings_in_one_file_point_at_the_bad_line(tmp_path: Path) -> None:

@@ -183,7 +183,7 @@ def _reading(doc_id: str, previous: str | None, kind: str = "draft") -> Source:
 def test_previous_cycles_are_named(chain: list[tuple[str, str]], code: str, named: str) -> None:
     site = gather([_reading(i, p) for i, p in chain], Settings())
     (problem,) = [p for p in site.problems if p.code == code]
-    assert named in problem.message and problem.field == "previous" and problem.line == 4
+    assert named in problem.message.render("en") and problem.field == "previous" and problem.line == 4
     for document in site.documents.values():
         assert len(site.readings(document)) <= len(chain)
 
@@ -306,7 +306,7 @@ def test_an_invisible_character_inside_a_label_is_removed_with_a_warning(n: int,
     at = 2 if data is None else data.draw(st.integers(1, len(label) - 1))  # inside the label
     legal, problems = parse_legal_text(f"{label[:at]}{char}{label[at:]}（目的）内容。\n", path="d.md", first_line=3)
     assert [(a.id, a.label, a.caption) for a in legal.articles] == [(f"art_{n}", label, "目的")]
-    assert [(p.line, p.code) for p in problems] == [(3, "label-invisible")] and f"U+{ord(char):04X}" in problems[0].message
+    assert [(p.line, p.code) for p in problems] == [(3, "label-invisible")] and f"U+{ord(char):04X}" in problems[0].message.render("en")
 
 
 @pytest.mark.parametrize("char", INVISIBLES)

@@ -20,6 +20,8 @@ from lawsite.parse.static_files import ACTIVE_SUFFIXES, INERT_SUFFIXES, svg_data
 from lawsite.settings import Settings
 from lawsite.gather.site import load_site
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts on English texts
+
 SVG = "http://www.w3.org/2000/svg"
 XHTML = "http://www.w3.org/1999/xhtml"
 XLINK = "http://www.w3.org/1999/xlink"

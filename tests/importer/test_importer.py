@@ -13,6 +13,8 @@ from lawsite.importer import convert, doc_id, event_type, import_paths, parse_he
 from lawsite.model import Kind, Source
 from lawsite.parse.document import parse_document
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts on English texts
+
 CRIMINAL = """# 中华人民共和国刑法
 
 1979年7月1日 第五届全国人民代表大会第二次会议通过

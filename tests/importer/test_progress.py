@@ -10,6 +10,8 @@ import pytest
 from lawsite.cli import main
 from lawsite.progress import Progress, bar_line, interactive
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts on English texts
+
 
 class Clock:
     def __init__(self) -> None:

@@ -20,6 +20,8 @@ from lawsite.intake.store import CURRENT_VERSION
 
 from .harness import CLOSED, OPEN, ORIGIN, POINT, TOKEN, UPCOMING, Service, lawsite, running
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts on English texts
+
 COLUMNS = ["id", "channel", "point", "article", "text", "received"]
 
 
@@ -106,16 +108,13 @@ def test_export_then_tally(service: Service, project: Path, tmp_path: Path) -> N
     assert f"{len(rows)} comment(s)" in done.stdout
     assert out.read_bytes().decode("utf-8-sig") == via_endpoint
 
-    tally_csv = tmp_path / "tally.csv"
-    with tally_csv.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["article", "from", "text"])
-        writer.writerows([row["article"], row["point"] or "网民", row["text"]] for row in rows)
-    notice = tmp_path / "notice.md"
-    tallied = lawsite("-f", str(project / "mkdocs.yml"), "tally", str(tally_csv), "--concerns", OPEN, "--out", str(notice))
+    notice = tmp_path / "notice.md"  # tally reads the export as it is (the collect format)
+    tallied = lawsite("-f", str(project / "mkdocs.yml"), "tally", str(out), "--concerns", OPEN, "--out", str(notice))
     assert tallied.returncode == 0, tallied.stderr
     assert f"read {len(rows)} comment row(s)" in tallied.stdout
-    assert "联系点收集" in notice.read_text(encoding="utf-8")
+    from_point = sum(row["point"] == POINT for row in rows)
+    assert f"  {POINT}\t{from_point} comment(s)" in tallied.stdout  # the point's comments count for the point
+    assert "联系点收集" in notice.read_text(encoding="utf-8") and f"from: {POINT}" in notice.read_text(encoding="utf-8")
 
 
 def test_export_needs_the_token(service: Service) -> None:
@@ -147,6 +146,69 @@ def test_refusals_in_json_and_html(service: Service, fields: dict[str, str], sta
     as_form = post(service, fields)
     assert as_form.status_code == status and as_form.headers["content-type"].startswith("text/html")
     assert words in as_form.text
+
+
+# --- a basket: several comments in one request ----------------------------------------
+
+
+def _stored_on(service: Service, doc: str) -> dict[str, str]:
+    store = open_store(service.db)
+    try:
+        return {c.receipt: c.text for c in store.comments_on(doc)}
+    finally:
+        store.close()
+
+
+def test_a_basket_is_stored_in_one_request_with_every_receipt(service: Service) -> None:
+    basket = {"comments": [{"doc": OPEN, "article": f"art_{n}", "text": f"篮中第{n}条的意见"} for n in (1, 2, 3)],
+              "name": "李四", "contact": "li@example.org", "point": POINT, "website": ""}
+    answer = post_json(service, basket, Origin=ORIGIN)
+    assert answer.status_code == 201 and answer.headers["access-control-allow-origin"] == ORIGIN
+    receipts = answer.json()["receipts"]
+    assert len(set(receipts)) == 3
+    stored = _stored_on(service, OPEN)
+    assert [stored[r] for r in receipts] == ["篮中第1条的意见", "篮中第2条的意见", "篮中第3条的意见"]
+    page = service.client.get(f"/receipts/{receipts[1]}")
+    assert page.status_code == 200 and "第二条" in page.text and "李四" not in page.text
+    store = open_store(service.db)
+    try:
+        assert all(store.personal(r) == ("李四", "li@example.org") and store.get(r).point == POINT for r in receipts)  # type: ignore[union-attr]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(("bad", "status", "code"), [
+    ({"doc": OPEN, "article": "art_9", "text": "x"}, 404, "unknown-article"),
+    ({"doc": CLOSED, "article": "art_1", "text": "x"}, 409, "closed"),
+    ({"doc": OPEN, "article": "art_1"}, 422, "missing-field"),
+    ({"doc": OPEN, "article": "art_1", "text": "x", "website": "spam"}, 422, "honeypot"),
+], ids=["unknown-article", "closed", "missing-field", "honeypot"])
+def test_a_basket_with_one_bad_comment_stores_none(service: Service, bad: dict[str, str], status: int, code: str) -> None:
+    before = _stored_on(service, OPEN)
+    basket = {"comments": [{"doc": OPEN, "article": "art_1", "text": "好的一条"}, bad, {"doc": OPEN, "article": "art_3", "text": "又一条"}]}
+    answer = post_json(service, basket)
+    assert (answer.status_code, answer.json()["error"]) == (status, code)
+    assert "第 2 条意见未能受理，全部意见均未保存" in answer.json()["message"]
+    assert _stored_on(service, OPEN) == before
+
+
+@pytest.mark.parametrize(("payload", "status", "code"), [
+    ({"comments": []}, 422, "bad-json-shape"),
+    ({"comments": "art_1"}, 422, "bad-json-shape"),
+    ({"comments": [{"doc": OPEN, "article": "art_1", "text": 5}]}, 422, "bad-json-shape"),
+    ({"comments": [{"doc": OPEN, "article": "art_1", "text": "x"}], "doc": OPEN}, 422, "bad-json-shape"),  # only name, contact, point shared
+    ({"comments": [{"doc": OPEN, "article": "art_1", "text": "x"}] * 51}, 413, "batch-too-large"),
+    ({"comments": [{"doc": OPEN, "article": "art_1", "text": "\ud800"}]}, 400, "bad-utf8"),
+], ids=["empty", "not-a-list", "not-text", "shared-doc", "too-many", "surrogate"])
+def test_malformed_baskets(service: Service, payload: dict[str, object], status: int, code: str) -> None:
+    body = json.dumps(payload).replace("\\\\ud800", "\\ud800").encode()
+    answer = service.client.post("/comments", content=body, headers={"Content-Type": "application/json"})
+    assert (answer.status_code, answer.json()["error"]) == (status, code) and chinese(answer.json()["message"])
+
+
+def test_a_basket_larger_than_a_form_is_taken_within_its_own_limit(service: Service) -> None:
+    basket = {"comments": [{"doc": OPEN, "article": "art_1", "text": "长" * 9_000}] * 12}  # ~330 KB of JSON: above one form's 256 KB
+    assert post_json(service, basket).status_code == 201
 
 
 def _raw(service: Service, head: str, body: bytes = b"") -> tuple[int, str]:
@@ -258,6 +320,23 @@ def test_too_many_requests(project: Path, db_url: str) -> None:
         assert "提交过于频繁" in refused.json()["message"] and "每分钟最多 3 次" in refused.json()["message"]
         # without LAWSITE_INTAKE_TOKEN the export endpoint is off
         assert limited.client.get("/export", params={"concerns": OPEN}, headers={"Authorization": "Bearer x"}).status_code == 404
+
+
+def test_the_limit_counts_each_comment_of_a_basket(project: Path, db_url: str) -> None:
+    with running(project / "site", db_url, "--per-minute", "4", token=None) as limited:
+        def basket(n: int) -> dict[str, object]:
+            return {"comments": [{"doc": OPEN, "article": "art_1", "text": f"限流{i}"} for i in range(n)]}
+
+        over = post_json(limited, basket(5))
+        assert (over.status_code, over.json()["error"]) == (429, "batch-over-limit") and "4 条" in over.json()["message"]
+        assert post_json(limited, basket(3)).status_code == 201  # 3 of 4 (the refused request took 1)
+        refused = post_json(limited, basket(2))
+        assert (refused.status_code, refused.json()["error"]) == (429, "too-many-requests")
+    store = open_store(db_url)
+    try:
+        assert len(list(store.comments_on(OPEN))) == 3
+    finally:
+        store.close()
 
 
 def test_purge_removes_names_and_contacts(project: Path, db_url: str) -> None:

@@ -66,3 +66,33 @@ def test_a_failing_database_fails_every_waiting_request(tmp_path: Path) -> None:
     finally:
         writer.stop()
     store.close()
+
+
+async def _baskets(writer: Writer, sizes: Sequence[int]) -> list[list[str]]:
+    baskets = [[Comment("open-draft", f"art_{n + 1}", f"篮{b}意见{n}", None, None, None) for n in range(size)] for b, size in enumerate(sizes)]
+    return list(await asyncio.gather(*(writer.add_all(basket) for basket in baskets)))
+
+
+def test_a_basket_is_never_split_between_transactions(tmp_path: Path) -> None:
+    store = CountingStore(str(tmp_path / "c.sqlite3"))
+    writer = Writer(store, lambda: NOW)
+    sizes = [3, 100, 200, 1, 7] * 4  # 200 + 100 > BATCH: a transaction ends before a basket, not inside it
+    try:
+        with ThreadPoolExecutor(1) as pool:
+            answered = pool.submit(asyncio.run, _baskets(writer, sizes)).result()
+    finally:
+        writer.stop()
+    assert [len(receipts) for receipts in answered] == sizes
+    stored = {c.receipt: c.text for c in store.comments_on("open-draft")}
+    for b, receipts in enumerate(answered):  # each basket's receipts, in its order
+        assert [stored[r] for r in receipts] == [f"篮{b}意见{n}" for n in range(sizes[b])]
+    # every transaction holds whole baskets: the sizes committed are sums of consecutive baskets
+    ends, total = set(), 0
+    for size in sizes:
+        total += size
+        ends.add(total)
+    committed = 0
+    for batch in store.batches:
+        committed += batch
+        assert committed in ends
+    store.close()

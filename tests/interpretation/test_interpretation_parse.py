@@ -12,6 +12,8 @@ from lawsite.parse.interpretation import parse_interpretation, parse_targets
 from lawsite.parse.legal import EN, ZH_HANT
 from lawsite.gather.site import load_site
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts on English texts
+
 DRAFT = """---
 kind: draft
 id: d
@@ -117,7 +119,7 @@ def test_level_one_heading_and_fenced_code_are_not_sections():
 def test_backwards_range_is_an_error_with_line():
     _, problems = parse_interpretation("## 第五条至第三条\n\n解读。\n", path="i.md", interprets="d", first_line=7)
     assert [(p.path, p.line, p.code, p.severity) for p in problems] == [("i.md", 7, "interpretation-range", Severity.ERROR)]
-    assert "第三条至第五条" in (problems[0].hint or "")
+    assert "第三条至第五条" in (problems[0].hint.render("en") if problems[0].hint else "")
 
 
 @pytest.mark.parametrize("heading", ["第一条之〇", "第一条之零（定义）", "第三条至第一条之〇", "第一条、第二条之〇"])
@@ -150,8 +152,8 @@ def test_unknown_article_is_an_error_with_file_and_line(tmp_path, heading, missi
     errors = [p for p in site.problems if p.is_error]
     assert [(p.path, p.line, p.code) for p in errors] == [("i.md", line, "unknown-article")] * len(missing)
     for problem, label in zip(errors, missing):
-        assert label in problem.message and "测试条例（草案）" in problem.message
-        assert "第一条至第五条" in (problem.hint or "")
+        assert label in problem.message.render("en") and "测试条例（草案）" in problem.message.render("en")
+        assert "第一条至第五条" in (problem.hint.render("en") if problem.hint else "")
 
 
 def test_article_explained_twice_is_a_warning(tmp_path):

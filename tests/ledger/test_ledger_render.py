@@ -83,7 +83,7 @@ def project(tmp_path: Path, rows: str) -> str:
     return str(tmp_path / "mkdocs.yml")
 
 
-def test_check_reports_the_csv_encoding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_the_csv_encoding(tmp_path: Path, capsys: pytest.CaptureFixture[str], english: None) -> None:
     config = project(tmp_path, "第二条,网民,2,建议。,采纳,\n")
     assert main(["-f", config, "check"]) == EXIT_OK
     out = capsys.readouterr().out
@@ -92,7 +92,7 @@ def test_check_reports_the_csv_encoding(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["-f", config, "check", "--strict"]) == EXIT_PROBLEMS  # the guess is a warning
 
 
-def test_check_reports_a_csv_row_with_file_line_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_a_csv_row_with_file_line_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str], english: None) -> None:
     config = project(tmp_path, "第二条,网民,2,建议。,adopted,\n第五条,网民,1,建议。,adopted,\n")
     assert main(["-f", config, "check"]) == EXIT_PROBLEMS
     out = capsys.readouterr().out
@@ -127,8 +127,8 @@ def test_every_ledger_page_renders_in_each_language(language: str, word: str) ->
     from site_pages import SitePages
 
     from lawsite.plan import LedgerPage, PageKind
-    from lawsite.render.ledger import draft_outcome_html
     from lawsite.render.notes import ledger_line
+    from lawsite.render.notes.parts import draft_outcome
     from lawsite.settings import Settings
     from lawsite.gather.site import gather
 
@@ -145,4 +145,4 @@ def test_every_ledger_page_renders_in_each_language(language: str, word: str) ->
     assert pages.plan.page("d1.md").kind is PageKind.LEGAL  # drafts are rendered by render/legal.py
     extras = pages.notes_html(ledger_line.notes, "d1", "d1/")
     assert list(extras) == ["art_2"] and 'href="../n2/#ledger-art_2"' in extras["art_2"]
-    assert 'href="../n2/"' in draft_outcome_html(site.documents["d1"], site.ledger, pages.urls.at("d1/"), pages.settings)
+    assert 'href="../n2/"' in (pages.part_html(draft_outcome, "d1", "d1/") or "")

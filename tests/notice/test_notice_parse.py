@@ -73,14 +73,14 @@ def test_yaml_problem_has_line_and_field(item: str, code: str, line: int, field:
     _, problems = check(notice(GOOD + item))
     problem = only(problems, code)
     assert (problem.path, problem.line, problem.field, problem.severity) == ("notices/n1.md", line + 5, field.replace("[0]", "[1]"), Severity.ERROR)
-    assert says in problem.message + (problem.hint or "")
+    assert says in problem.message.render("en") + (problem.hint.render("en") if problem.hint else "")
 
 
 def test_id_like_source_that_is_no_contact_point_is_a_warning_with_did_you_mean() -> None:
     _, problems = check(notice(GOOD.replace("east-street", "east-stret")))
     problem = only(problems, "unknown-contact-point")
     assert (problem.line, problem.field, problem.severity) == (7, "suggestions[0].from", Severity.WARNING)
-    assert "did you mean `east-street`" in (problem.hint or "")
+    assert "did you mean `east-street`" in (problem.hint.render("en") if problem.hint else "")
 
 
 def test_received_smaller_than_itemised_is_an_error_on_its_line() -> None:
@@ -133,7 +133,7 @@ def test_csv_encodings_are_read_and_reported(tmp_path: Path, encoding: str, pref
     codes = [(p.code, p.severity) for p in site.problems]
     assert codes == ([("csv-gbk", Severity.WARNING)] if name == "gbk" else [])
     if name == "gbk":
-        assert "GBK" in site.problems[0].message and site.problems[0].path == "notices/n1.csv"
+        assert "GBK" in site.problems[0].message.render("en") and site.problems[0].path == "notices/n1.csv"
 
 
 def check_csv(body: bytes | None, extra_items: str = ""):
@@ -160,7 +160,7 @@ def test_csv_row_problem_points_at_csv_file_and_row_line(row: str, code: str, fi
     _, problems = check_csv(body)
     problem = only(problems, code)
     assert (problem.path, problem.line, problem.field) == ("notices/n1.csv", 7, field)
-    assert "row 7" in problem.message and says in problem.message + (problem.hint or "")
+    assert "row 7" in problem.message.render("en") and says in problem.message.render("en") + (problem.hint.render("en") if problem.hint else "")
 
 
 def test_empty_cells_exported_at_the_end_of_rows_are_ignored() -> None:
@@ -173,7 +173,7 @@ def test_csv_header_problems() -> None:
     _, problems = check_csv("article,from,count,txt,outcome,reason\n第二条,网民,1,x,adopted,\n".encode())
     problem = only(problems, "csv-header")
     assert (problem.path, problem.line) == ("notices/n1.csv", 1)
-    assert "txt" in problem.message and "missing column(s) text" in problem.message and "did you mean `text`" in (problem.hint or "")
+    assert "txt" in problem.message.render("en") and "missing column(s) text" in problem.message.render("en") and "did you mean `text`" in (problem.hint.render("en") if problem.hint else "")
 
 
 def test_chinese_headers_are_accepted() -> None:
@@ -186,7 +186,7 @@ def test_missing_csv_file_is_an_error_at_the_key() -> None:
     _, problems = check_csv(None)
     problem = only(problems, "missing-file")
     assert (problem.path, problem.line, problem.field) == ("notices/n1.md", 5, "suggestions_file")
-    assert "notices/n1.csv" in problem.message
+    assert "notices/n1.csv" in problem.message.render("en")
 
 
 @pytest.mark.parametrize("name", ["../../outside.csv", "/etc/passwd.csv", "n1.xlsx"])
@@ -209,7 +209,7 @@ def test_yaml_and_csv_suggestions_are_combined() -> None:
     # GOOD and the CSV's first row are the same suggestion from the same point.
     problem = only(problems, "duplicate-suggestion")
     assert (problem.path, problem.line, problem.severity) == ("notices/n1.csv", 2, Severity.WARNING)
-    assert "notices/n1.md:6" in problem.message
+    assert "notices/n1.md:6" in problem.message.render("en")
     assert len(problems) == 1
 
 

@@ -14,6 +14,8 @@ from lawsite.gather.site import load_site
 from lawsite.tally import normalise, tally_comments
 from notice_samples import DRAFT, POINT
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts on English texts
+
 COMMENTS = """article,from,text,count
 第二条,网民,建议扩大适用范围。,
 第二条,网民,建议扩大适用范围 ,2
@@ -73,13 +75,13 @@ def test_tally_reads_bom_and_gbk(encoding: str, prefix: bytes, name: str) -> Non
 def test_bad_rows_are_reported_with_their_row_number(row: str, code: str, field: str | None) -> None:
     result = tally_comments((COMMENTS + row + "\n").encode(), "c.csv", draft())
     assert [(p.code, p.line, p.field) for p in result.problems] == [(code, 8, field)]
-    assert result.problems[0].message.startswith("row 8: ")
+    assert result.problems[0].message.render("en").startswith("row 8: ")
 
 
 def test_bad_header_is_reported() -> None:
     result = tally_comments("条文,来源,意见,备注\n第二条,网民,x,y\n".encode(), "c.csv", draft())
     assert [(p.code, p.line) for p in result.problems] == [("csv-header", 1)]
-    assert "备注" in result.problems[0].message
+    assert "备注" in result.problems[0].message.render("en")
 
 
 @pytest.fixture
@@ -123,3 +125,39 @@ def test_cli_writes_nothing_when_a_row_is_wrong(project: Path, capsys: pytest.Ca
 def test_cli_refuses_an_unknown_draft(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["-f", str(project / "mkdocs.yml"), "tally", str(project / "comments.csv"), "--concerns", "nope"]) == EXIT_USAGE
     assert "known: d1" in capsys.readouterr().err
+
+
+# --- the collect format (lawsite intake export, lawsite collect) ---------------------
+
+COLLECTED = """\ufeffid,channel,point,article,text,received,concerns
+7KQ2-M9XD-4TNB,web,east-street,art_2,经联系点标牌提交的意见。,2026-12-01T10:00:00+08:00,d1
+8KQ2-M9XD-4TNB,web,east-street,art_2,经联系点标牌提交的意见,2026-12-01T10:05:00+08:00,d1
+9KQ2-M9XD-4TNB,web,,art_3,网上直接提交。,2026-12-01T10:06:00+08:00,d1
+m-1f3a,mail,,总体,来信意见。,2026-12-01T11:00:00+08:00,d1
+"""
+
+
+def test_the_collect_format_counts_each_comment_for_its_contact_point() -> None:
+    result = tally_comments(COLLECTED.encode(), "comments.csv", draft())
+    assert result.problems == [] and result.rows == 4
+    assert [(e.article, e.source, e.count) for e in result.entries] == [
+        (GENERAL, "来信", 1),
+        ("art_2", "east-street", 2),  # the point's two identical comments, merged and credited to it
+        ("art_3", "网民", 1),
+    ]
+
+
+def test_the_collect_format_without_an_article_is_reported_by_row() -> None:
+    rows = COLLECTED + "p-3,paper,,,纸质意见未标条文。,2026-12-02T09:00:00+08:00,d1\n"
+    result = tally_comments(rows.encode(), "comments.csv", draft())
+    assert [(p.code, p.line, p.field) for p in result.problems] == [("unknown-article", 6, "article")]
+
+
+def test_a_signs_comments_reach_the_ledgers_per_point_counts(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "comments.csv").write_bytes(COLLECTED.encode())
+    assert main(["-f", str(project / "mkdocs.yml"), "tally", str(project / "comments.csv"), "--concerns", "d1"]) == EXIT_OK
+    assert "  east-street\t2 comment(s)" in capsys.readouterr().out
+    site = load_site(project / "content")
+    assert [p for p in site.problems if p.is_error] == []
+    point = site.ledger.for_point("east-street")
+    assert point is not None and point.tally.total == 2 and "d1" in point.consultations

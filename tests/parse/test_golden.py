@@ -44,7 +44,7 @@ def render_case(name: str) -> str:
     result = {
         "outline": outline_dict(legal),
         "detail": _detail(legal),
-        "problems": [p.to_dict() for p in problems],
+        "problems": [p.to_dict("en") for p in problems],
     }
     return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
 

@@ -20,6 +20,7 @@ import pytest
 
 from lawsite.cli import main
 from lawsite.model import Problem, Severity
+from lawsite.messages import msg
 from lawsite.report import escape_data, escape_property, github_annotation, gitlab_issues
 
 REPO = Path(__file__).resolve().parents[2]
@@ -86,22 +87,24 @@ def test_escaping_follows_githubs_rules():
 
 
 def test_annotation_shape_and_round_trip():
-    problem = Problem("drafts/a,b.md", 7, "comments.closes", "50% done: bad, very bad", "write 2025-06-01\nnot 2025/6/1", Severity.WARNING, "bad-date")
-    cmd, props, message = parse_command(github_annotation(problem, "content"))
+    problem = Problem("drafts/a,b.md", 7, "comments.closes", msg("bad-date", key="comments.closes", value="50% done: bad,\nvery bad"), msg("bad-date.hint"), Severity.WARNING, "bad-date")
+    cmd, props, message = parse_command(github_annotation(problem, "content", "en"))
     assert cmd == "warning"
     assert props == {"file": "content/drafts/a,b.md", "line": "7", "title": "lawsite bad-date"}
-    assert message == "[comments.closes] 50% done: bad, very bad\nhint: write 2025-06-01\nnot 2025/6/1"
+    assert message == "[comments.closes] `comments.closes` is not a valid date: '50% done: bad,\\nvery bad'\nhint: write dates as YYYY-MM-DD, e.g. 2025-06-01"
+    _, _, chinese = parse_command(github_annotation(problem, "content", "zh"))
+    assert chinese == "[comments.closes] 字段 `comments.closes` 不是有效日期：'50% done: bad,\\nvery bad'\n提示：日期写作 YYYY-MM-DD，例如 2025-06-01"
 
 
 def test_annotation_without_line_has_no_line_property():
-    cmd, props, _ = parse_command(github_annotation(Problem("a.md", None, None, "file is not UTF-8", code="not-utf8"), "."))
+    cmd, props, _ = parse_command(github_annotation(Problem("a.md", None, None, msg("not-utf8"), code="not-utf8"), ".", "en"))
     assert cmd == "error" and props == {"file": "a.md", "title": "lawsite not-utf8"}
 
 
 def test_check_format_github_annotates_repo_relative_lines(broken_site, capsys, monkeypatch):
     monkeypatch.chdir(broken_site)
     monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
-    code = main(["check", "--format", "github"])
+    code = main(["check", "--lang", "en", "--format", "github"])
     out = capsys.readouterr().out.splitlines()
     commands = [parse_command(line) for line in out if line.startswith("::")]
     assert code == 1
@@ -127,7 +130,7 @@ def test_check_format_gitlab_writes_a_code_quality_report(broken_site, capsys, m
     monkeypatch.chdir(broken_site)
     monkeypatch.delenv("CI_PROJECT_DIR", raising=False)
     monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
-    code = main(["check", "--format", "gitlab", "--output", "gl-code-quality-report.json"])
+    code = main(["check", "--lang", "en", "--format", "gitlab", "--output", "gl-code-quality-report.json"])
     log = capsys.readouterr().out
     report = json.loads((broken_site / "gl-code-quality-report.json").read_text(encoding="utf-8"))
     jsonschema.validate(report, GITLAB_SCHEMA)
@@ -149,13 +152,16 @@ def test_gitlab_report_on_stdout_is_pure_json(tmp_path, capsys, monkeypatch):
 
 
 def test_fingerprints_are_stable_and_distinct():
-    a = Problem("x.md", 3, "title", "bad", code="bad-type")
-    moved = Problem("x.md", 9, "title", "bad", code="bad-type")
-    warning = Problem("x.md", 4, None, "gap", severity=Severity.WARNING, code="article-gap")
-    first = gitlab_issues([a, warning], "content")
-    again = gitlab_issues([moved, warning], "content")
+    a = Problem("x.md", 3, "title", msg("bad-type.text", key="title", describe=msg("bad-type.a-list")), code="bad-type")
+    moved = Problem("x.md", 9, "title", msg("bad-type.text", key="title", describe=msg("bad-type.a-list")), code="bad-type")
+    warning = Problem("x.md", 4, None, msg("article-gap", label="第三条", label2="第一条", expected="第二条"), severity=Severity.WARNING, code="article-gap")
+    first = gitlab_issues([a, warning], "content", "zh")
+    again = gitlab_issues([moved, warning], "content", "zh")
     assert [i["fingerprint"] for i in first] == [i["fingerprint"] for i in again]  # lines moved, same problems
-    twice = gitlab_issues([a, moved], "content")
+    english = gitlab_issues([a, warning], "content", "en")
+    assert [i["fingerprint"] for i in english] == [i["fingerprint"] for i in first]  # the report's language does not count
+    assert english[0]["description"] != first[0]["description"]
+    twice = gitlab_issues([a, moved], "content", "zh")
     assert twice[0]["fingerprint"] != twice[1]["fingerprint"]  # same problem twice is two issues
     jsonschema.validate(first, GITLAB_SCHEMA)
     assert first[1]["severity"] == "minor"

@@ -13,6 +13,8 @@ from lawsite.cli import main
 from lawsite.compat import require_supported_engine, version_tuple
 from lawsite.model import ConfigError
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts on English texts
+
 TINY_DRAFT = "---\nkind: draft\ntitle: 测试条例（草案）\n---\n\n第一条　为了测试，制定本条例。\n"
 
 

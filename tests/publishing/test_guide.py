@@ -16,6 +16,8 @@ from lawsite.model import Source
 from lawsite.parse.document import parse_document
 from lawsite.parse.legal import parse_legal_text
 
+pytestmark = pytest.mark.usefixtures("english")  # English unless a test asks for Chinese, as the guide shows it
+
 REPO = Path(__file__).resolve().parents[2]
 GUIDE = REPO / "content" / "guide"
 PAGES = {
@@ -109,16 +111,17 @@ def test_check_messages_shown_are_what_check_says(tmp_path, capsys, monkeypatch)
             text = text.replace(old, new, 1)
         path.write_text(text, encoding="utf-8")
     monkeypatch.chdir(site)
+    monkeypatch.delenv("LAWSITE_LANG")  # the guide shows what editors see: Chinese
     assert main(["check"]) == 1
     said = capsys.readouterr().out.splitlines()
     shown = next(text for _, text in blocks("text", "4-check.md") if "article-gap" in text).splitlines()
     documents = len(list((site / "content").rglob("*.md")))
     for line in shown:
-        line = line.replace("17 document(s)", f"{documents} document(s)")  # the count grows with the sample site
+        line = line.replace("共检查 17 份文件", f"共检查 {documents} 份文件")  # the count grows with the sample site
         pattern = "^" + ".*".join(re.escape(part) for part in line.split("……")) + "$"
         assert any(re.match(pattern, s) for s in said), f"the guide shows a message check does not print:\n{line}\n\ncheck printed:\n" + "\n".join(said)
-    problems = [line for line in said if re.search(r" (error|warning): ", line)]
-    assert len(problems) == len([line for line in shown if re.search(r" (error|warning): ", line)]), problems
+    problems = [line for line in said if re.search(r" (错误|警告): ", line)]
+    assert len(problems) == len([line for line in shown if re.search(r" (错误|警告): ", line)]), problems
 
 
 def test_every_command_the_guide_names_exists():
@@ -139,9 +142,10 @@ def test_tally_example_prints_what_the_guide_shows(tmp_path, capsys, monkeypatch
     texts = [text for _, text in blocks("text", "3-feedback.md")]
     csv_text = next(t for t in texts if t.startswith("条文,来源,意见"))
     command = next(t for t in texts if t.startswith("lawsite tally")).split()
-    shown = next(t for t in texts if t.startswith("read ")).splitlines()
+    shown = next(t for t in texts if t.startswith("读取 ")).splitlines()
     (site / "comments.csv").write_text(csv_text, encoding="utf-8")
     monkeypatch.chdir(site)
+    monkeypatch.delenv("LAWSITE_LANG")  # the guide shows what editors see: Chinese
     assert main(command[1:]) == 0
     assert capsys.readouterr().out.splitlines() == shown
     assert main(["check", "--strict"]) == 0

@@ -13,6 +13,8 @@ import pytest
 from lawsite.cli import main
 from lawsite.scaffold import KINDS
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts on English texts
+
 REPO = Path(__file__).resolve().parents[2]
 
 FLAGS = {

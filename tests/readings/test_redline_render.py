@@ -14,8 +14,8 @@ from site_pages import SitePages
 
 from lawsite.plan import PageKind
 from lawsite.render.notes import interpretation_link
-from lawsite.render.readings import readings_html
-from lawsite.urls import SiteUrls, redline_key
+from lawsite.render.notes.parts import readings_chain
+from lawsite.urls import redline_key
 from lawsite.settings import Settings
 from lawsite.gather.site import load_site
 
@@ -105,10 +105,8 @@ def test_renumbered_article_keeps_its_suggestions(tmp_path):
 
 
 def test_chain_marks_the_current_reading(tmp_path):
-    readings = pages(tmp_path)
-    site = readings.site
-    links = SiteUrls({**URLS, redline_key("r2"): "redlines/r2/"}).at("r1/")
-    chain = readings_html(site.readings(site.get("r1")), site.get("r1"), links, readings.settings)
+    readings = pages(tmp_path, urls={**URLS, redline_key("r2"): "redlines/r2/"})
+    chain = readings.part_html(readings_chain, "r1", "r1/") or ""
     assert '<strong aria-current="page" title="测试条例（草案征求意见稿）">征求意见稿</strong>' in chain
     assert '<a href="../r2/" title="测试条例（草案二审稿）">二审稿</a>' in chain
     assert '<a class="ls-readings__redline" href="../redlines/r2/">修改对照</a>' in chain

@@ -44,7 +44,7 @@ def test_primary_red_meets_aa_as_text_and_as_background() -> None:
     assert contrast(slate["--md-typeset-a-color"], SLATE_BG) >= 4.5
 
 
-@pytest.mark.parametrize("script", ["basket.js", "reader.js", "poster.js", "lawsite.js"])
+@pytest.mark.parametrize("script", ["basket.js", "reader.js", "poster.js", "lawsite.js", "intake.js"])
 def test_scripts_hold_no_chinese_text(script: str) -> None:
     text = (ASSETS / script).read_text(encoding="utf-8")
     code = re.sub(r"/\*.*?\*/|//[^\n]*", "", text, flags=re.DOTALL)  # comments may explain in any language

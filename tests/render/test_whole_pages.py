@@ -15,6 +15,8 @@ from golden_files import assert_golden
 from site_pages import SitePages
 
 from lawsite.model import Source
+from lawsite.render.notes import ArticlePage
+from lawsite.render.notes.parts import PARTS, Part, Slot
 from lawsite.settings import Settings
 from lawsite.gather.site import gather
 
@@ -137,3 +139,18 @@ def test_the_pages_hold_what_the_site_adds_to_a_draft(pages: SitePages) -> None:
     assert 'class="ls-button ls-interp-link" href="../../interpretations/i2/#art_3"' in open_
     assert 'class="ls-basket"' in open_ and open_.count('class="ls-comment"') == 4
     assert 'class="ls-ledger-line"' not in open_  # no notice on the second reading yet
+
+
+def test_a_registered_part_reaches_its_slot_of_the_page(pages: SitePages) -> None:
+    # A new page part is one function and one register line: no renderer or adapter edit.
+    def extra(page: ArticlePage) -> Part:
+        return Part(Slot.ABOVE, "partials/poster_link.html", {"href": f"https://example.org/{page.document.id}"})
+
+    PARTS.register(extra, "test_extra", 50)
+    try:
+        page = pages.markdown("drafts/r1.md", "drafts/r1/")
+    finally:
+        PARTS.deregister("test_extra")
+    assert page.startswith('<p class="ls-poster-link"><a href="https://example.org/r1">')
+    assert page.index("https://example.org/r1") < page.index('class="ls-readings"')  # the higher priority first
+    assert "https://example.org/r1" not in pages.markdown("drafts/r1.md", "drafts/r1/")

@@ -13,6 +13,8 @@ import yaml
 from conftest import build_site
 from lawsite.emit import search
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts on English texts
+
 EPOCH = 1_795_000_000  # 2026-11-19, any fixed moment
 
 
@@ -216,7 +218,7 @@ def test_a_bundle_that_pagefind_cut_short_fails_the_index(tmp_path: Path, monkey
     result = search.index_site(tmp_path)
     assert result.page_count == 0
     assert [p.code for p in result.problems] == ["search-index"]
-    assert "unreadable bundle" in result.problems[0].message
+    assert "unreadable bundle" in result.problems[0].message.render("en")
 
 
 def _fragments_in(bundle: Path) -> list[dict]:

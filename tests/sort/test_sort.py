@@ -254,7 +254,7 @@ def test_an_empty_text_is_named_by_row_and_column_and_left_out() -> None:
 def test_problems_are_bounded() -> None:
     table = read_comments((HEADER + "".join(f"A{n},,,,a,b,c,d\n" for n in range(500))).encode(), "comments.csv")
     assert len(table.problems) == MAX_PROBLEMS + 1
-    assert table.problems[-1].code == "too-many-problems" and "450 more" in table.problems[-1].message
+    assert table.problems[-1].code == "too-many-problems" and "450 more" in table.problems[-1].message.render("en")
 
 
 def test_a_long_comment_is_compared_by_its_beginning() -> None:
@@ -262,8 +262,16 @@ def test_a_long_comment_is_compared_by_its_beginning() -> None:
     assert table.problems[0].code == "text-too-long" and len(table.comments[0].text) == 5_000
 
 
-def test_a_bad_table_writes_nothing_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_table_writes_nothing_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str], english: None) -> None:
     out = tmp_path / "sheet.xlsx"
     assert run_sort(write_table(tmp_path, [], header="id,channel\n"), out) == 1
     assert not out.exists()
-    assert "comments.csv:1 error: header: missing column(s) text" in capsys.readouterr().err
+    assert "comments.csv:1 error: CSV header: missing column(s) text" in capsys.readouterr().err
+
+
+def test_sort_speaks_chinese_by_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_sort(write_table(tmp_path, [], header="id,channel\n"), tmp_path / "sheet.xlsx") == 1
+    err = capsys.readouterr().err
+    assert "表头：缺少的列 text" in err and "没有写入任何文件" in err
+    assert run_sort(write_table(tmp_path, SAMPLE_ROWS[:1]), tmp_path / "sheet.xlsx") == 0
+    assert "条意见分为 1 组" in capsys.readouterr().out

@@ -82,6 +82,7 @@
     });
     if (state.name.trim()) lines.push(field("basket_body_name", state.name.trim()));
     if (state.contact.trim()) lines.push(field("basket_body_contact", state.contact.trim()));
+    if (reader.point()) lines.push(reader.pointLine());
     return lines.join("\n").replace(/\n+$/, "") + "\n";
   }
 
@@ -170,7 +171,8 @@
     });
     actions.appendChild(copy);
     if (root.getAttribute("data-ls-form")) {
-      actions.appendChild(el("a", { "class": "ls-button", href: root.getAttribute("data-ls-form"), target: "_blank", rel: "noopener noreferrer" }, t("basket_open_form")));
+      var form = root.getAttribute("data-ls-form-point"); // the template has {point}
+      actions.appendChild(el("a", { "class": "ls-button", href: form ? reader.withPoint(form) : root.getAttribute("data-ls-form"), target: "_blank", rel: "noopener noreferrer" }, t("basket_open_form")));
     }
     var clear = el("button", { type: "button", "class": "ls-button ls-button--quiet", "data-ls-basket-clear": "" }, t("basket_clear"));
     clear.addEventListener("click", function () {

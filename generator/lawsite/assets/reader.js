@@ -60,7 +60,49 @@
     return link ? link.textContent.trim() : article.id;
   }
 
-  window.lawsiteReader = { t: t, store: store, load: load, copyText: copyText, labelOf: labelOf };
+  // --- the contact point a reader came through -------------------------------------
+  // A point's QR sign opens the site with ?point=ID (emit/sign.py): the id is
+  // kept for the visit (this tab) and goes with every comment: the mail links'
+  // body, a form template's {point}, the basket, the comment service.
+  var POINT_KEY = "lawsite:point";
+  var POINT_ID = /^[^\s\/\\?#%&<>"'*:|]{1,200}$/; // an id as the schema takes it (parse/schema.py)
+
+  function point() {
+    var given = null;
+    try { given = new URLSearchParams(window.location.search).get("point"); } catch (e) { given = null; }
+    if (given && !POINT_ID.test(given)) given = null;
+    try {
+      if (given) window.sessionStorage.setItem(POINT_KEY, given);
+      var kept = window.sessionStorage.getItem(POINT_KEY) || "";
+      return POINT_ID.test(kept) ? kept : "";
+    } catch (e) { return given || ""; }
+  }
+
+  var chosenPoint = point();
+
+  // The line the mail body gets ("联系点：ID"), also used by the basket.
+  function pointLine() {
+    return chosenPoint ? t("basket_body_field", { name: t("basket_body_point"), value: chosenPoint }) : "";
+  }
+
+  // A form template's {point}, kept as written in data-ls-form-point at build time.
+  function withPoint(template) {
+    return template.split("{point}").join(encodeURIComponent(chosenPoint));
+  }
+
+  function pointLinks() {
+    if (!chosenPoint) return;
+    Array.prototype.forEach.call(document.querySelectorAll("a[data-ls-channel=mail]"), function (link) {
+      var href = link.getAttribute("href");
+      if (href.indexOf("&body=") >= 0) link.setAttribute("href", href + encodeURIComponent("\r\n" + pointLine()));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("a[data-ls-form-point]"), function (link) {
+      link.setAttribute("href", withPoint(link.getAttribute("data-ls-form-point")));
+    });
+  }
+
+  window.lawsiteReader = { t: t, store: store, load: load, copyText: copyText, labelOf: labelOf,
+    point: function () { return chosenPoint; }, pointLine: pointLine, withPoint: withPoint };
 
   // --- larger type ----------------------------------------------------------
   function fontSwitch() {
@@ -159,6 +201,7 @@
     fontSwitch();
     copyButtons();
     nameSearchDialog();
+    pointLinks();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

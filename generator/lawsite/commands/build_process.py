@@ -12,6 +12,7 @@ import threading
 import time
 from pathlib import Path
 
+from ..messages import msg
 from ..model import LawsiteError
 from ..progress import Progress
 from ..report import format_problem
@@ -22,14 +23,14 @@ class BuildFailed(LawsiteError):
     """The MkDocs build or the search index failed (the cause is printed already)."""
 
 
-def build_then_index(config_file: Path, folder: Path, strict: bool) -> None:
+def build_then_index(config_file: Path, folder: Path, strict: bool, lang: str) -> None:
     """Build the site into `folder`, then index it for search if the plugin
     left the index to us."""
     with tempfile.TemporaryDirectory(prefix="lawsite-build-") as scratch:
         index_request = Path(scratch) / "search-index"
         _build_in_own_process(config_file, folder, strict, index_request)
         if index_request.exists():  # Pagefind, now that MkDocs' memory is freed
-            _index_search(Path(index_request.read_text(encoding="utf-8")))
+            _index_search(Path(index_request.read_text(encoding="utf-8")), lang)
 
 
 def _build_in_own_process(config_file: Path, folder: Path, strict: bool, index_request: Path) -> None:
@@ -43,7 +44,7 @@ def _build_in_own_process(config_file: Path, folder: Path, strict: bool, index_r
     process.start()
     process.join()
     if process.exitcode != 0:
-        raise BuildFailed(f"MkDocs ended with exit code {process.exitcode}")
+        raise BuildFailed(msg("build.mkdocs-exit", code=process.exitcode))
 
 
 def _mkdocs_build(config_file: str, folder: str, strict: bool, index_request: str, parent: int) -> None:
@@ -79,14 +80,14 @@ def _exit_with(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _index_search(site_dir: Path) -> None:
+def _index_search(site_dir: Path, lang: str) -> None:
     from ..emit.search import index_site
 
-    progress = Progress("indexing for search")
+    progress = Progress(msg("progress.indexing").render(lang))
     result = index_site(site_dir, progress=progress)
     progress.close()
     for problem in result.problems:
-        print(format_problem(problem), file=sys.stderr)
+        print(format_problem(problem, lang), file=sys.stderr)
     if any(problem.is_error for problem in result.problems):
-        raise BuildFailed("the search index failed")
-    print(f"search index: {result.page_count} pages in {result.shards} part(s)")
+        raise BuildFailed(msg("build.index-failed"))
+    print(msg("build.indexed", pages=result.page_count, shards=result.shards).render(lang))

@@ -13,46 +13,52 @@ import os
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..messages import msg
 from ..model import ConfigError
 from ..settings import Settings
-from . import EXIT_OK
+from . import EXIT_OK, language_of, titled
 
 TOKEN_VARIABLE = "LAWSITE_INTAKE_TOKEN"
 
 
-def add_parser(subparsers: Any) -> None:
-    intake = subparsers.add_parser("intake", help="the comment service: serve, export comments, purge personal data")
+def add_parser(subparsers: Any, lang: str, shared: argparse.ArgumentParser) -> None:
+    """`intake` and its subcommands, their help in `lang`; `shared` holds the options of every command (--lang)."""
+
+    def command(parent: Any, name: str, summary: str) -> argparse.ArgumentParser:
+        return titled(parent.add_parser(name, help=summary, description=summary, parents=[shared], add_help=False), lang)
+
+    intake = command(subparsers, "intake", msg("cli.intake").render(lang))
     intake.set_defaults(run=run)
     commands = intake.add_subparsers(dest="intake_command", required=True, metavar="SUBCOMMAND")
 
-    serve = commands.add_parser("serve", help="take comments on the site's open drafts (ASGI, uvicorn)")
-    serve.add_argument("--site", required=True, help="the built site folder (its data/ is read for what is open)")
-    _db_argument(serve)
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--origin", help="the site's origin, the only one allowed to post (default: from site_url in the open data)")
-    serve.add_argument("--per-minute", type=int, default=30, help="requests per client address and minute (default: 30)")
-    serve.add_argument("--forwarded-allow-ips", default="127.0.0.1", help="proxies whose X-Forwarded-For is trusted (as uvicorn takes it)")
-    _timezone_argument(serve)
+    serve = command(commands, "serve", msg("cli.intake.serve").render(lang))
+    serve.add_argument("--site", required=True, help=msg("cli.intake.site").render(lang))
+    _db_argument(serve, lang)
+    serve.add_argument("--host", default="127.0.0.1", help=msg("cli.intake.host").render(lang))
+    serve.add_argument("--port", type=int, default=8000, help=msg("cli.intake.port").render(lang))
+    serve.add_argument("--origin", help=msg("cli.intake.origin").render(lang))
+    serve.add_argument("--per-minute", type=int, default=30, help=msg("cli.intake.per-minute").render(lang))
+    serve.add_argument("--forwarded-allow-ips", default="127.0.0.1", help=msg("cli.intake.forwarded").render(lang))
+    _timezone_argument(serve, lang)
 
-    export = commands.add_parser("export", help="comments on one draft → CSV (id,channel,point,article,text,received)")
-    _db_argument(export)
-    export.add_argument("--concerns", required=True, metavar="ID", help="the id of the draft")
-    export.add_argument("-o", "--output", required=True, metavar="FILE.csv")
-    _timezone_argument(export)
+    export = command(commands, "export", msg("cli.intake.export").render(lang))
+    _db_argument(export, lang)
+    export.add_argument("--concerns", required=True, metavar="ID", help=msg("cli.intake.concerns").render(lang))
+    export.add_argument("-o", "--output", required=True, metavar="FILE.csv", help=msg("cli.intake.output").render(lang))
+    _timezone_argument(export, lang)
 
-    purge = commands.add_parser("purge", help="delete names and contacts of comments received before a day")
-    _db_argument(purge)
-    purge.add_argument("--before", required=True, metavar="YYYY-MM-DD", help="first day whose personal data is kept (site time zone)")
-    _timezone_argument(purge)
-
-
-def _db_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", required=True, help="a SQLite file (created if missing) or postgresql://user@host/dbname")
+    purge = command(commands, "purge", msg("cli.intake.purge").render(lang))
+    _db_argument(purge, lang)
+    purge.add_argument("--before", required=True, metavar="YYYY-MM-DD", help=msg("cli.intake.before").render(lang))
+    _timezone_argument(purge, lang)
 
 
-def _timezone_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--timezone", default=Settings.timezone, help=f"the site's time zone (default: {Settings.timezone})")
+def _db_argument(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("--db", required=True, help=msg("cli.intake.db").render(lang))
+
+
+def _timezone_argument(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("--timezone", default=Settings.timezone, help=msg("cli.intake.timezone", default=Settings.timezone).render(lang))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,7 +72,7 @@ def _store(url: str) -> Any:
     try:
         return open_store(url)
     except StoreError as exc:
-        raise ConfigError(f"--db: {exc}") from exc
+        raise ConfigError(msg("error.intake-db", error=str(exc))) from exc
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -80,7 +86,7 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         catalogue = LiveCatalogue(Path(args.site))
     except (CatalogueError, OSError) as exc:
-        raise ConfigError(f"--site {args.site}: no open data to serve ({exc}); build the site first") from exc
+        raise ConfigError(msg("error.intake-site", site=args.site, error=str(exc))) from exc
     token = os.environ.get(TOKEN_VARIABLE) or None
     options = Options(timezone=args.timezone, origin=args.origin, per_minute=args.per_minute, token=token)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -95,22 +101,18 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from ..emit.files import write_atomically
     from ..intake.export import csv_chunks
 
     tz = Settings(timezone=args.timezone).tz
     store = _store(args.db)
     counted = _Counted(store.comments_on(args.concerns))
     target = Path(args.output)
-    partial = target.with_name(target.name + ".part")
     try:
-        with partial.open("wb") as out:
-            for chunk in csv_chunks(counted, tz):
-                out.write(chunk)
-        partial.replace(target)  # never a half-written file under the real name
+        write_atomically(target, csv_chunks(counted, tz, args.concerns))
     finally:
-        partial.unlink(missing_ok=True)
         store.close()
-    print(f"{counted.n} comment(s) on {args.concerns} written to {target}")
+    print(msg("intake.exported", n=counted.n, concerns=args.concerns, target=target).render(language_of(args)))
     return EXIT_OK
 
 
@@ -129,12 +131,12 @@ def _purge(args: argparse.Namespace) -> int:
     try:
         day = dt.date.fromisoformat(args.before)
     except ValueError as exc:
-        raise ConfigError(f"--before {args.before!r}: not a date; write YYYY-MM-DD") from exc
+        raise ConfigError(msg("error.intake-before", before=args.before)) from exc
     before = dt.datetime.combine(day, dt.time(), settings.tz)
     store = _store(args.db)
     try:
         deleted = store.purge(before, dt.datetime.now(dt.timezone.utc))
     finally:
         store.close()
-    print(f"deleted the name and contact of {deleted} comment(s) received before {day} ({settings.timezone}); the comments stay")
+    print(msg("intake.purged", n=deleted, day=day, timezone=settings.timezone).render(language_of(args)))
     return EXIT_OK

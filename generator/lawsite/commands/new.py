@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from ..gather.site import load_site
-from . import EXIT_OK, project_of
+from ..messages import msg
+from . import EXIT_OK, language_of, project_of
 
 
 def run(args: argparse.Namespace) -> int:
@@ -17,5 +18,5 @@ def run(args: argparse.Namespace) -> int:
     given = Answers(title=args.title, id=args.id, interprets=args.interprets, concerns=args.concerns, path=args.path)
     ask = input if sys.stdin.isatty() else None  # ask only a person, never a pipe
     target = scaffold(args.kind, project.content_dir, complete(args.kind, given, site, ask), site, project.settings.today())
-    print(f"created {target}; next: edit it, then run `lawsite check`")
+    print(msg("new.done", target=target).render(language_of(args, project)))
     return EXIT_OK

@@ -9,16 +9,18 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..gather.site import load_site, read_sources
+from ..messages import msg
 from ..model import ConfigError, Kind, Problem, Source
 from ..outline import outline_dict, outline_text, with_site_notes
 from ..parse.document import parse_document
 from ..parse.legal import parse_legal_text
 from ..project import load_project
 from ..report import format_problem
-from . import EXIT_OK
+from . import EXIT_OK, language_of
 
 
 def run(args: argparse.Namespace) -> int:
+    lang = language_of(args)
     sources, problems = _outline_sources(args.paths)
     results = []
     for source in sources:
@@ -32,11 +34,11 @@ def run(args: argparse.Namespace) -> int:
             continue
         results.append((document, outline_dict(document.legal)))
     if args.json:
-        notes = _site_notes(args, [Path(d.path) for d, _ in results])
+        notes = _site_notes(args, [Path(d.path) for d, _ in results], lang)
         results = [(d, with_site_notes(o, notes(Path(d.path)) if notes else None)) for d, o in results]
         payload = {
             "documents": [{"path": d.path, "id": d.id, "kind": d.kind.value, "title": d.title, **o} for d, o in results],
-            "problems": [p.to_dict() for p in problems],
+            "problems": [p.to_dict(lang) for p in problems],
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     else:
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{document.path}  [{document.kind.value}] {document.id}  {document.title}")
             print(outline_text(document.legal))  # type: ignore[arg-type]
         for problem in problems:
-            print(format_problem(problem), file=sys.stderr)
+            print(format_problem(problem, lang), file=sys.stderr)
     return EXIT_OK
 
 
@@ -62,7 +64,7 @@ def _outline_sources(paths: list[str]) -> tuple[list[Source], list[Problem]]:
             sources += found
             problems += trouble
         else:
-            raise ConfigError(f"{raw}: no such file or folder")
+            raise ConfigError(msg("error.no-such-path", paths=raw))
     return sources, problems
 
 
@@ -70,11 +72,11 @@ def read_sources_of_file(path: Path) -> tuple[list[Source], list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return [], [Problem(str(path), None, None, "file is not UTF-8", "save the file as UTF-8", code="not-utf8")]
+        return [], [Problem(str(path), None, None, msg("not-utf8"), msg("not-utf8.hint"), code="not-utf8")]
     return [Source(str(path), text.replace("\r\n", "\n"))], []
 
 
-def _site_notes(args: argparse.Namespace, paths: list[Path]) -> Callable[[Path], dict[str, dict[str, Any]] | None] | None:
+def _site_notes(args: argparse.Namespace, paths: list[Path], lang: str) -> Callable[[Path], dict[str, dict[str, Any]] | None] | None:
     """Per-file article notes (interpretation, ledger) when some of `paths`
     lie in the content folder of the site, else None (the plain outline)."""
     from ..outline import SiteNotes
@@ -86,7 +88,7 @@ def _site_notes(args: argparse.Namespace, paths: list[Path]) -> Callable[[Path],
         project = load_project(config)
     except ConfigError as exc:
         # Outlining files needs no site: say why the site's notes are missing, go on.
-        print(f"lawsite: {exc}; outlining without interpretations and ledger counts", file=sys.stderr)
+        print(msg("outline.no-site", error=exc.text).render(lang), file=sys.stderr)
         return None
     root = project.content_dir.resolve()
     if not any(p.resolve().is_relative_to(root) for p in paths):

@@ -5,18 +5,22 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
+from ..messages import msg
 from ..model import ConfigError
 from ..report import format_problem
-from . import EXIT_OK, EXIT_PROBLEMS, project_of
+from . import EXIT_OK, EXIT_PROBLEMS, language_of, project_of, titled
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
-    sort = commands.add_parser("sort", help="collected comments → groups with a proposed article, in a review worksheet")
-    sort.add_argument("file", metavar="FILE.csv", help="the collect table: id,channel,point,article,text,received (UTF-8 or GBK)")
-    sort.add_argument("--concerns", required=True, metavar="ID", help="the id of the draft commented on, or the path of a draft's Markdown file")
-    sort.add_argument("-o", "--output", required=True, metavar="FILE", help="the worksheet (.xlsx) or, with --format csv, the CSV to write")
-    sort.add_argument("--format", choices=("xlsx", "csv"), default="xlsx", help="csv: one row per comment (id,article,group,confidence,reason, then the input's columns)")
+def add_parser(subparsers: Any, lang: str, shared: argparse.ArgumentParser) -> None:
+    """`sort`, its help in `lang`; `shared` holds the options of every command (--lang)."""
+    summary = msg("cli.sort").render(lang)
+    sort = titled(subparsers.add_parser("sort", help=summary, description=summary, parents=[shared], add_help=False), lang)
+    sort.add_argument("file", metavar="FILE.csv", help=msg("cli.sort.file").render(lang))
+    sort.add_argument("--concerns", required=True, metavar="ID", help=msg("cli.sort.concerns").render(lang))
+    sort.add_argument("-o", "--output", required=True, metavar="FILE", help=msg("cli.sort.output").render(lang))
+    sort.add_argument("--format", choices=("xlsx", "csv"), default="xlsx", help=msg("cli.sort.format").render(lang))
     sort.set_defaults(run=run)
 
 
@@ -29,20 +33,22 @@ def run(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     if not source.is_file():
-        raise ConfigError(f"{source}: no such file")
+        raise ConfigError(msg("error.no-such-path", paths=source))
     concerns = Path(args.concerns)
     if concerns.suffix == ".md":
         if not concerns.is_file():
-            raise ConfigError(f"--concerns {concerns}: no such file")
+            raise ConfigError(msg("error.no-such-path", paths=concerns))
+        lang = language_of(args)
         draft = draft_from_file(concerns)
     else:
         project = project_of(args)
+        lang = language_of(args, project)
         draft = draft_by_id(project.content_dir, args.concerns, project.settings)
     table = read_table(source)
     for problem in table.problems:
-        print(format_problem(problem), file=sys.stderr)
+        print(format_problem(problem, lang), file=sys.stderr)
     if table.errors or not table.comments:
-        print(f"{len(table.problems)} problem(s) in {source}; nothing written", file=sys.stderr)
+        print(msg("tally.refused", n=len(table.problems), source=source).render(lang), file=sys.stderr)
         return EXIT_PROBLEMS
     index = ArticleIndex(draft)
     result = sort_comments(table.comments, index)
@@ -53,5 +59,5 @@ def run(args: argparse.Namespace) -> int:
         write_workbook(result, index, table.header, output)
     low = sum(item.proposal.low for item in result.comments)
     flagged = sum(item.proposal.flagged for item in result.comments)
-    print(f"{len(result.comments)} comment(s) in {len(result.groups)} group(s) on {draft.id}: {low} left to the editor (low confidence), {flagged} naming an article they are not about; wrote {output}")
+    print(msg("sort.done", n=len(result.comments), groups=len(result.groups), draft=draft.id, low=low, flagged=flagged, output=output).render(lang))
     return EXIT_OK

@@ -21,7 +21,7 @@ import csv
 import io
 import unicodedata
 from itertools import chain
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 TRIGGERS = frozenset("=+-@")
 _STRIPPED_FIRST = frozenset("\t\r\n")  # cells starting with these are neutralised whatever follows (OWASP)
@@ -31,11 +31,18 @@ def spreadsheet_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> byt
     """A CSV as Excel and WPS open it right: UTF-8 with a BOM (else they read
     the Chinese text as GBK), CRLF line ends, every cell through
     `spreadsheet_cell`."""
+    return b"".join(spreadsheet_csv_chunks(header, rows))
+
+
+def spreadsheet_csv_chunks(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
+    """`spreadsheet_csv` a row at a time, so a large table is never held at once."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    for row in chain([header], rows):
+    for index, row in enumerate(chain([header], rows)):
+        out.seek(0)
+        out.truncate()
         writer.writerow([spreadsheet_cell(value) for value in row])
-    return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
+        yield ("\ufeff" if index == 0 else "").encode("utf-8") + out.getvalue().encode("utf-8")
 
 
 def spreadsheet_cell(value: Any) -> Any:

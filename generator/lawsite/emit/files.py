@@ -30,3 +30,16 @@ def rewrite_html(site_dir: Path, paths: Iterable[str], finish: Callable[[str], s
         target = site_dir / rel
         if target.is_file():
             target.write_text(finish(target.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def write_atomically(target: Path, chunks: Iterable[bytes]) -> None:
+    """`chunks` written to `target` through `target.part`: never a
+    half-written file under the real name."""
+    partial = target.with_name(target.name + ".part")
+    try:
+        with partial.open("wb") as out:
+            for chunk in chunks:
+                out.write(chunk)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)

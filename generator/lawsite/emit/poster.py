@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import segno
-
 from ..consultation import State
+from ..messages import msg
 from ..model import Article, Division, Document, LegalText, Problem, Severity
 from ..parse.legal import NUMBERINGS
 from ..parse.poster import poster_articles
@@ -30,6 +29,7 @@ from ..render.legal import banner_context, consultation, permalink, resolver_for
 from ..render.templates import render
 from ..settings import Settings
 from ..urls import ASSET_DIR, SiteUrls
+from .qr import QrCodes
 
 POSTER_DIR = "posters"
 
@@ -46,16 +46,10 @@ def site_url_problem(site_url: str) -> Problem | None:
         return None
     return Problem(
         "mkdocs.yml", None, "site_url",
-        "site_url is not set: the posters' QR codes hold page addresses without the host",
-        "set site_url to the address the site is published at, e.g. site_url: https://rd.example.gov.cn/",
+        msg("poster-no-site-url"),
+        msg("poster-no-site-url.hint"),
         Severity.WARNING, code="poster-no-site-url",
     )
-
-
-def qr_code(url: str, css_class: str) -> str:
-    """An inline SVG QR code with an accessible name (the address it holds)."""
-    svg = segno.make(url, error="m").svg_inline(scale=4, border=2, title=url, svgclass=css_class, omitsize=True)
-    return svg.replace("<svg ", '<svg role="img" focusable="false" ', 1)
 
 
 @dataclass(frozen=True)
@@ -82,11 +76,15 @@ def poster_links(document: Document, urls: SiteUrls) -> PosterLinks | None:
     )
 
 
-def _article_context(document: Document, article: Article, inline: InlineRenderer, links: PosterLinks, open_: bool, t) -> dict[str, object]:
+def _qr_target(document: Document, article: Article, links: PosterLinks, open_: bool) -> str:
+    """What an article's code holds: its comment form while open, else its permalink."""
     url = permalink(links.page_url, article.id)
-    target = url
     if open_ and document.comments is not None and document.comments.form:
-        target = form_href(document.comments, template_values(document, article, url)) or url
+        return form_href(document.comments, template_values(document, article, url)) or url
+    return url
+
+
+def _article_context(article: Article, inline: InlineRenderer, qr_svg: str, open_: bool, t) -> dict[str, object]:
     paragraphs = [
         {"html": inline(para.text), "list_items": [{"label": item.label, "html": inline(item.text)} for item in para.items]}
         for para in article.paragraphs
@@ -96,7 +94,7 @@ def _article_context(document: Document, article: Article, inline: InlineRendere
         "label": article.label,
         "caption": article.caption,
         "paragraphs": paragraphs,
-        "qr_svg": qr_code(target, "ls-poster__code"),
+        "qr_svg": qr_svg,
         "qr_caption": t("poster_scan_comment") if open_ else t("poster_scan_read"),
     }
 
@@ -148,8 +146,8 @@ def _channels(document: Document, t) -> list[dict[str, str]]:
     return [{"label": t(key), "value": value} for key, value in values if value]
 
 
-def poster_html(document: Document, settings: Settings, links: PosterLinks) -> str:
-    """The whole poster page of a draft."""
+def poster_html(document: Document, settings: Settings, links: PosterLinks, qr: QrCodes | None = None) -> str:
+    """The whole poster page of a draft; its QR codes from `qr` (default: drawn, not kept)."""
     assert document.legal is not None
     t = translator(settings.language)
     articles, _ = poster_articles(document)
@@ -159,15 +157,17 @@ def poster_html(document: Document, settings: Settings, links: PosterLinks) -> s
     open_ = status is not None and status.state is not State.CLOSED
     banner = banner_context(status, document, settings) if status else None
     total = len(document.legal.articles)
+    targets = [(_qr_target(document, a, links, open_), "ls-poster__code") for a in articles]
+    page_code, *codes = (qr or QrCodes()).svgs([(links.page_url, "ls-poster__page-code"), *targets])
     poster = {
         "lang": settings.language,
         "title": document.title,
         "stage": document.stage,
         "banner": banner,
         "channels": _channels(document, t) if open_ else [],
-        "page_qr": qr_code(links.page_url, "ls-poster__page-code"),
+        "page_qr": page_code,
         "range": t("poster_range", first=articles[0].label, last=articles[-1].label, n=total) if len(articles) < total else None,
-        "articles": [_article_context(document, a, inline, links, open_, t) for a in articles],
+        "articles": [_article_context(a, inline, code, open_, t) for a, code in zip(articles, codes)],
         "heads": _with_context(articles, document.legal),
         "links": links,
     }

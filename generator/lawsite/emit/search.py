@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from ..messages import Text, msg
 from ..model import Problem, Severity
 from ..progress import ProgressCallback
 from ..render.templates import render
@@ -177,7 +178,7 @@ def index_site(site_dir: Path, shard_bytes: int | None = None, progress: Progres
         from pagefind_bin_extended import get_executable
         executable = Path(get_executable())
     except (ImportError, FileNotFoundError):  # pagefind[extended] is a dependency; this guards a broken install
-        return IndexResult(0, [_problem("the Pagefind extended binary is not installed", "pip install 'pagefind[extended]'")])
+        return IndexResult(0, [_problem(msg("search-index.not-installed"), msg("search-index.not-installed.hint"))])
     _remove_bundles(site_dir)
     html = _html_pages(site_dir)
     pages = shards = 0
@@ -190,7 +191,7 @@ def index_site(site_dir: Path, shard_bytes: int | None = None, progress: Progres
             if progress:
                 progress(seen, len(html))
     if pages == 0:
-        return IndexResult(0, [_problem("Pagefind indexed no page", "pages need Material's content element; is the theme `material`?", Severity.WARNING)])
+        return IndexResult(0, [_problem(msg("search-index.empty"), msg("search-index.empty.hint"), Severity.WARNING)])
     _prune_bundles(site_dir, shards)
     manifest = {"shards": [shard_folder(n) + "/" for n in range(2, shards + 1)]}
     (site_dir / BUNDLE / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
@@ -236,14 +237,14 @@ def _run_pagefind(executable: Path, source: Path, bundle: Path, pages: int) -> P
         done = subprocess.run(command, capture_output=True, text=True, pass_fds=(held,), preexec_fn=_ended_with(os.getpid()))
     if done.returncode != 0:
         detail = " / ".join((done.stderr or done.stdout).strip().splitlines()[-3:])
-        return _problem(f"Pagefind failed on {bundle.name}: {detail}", "check that the binary runs: python -m pagefind --version")
+        return _problem(msg("search-index.failed", name=bundle.name, detail=detail), msg("search-index.failed.hint"))
     try:
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         indexed = sum(int(language["page_count"]) for language in entry["languages"].values())
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        return _problem(f"Pagefind wrote an unreadable bundle in {bundle.name}: {exc}", "run the build again; report it if it repeats")
+        return _problem(msg("search-index.unreadable", name=bundle.name, exc=exc), msg("search-index.incomplete.hint"))
     if indexed != pages:
-        return _problem(f"Pagefind indexed {indexed} of {pages} pages in {bundle.name}", "run the build again; report it if it repeats")
+        return _problem(msg("search-index.incomplete", indexed=indexed, pages=pages, name=bundle.name), msg("search-index.incomplete.hint"))
     return None
 
 
@@ -299,5 +300,5 @@ def _prune_bundles(site_dir: Path, shard_count: int) -> None:
                 path.unlink()
 
 
-def _problem(message: str, hint: str, severity: Severity = Severity.ERROR) -> Problem:
+def _problem(message: Text, hint: Text, severity: Severity = Severity.ERROR) -> Problem:
     return Problem("mkdocs.yml", None, "plugins.lawsite.search", message, hint, severity, code="search-index")

@@ -37,14 +37,15 @@ class Finish:
             html = harden.sanitize_page(html)
         return stash.restore(html) if stash else html
 
-    def page(self, html: str, head: str, content: str) -> str:
-        """Step 2: the whole page; `content` is its body (trusted for the CSP's hashes only as HTML)."""
+    def page(self, html: str, head: str, content: str, service: str = "") -> str:
+        """Step 2: the whole page; `content` is its body (trusted for the CSP's
+        hashes only as HTML); `service` the origin its forms post to, if any."""
         html = inject_head(html, BEFORE_PAINT + head)
         if self.mark_search is not None:
             html = self.mark_search(html)
         # Indentation collapsed before hardening, so any hash of an inline script matches.
-        return self.harden(readable_urls(compact_sidebars(collapse_whitespace(html))), content)
+        return self.harden(readable_urls(compact_sidebars(collapse_whitespace(html))), content, service)
 
-    def harden(self, html: str, content: str = "") -> str:
+    def harden(self, html: str, content: str = "", service: str = "") -> str:
         """Step 3 (and the end of step 2): rel on external links and the CSP meta."""
-        return harden.finish_page(html, content=content, site_url=self.site_url, csp=self.csp, wasm=self.wasm)
+        return harden.finish_page(html, content=content, site_url=self.site_url, csp=self.csp, wasm=self.wasm, service=service)

@@ -183,9 +183,11 @@ def _scripts(page_html: str) -> Iterable[tuple[dict[str, str], str]]:
         yield attrs, match.group(2)
 
 
-def content_security_policy(script_hashes: Iterable[str], wasm: bool = False, origin: str = "") -> str:
+def content_security_policy(script_hashes: Iterable[str], wasm: bool = False, origin: str = "", service: str = "") -> str:
     """`origin` is the site_url's origin: the theme fetches the sitemap there
-    (absolute), which is 'self' when published but not on a preview server."""
+    (absolute), which is 'self' when published but not on a preview server.
+    `service` is the comment service's origin on a page whose forms post to
+    it (with and without script): that one origin, and only on that page."""
     scripts = " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *script_hashes])
     return "; ".join((
         "default-src 'self'",
@@ -193,11 +195,11 @@ def content_security_policy(script_hashes: Iterable[str], wasm: bool = False, or
         "style-src 'self'",
         "img-src 'self' data:",  # the theme's icons are data: SVGs in its CSS
         "font-src 'self'",
-        f"connect-src 'self'{' ' + origin if origin else ''}",
+        " ".join(("connect-src 'self'", *(o for o in (origin, service) if o))),
         "object-src 'none'",
         "frame-src 'none'",
         "base-uri 'self'",
-        "form-action 'self'",
+        " ".join(("form-action 'self'", *((service,) if service else ()))),
     ))
 
 
@@ -213,7 +215,7 @@ def add_csp_meta(page_html: str, policy: str) -> str:
     return page_html
 
 
-def finish_page(page_html: str, *, content: str = "", site_url: str = "", csp: bool = True, wasm: bool = False) -> str:
+def finish_page(page_html: str, *, content: str = "", site_url: str = "", csp: bool = True, wasm: bool = False, service: str = "") -> str:
     """Safe external links and the CSP meta, on a whole rendered page.
     `content` is the page's Markdown-made part: scripts found there never get
     a hash (with `trust_html` a site may keep raw HTML, but not inline script)."""
@@ -221,6 +223,6 @@ def finish_page(page_html: str, *, content: str = "", site_url: str = "", csp: b
     page_html = external_links_safe(page_html, parts.hostname or "")
     if csp and CSP_MARK not in page_html:
         origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
-        policy = content_security_policy(inline_script_hashes(page_html, content), wasm=wasm, origin=origin)
+        policy = content_security_policy(inline_script_hashes(page_html, content), wasm=wasm, origin=origin, service=service)
         page_html = add_csp_meta(page_html, policy)
     return page_html

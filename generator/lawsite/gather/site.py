@@ -7,14 +7,18 @@ is what `lawsite check`, `lawsite outline` and the plugin all call.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Callable
 
 from ..consultation import Consultation, consultations
+from ..messages import Text, msg
 from ..model import Document, Kind, Notice, Problem, Source
 from ..parse.document import parse_document
+from ..parse.frontmatter import Split, split_front_matter
 from ..parse.interpretation import attach_interpretations
 from ..parse.notice import ReadFile, Unreadable, parse_notice
 from ..parse.poster import poster_problems
@@ -100,7 +104,7 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _link_target(path: Path, root: Path) -> tuple[str, str] | None:
+def _link_target(path: Path, root: Path) -> tuple[str, Text] | None:
     """(code, message) for a symbolic link MkDocs must not follow, None for a
     harmless one (a file inside the folder, or no link)."""
     if not path.is_symlink():
@@ -108,13 +112,13 @@ def _link_target(path: Path, root: Path) -> tuple[str, str] | None:
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):  # RuntimeError: a loop, on Python 3.11
-        return "link-broken", f"this link leads nowhere or round in a circle ({os.readlink(path)})"
+        return "link-broken", msg("link-broken", target=os.readlink(path))
     if not target.is_relative_to(root):
-        return "link-outside", f"this {'folder' if target.is_dir() else 'file'} is a link to a place outside the content folder ({os.readlink(path)})"
+        return "link-outside", msg("link-outside.folder", target=os.readlink(path)) if target.is_dir() else msg("link-outside.file", target=os.readlink(path))
     if target.is_dir() and path.parent.resolve().is_relative_to(target):
-        return "link-loop", f"this folder is a link to a folder it is in ({os.readlink(path)}): following it would never end"
+        return "link-loop", msg("link-loop", target=os.readlink(path))
     if target.is_dir():
-        return "link-folder", f"this folder is a link to another folder of the content ({os.readlink(path)}): its files would be published twice"
+        return "link-folder", msg("link-folder", target=os.readlink(path))
     return None
 
 
@@ -129,7 +133,7 @@ def link_problems(folder: Path, paths: list[Path] | None = None) -> list[Problem
         found = _link_target(path, root)
         if found is not None:
             code, message = found
-            problems.append(Problem(path.relative_to(folder).as_posix(), None, None, message, "copy what it points to into the content folder instead of linking to it", code=code))
+            problems.append(Problem(path.relative_to(folder).as_posix(), None, None, message, msg("link.points.hint"), code=code))
     return problems
 
 
@@ -159,8 +163,8 @@ def _other_page_suffix(rel: str, path: Path) -> Problem:
     # by .md (the plugin, the nav, redlines); refused, one suffix stays the rule.
     return Problem(
         rel, None, None,
-        f"MkDocs publishes {path.suffix} files as pages, but lawsite reads only .md: this page's front matter, links and raw HTML would go unchecked",
-        f"rename it to {path.stem}.md",
+        msg("page-suffix", suffix=path.suffix),
+        msg("page-suffix.hint", stem=path.stem),
         code="page-suffix",
     )
 
@@ -168,18 +172,18 @@ def _other_page_suffix(rel: str, path: Path) -> Problem:
 def _read_one(path: Path, rel: str, root: Path) -> tuple[Source | None, Problem | None]:
     link = _link_target(path, root)
     if link is not None:
-        return None, Problem(rel, None, None, link[1], "copy the file into the content folder instead of linking to it", code=link[0])
+        return None, Problem(rel, None, None, link[1], msg("link.hint"), code=link[0])
     if not path.is_file():
         return None, None  # a folder named like a Markdown file, a socket…
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return None, Problem(rel, None, None, f"file is {size // 1024 // 1024} MB, more than the {MAX_FILE_BYTES // 1024 // 1024} MB a content file may have", "split it into several documents", code="file-too-large")
+        return None, Problem(rel, None, None, msg("file-too-large", size=size // 1024 // 1024, MAX_FILE_BYTES=MAX_FILE_BYTES // 1024 // 1024), msg("file-too-large.hint"), code="file-too-large")
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return None, Problem(rel, line, None, f"file is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})", "save the file as UTF-8 (in Notepad: 另存为 → 编码 UTF-8; in WPS/Word: 纯文本, UTF-8)", code="not-utf8")
+        return None, Problem(rel, line, None, msg("not-utf8.content", raw=raw[exc.start], start=exc.start), msg("not-utf8.content.hint"), code="not-utf8")
     return Source(rel, text.replace("\r\n", "\n").replace("\r", "\n")), None
 
 
@@ -189,30 +193,35 @@ def _read_one(path: Path, rel: str, root: Path) -> tuple[Source | None, Problem 
 _PARSED: dict[tuple[str, str], tuple[str, Document, list[Problem]]] = {}
 
 
-def _parse_cached(source: Source, numbering: str) -> tuple[Document | None, list[Problem]]:
+def _parse_cached(source: Source, numbering: str, split: Callable[[], Split]) -> tuple[Document | None, list[Problem]]:
     hit = _PARSED.get((source.path, numbering))
     if hit is not None and hit[0] == source.text:
         return dataclasses.replace(hit[1]), list(hit[2])
-    document, problems = parse_document(source, numbering)
+    document, problems = parse_document(source, numbering, split())
     if document is not None and document.kind in (Kind.DRAFT, Kind.LAW):
         _PARSED[(source.path, numbering)] = (source.text, document, list(problems))
     return document, problems
 
 
-def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None = None, progress: ProgressCallback | None = None) -> Site:
-    """Parse every source and link documents to one another."""
+def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None = None, progress: ProgressCallback | None = None, safety: list[Problem] | None = None) -> Site:
+    """Parse every source and link documents to one another; with a `safety`
+    list, each source's safety problems (parse/safety.py) are added to it,
+    from the same parse of its front matter."""
     site = Site()
     for done, source in enumerate(sources, start=1):
         if progress:
             progress(done, len(sources))
-        document, problems = _parse_cached(source, settings.numbering)
+        split = functools.cache(functools.partial(split_front_matter, source))  # once, for both (a third of a check)
+        document, problems = _parse_cached(source, settings.numbering, split)
+        if safety is not None:
+            safety += _safety_cached(source, split)
         site.problems.extend(problems)
         if document is None:
             continue
         if document.id in site.documents:
             first = site.documents[document.id]
             site.problems.append(
-                Problem(source.path, _front_line(document, "id"), "id", f"id `{document.id}` is already used by {first.path}", "give each document its own `id:` (ids default to the file name)", code="duplicate-id")
+                Problem(source.path, _front_line(document, "id"), "id", msg("duplicate-id", id=document.id, path=first.path), msg("duplicate-id.hint"), code="duplicate-id")
             )
             continue
         site.documents[document.id] = document
@@ -252,17 +261,17 @@ def _check_links(site: Site) -> list[Problem]:
                 continue
             target = site.get(target_id)
             if target is document:
-                problems.append(_link_problem(document, key, f"`{key}: {target_id}` names this document itself", f"name the id of another document; known: {_known(site, kinds)}", code="self-reference"))
+                problems.append(_link_problem(document, key, msg("self-reference", key=key, target_id=target_id), msg("self-reference.hint", known=_known(site, kinds)), code="self-reference"))
             elif target is None or target.kind not in kinds:
                 names = "/".join(k.value for k in kinds)
-                problems.append(_link_problem(document, key, f"`{key}: {target_id}` names no {names} in the site", f"use the `id` of a {names}; known: {_known(site, kinds)}"))
+                problems.append(_link_problem(document, key, msg("unknown-reference", key=key, target_id=target_id, names=names), msg("unknown-reference.hint", names=names, known=_known(site, kinds))))
         for point in document.contact_points:
             if point not in points:
-                problems.append(_link_problem(document, "contact_points", f"unknown contact point `{point}`", f"use the id of a `kind: contact-point` file; known: {', '.join(sorted(points)) or 'none yet'}"))
+                problems.append(_link_problem(document, "contact_points", msg("unknown-reference.contact-point", point=point), msg("unknown-reference.contact-point.hint", value=', '.join(sorted(points)) or '—')))
     return problems
 
 
-def _link_problem(document: Document, key: str, message: str, hint: str, code: str = "unknown-reference") -> Problem:
+def _link_problem(document: Document, key: str, message: Text, hint: Text, code: str = "unknown-reference") -> Problem:
     return Problem(document.path, _front_line(document, key), key, message, hint, code=code)
 
 
@@ -275,9 +284,9 @@ def _theme_problems(site: Site, theme_dirs: tuple[str, ...]) -> list[Problem]:
     for document in site.documents.values():
         template, icon = _str(document.meta.get("template")), _str(document.meta.get("icon"))
         if template is not None and theme_file("template", template, theme_dirs) is None:
-            problems.append(_link_problem(document, "template", f"`template: {template}` names no template of the theme", f"write the file name of a template in the theme's custom_dir ({theme_dirs[0]}), e.g. main.html; or leave `template:` out", code="unknown-template"))
+            problems.append(_link_problem(document, "template", msg("unknown-template", template=template), msg("unknown-template.hint", theme_dirs=theme_dirs[0]), code="unknown-template"))
         if icon is not None and theme_file("icon", icon, theme_dirs) is None:
-            problems.append(_link_problem(document, "icon", f"`icon: {icon}` names no icon of the theme", "write an icon of Material's set as folder/name, e.g. material/file-document-outline, or put NAME.svg under the custom_dir's .icons/", code="unknown-icon"))
+            problems.append(_link_problem(document, "icon", msg("unknown-icon", icon=icon), msg("unknown-icon.hint"), code="unknown-icon"))
     return problems
 
 
@@ -305,13 +314,13 @@ def _reading_problems(site: Site) -> list[Problem]:
         if current is not None and current.id in on_path:
             circle = path[on_path[current.id] :]
             names = " → ".join(d.id for d in circle + circle[:1])
-            problems.append(_link_problem(circle[0], "previous", f"the readings' `previous:` go round in a circle: {names}", "the earliest reading has no `previous:`; each later one names the one before it", code="readings-cycle"))
+            problems.append(_link_problem(circle[0], "previous", msg("readings-cycle", names=names), msg("readings-cycle.hint"), code="readings-cycle"))
             depth.update((d.id, 0) for d in circle)
             path = path[: on_path[current.id]]
         for document in reversed(path):
             base = depth[document.id] = base + 1
             if base == MAX_READINGS + 1:
-                problems.append(_link_problem(document, "previous", f"this is reading {base} of one text: lawsite shows at most {MAX_READINGS} readings in a chain", "start a new chain (leave out `previous:`) where the text became a new law or a new draft", code="readings-too-many"))
+                problems.append(_link_problem(document, "previous", msg("readings-too-many", base=base, MAX_READINGS=MAX_READINGS), msg("readings-too-many.hint"), code="readings-too-many"))
     return problems
 
 
@@ -321,7 +330,7 @@ def _front_line(document: Document, key: str) -> int | None:
 
 def _known(site: Site, kinds: tuple[Kind, ...]) -> str:
     ids = [d.id for d in site.of_kind(*kinds)][:8]
-    return ", ".join(ids) or "none"
+    return ", ".join(ids) or "—"
 
 
 def _attach_notices(site: Site, read_file: ReadFile | None) -> list[Problem]:
@@ -347,13 +356,13 @@ def content_reader(folder: Path) -> ReadFile:
             if not path.is_file():
                 return None
             if not path.resolve().is_relative_to(root):
-                return Unreadable("is a link to a place outside the content folder")
+                return Unreadable(msg("csv-unreadable.link"))
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
-                return Unreadable(f"is {size / 1024 / 1024:.1f} MB ({size} bytes), more than the {MAX_FILE_BYTES // 1024 // 1024} MB a content file may have")
+                return Unreadable(msg("csv-unreadable.too-large", mb=size / 1024 / 1024, size=size, limit=MAX_FILE_BYTES // 1024 // 1024))
             return path.read_bytes()
         except (OSError, RuntimeError) as exc:  # a link loop, a file removed meanwhile
-            return Unreadable(f"cannot be read: {exc.strerror if isinstance(exc, OSError) else exc}")
+            return Unreadable(msg("csv-unreadable.unreadable", reason=exc.strerror if isinstance(exc, OSError) else exc))
 
     return read
 
@@ -362,10 +371,10 @@ def content_reader(folder: Path) -> ReadFile:
 _SAFETY: dict[str, tuple[str, list[Problem]]] = {}
 
 
-def _safety_cached(source: Source) -> list[Problem]:
+def _safety_cached(source: Source, split: Callable[[], Split]) -> list[Problem]:
     hit = _SAFETY.get(source.path)
     if hit is None or hit[0] != source.text:
-        hit = _SAFETY[source.path] = (source.text, source_problems(source))
+        hit = _SAFETY[source.path] = (source.text, source_problems(source, split()))
     return list(hit[1])
 
 
@@ -382,14 +391,13 @@ def load_site(folder: Path, settings: Settings | None = None, progress: Progress
     `progress(done, total)` is called as documents are parsed (see progress.py)."""
     paths = _walk(folder)  # the one walk of the folder, which follows no link
     sources, problems = read_sources(folder, paths)
-    site = gather(sources, settings or Settings(), content_reader(folder), progress)
+    unsafe: list[Problem] = []  # hostile input: unsafe URLs, control characters, nesting
+    site = gather(sources, settings or Settings(), content_reader(folder), progress, safety=unsafe)
     links = link_problems(folder, paths)
     known = {(p.path, p.code) for p in problems}
     problems += [p for p in links if (p.path, p.code) not in known]
     linked = {p.path for p in links}  # a refused link's target is not the site's to check
     problems += [p for p in static_file_problems(served_files(folder, paths)) if p.path not in linked]
-    for source in sources:
-        problems += _safety_cached(source)  # hostile input: unsafe URLs, control characters, nesting
-    site.problems[:0] = problems
+    site.problems[:0] = problems + unsafe
     return site
 

@@ -7,7 +7,9 @@ form; Litestar is larger still. The body is read and parsed here (no
 python-multipart): the size limit is enforced while reading, and forms are
 URL-encoded, which is what a plain HTML form sends.
 
-Routes: POST /comments, GET /receipts/{receipt}, GET /export?concerns=ID
+Routes: POST /comments (one comment, form or JSON; or a basket's comments
+in one JSON request, `{"comments": [...]}`, stored all or none and answered
+with all the receipts), GET /receipts/{receipt}, GET /export?concerns=ID
 (bearer token from LAWSITE_INTAKE_TOKEN; off without it), GET /health.
 """
 
@@ -38,7 +40,8 @@ from .pages import CSP, receipt_page, refusal_page
 from .ratelimit import RateLimit
 from .receipts import normalise_receipt
 from .store import Store
-from .submission import MAX_BODY_BYTES, Refusal, check_target, read_comment
+from .submission import (MAX_BATCH, MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, SHARED_FIELDS, Comment, Refusal, check_batch, check_target,
+                         in_batch, read_batch, read_comment)
 from .writer import Writer
 
 log = logging.getLogger("lawsite.intake")
@@ -71,6 +74,14 @@ class _Service:
         self.writer: Writer | None = None
 
 
+@dataclass(frozen=True)
+class _Batch:
+    """A basket's comments: each entry's fields, and those given once for all."""
+
+    entries: list[dict[str, str]]
+    shared: dict[str, str]
+
+
 def _wants_json(request: Request) -> bool:
     return "application/json" in request.headers.get("accept", "") or request.headers.get("content-type", "").startswith("application/json")
 
@@ -81,18 +92,23 @@ def _refuse(request: Request, service: _Service, refusal: Refusal, headers: Mapp
     return HTMLResponse(refusal_page(refusal.message, service.catalogue.current()), refusal.status, headers)
 
 
+def _media_type(content_type: str) -> str:
+    return content_type.split(";")[0].strip().lower()
+
+
 async def _body(request: Request) -> bytes | Refusal:
-    """The body, read no further than the limit."""
-    too_large = Refusal(413, "body-too-large", f"提交的内容过大（上限 {MAX_BODY_BYTES // 1024} KB），请缩短意见或分几次提交。")
+    """The body, read no further than the limit (larger for JSON, which may carry a basket)."""
+    limit = MAX_BATCH_BODY_BYTES if _media_type(request.headers.get("content-type", "")) == "application/json" else MAX_BODY_BYTES
+    too_large = Refusal(413, "body-too-large", f"提交的内容过大（上限 {limit // 1024} KB），请缩短意见或分几次提交。")
     # Not str.isdigit() and int(): '²' is a digit to isdigit and not to int.
     declared = whole_number(request.headers.get("content-length", "") or "0")
-    if declared is not None and declared > MAX_BODY_BYTES:
+    if declared is not None and declared > limit:
         return too_large  # an unreadable length meets the limit below, while reading
     chunks, size = [], 0
     try:
         async for chunk in request.stream():
             size += len(chunk)
-            if size > MAX_BODY_BYTES:
+            if size > limit:
                 return too_large
             chunks.append(chunk)
     except ClientDisconnect:
@@ -100,42 +116,70 @@ async def _body(request: Request) -> bytes | Refusal:
     return b"".join(chunks)
 
 
-def _fields(body: bytes, content_type: str) -> dict[str, str] | Refusal:
-    bad_utf8 = Refusal(400, "bad-utf8", "提交的内容不是有效的 UTF-8 文本，请用网站上的表单重新提交。")
-    kind = content_type.split(";")[0].strip().lower()
-    if kind == "application/json":
-        try:
-            data = json.loads(body.decode("utf-8"))
-        except UnicodeDecodeError:
-            return bad_utf8
-        except ValueError:
-            return Refusal(400, "bad-json", "提交的 JSON 格式有误，无法读取。")
-        if not isinstance(data, dict) or len(data) > MAX_FIELDS or not all(isinstance(v, str) for v in data.values()):
-            return Refusal(422, "bad-json-shape", "提交的 JSON 应是一个对象，各项的值都是文本。")
-        fields = data
-    elif kind == "application/x-www-form-urlencoded":
-        try:
-            # strict twice: raw bytes (curl -d) and percent-escapes must both be UTF-8
-            fields = dict(urllib.parse.parse_qsl(body.decode("utf-8"), errors="strict", max_num_fields=MAX_FIELDS))
-        except UnicodeDecodeError:
-            return bad_utf8
-        except ValueError:
-            return Refusal(400, "bad-form", "表单内容有误或栏目过多，无法读取。")
-    else:
-        return Refusal(415, "unsupported-type", "只接受网页表单（application/x-www-form-urlencoded）或 JSON 格式的提交。")
+_BAD_UTF8 = Refusal(400, "bad-utf8", "提交的内容不是有效的 UTF-8 文本，请用网站上的表单重新提交。")
+
+
+def _text_fields(data: object) -> bool:
+    """A JSON object of text values, no larger than a form of ours."""
+    return isinstance(data, dict) and len(data) <= MAX_FIELDS and all(isinstance(v, str) for v in data.values())
+
+
+def _encodable(fields: dict[str, str]) -> bool:
+    """False when JSON carried lone surrogates (\\ud800): no UTF-8, which no database takes."""
     try:
-        "".join(fields.values()).encode("utf-8")  # JSON may carry lone surrogates (\ud800)
+        "".join(fields.values()).encode("utf-8")
     except UnicodeEncodeError:
-        return bad_utf8
-    return fields
+        return False
+    return True
+
+
+def _json_fields(body: bytes) -> dict[str, str] | _Batch | Refusal:
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        return _BAD_UTF8
+    except ValueError:
+        return Refusal(400, "bad-json", "提交的 JSON 格式有误，无法读取。")
+    if not (isinstance(data, dict) and "comments" in data):
+        if not _text_fields(data):
+            return Refusal(422, "bad-json-shape", "提交的 JSON 应是一个对象，各项的值都是文本。")
+        return data if _encodable(data) else _BAD_UTF8
+    entries, shared = data.pop("comments"), data
+    if not (isinstance(entries, list) and entries and all(_text_fields(e) for e in entries) and _text_fields(shared) and set(shared) <= set(SHARED_FIELDS)):
+        return Refusal(422, "bad-json-shape", f"一次提交多条意见时，JSON 应是 {{\"comments\": [...]}}：每条意见是一个对象，各项的值都是文本；此外只可有 {'、'.join(SHARED_FIELDS)}。")
+    if len(entries) > MAX_BATCH:
+        return Refusal(413, "batch-too-large", f"一次最多提交 {MAX_BATCH} 条意见，现有 {len(entries)} 条，请分几次提交。")
+    if not all(_encodable(fields) for fields in (*entries, shared)):
+        return _BAD_UTF8
+    return _Batch(entries, shared)
+
+
+def _form_fields(body: bytes) -> dict[str, str] | Refusal:
+    try:
+        # strict twice: raw bytes (curl -d) and percent-escapes must both be UTF-8
+        return dict(urllib.parse.parse_qsl(body.decode("utf-8"), errors="strict", max_num_fields=MAX_FIELDS))
+    except UnicodeDecodeError:
+        return _BAD_UTF8
+    except ValueError:
+        return Refusal(400, "bad-form", "表单内容有误或栏目过多，无法读取。")
+
+
+def _fields(body: bytes, content_type: str) -> dict[str, str] | _Batch | Refusal:
+    kind = _media_type(content_type)
+    if kind == "application/json":
+        return _json_fields(body)
+    if kind == "application/x-www-form-urlencoded":
+        return _form_fields(body)
+    return Refusal(415, "unsupported-type", "只接受网页表单（application/x-www-form-urlencoded）或 JSON 格式的提交。")
 
 
 def _address(request: Request) -> str:
     return request.client.host if request.client else "-"
 
 
-def _limited(request: Request, service: _Service) -> Response | None:
-    wait = service.limit.allow(_address(request))
+def _limited(request: Request, service: _Service, cost: int = 1) -> Response | None:
+    """A refusal when `cost` more comments from this address are over the limit."""
+    wait = service.limit.allow(_address(request), cost)
     if not wait:
         return None
     seconds = max(1, round(wait))
@@ -150,20 +194,48 @@ async def post_comment(request: Request) -> Response:
         return limited
     body = await _body(request)
     fields = body if isinstance(body, Refusal) else _fields(body, request.headers.get("content-type", ""))
+    if isinstance(fields, _Batch):
+        return await _post_batch(request, service, fields)
     comment = fields if isinstance(fields, Refusal) else read_comment(fields)
     if isinstance(comment, Refusal):
         return _refuse(request, service, comment)
     refusal = check_target(comment, service.catalogue.current(), service.clock(), service.tz)
     if refusal:
         return _refuse(request, service, refusal)
+    receipts = await _stored(service, [comment])
+    if isinstance(receipts, Refusal):
+        return _refuse(request, service, receipts)
+    if _wants_json(request):
+        return JSONResponse({"receipt": receipts[0]}, 201)
+    return RedirectResponse(f"receipts/{receipts[0]}", 303)  # relative: the service may sit under a prefix (/intake/)
+
+
+async def _post_batch(request: Request, service: _Service, batch: _Batch) -> Response:
+    """A basket: every comment is checked first, then all are stored in one
+    transaction, or none is; the limit counts each comment."""
+    comments = read_batch(batch.entries, batch.shared)
+    failed = comments if isinstance(comments, tuple) else check_batch(comments, service.catalogue.current(), service.clock(), service.tz)
+    if failed:
+        return _refuse(request, service, in_batch(*failed))
+    assert isinstance(comments, list)
+    if len(comments) > service.limit.per_minute:  # it would never pass
+        return _refuse(request, service, Refusal(429, "batch-over-limit", f"一次提交的意见超过每分钟的上限（{service.limit.per_minute} 条），请分几次提交。"))
+    limited = _limited(request, service, len(comments) - 1)  # the request itself was counted as one
+    if limited:
+        return limited
+    receipts = await _stored(service, comments)
+    if isinstance(receipts, Refusal):
+        return _refuse(request, service, receipts)
+    return JSONResponse({"receipts": receipts}, 201)
+
+
+async def _stored(service: _Service, comments: list[Comment]) -> list[str] | Refusal:
+    """The receipts of `comments` once committed together."""
     assert service.writer is not None
     try:
-        receipt = await service.writer.add(comment)
+        return await service.writer.add_all(comments)
     except Exception:
-        return _refuse(request, service, Refusal(503, "not-stored", "意见暂时无法保存，请稍后重新提交。"))
-    if _wants_json(request):
-        return JSONResponse({"receipt": receipt}, 201)
-    return RedirectResponse(f"receipts/{receipt}", 303)  # relative: the service may sit under a prefix (/intake/)
+        return Refusal(503, "not-stored", "意见暂时无法保存，请稍后重新提交。")
 
 
 async def show_receipt(request: Request) -> Response:
@@ -190,7 +262,7 @@ async def export(request: Request) -> Response:
     doc = request.query_params.get("concerns", "")
     if doc not in service.catalogue.current().drafts:
         return PlainTextResponse(f"没有编号为“{doc}”的征求意见稿", 404)
-    rows = csv_chunks(service.store.comments_on(doc), service.tz)
+    rows = csv_chunks(service.store.comments_on(doc), service.tz, doc)
     return StreamingResponse(
         iterate_in_threadpool(rows),
         media_type="text/csv; charset=utf-8",

@@ -20,15 +20,16 @@ class RateLimit:
         self._clock = clock
         self._buckets: dict[str, tuple[float, float]] = {}  # address → (tokens, when)
 
-    def allow(self, address: str) -> float:
-        """0 if a request from `address` may go on now, else the seconds to wait."""
+    def allow(self, address: str, cost: int = 1) -> float:
+        """0 if `cost` comments from `address` may go on now (they are counted),
+        else the seconds to wait (the caller refuses a `cost` above per_minute)."""
         now = self._clock()
         tokens, when = self._buckets.get(address, (float(self.per_minute), now))
         tokens = min(float(self.per_minute), tokens + (now - when) * self._refill)
-        if tokens < 1:
+        if tokens < cost:
             self._buckets[address] = (tokens, now)
-            return (1 - tokens) / self._refill
-        self._buckets[address] = (tokens - 1, now)
+            return (cost - tokens) / self._refill
+        self._buckets[address] = (tokens - cost, now)
         if len(self._buckets) > MAX_ADDRESSES:
             self._forget_full(now)
             if len(self._buckets) > MAX_ADDRESSES // 2:  # a flood of addresses: start afresh, memory stays bounded

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from ..consultation import State
@@ -24,9 +24,13 @@ from ..render.templates import format_date
 from .catalogue import GENERAL_LABEL, Catalogue
 
 MAX_BODY_BYTES = 256 * 1024  # a 10,000-character comment percent-encoded is ~90 KB
+# A basket sends its comments in one JSON request: {"comments": [...]}, all or none.
+MAX_BATCH = 50  # comments in one request (the rate limit counts each of them)
+MAX_BATCH_BODY_BYTES = 1024 * 1024  # the body limit of a JSON request
+HONEYPOT = "website"  # hidden from people by the form; filled in only by bots
+SHARED_FIELDS = ("name", "contact", "point", HONEYPOT)  # a batch may give these once for all its comments
 MAX_CHARS = {"doc": 200, "article": 40, "text": 10_000, "name": 100, "contact": 200, "point": 200}
 FIELD_NAMES = {"doc": "文件", "article": "条文", "text": "意见内容", "name": "姓名", "contact": "联系方式", "point": "联系点"}
-HONEYPOT = "website"  # hidden from people by the form; filled in only by bots
 # C0 controls but tab, newline and carriage return; NUL would also break PostgreSQL's text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -97,3 +101,29 @@ def check_target(comment: Comment, catalogue: Catalogue, now: dt.datetime, tz: Z
         assert draft.comments is not None and draft.comments.closes is not None
         return Refusal(409, "closed", f"《{draft.title}》征求意见已于{format_date(draft.comments.closes, 'zh')}截止，不再接受意见。")
     return None
+
+
+def read_batch(entries: Sequence[Mapping[str, str]], shared: Mapping[str, str]) -> list[Comment] | tuple[int, Refusal]:
+    """The comments of a batch (each entry's own fields over the `shared`
+    ones), or the position of the first that cannot be one and why."""
+    comments = []
+    for index, entry in enumerate(entries):
+        comment = read_comment({**shared, **entry})
+        if isinstance(comment, Refusal):
+            return index, comment
+        comments.append(comment)
+    return comments
+
+
+def check_batch(comments: Sequence[Comment], catalogue: Catalogue, now: dt.datetime, tz: ZoneInfo) -> tuple[int, Refusal] | None:
+    """The position of the first comment of a batch that cannot be taken and why, or None."""
+    for index, comment in enumerate(comments):
+        refusal = check_target(comment, catalogue, now, tz)
+        if refusal:
+            return index, refusal
+    return None
+
+
+def in_batch(index: int, refusal: Refusal) -> Refusal:
+    """`refusal` of the comment at `index` as the refusal of its whole batch."""
+    return Refusal(refusal.status, refusal.code, f"第 {index + 1} 条意见未能受理，全部意见均未保存：{refusal.message}")

@@ -1,7 +1,8 @@
 """Group commit: comments posted at the same time share one transaction.
 
-One thread owns the writes. A request hands its comment over and waits; the
-thread takes every comment waiting (up to BATCH), stores them in one
+One thread owns the writes. A request hands its comments over (one, or a
+basket's) and waits; the thread takes every comment waiting (up to BATCH,
+never splitting a request's comments), stores them in one
 transaction and answers each request only after that commit returned. With
 synchronous commits a single comment costs one fsync, a batch of fifty costs
 one as well, so latency stays at one or two fsyncs under load.
@@ -23,7 +24,7 @@ from .submission import Comment
 BATCH = 256
 log = logging.getLogger("lawsite.intake")
 
-_Job = tuple[Comment, "Future[str]"]
+_Job = tuple[list[Comment], "Future[list[str]]"]
 
 
 class Writer:
@@ -36,8 +37,12 @@ class Writer:
 
     async def add(self, comment: Comment) -> str:
         """The receipt of `comment` once it is committed."""
-        done: Future[str] = Future()
-        self._jobs.put((comment, done))
+        return (await self.add_all([comment]))[0]
+
+    async def add_all(self, comments: list[Comment]) -> list[str]:
+        """The receipts of `comments` once they are committed, all in one transaction."""
+        done: Future[list[str]] = Future()
+        self._jobs.put((comments, done))
         return await asyncio.wrap_future(done)
 
     def stop(self) -> None:
@@ -57,8 +62,8 @@ class Writer:
         first = self._jobs.get()
         if first is None:
             return [], True
-        batch = [first]
-        while len(batch) < BATCH:
+        batch, size = [first], len(first[0])
+        while size < BATCH:
             try:
                 job = self._jobs.get_nowait()
             except queue.Empty:
@@ -66,15 +71,19 @@ class Writer:
             if job is None:
                 return batch, True
             batch.append(job)
+            size += len(job[0])
         return batch, False
 
     def _commit(self, batch: list[_Job]) -> None:
+        comments = [comment for job, _ in batch for comment in job]
         try:
-            receipts = self._store.add([comment for comment, _ in batch], self._clock())
+            receipts = self._store.add(comments, self._clock())
         except Exception as exc:  # the database is down or full: every waiting request is told
-            log.error("intake: %d comment(s) not stored: %s", len(batch), exc)
+            log.error("intake: %d comment(s) not stored: %s", len(comments), exc)
             for _, done in batch:
                 done.set_exception(exc)
             return
-        for (_, done), receipt in zip(batch, receipts):
-            done.set_result(receipt)
+        start = 0
+        for job, done in batch:
+            done.set_result(receipts[start : start + len(job)])
+            start += len(job)

@@ -7,8 +7,9 @@ import posixpath
 import re
 from typing import Any
 
+from ..messages import msg
 from ..model import Comments, ContactPoint, Document, Event, Kind, PosterRange, Problem, Source
-from .frontmatter import FrontMatter, split_front_matter
+from .frontmatter import FrontMatter, Split, split_front_matter
 from .legal import NUMBERINGS, parse_legal_text
 from .schema import COMMON, SCHEMA, CheckContext, _did_you_mean, check_fields, unsafe_file_name
 
@@ -26,13 +27,15 @@ def default_id(path: str) -> str:
     return stem
 
 
-def parse_document(source: Source, default_numbering: str = "zh-Hans") -> tuple[Document | None, list[Problem]]:
-    """Check one file's front matter and parse its body.
+def parse_document(source: Source, default_numbering: str = "zh-Hans", split: Split | None = None) -> tuple[Document | None, list[Problem]]:
+    """Check one file's front matter and parse its body (`split`: the file's
+    `split_front_matter` when the caller has it already).
 
     Returns None for the document only when the file cannot be understood at
     all (broken YAML, unknown kind); every problem is in the list either way.
     """
-    front, problems = split_front_matter(source)
+    front, split_problems = split or split_front_matter(source)
+    problems = list(split_problems)
     if front is None:
         return None, problems
     ctx = CheckContext(source.path, front, problems)
@@ -98,7 +101,7 @@ def _check_default_id(doc_id: str, ctx: CheckContext) -> None:
     """The file name stands in for a missing `id:`, so it must be one too."""
     why = unsafe_file_name(doc_id)
     if why is not None:
-        ctx.report(("id",), f"this file's name cannot be its id: it {why}", "add `id: a-short-name` (letters, digits, '-' and '_') to the front matter, or rename the file", code="bad-id")
+        ctx.report(("id",), msg("bad-id.file-name", why=why), msg("bad-id.file-name.hint"), code="bad-id")
 
 
 def _kind(front: FrontMatter, ctx: CheckContext) -> Kind | None:
@@ -109,8 +112,8 @@ def _kind(front: FrontMatter, ctx: CheckContext) -> Kind | None:
         return Kind(raw.strip())
     ctx.report(
         ("kind",),
-        f"unknown kind {raw!r}",
-        f"kind is one of {', '.join(KIND_NAMES)}" + _did_you_mean(str(raw), KIND_NAMES),
+        msg("unknown-kind", raw=raw),
+        msg("unknown-kind.hint", kinds=", ".join(KIND_NAMES), suggestion=_did_you_mean(str(raw), KIND_NAMES)),
         code="unknown-kind",
     )
     return None
@@ -124,11 +127,11 @@ def _implied_kind(front: FrontMatter, ctx: CheckContext) -> Kind | None:
     if not extra:
         return Kind.PAGE
     fitting = [kind.value for kind in Kind if extra and all(key in SCHEMA[kind] for key in extra)]
-    suggestion = f"add `kind: {fitting[0]}`" if fitting else f"add `kind:` (one of {', '.join(KIND_NAMES)})"
+    suggestion = msg("missing-kind.fitting", kind=fitting[0]) if fitting else msg("missing-kind.any", kinds=", ".join(KIND_NAMES))
     ctx.report(
         (extra[0],),
-        f"`kind:` is missing, but the front matter has {', '.join(f'`{k}`' for k in extra)}, which a plain page does not take",
-        f"{suggestion} at the top of the front matter",
+        msg("missing-kind", value=', '.join(f'`{k}`' for k in extra)),
+        msg("missing-kind.hint", suggestion=suggestion),
         code="missing-kind",
     )
     return None
@@ -145,8 +148,8 @@ def _parse_legal_body(document: Document, ctx: CheckContext) -> None:
     if numbering is None:
         ctx.report(
             ("numbering",),
-            f"unknown numbering {numbering_name!r}",
-            f"one of {', '.join(NUMBERINGS)}" + _did_you_mean(numbering_name, list(NUMBERINGS)),
+            msg("unknown-numbering", numbering_name=numbering_name),
+            msg("unknown-numbering.hint", choices=", ".join(NUMBERINGS), suggestion=_did_you_mean(numbering_name, list(NUMBERINGS))),
             code="unknown-numbering",
         )
         return
@@ -161,8 +164,8 @@ def _parse_legal_body(document: Document, ctx: CheckContext) -> None:
                 document.path,
                 document.body_line,
                 None,
-                "this draft has no articles",
-                hint="start each article on its own paragraph with its number, e.g. `第一条　为了……`",
+                msg("no-articles"),
+                hint=msg("no-articles.hint"),
                 code="no-articles",
             )
         )
@@ -176,15 +179,15 @@ def _comments(raw: Any, ctx: CheckContext) -> Comments | None:
     if opens and closes < opens:
         ctx.report(
             ("comments", "closes"),
-            f"comments close ({closes}) before they open ({opens})",
-            "`closes` is the last day comments are accepted; it must be on or after `opens`",
+            msg("closes-before-opens", closes=closes, opens=opens),
+            msg("closes-before-opens.hint"),
             code="closes-before-opens",
         )
-    if not raw.get("email") and not raw.get("form"):
+    if not raw.get("email") and not raw.get("form") and not raw.get("intake"):
         ctx.report(
             ("comments",),
-            "comments have neither `email` nor `form`: readers would have no way to comment on an article",
-            "add `email: …` and/or `form: https://…?doc={doc}&article={article}`",
+            msg("no-comment-channel"),
+            msg("no-comment-channel.hint"),
             code="no-comment-channel",
         )
     return Comments(
@@ -193,6 +196,7 @@ def _comments(raw: Any, ctx: CheckContext) -> Comments | None:
         email=raw.get("email"),
         subject=raw.get("subject") or Comments.subject,
         form=raw.get("form"),
+        intake=raw.get("intake"),
         post=raw.get("post"),
         fax=raw.get("fax"),
         phone=raw.get("phone"),

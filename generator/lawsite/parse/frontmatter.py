@@ -14,6 +14,7 @@ from typing import Any, Iterator
 import frontmatter
 import yaml
 
+from ..messages import Text, msg
 from ..model import Problem, Source
 
 # A path into the YAML data: ("comments", "closes") or ("suggestions", 3, "outcome").
@@ -56,7 +57,7 @@ class _Refused(yaml.YAMLError):
     """Front matter the loader will not build: the Problem's code, message
     and hint, written where the fault is found, and where it is."""
 
-    def __init__(self, code: str, message: str, hint: str, mark: yaml.Mark | None, key: KeyPath = ()) -> None:
+    def __init__(self, code: str, message: Text, hint: Text, mark: yaml.Mark | None, key: KeyPath = ()) -> None:
         super().__init__(message)
         self.code, self.message, self.hint = code, message, hint
         self.problem_mark = mark
@@ -86,16 +87,16 @@ class _BoundedComposer(yaml.composer.Composer):
             if isinstance(event, yaml.AliasEvent):
                 raise _Refused(
                     "yaml-alias",
-                    f"front matter uses the YAML alias `*{shortened(event.anchor or '', 40)}`, which lawsite does not accept",
-                    "write the value out in full where it is needed, without `&name` and `*name`",
+                    msg("yaml-alias", value=shortened(event.anchor or '', 40)),
+                    msg("yaml-alias.hint"),
                     event.start_mark, tuple(self.key),
                 )
             self._nodes += 1
             if self._nodes > MAX_YAML_NODES:
                 raise _Refused(
                     "yaml-too-large",
-                    f"front matter holds more than {MAX_YAML_NODES:,} values",
-                    "move long lists (e.g. suggestions) into a CSV file named by `suggestions_file:`",
+                    msg("yaml-too-large", MAX_YAML_NODES=MAX_YAML_NODES),
+                    msg("yaml-too-large.hint"),
                     event.start_mark, tuple(self.key),
                 )
             return super().compose_node(parent, index)
@@ -117,8 +118,8 @@ class _BoundedComposer(yaml.composer.Composer):
         if self._depth > MAX_YAML_DEPTH:
             raise _Refused(
                 "yaml-too-deep",
-                f"front matter is nested more than {MAX_YAML_DEPTH} levels deep",
-                "front matter needs a few levels at most: `key: value`, a list of entries, their keys",
+                msg("yaml-too-deep", MAX_YAML_DEPTH=MAX_YAML_DEPTH),
+                msg("yaml-too-deep.hint"),
                 self.peek_event().start_mark, tuple(self.key),
             )
         try:
@@ -143,8 +144,8 @@ class _BoundedConstructor(yaml.constructor.SafeConstructor):
             value = node.value if isinstance(node, yaml.ScalarNode) else "…"
             raise _Refused(
                 "yaml-bad-value",
-                f"front matter value {shortened(repr(value), 40)} cannot be read as `{shortened(tag, 40)}`",
-                "remove the `!!` tag and write the value plainly, e.g. published: 2025-06-01",
+                msg("yaml-bad-value", value=shortened(repr(value), 40), tag=shortened(tag, 40)),
+                msg("yaml-bad-value.hint"),
                 node.start_mark,
             ) from None
 
@@ -160,8 +161,8 @@ class _BoundedConstructor(yaml.constructor.SafeConstructor):
         if len(node.value) > MAX_NUMBER_CHARS:
             raise _Refused(
                 "yaml-number-too-long",
-                f"a number in the front matter is {len(node.value):,} characters long; at most {MAX_NUMBER_CHARS} are read as a number",
-                'quote it if it is text, e.g. id: "12345…"',
+                msg("yaml-number-too-long", n_value=len(node.value), MAX_NUMBER_CHARS=MAX_NUMBER_CHARS),
+                msg("yaml-number-too-long.hint"),
                 node.start_mark,
             )
 
@@ -238,7 +239,10 @@ def dotted(key: KeyPath) -> str:
     return out
 
 
-def split_front_matter(source: Source) -> tuple[FrontMatter | None, list[Problem]]:
+Split = tuple["FrontMatter | None", list[Problem]]  # what split_front_matter returns
+
+
+def split_front_matter(source: Source) -> Split:
     """Parse `source` into front matter and body; problems instead of exceptions."""
     text = source.text.lstrip("\ufeff")
     if not _HANDLER.detect(text):
@@ -264,8 +268,8 @@ def split_front_matter(source: Source) -> tuple[FrontMatter | None, list[Problem
                 source.path,
                 first_line,
                 None,
-                "front matter is not a mapping of `key: value` lines",
-                hint="write one `key: value` per line between the two `---` lines",
+                msg("yaml-not-mapping"),
+                hint=msg("yaml-not-mapping.hint"),
                 code="yaml-not-mapping",
             )
         ]
@@ -289,8 +293,8 @@ def _yaml_problem(path: str, exc: yaml.YAMLError, offset: int) -> Problem:
         path,
         line,
         None,
-        f"YAML syntax error in front matter: {what}",
-        hint="check the indentation and quote values that contain ':' or '#', e.g. title: \"…\"",
+        msg("yaml-syntax", what=what),
+        hint=msg("yaml-syntax.hint"),
         code="yaml-syntax",
     )
 

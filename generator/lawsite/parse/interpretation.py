@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from ..messages import msg
 from ..model import Article, Document, Interpretation, InterpretationSection, Kind, LegalText, Problem, Severity
 from .legal import NUMBERINGS, ZH_HANS, Numbering, article_id
 
@@ -107,8 +108,8 @@ def parse_interpretation(
         heading = None if fenced else _HEADING.fullmatch(line)
         zero = zero_sub_label(heading[2], numbering) if heading else None
         if zero:
-            problems.append(Problem(path, number, None, f"article number {zero} is out of range: 之 sub-articles are numbered from 之一",
-                                    "check the label; an article inserted after 第N条 is 第N条之一", Severity.ERROR, "article-number"))  # fmt: skip
+            problems.append(Problem(path, number, None, msg("article-number", zero=zero),
+                                    msg("article-number.hint"), Severity.ERROR, "article-number"))  # fmt: skip
         targets = parse_targets(heading[2], numbering) if heading else None
         if targets is None:
             current.append(line)
@@ -133,8 +134,8 @@ def _close(interpretation: Interpretation, section: InterpretationSection | None
 
 def _backwards(spans: list[tuple[Key, Key]], section: InterpretationSection, path: str, numbering: Numbering) -> list[Problem]:
     return [
-        Problem(path, section.line, None, f"the range `{section.heading}` runs backwards",
-                f"write the lower number first: {_label(numbering, end)}至{_label(numbering, start)}",
+        Problem(path, section.line, None, msg("interpretation-range", heading=section.heading),
+                msg("interpretation-range.hint", label=_label(numbering, end), label2=_label(numbering, start)),
                 code="interpretation-range")  # fmt: skip
         for start, end in spans
         if end < start
@@ -168,8 +169,8 @@ def resolve_sections(
                 section.article_ids.extend(a.id for a in articles if start <= a.key <= end)
         for art_id in section.article_ids:
             if art_id in seen:
-                problems.append(Problem(path, section.line, None, f"{_label_of(articles, art_id)} is already explained in the section on line {seen[art_id]}",
-                                        "explain each article in one section; the 释义 link goes to the first", Severity.WARNING, "interpretation-duplicate"))  # fmt: skip
+                problems.append(Problem(path, section.line, None, msg("interpretation-duplicate", label_of=_label_of(articles, art_id), seen=seen[art_id]),
+                                        msg("interpretation-duplicate.hint"), Severity.WARNING, "interpretation-duplicate"))  # fmt: skip
             else:
                 seen[art_id] = section.line
     return problems
@@ -182,8 +183,8 @@ def _missing(path: str, section: InterpretationSection, key: Key, articles: list
         path,
         section.line,
         None,
-        f"`{section.heading}` explains {label} ({article_id(*key)}), but 《{title}》 has no such article",
-        f"use an article of the interpreted text ({span}), or check `interprets:`",
+        msg("unknown-article", heading=section.heading, label=label, article_id=article_id(*key), title=title),
+        msg("unknown-article.hint", span=span),
         code="unknown-article",
     )
 

@@ -26,7 +26,13 @@ How the body is read (the rules chosen for ambiguous cases):
   directly after the label — ``（）``, ``()``, ``〖〗``, ``【】``, ``〔〕``, ``[]`` — goes to
   `Article.caption`; so does one after whitespace when text follows it. Lines
   that merely begin with a reference (``第三十条规定的…``, ``第五条、第六条``) are
-  not heads. Tolerated with a warning: ``第一百二十八 条`` (``label-stray-space``,
+  not heads. A label followed directly by text (``第一条为了…``, as copied and
+  OCR'd texts have it, and Word lists whose number has no suffix) is a head
+  only when it is the article that comes next (the first article: 第一条;
+  then N+1 or N之M+1) and the text does not continue a reference
+  (`Numbering.reference_follow`: ``第三条第二款``, ``第二条所称``, ``第五条规定``,
+  ``第五条、``…); out of sequence it stays text with an
+  ``article-head-missed`` warning, so that `check` shows a head that was lost. Tolerated with a warning: ``第一百二十八 条`` (``label-stray-space``,
   accepted whatever follows) and ``笫`` for ``第`` (``label-typo``). Labels are
   normalised (``第一百二十八条``); this is the only place input characters change.
 * **款 and 项.** Paragraph 1 is the head's own text (possibly ""), later blocks
@@ -81,6 +87,7 @@ from lawsite.model import (
     Severity,
 )
 from lawsite.numerals import CHINESE_NUMERAL_CHARS, GROUP_UNIT_CHARS, MAX, MAX_NUMERAL_CHARS, to_chinese, to_int
+from ..messages import Text, msg
 
 # Whitespace for recognition purposes: Unicode whitespace plus zero-width marks.
 S = r"[\s\u200b\ufeff]"
@@ -138,6 +145,9 @@ class Numbering:
     item: re.Pattern[str]
     sub_item: re.Pattern[str] | None
     embedded_head: re.Pattern[str] | None  # a head inside a line, after a sentence end
+    # What continues a reference right after a label (第三条第二款, 第二条所称):
+    # never a head's text. None: heads need a separator (English).
+    reference_follow: re.Pattern[str] | None
     number: Callable[[str], int]
     item_number: Callable[[str], int]
     article_label: Callable[[int, int | None], str]
@@ -176,6 +186,10 @@ def _chinese(name: str, tiao: str, kuan: str, xiang: str, kinds: tuple[str, ...]
         embedded_head=re.compile(
             rf"(?<=[{_SENTENCE_END}])({S}+)第(?P<num>{_ZH_NUM}){tiao}(?:之(?P<sub>{_ZH_NUM}))?{S}"
         ),
+        reference_follow=re.compile(
+            rf"第{_ZH_NUM}[{kuan}{xiang}目]|[、，,。；;：:]|(?:至|到|和|与|與|及|以及|或|或者)第"
+            r"|(?:的|之|中)?(?:规定|規定)(?:的|之|[，,。；;、])|所(?:称|稱|列|指|述|规定|規定)|(?:的|之|中)(?:规定|規定)"
+        ),
         number=to_int,
         item_number=to_int,
         article_label=lambda n, sub: f"第{_numeral(n)}{tiao}" + (f"之{_numeral(sub)}" if sub else ""),
@@ -211,6 +225,7 @@ EN = Numbering(
     item=re.compile(r"(?P<label>\((?P<num>[a-z]|[0-9]{1,3})\))"),
     sub_item=None,
     embedded_head=None,
+    reference_follow=None,
     number=int,
     item_number=_letter_or_number,
     article_label=lambda n, sub: f"Article {n}" + (f"-{sub}" if sub else ""),
@@ -238,6 +253,7 @@ class Head:
     typo: bool = False
     stray: bool = False
     invisible: str = ""  # the code points removed from the label, e.g. "U+200B"
+    tight: bool = False  # no separator after the label (第一条为了…): a head only in sequence
     odd_numeral: str = ""  # the label as written when a 〇/零 stands where the legal style has none (第一〇条)
 
     @property
@@ -246,29 +262,33 @@ class Head:
         return 1 <= self.number <= MAX_ARTICLE and (self.sub is None or 1 <= self.sub <= MAX_ARTICLE)
 
 
-def parse_head(text: str, numbering: Numbering = ZH_HANS) -> Head | None:
+def parse_head(text: str, numbering: Numbering = ZH_HANS, *, tight: bool = False) -> Head | None:
     """The article head at the start of `text` (leading whitespace allowed), or None.
 
     A label that only invisible characters keep from matching is read without
-    them, and `Head.invisible` says which were removed."""
+    them, and `Head.invisible` says which were removed. With `tight`, a label
+    followed directly by text that does not continue a reference
+    (`Numbering.reference_follow`) is a head too, marked `Head.tight`: the
+    caller decides by the article sequence whether it is one."""
     text = _strip_lead(text)
-    head = _match_head(text, numbering)
+    head = _match_head(text, numbering, tight)
     hidden = INVISIBLE.findall(text, 0, _LABEL_SPAN)
     if head is None and hidden:
-        head = _match_head(INVISIBLE.sub("", text[:_LABEL_SPAN]) + text[_LABEL_SPAN:], numbering)
+        head = _match_head(INVISIBLE.sub("", text[:_LABEL_SPAN]) + text[_LABEL_SPAN:], numbering, tight)
         if head is not None:
             head.invisible = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in hidden))
     return head
 
 
-def _match_head(text: str, numbering: Numbering) -> Head | None:
+def _match_head(text: str, numbering: Numbering, tight: bool = False) -> Head | None:
     m = numbering.head.match(text)
     if m is None:
         return None
     groups = m.groupdict()
     rest = text[m.end() :]
     stray = groups.get("stray") is not None
-    if not stray and rest and not numbering.head_follow.match(rest):
+    is_tight = not stray and bool(rest) and not numbering.head_follow.match(rest)
+    if is_tight and not (tight and numbering.reference_follow is not None and not numbering.reference_follow.match(rest)):
         return None
     try:
         number = _label_number(m["num"], numbering)
@@ -277,7 +297,7 @@ def _match_head(text: str, numbering: Numbering) -> Head | None:
         return None
     caption, body = _split_caption(rest)
     odd = _odd_zero(m["num"], number) or (groups.get("sub") is not None and _odd_zero(groups["sub"], sub))
-    return Head(number, sub, caption, body, typo=groups.get("typo") is not None, stray=stray, odd_numeral=m.group(0) if odd else "")
+    return Head(number, sub, caption, body, typo=groups.get("typo") is not None, stray=stray, odd_numeral=m.group(0) if odd else "", tight=is_tight)
 
 
 def _odd_zero(numeral: str, value: int | None) -> bool:
@@ -392,20 +412,24 @@ class _Builder:
         self.last_item: Item | None = None
         self.problems: list[Problem] = []
         self.ids: set[str] = set()
+        self.duplicates: dict[str, int] = {}  # wanted id -> the last n of its _dupN
         self.seen: dict[tuple[int, int], int] = {}  # article key -> first line
         self.prev: Article | None = None
         self.unnumbered: dict[tuple[str, str], int] = {}
 
     # -- helpers --
 
-    def warn(self, line: int, code: str, message: str, hint: str) -> None:
+    def warn(self, line: int, code: str, message: Text, hint: Text) -> None:
         self.problems.append(Problem(self.path, line, None, message, hint, Severity.WARNING, code))
 
     def unique(self, wanted: str) -> str:
-        candidate, n = wanted, 1
+        # Counting on from the last duplicate of `wanted`, not from 1: 20,000
+        # items （一） in one article were 2×10⁸ set lookups (87 s).
+        candidate, n = wanted, self.duplicates.get(wanted, 1)
         while candidate in self.ids:
             n += 1
             candidate = f"{wanted}_dup{n}"
+        self.duplicates[wanted] = n
         self.ids.add(candidate)
         return candidate
 
@@ -446,8 +470,8 @@ class _Builder:
         division.id = self.unique(wanted)
         if division.id != wanted:
             self.warn(block.line, "division-duplicate",
-                      f"{division.label or division.title} appears twice at this level; its id became {division.id}",
-                      "number divisions consecutively within their parent")  # fmt: skip
+                      msg("division-duplicate", value=division.label or division.title, id=division.id),
+                      msg("division-duplicate.hint"))  # fmt: skip
         self.container().append(division)
         self.stack.append(division)
 
@@ -500,7 +524,7 @@ class _Builder:
 
     def text(self, block: _Block) -> None:
         stripped = _strip_lead(block.text)
-        head = parse_head(stripped, self.nb)
+        head = parse_head(stripped, self.nb) or self.tight_head(stripped, block.line)
         if head is not None and not head.in_range:
             self.out_of_range(head, stripped, block.line)
             head = None
@@ -516,12 +540,28 @@ class _Builder:
         else:
             self.article_text(stripped, block.line)
 
+    def tight_head(self, text: str, line: int) -> Head | None:
+        """A head without a separator (第一条为了…) if it is the article that
+        comes next; else None, with a warning when it does not read as a
+        reference either (see the module docstring)."""
+        head = parse_head(text, self.nb, tight=True)
+        if head is None or not head.in_range:
+            return None
+        expected = ((self.prev.number + 1, 0), (self.prev.number, (self.prev.sub or 0) + 1)) if self.prev else ((1, 0),)
+        if (head.number, head.sub or 0) in expected:
+            return head
+        label, next_label = self.nb.article_label(head.number, head.sub), self.nb.article_label(expected[0][0], None)
+        message = (msg("article-head-missed", start=text[:20], label=label, previous=self.prev.label, next_label=next_label) if self.prev
+                   else msg("article-head-missed.first", start=text[:20], label=label, next_label=next_label))  # fmt: skip
+        self.warn(line, "article-head-missed", message, msg("article-head-missed.hint", label=label))
+        return None
+
     def out_of_range(self, head: Head, text: str, line: int) -> None:
         label = self.nb.head.match(INVISIBLE.sub("", text[:_LABEL_SPAN]))
         written = label.group(0)[:30] if label else text[:30]
         self.problems.append(Problem(self.path, line, None,
-                                     f"article number {written} is out of range: lawsite numbers articles and 之 sub-articles from 1 to {MAX_ARTICLE}",
-                                     "check the label (real codes stay under 1,300 articles); an article inserted later is 第N条之一",
+                                     msg("article-number.range", written=written, MAX_ARTICLE=MAX_ARTICLE),
+                                     msg("article-number.range.hint"),
                                      Severity.ERROR, "article-number"))  # fmt: skip
 
     def run_together(self, head: Head, text: str, line: int) -> list[str] | None:
@@ -544,8 +584,8 @@ class _Builder:
             return None  # nothing to split at: splitting again would recurse for ever
         count = sum(1 for p in pieces if parse_head(p, self.nb) is not None)
         self.warn(line, "articles-run-together",
-                  f"{count} articles run together on one line; they were split at each sentence end followed by a space",
-                  "put each article and each paragraph on its own line, separated by a blank line")  # fmt: skip
+                  msg("articles-run-together", count=count),
+                  msg("articles-run-together.hint"))  # fmt: skip
         return pieces
 
     def article_text(self, text: str, line: int) -> None:
@@ -588,14 +628,14 @@ class _Builder:
         if head.typo:
             self.typo_warning(line, label)
         if head.invisible:
-            self.warn(line, "label-invisible", f"invisible character(s) {head.invisible} inside the article label {label}; removed",
-                      f"delete the invisible character(s): write {label} as plain text")  # fmt: skip
+            self.warn(line, "label-invisible", msg("label-invisible", invisible=head.invisible, label=label),
+                      msg("label-invisible.hint", label=label))  # fmt: skip
         if head.odd_numeral:
-            self.warn(line, "numeral-form", f"the article label {head.odd_numeral} writes a zero where the legal style has none; read as {label}",
-                      f"write {label}")  # fmt: skip
+            self.warn(line, "numeral-form", msg("numeral-form", odd_numeral=head.odd_numeral, label=label),
+                      msg("numeral-form.hint", label=label))  # fmt: skip
         if head.stray:
-            self.warn(line, "label-stray-space", f"stray space inside the article label {label}",
-                      f"write {label} without a space, followed by a space and the text")  # fmt: skip
+            self.warn(line, "label-stray-space", msg("label-stray-space", label=label),
+                      msg("label-stray-space.hint", label=label))  # fmt: skip
         self.check_order(head, label, line)
         art_id = self.unique(article_id(head.number, head.sub))
         article = Article(art_id, head.number, head.sub, label, head.caption, line)
@@ -605,8 +645,8 @@ class _Builder:
         self.article = self.prev = article
 
     def typo_warning(self, line: int, label: str) -> None:
-        self.warn(line, "label-typo", f"笫 (U+7B2B) instead of 第 in {label}; read as 第",
-                  "write 第 (U+7B2C), not the look-alike 笫")  # fmt: skip
+        self.warn(line, "label-typo", msg("label-typo", label=label),
+                  msg("label-typo.hint"))  # fmt: skip
 
     def check_order(self, head: Head, label: str, line: int) -> None:
         key = (head.number, head.sub or 0)
@@ -618,16 +658,15 @@ class _Builder:
         if key in ((prev_key[0] + 1, 0), (prev_key[0], prev_key[1] + 1)):
             return
         if first_line is not None:
-            self.warn(line, "article-duplicate", f"{label} appears again (first on line {first_line})",
-                      "give every article its own number; renumber the later one")  # fmt: skip
+            self.warn(line, "article-duplicate", msg("article-duplicate", label=label, first_line=first_line),
+                      msg("article-duplicate.hint"))  # fmt: skip
         elif key < prev_key:
-            self.warn(line, "article-order", f"{label} comes after {prev.label}",
-                      f"articles must be in ascending order; {label} belongs before {prev.label}")  # fmt: skip
+            self.warn(line, "article-order", msg("article-order", label=label, label2=prev.label),
+                      msg("article-order.hint", label=label, label2=prev.label))  # fmt: skip
         else:
             expected = self.nb.article_label(prev_key[0] + 1, None)
-            self.warn(line, "article-gap", f"{label} follows {prev.label}; {expected} is missing",
-                      f"number articles consecutively (the next one is {expected}); "
-                      "keep a removed article as 「（删去）」")  # fmt: skip
+            self.warn(line, "article-gap", msg("article-gap", label=label, label2=prev.label, expected=expected),
+                      msg("article-gap.hint", expected=expected))  # fmt: skip
 
 
 def parse_legal_text(

@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..messages import Text, msg
 from ..model import GENERAL, Document, Notice, Outcome, Problem, Severity, Suggestion
 from ..numerals import MAX_COUNT_DIGITS, whole_number
 from .frontmatter import shortened
@@ -54,7 +55,7 @@ _TRAILING = re.compile(r"[。．.！!；;，,\s]+$")
 class Unreadable:
     """Why a file that exists is not read (too large, a link out of the folder)."""
 
-    reason: str
+    reason: Text
 
 
 ReadFile = Callable[[str], "bytes | Unreadable | None"]  # content-relative path → bytes, None if missing
@@ -84,11 +85,11 @@ class _Checker:
         legal = self.draft.legal if self.draft else None
         self.known = {a.id: a.label for a in legal.articles} if legal else {}
 
-    def report(self, item: _Item, key: str | None, message: str, hint: str | None = None, *, code: str, severity: Severity = Severity.ERROR) -> None:
+    def report(self, item: _Item, key: str | None, message: Text, hint: Text | None = None, *, code: str, severity: Severity = Severity.ERROR) -> None:
         line = item.field_lines.get(key, item.line) if key else item.line
-        where = f"row {item.row}: " if item.row else ""
         name = f"{item.prefix}{key}" if key else item.prefix.rstrip(".") or None
-        self.problems.append(Problem(item.path, line, name, where + message, hint, severity, code))
+        shown = msg("csv-row", row=item.row, message=message) if item.row else message
+        self.problems.append(Problem(item.path, line, name, shown, hint, severity, code))
 
 
 def normalise(text: str) -> str:
@@ -130,7 +131,7 @@ def parse_notice(document: Document, draft: Document | None, read_file: ReadFile
         items += csv_items
     elif document.suggestion_entries is None:
         checker.problems.append(
-            Problem(document.path, _line(document, ("kind",)), "suggestions", "this notice itemises no suggestions", "add `suggestions:` (a list) or `suggestions_file: name.csv`", Severity.WARNING, "no-suggestions")
+            Problem(document.path, _line(document, ("kind",)), "suggestions", msg("no-suggestions"), msg("no-suggestions.hint"), Severity.WARNING, "no-suggestions")
         )
     notice.suggestions = [s for item in items if (s := _suggestion(item, checker)) is not None]
     _check_duplicates(notice, checker)
@@ -154,7 +155,7 @@ def _yaml_items(document: Document, checker: _Checker):
         base = ("suggestions", index)
         item = _Item({}, document.path, _line(document, base), f"suggestions[{index}].")
         if not isinstance(entry, dict):
-            checker.report(item, None, "each suggestion must be a group of `key: value` lines", "start it with `- article: 第十二条` and indent the other keys under it", code="bad-type")
+            checker.report(item, None, msg("bad-type.suggestion"), msg("bad-type.suggestion.hint"), code="bad-type")
             continue
         item.data = {str(k): v for k, v in entry.items()}
         item.field_lines = {str(k): n for k in entry if (n := _line(document, base + (str(k),))) is not None}
@@ -167,25 +168,25 @@ def _csv_items(document: Document, name: str, read_file: ReadFile | None, checke
     bad = name.startswith("/") or path.startswith("../") or path == ".." or not name.lower().endswith(".csv")
     raw = None if bad or read_file is None else read_file(path)
     if isinstance(raw, Unreadable):
-        checker.problems.append(Problem(document.path, key_line, "suggestions_file", f"`suggestions_file: {name}` {raw.reason}", "split the suggestions into several notices, each with its own CSV", code="csv-unreadable"))
+        checker.problems.append(Problem(document.path, key_line, "suggestions_file", msg("csv-unreadable", name=name, reason=raw.reason), msg("csv-unreadable.hint"), code="csv-unreadable"))
         return [], None
     if raw is None:
-        why = "must be a .csv file in the content folder, named relative to the notice" if bad else f"file not found: {path}"
-        checker.problems.append(Problem(document.path, key_line, "suggestions_file", f"`suggestions_file: {name}` {why}", "put the CSV beside the notice and write its file name, e.g. suggestions_file: feedback.csv", code="missing-file"))
+        why = msg("missing-file.not-csv") if bad else msg("missing-file.not-found", path=path)
+        checker.problems.append(Problem(document.path, key_line, "suggestions_file", msg("missing-file", name=name, why=why), msg("missing-file.hint"), code="missing-file"))
         return [], None
     decoded = decode_csv(raw)
     if decoded is None:
-        checker.problems.append(Problem(path, None, None, "the CSV is neither UTF-8 nor GBK", "in Excel: 另存为 → CSV UTF-8（逗号分隔）", code="csv-encoding"))
+        checker.problems.append(Problem(path, None, None, msg("csv-encoding"), msg("csv-encoding.hint"), code="csv-encoding"))
         return [], None
     text, encoding = decoded
     control = _CONTROL.search(text)
     if control is not None:
         line = text.count("\n", 0, control.start()) + 1
-        checker.problems.append(Problem(path, line, None, f"the CSV holds the control character U+{ord(control.group()):04X}, which no suggestion can show", "save the sheet again from Excel or WPS as “CSV UTF-8”; look for pasted binary data on this line", code="csv-control-character"))
+        checker.problems.append(Problem(path, line, None, msg("csv-control-character", code_point=ord(control.group())), msg("csv-control-character.hint"), code="csv-control-character"))
         return [], None
     if encoding.startswith("gb"):
         checker.problems.append(
-            Problem(path, None, None, f"read as {ENCODING_NAMES[encoding]} (the encoding Excel uses on Chinese Windows)", "this works; saving as “CSV UTF-8” avoids mistakes with rare characters", Severity.WARNING, "csv-gbk")
+            Problem(path, None, None, msg("csv-gbk", ENCODING_NAMES=ENCODING_NAMES[encoding]), msg("csv-gbk.hint"), Severity.WARNING, "csv-gbk")
         )
     return _rows(path, text, checker), encoding
 
@@ -209,7 +210,7 @@ def _rows(path: str, text: str, checker: _Checker) -> list[_Item]:
     try:
         rows = list(csv_rows(text))
     except csv.Error as exc:  # a field over the csv module's limit (128 KiB), …
-        checker.problems.append(Problem(path, _error_line(text, exc), None, f"the CSV cannot be read: {exc}", "a suggestion is a few sentences: look for an unclosed quote (\") that runs on to the end of the file", code="csv-malformed"))
+        checker.problems.append(Problem(path, _error_line(text, exc), None, msg("csv-malformed", exc=exc), msg("csv-malformed.hint"), code="csv-malformed"))
         return []
     for line, cells in rows:
         if header is None:
@@ -219,7 +220,7 @@ def _rows(path: str, text: str, checker: _Checker) -> list[_Item]:
             continue
         item = _Item({}, path, line, "", {}, row=line)
         if len(cells) > len(header):
-            checker.report(item, None, f"has {len(cells)} cells, the header has {len(header)}", "check for a missing or extra comma; quote text that contains commas with \"…\"", code="csv-cells")
+            checker.report(item, None, msg("csv-cells", n_cells=len(cells), n_header=len(header)), msg("csv-cells.hint"), code="csv-cells")
             continue
         item.data = {name: cell.strip() for name, cell in zip(header, cells) if name and cell.strip()}
         items.append(item)
@@ -242,26 +243,34 @@ def _header(path: str, line: int, cells: list[str], checker: _Checker) -> list[s
     unknown = [n for n in names if n not in FIELDS]
     missing = [n for n in ("article", "text", "outcome") if n not in names]
     if unknown or missing:
-        what = "; ".join(filter(None, [f"unknown column(s) {', '.join(unknown)}" if unknown else "", f"missing column(s) {', '.join(missing)}" if missing else ""]))
-        hint = f"the header row is {','.join(FIELDS)}" + (_did_you_mean(unknown[0], FIELDS) if unknown else "")
-        checker.problems.append(Problem(path, line, None, f"CSV header: {what}", hint, code="csv-header"))
+        hint = msg("csv-header.hint", columns=",".join(FIELDS), suggestion=_did_you_mean(unknown[0], FIELDS) if unknown else "")
+        checker.problems.append(Problem(path, line, None, header_faults(unknown, missing), hint, code="csv-header"))
         return None
     return names
+
+
+def header_faults(unknown: list[str], missing: list[str]) -> Text:
+    """What is wrong with a CSV header row (notices and `lawsite tally`)."""
+    if unknown and missing:
+        return msg("csv-header.both", unknown=", ".join(unknown), missing=", ".join(missing))
+    if unknown:
+        return msg("csv-header.unknown", unknown=", ".join(unknown))
+    return msg("csv-header.missing", missing=", ".join(missing))
 
 
 def _suggestion(item: _Item, checker: _Checker) -> Suggestion | None:
     for key in item.data:
         if key not in FIELDS:
-            checker.report(item, key, f"unknown key `{key}`", f"a suggestion has {', '.join(FIELDS)}" + _did_you_mean(key, FIELDS), code="unknown-key")
+            checker.report(item, key, msg("unknown-key.suggestion", key=key), msg("unknown-key.suggestion.hint", fields=", ".join(FIELDS), suggestion=_did_you_mean(key, FIELDS)), code="unknown-key")
     for key in REQUIRED:
         if _text(item.data.get(key)) is None:
-            checker.report(item, key, f"missing `{key}`", _HINTS[key], code="missing-key")
+            checker.report(item, key, msg("missing-key.suggestion", key=key), _HINTS[key], code="missing-key")
     article = _article(item, checker)
     outcome = _outcome(item, checker)
     count = _count(item, checker)
     source, text, reason = (_text(item.data.get(k)) for k in ("from", "text", "reason"))
     if outcome in NEEDS_REASON and reason is None:
-        checker.report(item, "outcome", f"a reason is required when the outcome is `{outcome.value}`", "add `reason:` saying why it was not (fully) adopted", code="missing-reason")
+        checker.report(item, "outcome", msg("missing-reason", value=outcome.value), msg("missing-reason.hint"), code="missing-reason")
         return None
     if source is not None:
         _check_source(item, source, checker)
@@ -271,10 +280,10 @@ def _suggestion(item: _Item, checker: _Checker) -> Suggestion | None:
 
 
 _HINTS = {
-    "article": "write the article as 第十二条, art_12, or 总体 for the whole draft",
-    "from": "write a contact-point id or who it came from (网民, 企业, 来信…)",
-    "text": "write the suggestion itself",
-    "outcome": "one of " + ", ".join(o.value for o in Outcome),
+    "article": msg("suggestion.article"),
+    "from": msg("suggestion.from"),
+    "text": msg("suggestion.text"),
+    "outcome": msg("suggestion.outcome", outcomes=", ".join(o.value for o in Outcome)),
 }
 
 
@@ -292,13 +301,13 @@ def _article(item: _Item, checker: _Checker) -> str | None:
     if INVISIBLE.search(raw):
         visible = INVISIBLE.sub("", raw)
         hidden = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in INVISIBLE.findall(raw)))
-        checker.report(item, "article", f"`{visible}` holds invisible character(s) {hidden}; read without them", "delete the invisible character(s) from the article", code="invisible-character", severity=Severity.WARNING)
+        checker.report(item, "article", msg("invisible-character", visible=visible, hidden=hidden), msg("invisible-character.hint"), code="invisible-character", severity=Severity.WARNING)
         raw = visible
     if raw in GENERAL_LABELS:
         return GENERAL
     wanted = raw if _ARTICLE_ID.match(raw) else _label_id(raw)
     if wanted is None:
-        checker.report(item, "article", f"`{raw}` is not an article", _HINTS["article"], code="bad-article")
+        checker.report(item, "article", msg("bad-article", raw=raw), _HINTS["article"], code="bad-article")
         return None
     draft = checker.draft
     if draft is None or draft.legal is None:
@@ -306,8 +315,8 @@ def _article(item: _Item, checker: _Checker) -> str | None:
     known = checker.known
     if wanted not in known:
         labels = list(known.values())
-        last = labels[-1] if labels else "none"
-        checker.report(item, "article", f"{draft.id} has no article `{raw}`", f"its articles run from {labels[0] if labels else 'none'} to {last}", code="unknown-article")
+        last = labels[-1] if labels else "—"
+        checker.report(item, "article", msg("unknown-article.suggestion", id=draft.id, raw=raw), msg("unknown-article.suggestion.hint", value=labels[0] if labels else 'none', last=last), code="unknown-article")
         return None
     return wanted
 
@@ -340,7 +349,7 @@ def _outcome(item: _Item, checker: _Checker) -> Outcome | None:
     if raw in OUTCOME_ALIASES:
         return OUTCOME_ALIASES[raw]
     choices = [o.value for o in Outcome]
-    checker.report(item, "outcome", f"unknown outcome `{raw}`", _HINTS["outcome"] + " (or 采纳, 部分采纳, 未采纳, 留作研究, 待处理)" + _did_you_mean(lowered, choices + list(OUTCOME_ALIASES)), code="unknown-outcome")
+    checker.report(item, "outcome", msg("unknown-outcome", raw=raw), msg("unknown-outcome.hint", outcomes=", ".join(choices), suggestion=_did_you_mean(lowered, choices + list(OUTCOME_ALIASES))), code="unknown-outcome")
     return None
 
 
@@ -353,7 +362,7 @@ def _count(item: _Item, checker: _Checker) -> int | None:
     number = whole_number(raw) if isinstance(raw, str) else None
     if number is not None and number >= 1:
         return number
-    checker.report(item, "count", f"`count` must be a whole number ≥ 1 of at most {MAX_COUNT_DIGITS} digits, not {shortened(repr(raw))}", "how many identical suggestions this entry stands for, e.g. 3 (leave it out for 1)", code="bad-number")
+    checker.report(item, "count", msg("bad-number.count", MAX_COUNT_DIGITS=MAX_COUNT_DIGITS, raw=shortened(repr(raw))), msg("bad-number.count.hint"), code="bad-number")
     return None
 
 
@@ -361,7 +370,7 @@ def _check_source(item: _Item, source: str, checker: _Checker) -> None:
     # Free text is fine; an id-like word that is no contact point is most likely a typo.
     if source in checker.points or not _LOOKS_LIKE_ID.match(source):
         return
-    checker.report(item, "from", f"`{source}` looks like a contact-point id, but there is no such contact point", "use the id of a `kind: contact-point` file" + _did_you_mean(source, sorted(checker.points)), code="unknown-contact-point", severity=Severity.WARNING)
+    checker.report(item, "from", msg("unknown-contact-point", source=source), msg("unknown-contact-point.hint", suggestion=_did_you_mean(source, sorted(checker.points))), code="unknown-contact-point", severity=Severity.WARNING)
 
 
 def _check_duplicates(notice: Notice, checker: _Checker) -> None:
@@ -375,7 +384,7 @@ def _check_duplicates(notice: Notice, checker: _Checker) -> None:
         earlier = first[key]
         where = f"{earlier.path}:{earlier.line}" if earlier.line else earlier.path
         checker.problems.append(
-            Problem(s.path, s.line, None, f"the same suggestion from {s.source} on this article is itemised already at {where}", "merge the two entries and add up their `count`", Severity.WARNING, "duplicate-suggestion")
+            Problem(s.path, s.line, None, msg("duplicate-suggestion", source=s.source, where=where), msg("duplicate-suggestion.hint"), Severity.WARNING, "duplicate-suggestion")
         )
 
 
@@ -383,5 +392,5 @@ def _check_received(document: Document, notice: Notice, checker: _Checker) -> No
     itemised = sum(s.count for s in notice.suggestions)
     if notice.received is not None and notice.received < itemised:
         checker.problems.append(
-            Problem(document.path, _line(document, ("received",)), "received", f"`received: {notice.received}` is less than the {itemised} suggestions itemised", "`received` is the total number of suggestions received, itemised or not", code="received-too-small")
+            Problem(document.path, _line(document, ("received",)), "received", msg("received-too-small", received=notice.received, itemised=itemised), msg("received-too-small.hint"), code="received-too-small")
         )

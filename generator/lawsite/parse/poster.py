@@ -12,6 +12,7 @@ the poster then prints the whole draft. `emit/poster.py` prints it.
 
 from __future__ import annotations
 
+from ..messages import Text, msg
 from ..model import Article, Document, Kind, Problem
 
 
@@ -42,16 +43,16 @@ def poster_articles(document: Document) -> tuple[list[Article], list[Problem]]:
             continue
         index = _find(articles, chosen[key])
         if index is None:
-            problems.append(_problem(document, key, f"`poster.{key}: {chosen[key]}` names no article of this draft", f"use an article label such as {articles[0].label} or an id such as {articles[0].id}"))
+            problems.append(_problem(document, key, msg("poster-range", key=key, chosen=chosen[key]), msg("poster-range.hint", label=articles[0].label, id=articles[0].id)))
         else:
             bounds[key] = index
     if bounds["from"] > bounds["to"]:
-        problems.append(_problem(document, "to", f"`poster.to` ({articles[bounds['to']].label}) comes before `poster.from` ({articles[bounds['from']].label})", "swap the two bounds"))
+        problems.append(_problem(document, "to", msg("poster-range.backwards", label=articles[bounds['to']].label, label2=articles[bounds['from']].label), msg("poster-range.backwards.hint")))
         return articles, problems
     return articles[bounds["from"] : bounds["to"] + 1], problems
 
 
-def _problem(document: Document, key: str, message: str, hint: str) -> Problem:
+def _problem(document: Document, key: str, message: Text, hint: Text) -> Problem:
     return Problem(document.path, document.front_lines.get(("poster", key)), f"poster.{key}", message, hint, code="poster-range")
 
 

@@ -30,8 +30,9 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..messages import Text, msg
 from ..model import Problem, Source
-from .frontmatter import FrontMatter, KeyPath, split_front_matter
+from .frontmatter import FrontMatter, KeyPath, Split, split_front_matter
 
 # Deeper than any legal text needs, far below where Markdown or nh3 break down
 # (Python-Markdown raises RecursionError near 1,000 nested list levels; nh3 and
@@ -96,10 +97,11 @@ def is_unsafe_url(value: str) -> bool:
     return bool(_UNSAFE_SCHEME.match(_URL_NOISE.sub("", text)))
 
 
-def source_problems(source: Source) -> list[Problem]:
-    """Every safety problem of one content file (front matter and body)."""
+def source_problems(source: Source, split: Split | None = None) -> list[Problem]:
+    """Every safety problem of one content file (front matter and body;
+    `split`: the file's `split_front_matter` when the caller has it already)."""
     problems = list(_character_problems(source))
-    front, _ = split_front_matter(source)  # its own problems are parse_document's to report
+    front, _ = split or split_front_matter(source)  # its own problems are parse_document's to report
     if front is not None:
         problems += _front_matter_url_problems(source.path, front)
     body, first_line = (front.body, front.body_line) if front is not None else (source.text, 1)
@@ -149,14 +151,14 @@ def _character_problems(source: Source) -> Iterator[Problem]:
         return  # the usual case, found in one pass of the regex engine
     for number, line in enumerate(source.text.split("\n"), start=1):
         for pattern, what, hint in (
-            (_CONTROL, "an invisible control character", "delete it (it usually comes from copying out of a PDF or a word processor)"),
-            (_BIDI, "a bidirectional override, which can make the text display in a different order than it reads", "delete it; Chinese and Latin text need no direction marks"),
+            (_CONTROL, msg("control-character.control"), msg("control-character.control.hint")),
+            (_BIDI, msg("control-character.bidi"), msg("control-character.bidi.hint")),
         ):
             match = pattern.search(line)
             if match:
                 yield Problem(
                     source.path, number, None,
-                    f"line {number} holds {what} (U+{ord(match.group()):04X}, column {match.start() + 1})",
+                    msg("control-character", number=number, what=what, code_point=ord(match.group()), start=match.start() + 1),
                     hint, code="control-character",
                 )
 
@@ -197,15 +199,15 @@ def _script_attribute_problems(path: str, body: str, first_line: int) -> Iterato
             if attribute in SCRIPT_ATTRIBUTES:
                 yield Problem(
                     path, lines.at(offset), None,
-                    f"the attribute {attribute} belongs to lawsite: its scripts read it (the comment basket's mail address and form, the deadline banner), so written here it could send readers' comments elsewhere",
-                    "remove the attribute; lawsite writes it itself from the front matter (comments.email, comments.form, comments.closes)",
+                    msg("script-attribute", attribute=attribute),
+                    msg("script-attribute.hint"),
                     code="script-attribute",
                 )
             elif element_id in SCRIPT_IDS:
                 yield Problem(
                     path, lines.at(offset), None,
-                    f"the id {element_id!r} belongs to lawsite: its scripts look the element up by this id",
-                    "choose another id",
+                    msg("script-attribute.id", element_id=element_id),
+                    msg("script-attribute.id.hint"),
                     code="script-attribute",
                 )
 
@@ -234,8 +236,8 @@ def _url_problem(path: str, line: int | None, field: str | None, url: str) -> Pr
     shown = url if len(url) <= 60 else url[:57] + "…"
     return Problem(
         path, line, field,
-        f"unsafe link target {shown!r}: javascript:, vbscript: and data: addresses are refused",
-        "link to an http(s) address or to a page of this site; put images as files beside the page",
+        msg("unsafe-url", shown=shown),
+        msg("unsafe-url.hint"),
         code="unsafe-url",
     )
 
@@ -252,11 +254,11 @@ def _nesting_problems(path: str, body: str, first_line: int) -> Iterator[Problem
         yield html_problem
 
 
-def _too_deep(path: str, line: int, what: str, depth: int, limit: int) -> Problem:
+def _too_deep(path: str, line: int, what: Text, depth: int, limit: int) -> Problem:
     return Problem(
         path, line, None,
-        f"{what} nested {depth} levels deep; at most {limit} can be shown",
-        "flatten the structure: legal texts need only a few levels (条, 款, 项, 目)",
+        msg("too-deep", what=what, depth=depth, limit=limit),
+        msg("too-deep.hint"),
         code="too-deep",
     )
 
@@ -269,9 +271,9 @@ _DEEP_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]*){%d}" % (MAX_NESTING + 1), re.MULTI
 def _indent_and_quote_depth(path: str, body: str, first_line: int) -> Iterator[Problem]:
     candidates = []
     if "\t" in body or " " * 4 * (MAX_NESTING + 1) in body:
-        candidates.append(("lists or indented blocks", _DEEP_INDENT))
+        candidates.append((msg("too-deep.lists"), _DEEP_INDENT))
     if body.count(">") > MAX_NESTING:
-        candidates.append(("block quotes (>)", _DEEP_QUOTE))
+        candidates.append((msg("too-deep.quotes"), _DEEP_QUOTE))
     for what, pattern in candidates:
         match = pattern.search(body)
         if match:
@@ -311,8 +313,8 @@ def _bracket_problems(path: str, body: str, first_line: int) -> Iterator[Problem
             if count > MAX_BRACKETS_PER_BLOCK:
                 yield Problem(
                     path, line, None,
-                    f"one paragraph holds {count} brackets or links; at most {MAX_BRACKETS_PER_BLOCK} can be shown",
-                    "split the paragraph, or write long lists of links as a table or list",
+                    msg("too-deep.brackets", count=count, MAX_BRACKETS_PER_BLOCK=MAX_BRACKETS_PER_BLOCK),
+                    msg("too-deep.brackets.hint"),
                     code="too-deep",
                 )
                 return
@@ -379,5 +381,5 @@ def _html_depth_problem(path: str, body: str, first_line: int) -> Problem | None
             continue
         depth = max(depth - 1, 0) if closing else depth + 1
         if depth > MAX_HTML_DEPTH:
-            return _too_deep(path, _line_at(body, offset, first_line), "raw HTML elements", depth, MAX_HTML_DEPTH)
+            return _too_deep(path, _line_at(body, offset, first_line), msg("too-deep.html"), depth, MAX_HTML_DEPTH)
     return None

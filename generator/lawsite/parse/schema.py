@@ -16,12 +16,16 @@ import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..messages import Text, msg
 from ..model import Kind, Problem, Severity
 from ..numerals import MAX_COUNT_DIGITS, whole_number
+from ..urls import service_origin
 from .frontmatter import FrontMatter, KeyPath, dotted, shortened
 
-# Placeholders allowed in the mail subject and form URL templates.
+# Placeholders allowed in the mail subject and form URL templates; the form's
+# also {point}, the contact point a reader came through (filled in the browser).
 TEMPLATE_FIELDS = ("doc", "article", "label", "title", "url")
+FORM_FIELDS = (*TEMPLATE_FIELDS, "point")
 
 _EMAIL = re.compile(r"^[^@\s<>,;:\"()\[\]\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 _ID = re.compile(r"^[^\s/\\?#%&<>\"'*:|]+$")
@@ -46,8 +50,8 @@ class CheckContext:
     def report(
         self,
         key: KeyPath,
-        message: str,
-        hint: str | None = None,
+        message: Text,
+        hint: Text | None = None,
         *,
         code: str = "invalid",
         severity: Severity = Severity.ERROR,
@@ -77,7 +81,7 @@ Check = Callable[[Any, CheckContext, KeyPath], Any]
 def text(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return str(value).strip()
-    ctx.report(key, f"`{_dotted(key)}` must be text, not {_describe(value)}", "write it on one line after the colon", code="bad-type")
+    ctx.report(key, msg("bad-type.text", key=_dotted(key), describe=_describe(value)), msg("bad-type.text.hint"), code="bad-type")
     return None
 
 
@@ -90,14 +94,14 @@ FIRST_DATE, LAST_DATE = dt.date(1000, 1, 1), dt.date(9998, 12, 31)
 def date(value: Any, ctx: CheckContext, key: KeyPath) -> dt.date | None:
     day = _as_date(value)
     if day is not None and not FIRST_DATE <= day <= LAST_DATE:
-        ctx.report(key, f"`{_dotted(key)}` {day.isoformat()} is outside the dates lawsite can compute with ({FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()})", "write the real date; for a consultation without an end, choose a far date such as 2099-12-31", code="date-out-of-range")
+        ctx.report(key, msg("date-out-of-range", key=_dotted(key), date=day.isoformat(), first=FIRST_DATE.isoformat(), last=LAST_DATE.isoformat()), msg("date-out-of-range.hint"), code="date-out-of-range")
         return None
     if day is not None:
         return day
     ctx.report(
         key,
-        f"`{_dotted(key)}` is not a valid date: {value!r}",
-        "write dates as YYYY-MM-DD, e.g. 2025-06-01",
+        msg("bad-date", key=_dotted(key), value=value),
+        msg("bad-date.hint"),
         code="bad-date",
     )
     return None
@@ -126,22 +130,22 @@ def count(value: Any, ctx: CheckContext, key: KeyPath) -> int | None:
     number = whole_number(value) if isinstance(value, str) else None
     if number is not None:
         return number
-    ctx.report(key, f"`{_dotted(key)}` must be a whole number ≥ 0, not {shortened(repr(value))}", f"e.g. 3 (at most {MAX_COUNT_DIGITS} digits)", code="bad-number")
+    ctx.report(key, msg("bad-number.front", key=_dotted(key), value=shortened(repr(value))), msg("bad-number.front.hint", MAX_COUNT_DIGITS=MAX_COUNT_DIGITS), code="bad-number")
     return None
 
 
-def unsafe_file_name(name: str) -> str | None:
+def unsafe_file_name(name: str) -> Text | None:
     """Why `name` cannot be one file name in the built site, or None when it can."""
     if name in (".", "..") or name.startswith("."):
-        return "starts with a dot (`.` and `..` name folders, other dot names are hidden)"
+        return msg("bad-id.dot")
     if "/" in name or "\\" in name:
-        return "holds a slash, which would make it a folder"
+        return msg("bad-id.slash")
     odd = next((c for c in name if unicodedata.category(c) in _UNSAFE_CATEGORIES or _VARIATION_SELECTORS.match(c)), None)
     if odd is not None:
-        return f"holds the invisible or control character U+{ord(odd):04X}"
+        return msg("bad-id.invisible", code_point=ord(odd))
     size = len(name.encode("utf-8", "surrogatepass"))
     if size > MAX_ID_BYTES:
-        return f"is {size} bytes long, more than the {MAX_ID_BYTES} a file name of the site can take"
+        return msg("bad-id.too-long", size=size, limit=MAX_ID_BYTES)
     return None
 
 
@@ -174,13 +178,13 @@ def identifier(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     why = unsafe_file_name(cleaned)
     if why is not None:
         shown = cleaned if len(cleaned) <= 40 else cleaned[:40] + "…"
-        ctx.report(key, f"`{_dotted(key)}` {shown!r} cannot be an id: it {why}", "ids use letters, digits, '-' and '_', e.g. xining-property-2025-r1", code="bad-id")
+        ctx.report(key, msg("bad-id.unsafe", key=_dotted(key), shown=shown, why=why), msg("bad-id.unsafe.hint"), code="bad-id")
         return None
     if not _ID.match(cleaned):
         ctx.report(
             key,
-            f"`{_dotted(key)}` {cleaned!r} is not a usable id",
-            "ids use letters, digits, '-' and '_' (no spaces, slashes or quotes), e.g. xining-property-2025-r1",
+            msg("bad-id.unusable", key=_dotted(key), cleaned=cleaned),
+            msg("bad-id.unusable.hint"),
             code="bad-id",
         )
         return None
@@ -191,7 +195,7 @@ def identifiers(value: Any, ctx: CheckContext, key: KeyPath) -> list[str] | None
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        ctx.report(key, f"`{_dotted(key)}` must be a list of ids", "e.g. [xinghai-road, chengzhong]", code="bad-type")
+        ctx.report(key, msg("bad-type.ids", key=_dotted(key)), msg("bad-type.ids.hint"), code="bad-type")
         return None
     found = [identifier(v, ctx, key + (i,)) for i, v in enumerate(value)]
     return [v for v in found if v is not None]
@@ -200,7 +204,7 @@ def identifiers(value: Any, ctx: CheckContext, key: KeyPath) -> list[str] | None
 def email(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     cleaned = text(value, ctx, key)
     if cleaned is not None and not _EMAIL.match(cleaned):
-        ctx.report(key, f"`{_dotted(key)}` {cleaned!r} is not an e-mail address", "e.g. fzw@example.gov.cn", code="bad-email")
+        ctx.report(key, msg("bad-email", key=_dotted(key), cleaned=cleaned), msg("bad-email.hint"), code="bad-email")
         return None
     return cleaned
 
@@ -226,13 +230,33 @@ def fill_template(template: str, values: dict[str, str]) -> str:
     return _TEMPLATE_TOKEN.sub(token, template)
 
 
-def _template_faults(template: str) -> dict[str, list[str]]:
+def template_pattern(template: str, groups: dict[str, str]) -> str:
+    """The regular expression of what `fill_template(template, …)` writes:
+    each `{name}` in `groups` becomes that (sub)pattern, everything else is
+    literal, as `fill_template` leaves it. `lawsite collect` reads the mails
+    the site's templates wrote through this."""
+
+    def token(match: re.Match[str]) -> str:
+        text = match.group()
+        if text in ("{{", "}}"):
+            return re.escape(text[0])
+        name = match.group(1)
+        return groups[name] if name in groups else re.escape(text)
+
+    out, at = [], 0
+    for match in _TEMPLATE_TOKEN.finditer(template):
+        out += [re.escape(template[at:match.start()]), token(match)]
+        at = match.end()
+    return "".join(out) + re.escape(template[at:])
+
+
+def _template_faults(template: str, fields: tuple[str, ...] = TEMPLATE_FIELDS) -> dict[str, list[str]]:
     """The placeholders `fill_template` would leave as written, by fault:
     "brace", "spec", "conversion", "attribute", "empty" or "unknown"."""
     faults: dict[str, list[str]] = {}
     for match in _TEMPLATE_TOKEN.finditer(template):
         inside = match.group(1)
-        if match.group() in ("{{", "}}") or inside in TEMPLATE_FIELDS:
+        if match.group() in ("{{", "}}") or inside in fields:
             continue
         if inside is None:
             fault = "brace"
@@ -242,57 +266,70 @@ def _template_faults(template: str) -> dict[str, list[str]]:
     return faults
 
 
-def _template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
+def _template(value: Any, ctx: CheckContext, key: KeyPath, fields: tuple[str, ...] = TEMPLATE_FIELDS) -> str | None:
     cleaned = text(value, ctx, key)
     if cleaned is None:
         return None
-    faults = _template_faults(cleaned)
+    faults = _template_faults(cleaned, fields)
     if not faults:
         return cleaned
-    allowed = ", ".join("{" + f + "}" for f in TEMPLATE_FIELDS)
+    allowed = ", ".join("{" + f + "}" for f in fields)
     field_name = _dotted(key)
 
-    def shown(fault: str) -> str:
+    def shown(fault: str) -> Text | str:
         found = faults[fault]
         listed = ", ".join(f"`{shortened(t, 60)}`" for t in found[:3])
-        return listed + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+        return msg("bad-template.more", listed=listed, n=len(found) - 3) if len(found) > 3 else listed
 
     if "brace" in faults:
-        ctx.report(key, f"`{field_name}` has a brace that opens or closes no placeholder: {shown('brace')}", f"write a literal brace as {{{{ or }}}}; the placeholders are {allowed}", code="bad-template")
+        ctx.report(key, msg("bad-template", field_name=field_name, shown=shown('brace')), msg("bad-template.hint", allowed=allowed), code="bad-template")
     if "spec" in faults:
-        ctx.report(key, f"`{field_name}` uses a format spec in {shown('spec')}, which templates do not support", f"write the plain placeholder, e.g. {{title}}; the placeholders are {allowed}", code="template-format-spec")
+        ctx.report(key, msg("template-format-spec", field_name=field_name, shown=shown('spec')), msg("template-format-spec.hint", allowed=allowed), code="template-format-spec")
     if "conversion" in faults:
-        ctx.report(key, f"`{field_name}` uses a conversion in {shown('conversion')}, which templates do not support", f"write the plain placeholder without `!`, e.g. {{title}}; the placeholders are {allowed}", code="template-conversion")
+        ctx.report(key, msg("template-conversion", field_name=field_name, shown=shown('conversion')), msg("template-conversion.hint", allowed=allowed), code="template-conversion")
     if "attribute" in faults:
-        ctx.report(key, f"`{field_name}` reaches into a value in {shown('attribute')}, which templates do not support", f"write the plain placeholder without `.` or `[…]`, e.g. {{doc}}; the placeholders are {allowed}", code="template-attribute")
+        ctx.report(key, msg("template-attribute", field_name=field_name, shown=shown('attribute')), msg("template-attribute.hint", allowed=allowed), code="template-attribute")
     if "empty" in faults:
-        ctx.report(key, f"`{field_name}` has an empty placeholder {{}}", f"name what goes there; the placeholders are {allowed}", code="template-empty")
+        ctx.report(key, msg("template-empty", field_name=field_name), msg("template-empty.hint", allowed=allowed), code="template-empty")
     if "unknown" in faults:
         first = faults["unknown"][0][1:-1]
-        ctx.report(key, f"`{field_name}` uses unknown placeholder(s) {shown('unknown')}", f"the placeholders are {allowed}" + _did_you_mean(first, TEMPLATE_FIELDS), code="unknown-placeholder")
+        ctx.report(key, msg("unknown-placeholder", field_name=field_name, shown=shown('unknown')), msg("unknown-placeholder.hint", allowed=allowed, suggestion=_did_you_mean(first, fields)), code="unknown-placeholder")
     return None
 
 
 def subject_template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     cleaned = _template(value, ctx, key)
     if cleaned is not None and re.search(r"[\r\n]", cleaned):
-        ctx.report(key, "the mail subject must be one line", code="bad-template")
+        ctx.report(key, msg("bad-template.subject-lines"), code="bad-template")
         return None
     return cleaned
 
 
 def form_template(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
-    cleaned = _template(value, ctx, key)
+    cleaned = _template(value, ctx, key, FORM_FIELDS)
     if cleaned is None:
         return None
-    sample = fill_template(cleaned, {f: "x" for f in TEMPLATE_FIELDS})
+    sample = fill_template(cleaned, {f: "x" for f in FORM_FIELDS})
     parts = urllib.parse.urlsplit(sample)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         ctx.report(
             key,
-            f"`{_dotted(key)}` must be an http(s) address, not {cleaned!r}",
-            "e.g. https://example.gov.cn/yj?doc={doc}&article={article}",
+            msg("bad-url", key=_dotted(key), cleaned=cleaned),
+            msg("bad-url.hint"),
             code="bad-url",
+        )
+        return None
+    return cleaned
+
+
+def service_url(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
+    cleaned = text(value, ctx, key)
+    if cleaned is not None and service_origin(cleaned) is None:
+        ctx.report(
+            key,
+            msg("bad-intake-url", key=_dotted(key), cleaned=cleaned),
+            msg("bad-intake-url.hint"),
+            code="bad-intake-url",
         )
         return None
     return cleaned
@@ -305,7 +342,7 @@ def any_value(value: Any, ctx: CheckContext, key: KeyPath) -> Any:
 def mapping(spec: dict[str, "FieldSpec"]) -> Check:
     def check(value: Any, ctx: CheckContext, key: KeyPath) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            ctx.report(key, f"`{_dotted(key)}` must be a group of `key: value` lines", code="bad-type")
+            ctx.report(key, msg("bad-type.group", key=_dotted(key)), code="bad-type")
             return None
         return check_fields(value, spec, ctx, key)
 
@@ -326,22 +363,23 @@ def list_of(check: Check) -> Check:
 def list_of_mappings(value: Any, ctx: CheckContext, key: KeyPath) -> list[Any] | None:
     # Each entry is checked by the parser of its kind (e.g. notice suggestions).
     if not isinstance(value, list):
-        ctx.report(key, f"`{_dotted(key)}` must be a list of entries, each starting with '- '", code="bad-type")
+        ctx.report(key, msg("bad-type.entries", key=_dotted(key)), code="bad-type")
         return None
     return value
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Text | str:
     if isinstance(value, dict):
-        return "a group of keys"
+        return msg("bad-type.a-group")
     if isinstance(value, list):
-        return "a list"
+        return msg("bad-type.a-list")
     return type(value).__name__
 
 
-def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> Text | str:
+    """A hint's end naming the choice closest to `word` (its `{suggestion}`), or nothing."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
+    return msg("did-you-mean", choice=close[0]) if close else ""
 
 
 # --- the schema -----------------------------------------------------------------
@@ -351,15 +389,16 @@ def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
 class FieldSpec:
     check: Check
     required: bool = False
-    hint: str = ""
+    hint: Text | None = None
 
 
 COMMENTS = {
-    "opens": FieldSpec(date, hint="first day comments are accepted, YYYY-MM-DD"),
-    "closes": FieldSpec(date, required=True, hint="last day comments are accepted (inclusive), YYYY-MM-DD"),
+    "opens": FieldSpec(date, hint=msg("field.opens")),
+    "closes": FieldSpec(date, required=True, hint=msg("field.closes")),
     "email": FieldSpec(email),
     "subject": FieldSpec(subject_template),
     "form": FieldSpec(form_template),
+    "intake": FieldSpec(service_url),
     "post": FieldSpec(text),
     "fax": FieldSpec(text),
     "phone": FieldSpec(text),
@@ -372,14 +411,14 @@ EVENT_TYPES = ("passed", "approved", "promulgated", "amended", "revised", "effec
 def event_type(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     cleaned = text(value, ctx, key)
     if cleaned is not None and cleaned not in EVENT_TYPES:
-        ctx.report(key, f"unknown event type {cleaned!r}", f"one of {', '.join(EVENT_TYPES)}" + _did_you_mean(cleaned, EVENT_TYPES), code="bad-event-type")
+        ctx.report(key, msg("bad-event-type", cleaned=cleaned), msg("bad-event-type.hint", choices=", ".join(EVENT_TYPES), suggestion=_did_you_mean(cleaned, EVENT_TYPES)), code="bad-event-type")
         return None
     return cleaned
 
 
 EVENT = {
-    "date": FieldSpec(date, required=True, hint="the day of the event, YYYY-MM-DD"),
-    "type": FieldSpec(event_type, required=True, hint=" | ".join(EVENT_TYPES)),
+    "date": FieldSpec(date, required=True, hint=msg("field.event-date")),
+    "type": FieldSpec(event_type, required=True, hint=msg("field.one-of", choices=" | ".join(EVENT_TYPES))),
     "text": FieldSpec(text),
 }
 
@@ -400,7 +439,7 @@ COMMON = {
 }
 
 LEGAL_TEXT = {
-    "numbering": FieldSpec(text, hint="zh-Hans, zh-Hant or en"),
+    "numbering": FieldSpec(text, hint=msg("field.numbering")),
     "drafted_by": FieldSpec(text),
     "category": FieldSpec(text),
     "contact_points": FieldSpec(identifiers),
@@ -414,7 +453,7 @@ SCHEMA: dict[Kind, dict[str, FieldSpec]] = {
         "previous": FieldSpec(identifier),
         "comments": FieldSpec(mapping(COMMENTS)),
         # The articles the printed poster shows (parse/poster.py checks the labels).
-        "poster": FieldSpec(mapping({"from": FieldSpec(text, hint="an article label, e.g. 第一条"), "to": FieldSpec(text, hint="an article label, e.g. 第十条")})),
+        "poster": FieldSpec(mapping({"from": FieldSpec(text, hint=msg("field.poster-from")), "to": FieldSpec(text, hint=msg("field.poster-to"))})),
     },
     Kind.LAW: {
         **LEGAL_TEXT,
@@ -428,17 +467,17 @@ SCHEMA: dict[Kind, dict[str, FieldSpec]] = {
         "notes": FieldSpec(list_of(text)),
     },
     Kind.INTERPRETATION: {
-        "interprets": FieldSpec(identifier, required=True, hint="the id of the draft or law it explains"),
+        "interprets": FieldSpec(identifier, required=True, hint=msg("field.interprets")),
         "author": FieldSpec(text),
     },
     Kind.NOTICE: {
-        "concerns": FieldSpec(identifier, required=True, hint="the id of the draft the suggestions were made on"),
+        "concerns": FieldSpec(identifier, required=True, hint=msg("field.concerns")),
         "received": FieldSpec(count),
         "suggestions": FieldSpec(list_of_mappings),
         "suggestions_file": FieldSpec(text),
     },
     Kind.CONTACT_POINT: {
-        "level": FieldSpec(text, required=True, hint="国家级, 省级, 市级 or 县级"),
+        "level": FieldSpec(text, required=True, hint=msg("field.level")),
         "region": FieldSpec(text),
         "address": FieldSpec(text),
         "phone": FieldSpec(text),
@@ -457,8 +496,8 @@ def check_fields(data: dict[str, Any], spec: dict[str, FieldSpec], ctx: CheckCon
         if key not in spec:
             ctx.report(
                 here,
-                f"unknown key `{_dotted(here)}`",
-                f"allowed here: {', '.join(sorted(spec))}" + _did_you_mean(str(key), sorted(spec)),
+                msg("unknown-key.front", here=_dotted(here)),
+                msg("unknown-key.front.hint", allowed=", ".join(sorted(spec)), suggestion=_did_you_mean(str(key), sorted(spec))),
                 code="unknown-key",
             )
             continue
@@ -471,8 +510,8 @@ def check_fields(data: dict[str, Any], spec: dict[str, FieldSpec], ctx: CheckCon
         if field_spec.required and data.get(key) is None:
             ctx.report(
                 base or (key,),
-                f"missing required key `{_dotted(base + (key,))}`",
-                f"add `{key}:` — {field_spec.hint}" if field_spec.hint else f"add `{key}:`",
+                msg("missing-key.front", base=_dotted(base + (key,))),
+                msg("missing-key.front.hint", key=key, what=field_spec.hint) if field_spec.hint else msg("missing-key.add", key=key),
                 code="missing-key",
             )
     return out

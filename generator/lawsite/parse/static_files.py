@@ -55,6 +55,7 @@ from typing import Iterable
 from defusedxml import DefusedXmlException
 from defusedxml.expatreader import create_parser
 
+from ..messages import Text, msg
 from ..model import Problem
 
 # Files MkDocs renders as pages (mkdocs.utils.markdown_extensions), not copies.
@@ -162,8 +163,8 @@ def static_file_problem(rel: str, path: Path) -> Problem | None:
     if hidden:
         return Problem(
             rel, None, None,
-            f"the name holds {hidden[0]}, which some web servers read as the file's type: the site would publish it as a document that can run script",
-            "rename the file so that only its last suffix names a type (for example report.pdf)",
+            msg("code-file.double-suffix", hidden=hidden[0]),
+            msg("code-file.double-suffix.hint"),
             code="code-file",
         )
     if suffix in INERT_SUFFIXES:
@@ -171,15 +172,15 @@ def static_file_problem(rel: str, path: Path) -> Problem | None:
     if suffix in ACTIVE_SUFFIXES:
         return Problem(
             rel, None, None,
-            f"content may not hold {suffix} files: the site would publish them as code that runs in readers' browsers",
-            "write pages as Markdown (.md) and data as CSV; scripts, HTML and XML belong to the theme or are made by lawsite",
+            msg("code-file.active", suffix=suffix),
+            msg("code-file.active.hint"),
             code="code-file",
         )
-    shown = f"the suffix {suffix}" if suffix else "no suffix"
+    shown = msg("code-file.the-suffix", suffix=suffix) if suffix else msg("code-file.no-suffix")
     return Problem(
         rel, None, None,
-        f"this file has {shown}, which is not among the types the site publishes as they are; a browser could open it as a document that runs script",
-        f"publish images as PNG, JPEG, WebP or SVG, documents as PDF, data as CSV; allowed suffixes: {' '.join(sorted(INERT_SUFFIXES | {'.svg'}))}",
+        msg("code-file", shown=shown),
+        msg("code-file.hint", INERT_SUFFIXES=' '.join(sorted(INERT_SUFFIXES | {'.svg'}))),
         code="code-file",
     )
 
@@ -189,8 +190,8 @@ def _cname_problem(rel: str, path: Path) -> Problem | None:
         return None
     return Problem(
         rel, None, None,
-        "CNAME must hold only the site's host name (GitHub Pages reads it), nothing else",
-        "write one line such as lawsite.example.org",
+        msg("code-file.cname"),
+        msg("code-file.cname.hint"),
         code="code-file",
     )
 
@@ -201,7 +202,7 @@ def _cname_problem(rel: str, path: Path) -> Problem | None:
 class _Refused(Exception):
     """What in an SVG could run script: raised to stop the parse at the first."""
 
-    def __init__(self, field: str, what: str) -> None:
+    def __init__(self, field: str, what: Text) -> None:
         super().__init__(what)
         self.field, self.what = field, what
 
@@ -209,7 +210,7 @@ class _Refused(Exception):
 def svg_problem(rel: str, path: Path) -> Problem | None:
     """The first thing in an SVG file that is not plain drawing, or None."""
     if path.stat().st_size > MAX_SVG_BYTES:
-        return _svg_refused(rel, None, None, f"it is larger than {MAX_SVG_BYTES // (1024 * 1024)} MB, too large to check (simplify it, or export it as PNG)")
+        return _svg_refused(rel, None, None, msg("code-file.svg-too-large", MAX_SVG_BYTES=MAX_SVG_BYTES // (1024 * 1024)))
     return svg_data_problem(rel, path.read_bytes())
 
 
@@ -223,17 +224,17 @@ def svg_data_problem(rel: str, data: bytes) -> Problem | None:
     except _Refused as refused:
         return _svg_refused(rel, checker.line(), refused.field, refused.what)
     except DefusedXmlException:
-        return _svg_refused(rel, checker.line(), None, "it declares a DTD or entities, which can hide what the image holds")
+        return _svg_refused(rel, checker.line(), None, msg("code-file.svg-dtd"))
     except xml.sax.SAXParseException as exc:
-        return _svg_refused(rel, exc.getLineNumber(), None, f"it is not well-formed XML ({exc.getMessage()})")
+        return _svg_refused(rel, exc.getLineNumber(), None, msg("code-file.svg-xml", getMessage=exc.getMessage()))
     return None
 
 
-def _svg_refused(rel: str, line: int | None, field: str | None, what: str) -> Problem:
+def _svg_refused(rel: str, line: int | None, field: str | None, what: Text) -> Problem:
     return Problem(
         rel, line, field,
-        f"this SVG image cannot be published: {what}",
-        "export the image again as plain drawing (no scripts, links, animation or embedded content), or as PNG",
+        msg("code-file.svg", what=what),
+        msg("code-file.svg.hint"),
         code="code-file",
     )
 
@@ -254,17 +255,17 @@ class _SvgChecker(xml.sax.handler.ContentHandler):
         self._locator = locator
 
     def processingInstruction(self, target: str, data: str) -> None:
-        raise _Refused(f"<?{target}?>", f"the processing instruction <?{target} …?> (a stylesheet there can turn the image into a page that runs script)")
+        raise _Refused(f"<?{target}?>", msg("code-file.svg-processing", target=target))
 
     def startElementNS(self, name: tuple[str | None, str], qname: str | None, attrs: xml.sax.xmlreader.AttributesNSImpl) -> None:
         namespace, local = name
         if self._depth == 0 and name != (SVG_NS, "svg"):
-            raise _Refused(local, f"its root element is <{qname or local}> in namespace {namespace or 'none'}, not <svg> in the SVG namespace")
+            raise _Refused(local, msg("code-file.svg-root", value=qname or local, value2=namespace or 'none'))
         self._depth += 1
         if namespace in METADATA_NS:
             return
         if namespace != SVG_NS or local not in SVG_ELEMENTS:
-            raise _Refused(local, f"it holds the element <{qname or local}>{f' of namespace {namespace}' if namespace != SVG_NS else ''}, which is not plain drawing")
+            raise _Refused(local, msg("code-file.svg-element", value=qname or local, value2=f' of namespace {namespace}' if namespace != SVG_NS else ''))
         for (attr_ns, attr), value in attrs.items():
             _check_attribute(local, attr_ns, attr, value)
         if local == "style":
@@ -276,7 +277,7 @@ class _SvgChecker(xml.sax.handler.ContentHandler):
             text = "".join(self._style)
             self._style = None
             if _CSS_URL.search(text):
-                raise _Refused("style", f"its <style> holds {_CSS_URL.search(text).group()!r}, which can load from elsewhere")  # type: ignore[union-attr]
+                raise _Refused("style", msg("code-file.svg-style-url", group=_CSS_URL.search(text).group()))  # type: ignore[union-attr]
 
     def characters(self, content: str) -> None:
         if self._style is not None:
@@ -286,14 +287,14 @@ class _SvgChecker(xml.sax.handler.ContentHandler):
 def _check_attribute(element: str, namespace: str | None, name: str, value: str) -> None:
     field = f"{element}@{name}"
     if name.lower().startswith("on"):
-        raise _Refused(field, f"<{element}> has the event handler {name}=, which runs script")
+        raise _Refused(field, msg("code-file.svg-event", element=element, name=name))
     if (namespace, name) == (XLINK_NS, "href") or (namespace is None and name == "href"):
         if _INTERNAL_HREF.match(value) or (element == "image" and _RASTER_DATA.match(value)):
             return
-        raise _Refused(field, f"<{element}> links to {value[:60]!r}; links may only point inside the image (#id)")
+        raise _Refused(field, msg("code-file.svg-link", element=element, value=value[:60]))
     if namespace in METADATA_NS or (namespace == XML_NS and name in ("space", "lang")):
         return
     if namespace is not None or not (name in SVG_ATTRIBUTES or _FREE_ATTRIBUTE.match(name)):
-        raise _Refused(field, f"<{element}> has the attribute {name}=, which is not plain drawing")
+        raise _Refused(field, msg("code-file.svg-attribute", element=element, name=name))
     if _CSS_URL.search(value):
-        raise _Refused(field, f"<{element} {name}> holds {_CSS_URL.search(value).group()!r}, which can load from elsewhere")  # type: ignore[union-attr]
+        raise _Refused(field, msg("code-file.svg-attribute-url", element=element, name=name, group=_CSS_URL.search(value).group()))  # type: ignore[union-attr]

@@ -23,6 +23,8 @@ SCRIPT_LABELS: tuple[str, ...] = (
     "copy_fallback",
     "search_dialog",
 )
+# What intake.js shows; in i18n.js only on a site that uses the comment service.
+INTAKE_SCRIPT_LABELS: tuple[str, ...] = tuple(key for key in zh.LABELS if key.startswith("intake_js_"))
 
 
 def translator(language: str) -> Callable[..., str]:

@@ -15,7 +15,7 @@ from typing import Any, Callable
 from ..gather.ledger import ArticleLedger, Ledger, PointLedger, Tally
 from ..model import GENERAL, Article, ContactPoint, Document, Kind, Notice, Outcome, Suggestion
 from ..settings import Settings
-from ..urls import DIRECTORY_ID, STATISTICS_ID, PageLinks
+from ..urls import DIRECTORY_ID, STATISTICS_ID, PageLinks, sign_key
 from .charts import Bar, stacked_bars_svg
 from .i18n import translator
 from .templates import format_date, render
@@ -60,19 +60,18 @@ def article_heading(article_id: str, articles: dict[str, Article], t: Labels) ->
 # --- the draft page -------------------------------------------------------------
 
 
-def draft_outcome_html(draft: Document, ledger: Ledger, links: PageLinks, settings: Settings) -> str:
-    """收到意见 N 条，采纳 M 条 in the draft's page head, linked to the notice; "" if none."""
+def draft_outcome_context(draft: Document, ledger: Ledger, links: PageLinks, settings: Settings) -> dict[str, str | None] | None:
+    """收到意见 N 条，采纳 M 条 in the draft's page head, linked to the notice; None if none."""
     document = ledger.for_document(draft.id)
     if document is None:
-        return ""
+        return None
     t = translator(settings.language)
-    outcome = {
+    return {
         "text": t("draft_outcome", received=document.received, adopted=document.tally.adopted),
         "partly": t("outcome_count_partly", n=document.tally.partly) if document.tally.partly else "",
         "link": t("draft_outcome_link"),
         "href": links.to(document.notice_ids[0], ""),
     }
-    return render(settings.language, "partials/draft_outcome.html", outcome=outcome)
 
 
 # --- the notice page ---------------------------------------------------------------
@@ -213,6 +212,7 @@ def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Docu
         "drafts": drafts,
         "chart": outcome_chart("ls-chart-point", record.tally, t) if record.tally.total else "",
         "directory": links.to(DIRECTORY_ID, ""),
+        "sign": links.to(sign_key(point.id)),
     }
     head = render(settings.language, "partials/contact_point_head.html", point=context)
     tail = render(settings.language, "partials/contact_point_record.html", point=context)

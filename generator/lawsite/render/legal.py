@@ -32,10 +32,12 @@ class LegalPage:
     settings: Settings
     page_url: str  # absolute when site_url is set, else relative to the site root
     notes: Mapping[str, Sequence[Any]] = field(default_factory=dict)  # article id → its notes (render/notes)
-    # HTML blocks placed after the document head and after the last article
-    # (the ledger outcome and poster link, the comment basket…).
-    head: tuple[str, ...] = ()
-    tail: tuple[str, ...] = ()
+    # The page's parts (render/notes/parts.py) before the document head, after
+    # it and after the last article (the readings chain; the ledger outcome and
+    # poster link; the comment basket).
+    above: Sequence[Any] = ()
+    after: Sequence[Any] = ()
+    tail: Sequence[Any] = ()
 
 
 def permalink(page_url: str, anchor: str) -> str:
@@ -198,9 +200,10 @@ def legal_page_markdown(document: Document, ctx: LegalPage) -> str:
         "contents": _contents(document.legal),
         "article_count": translator(settings.language)("articles_count", n=len(document.legal.articles)),
     }
-    blocks = [render(settings.language, "partials/doc_head.html", head=head), *ctx.head]
+    blocks = [render(settings.language, "partials/legal_head.html", above=ctx.above, head=head, after=ctx.after)]
     blocks.extend(_body_blocks(document, document.legal.children, 0, inline, ctx))
-    blocks.extend(ctx.tail)
+    if ctx.tail:
+        blocks.append(render(settings.language, "partials/page_parts.html", parts=ctx.tail))
     return "\n\n".join(blocks) + "\n"
 
 

@@ -9,14 +9,16 @@ the adapter hides from Markdown (finish/stash.py), placed after the Markdown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable
 
 from ..emit.poster import poster_html, poster_links
+from ..emit.qr import QrCodes
+from ..emit.sign import sign_html, sign_links
 from ..gather.site import Site
 from ..model import Kind
-from ..plan import DocumentPage, LawIndexPage, LedgerPage, PageKind, PageSpec, PosterPage, RedlinePage
+from ..plan import DocumentPage, LawIndexPage, LedgerPage, PageKind, PageSpec, PosterPage, RedlinePage, SignPage
 from ..redline import align_readings
 from ..settings import Settings
 from ..urls import PageLinks, SiteUrls
@@ -37,6 +39,7 @@ class Build:
     site: Site
     settings: Settings
     urls: SiteUrls
+    qr: QrCodes = field(default_factory=QrCodes)  # the posters' codes, kept between builds
 
     @cached_property
     def point_names(self) -> dict[str, str]:
@@ -70,8 +73,8 @@ def _legal(spec: DocumentPage, page: PageInput) -> Rendered:
     """A draft or law: its parts around the head, every article with its notes."""
     annotated = ArticlePage(page.build.site, page.build.settings, spec.document, page.links)
     parts = page_parts(annotated)
-    ctx = LegalPage(page.build.settings, page.links.absolute, annotate(annotated), tuple(parts[Slot.HEAD]), tuple(parts[Slot.TAIL]))
-    return Rendered("", "".join(block + "\n\n" for block in parts[Slot.ABOVE]) + legal_page_markdown(spec.document, ctx))
+    ctx = LegalPage(page.build.settings, page.links.absolute, annotate(annotated), parts[Slot.ABOVE], parts[Slot.HEAD], parts[Slot.TAIL])
+    return Rendered("", legal_page_markdown(spec.document, ctx))
 
 
 def _interpretation(spec: DocumentPage, page: PageInput) -> Rendered:
@@ -132,7 +135,13 @@ def _redline(spec: RedlinePage, page: PageInput) -> Rendered:
 def _poster(spec: PosterPage, page: PageInput) -> Rendered:
     links = poster_links(spec.document, page.build.urls)
     assert links is not None, "a poster is planned only for a draft with a page"
-    return Rendered(poster_html(spec.document, page.build.settings, links))
+    return Rendered(poster_html(spec.document, page.build.settings, links, page.build.qr))
+
+
+def _sign(spec: SignPage, page: PageInput) -> Rendered:
+    links = sign_links(spec.document, page.build.urls)
+    assert links is not None, "a sign is planned only for a contact point with a page"
+    return Rendered(sign_html(spec.document, page.build.settings, links, page.build.qr))
 
 
 def _as_written(spec: DocumentPage, page: PageInput) -> Rendered:
@@ -151,6 +160,7 @@ RENDERERS: dict[PageKind, Renderer] = {
     PageKind.DIRECTORY: _directory,
     PageKind.REDLINE: _redline,
     PageKind.POSTER: _poster,
+    PageKind.SIGN: _sign,
 }
 def render_page(spec: PageSpec, page: PageInput) -> Rendered:
     return RENDERERS[spec.kind](spec, page)

@@ -3,24 +3,26 @@ on a draft, the label table the scripts show (one static script per site),
 and what every page's head carries (the larger-type switch applied before
 the first paint).
 
-Pure functions returning HTML strings; the MkDocs adapter places them.
+The poster link and the basket are page parts (render/notes/parts.py): this
+module builds the basket's data, its partial lays it out. The head snippet
+and the label script are strings the adapter places.
 """
 
 from __future__ import annotations
 
 import json
 
-from ..consultation import State
+from ..consultation import Consultation, State
 from ..model import Document
 from ..settings import Settings
-from .comments import form_href, template_values
-from .i18n import SCRIPT_LABELS, translator
-from .legal import consultation
-from .templates import render
+from .comments import form_href, form_point_template, intake_action, intake_base, template_values
+from .i18n import INTAKE_SCRIPT_LABELS, SCRIPT_LABELS, translator
 
 # Assets added to every page (besides lawsite.css/js), and the poster's own.
 PAGE_ASSETS: tuple[str, ...] = ("reader.css", "reader.js", "basket.js")
-POSTER_ASSETS: tuple[str, ...] = ("poster.css", "poster.js")
+# Added to every page of a site whose drafts post to a comment service (after basket.js).
+INTAKE_ASSETS: tuple[str, ...] = ("intake.css", "intake.js")
+POSTER_ASSETS: tuple[str, ...] = ("poster.css", "poster.js", "sign.css")  # sign.css: the contact points' signs (emit/sign.py)
 # The scripts' labels in the site's language, generated once per build and
 # loaded before reader.js: 2 kB the browser caches, instead of in every page.
 LABELS_SCRIPT = "assets/lawsite/i18n.js"
@@ -35,12 +37,12 @@ BEFORE_PAINT = (
 ) % json.dumps(FONT_KEY)
 
 
-def labels_script(language: str) -> str:
+def labels_script(language: str, intake: bool = False) -> str:
     """The labels the scripts show, as a script setting `window.lawsiteLabels`:
     ASCII only (non-ASCII as \\uXXXX), so it reads right whatever charset a
-    server declares for .js files."""
+    server declares for .js files. intake.js's only on a site that uses the service."""
     t = translator(language)
-    data = {key: t(key) for key in SCRIPT_LABELS}
+    data = {key: t(key) for key in SCRIPT_LABELS + (INTAKE_SCRIPT_LABELS if intake else ())}
     return f"window.lawsiteLabels = {json.dumps(data, sort_keys=True)};\n"
 
 
@@ -50,27 +52,25 @@ def inject_head(page_html: str, snippet: str) -> str:
     return page_html if index < 0 else page_html[:index] + snippet + page_html[index:]
 
 
-def poster_link_html(poster_href: str, settings: Settings) -> str:
-    return render(settings.language, "partials/poster_link.html", href=poster_href)
-
-
-def basket_html(document: Document, settings: Settings, page_url: str) -> str | None:
+def basket_context(document: Document, status: Consultation | None, page_url: str, settings: Settings) -> dict[str, str] | None:
     """The basket's root on a draft open (or about to open) for comment.
 
     It holds the draft's e-mail, subject template and form address as data;
     basket.js builds the panel into it. Without the script it stays hidden and
-    each article's own entry is the way to comment.
+    each article's own entry is the way to comment. With a comment service,
+    its address too: intake.js adds the button that sends the whole basket.
     """
-    status = consultation(document, settings)
     comments = document.comments
-    if status is None or comments is None or status.state is State.CLOSED or not (comments.email or comments.form):
+    intake = intake_base(document, settings)
+    if status is None or comments is None or status.state is State.CLOSED or not (comments.email or comments.form or intake):
         return None
-    basket = {
+    values = template_values(document, None, page_url)
+    return {
         "doc": document.id,
         "title": document.title,
         "email": comments.email or "",
         "subject": comments.subject,
-        "form": form_href(comments, template_values(document, None, page_url)) or "",
-        "page_url": page_url,
+        "form": form_href(comments, values) or "",
+        "form_point": form_point_template(comments, values) or "",
+        "intake": intake_action(intake) if intake else "",
     }
-    return render(settings.language, "partials/basket.html", basket=basket)

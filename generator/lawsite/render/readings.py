@@ -28,11 +28,11 @@ SUMMARY_ORDER = (Status.ADDED, Status.REMOVED, Status.CHANGED, Status.RENUMBERED
 # --- the chain of readings ----------------------------------------------------------
 
 
-def readings_html(chain: list[Document], current: Document, links: PageLinks, settings: Settings) -> str:
+def readings_context(chain: list[Document], current: Document, links: PageLinks, settings: Settings) -> dict[str, Any] | None:
     """The chain 征求意见稿 → 一审稿 → 二审稿 with the current one marked and a
-    redline link between each pair; "" for a draft with one reading."""
+    redline link between each pair; None for a draft with one reading."""
     if len(chain) < 2:
-        return ""
+        return None
     t = translator(settings.language)
     steps = []
     for document in chain:
@@ -47,7 +47,7 @@ def readings_html(chain: list[Document], current: Document, links: PageLinks, se
                 "redline_text": t("redline_link"),
             }
         )
-    return render(settings.language, "partials/readings.html", readings={"steps": steps})
+    return {"steps": steps}
 
 
 # --- the redline page ---------------------------------------------------------------

@@ -15,8 +15,9 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..messages import Text, msg
 from ..model import Problem, Severity
-from ..parse.notice import decode_csv
+from ..parse.notice import decode_csv, header_faults
 
 COLUMNS = ("id", "channel", "point", "article", "text", "received")
 REQUIRED = ("id", "text")
@@ -53,7 +54,7 @@ def read_table(path: Path) -> Table:
     """The comments of the CSV file at `path`, refused unread past MAX_BYTES."""
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return Table(problems=[Problem(str(path), None, None, f"the file has {size:,} bytes, more than the {MAX_BYTES:,} read", "split the table by draft or by month", code="too-big")])
+        return Table(problems=[Problem(str(path), None, None, msg("too-big", size=size, limit=MAX_BYTES), msg("too-big.hint"), code="too-big")])
     return read_comments(path.read_bytes(), str(path))
 
 
@@ -62,11 +63,11 @@ def read_comments(raw: bytes, path: str) -> Table:
     table = Table()
     decoded = decode_csv(raw)
     if decoded is None:
-        table.problems.append(Problem(path, None, None, "the file is neither UTF-8 nor GBK", "in Excel: 另存为 → CSV UTF-8（逗号分隔）", code="csv-encoding"))
+        table.problems.append(Problem(path, None, None, msg("csv-encoding"), msg("csv-encoding.hint"), code="csv-encoding"))
         return table
     text = decoded[0]
     if not text.strip():
-        table.problems.append(Problem(path, None, None, "the file is empty", f"the first row is the header: {','.join(COLUMNS)}", code="csv-empty"))
+        table.problems.append(Problem(path, None, None, msg("csv-empty.file"), msg("csv-empty.file.hint", columns=",".join(COLUMNS)), code="csv-empty"))
         return table
     reader = csv.reader(io.StringIO(text.replace("\r\n", "\n")))
     seen: dict[str, int] = {}
@@ -80,14 +81,14 @@ def read_comments(raw: bytes, path: str) -> Table:
                     return table
                 continue
             if len(table.comments) >= MAX_ROWS:
-                _report(table, Problem(path, line, None, f"more than {MAX_ROWS:,} rows; the rest is not read", "split the table by draft or by month", code="too-many-rows"))
+                _report(table, Problem(path, line, None, msg("too-many-rows", limit=MAX_ROWS), msg("too-many-rows.hint"), code="too-many-rows"))
                 break
             _row(cells, path, line, table, seen)
     except csv.Error as exc:  # a cell over the csv module's limit (128 KiB), a NUL byte …
-        _report(table, Problem(path, reader.line_num, None, f"row {reader.line_num}: the CSV cannot be read on from here: {exc}", "look for an unclosed quote (\") or a cell pasted with a whole document in it", code="csv-malformed"))
+        _report(table, Problem(path, reader.line_num, None, msg("csv-malformed.sort", line=reader.line_num, exc=str(exc)), msg("csv-malformed.sort.hint"), code="csv-malformed"))
     _summarise(table, path)
     if not table.comments and not table.errors:
-        table.problems.append(Problem(path, None, None, "the table has a header and no comments", "one row per comment under the header", code="csv-empty"))
+        table.problems.append(Problem(path, None, None, msg("csv-empty.rows"), msg("csv-empty.rows.hint"), code="csv-empty"))
     return table
 
 
@@ -96,11 +97,18 @@ def _header(cells: list[str], path: str, line: int, table: Table) -> bool:
     missing = [n for n in REQUIRED if n not in names]
     repeated = sorted({n for n in names if n and names.count(n) > 1})
     if missing or repeated:
-        what = "; ".join(filter(None, [f"missing column(s) {', '.join(missing)}" if missing else "", f"repeated column(s) {', '.join(repeated)}" if repeated else ""]))
-        table.problems.append(Problem(path, line, None, f"header: {what}", f"the header row is {','.join(COLUMNS)} (extra columns after them are kept)", code="csv-header"))
+        table.problems.append(Problem(path, line, None, _header_message(missing, repeated), msg("csv-header.sort.hint", columns=",".join(COLUMNS)), code="csv-header"))
         return False
     table.header = names
     return True
+
+
+def _header_message(missing: list[str], repeated: list[str]) -> Text:
+    if not repeated:
+        return header_faults([], missing)
+    if missing:
+        return msg("csv-header.missing-repeated", missing=", ".join(missing), repeated=", ".join(repeated))
+    return msg("csv-header.repeated", repeated=", ".join(repeated))
 
 
 def _row(cells: list[str], path: str, line: int, table: Table, seen: dict[str, int]) -> None:
@@ -108,21 +116,21 @@ def _row(cells: list[str], path: str, line: int, table: Table, seen: dict[str, i
     while len(cells) > len(header) and not cells[-1].strip():
         cells = cells[:-1]
     if len(cells) > len(header):
-        _report(table, Problem(path, line, None, f"row {line}: {len(cells)} cells, the header has {len(header)}", "check for a missing or extra comma; quote text that contains commas with \"…\"", code="csv-cells"))
+        _report(table, Problem(path, line, None, msg("csv-cells.row", line=line, n_cells=len(cells), n_header=len(header)), msg("csv-cells.hint"), code="csv-cells"))
         return
     row = {name: cell.strip() for name, cell in zip(header, cells)}
     row.update({name: "" for name in header[len(cells) :]})
     for name in REQUIRED:
         if not row[name]:
-            _report(table, Problem(path, line, name, f"row {line}, column {name}: empty; the row is left out", "every comment needs its id (the receipt) and its text", severity=Severity.WARNING, code="missing-key"))
+            _report(table, Problem(path, line, name, msg("missing-key.sort", line=line, name=name), msg("missing-key.sort.hint"), severity=Severity.WARNING, code="missing-key"))
             return
     if row["id"] in seen:
-        _report(table, Problem(path, line, "id", f"row {line}, column id: `{row['id'][:40]}` is also the id of row {seen[row['id']]}", "ids are receipts: each comment has its own", code="duplicate-id"))
+        _report(table, Problem(path, line, "id", msg("duplicate-id.row", line=line, id=row["id"][:40], first=seen[row["id"]]), msg("duplicate-id.row.hint"), code="duplicate-id"))
         return
     seen[row["id"]] = line
     text = row["text"]
     if len(text) > MAX_TEXT:
-        _report(table, Problem(path, line, "text", f"row {line}, column text: {len(text):,} characters; only the first {MAX_TEXT:,} are compared", "a comment is a few paragraphs: check that the cell holds one comment", severity=Severity.WARNING, code="text-too-long"))
+        _report(table, Problem(path, line, "text", msg("text-too-long", line=line, n=len(text), limit=MAX_TEXT), msg("text-too-long.hint"), severity=Severity.WARNING, code="text-too-long"))
         text = text[:MAX_TEXT]
     table.comments.append(Comment(row["id"], text, row.get("channel", ""), row.get("point", ""), row.get("article", ""), line, row))
 
@@ -138,4 +146,4 @@ def _report(table: Table, problem: Problem) -> None:
 def _summarise(table: Table, path: str) -> None:
     if table.dropped:
         severity = Severity.ERROR if Severity.ERROR in table.dropped else Severity.WARNING
-        table.problems.append(Problem(path, None, None, f"{len(table.dropped)} more problem(s) not listed", "fix those listed and run again", severity=severity, code="too-many-problems"))
+        table.problems.append(Problem(path, None, None, msg("too-many-problems", n=len(table.dropped)), msg("too-many-problems.hint"), severity=severity, code="too-many-problems"))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..gather.site import load_site
 from ..importer import INFO_END, convert
+from ..messages import msg
 from ..model import ConfigError, Document, Kind, Source
 from ..parse.document import parse_document
 from ..settings import Settings
@@ -18,8 +19,8 @@ def draft_by_id(content_dir: Path, draft_id: str, settings: Settings) -> Documen
     site = load_site(content_dir, settings)
     draft = site.get(draft_id)
     if draft is None or draft.legal is None:
-        known = ", ".join(d.id for d in site.of_kind(Kind.DRAFT, Kind.LAW)) or "none"
-        raise ConfigError(f"--concerns {draft_id}: no draft or law with that id (known: {known})")
+        known = ", ".join(d.id for d in site.of_kind(Kind.DRAFT, Kind.LAW)) or "—"
+        raise ConfigError(msg("error.sort-concerns", concerns=draft_id, known=known))
     return draft
 
 
@@ -28,11 +29,11 @@ def draft_from_file(path: Path) -> Document:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"--concerns {path}: cannot read the file ({exc})") from exc
+        raise ConfigError(msg("error.sort-unreadable", path=path, exc=str(exc))) from exc
     if not text.startswith("---") and INFO_END in text:  # a corpus law: its preamble becomes front matter
         converted, _ = convert(text, path.name, "")
         text = converted or text
     document, _ = parse_document(Source(path.name, text))
     if document is None or document.legal is None or not document.legal.articles:
-        raise ConfigError(f"--concerns {path}: not a draft or law with articles (check it with `lawsite outline {path}`)")
+        raise ConfigError(msg("error.sort-no-articles", path=path))
     return document

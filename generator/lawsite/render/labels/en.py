@@ -74,6 +74,17 @@ LABELS: dict[str, str] = {
     "poster_print": "Print",
     "poster_back": "Back to the draft",
 
+    # --- a contact point's standing QR sign (emit/sign.py), printed on A4
+    "sign_link": "Print this contact point's QR sign",
+    "sign_link_hint": "A4, to put up for good: comments made through it are credited to this point",
+    "sign_page": "QR sign",
+    "sign_kicker": "Legislative contact point",
+    "sign_call": "Scan to comment on draft laws",
+    "sign_scan": "Scan the code with your phone to see the drafts open for comment; you can comment on any article.",
+    "sign_credit": "Comments made through this code are credited to this contact point and shown so in the feedback on them.",
+    "sign_id": "Contact point id: {id}",
+    "sign_back": "Back to the contact point",
+
     # --- the comment basket; shown by basket.js through i18n.js (SCRIPT_LABELS)
     "basket_add": "Add to my comments",
     "basket_added": "In my comments",
@@ -98,9 +109,27 @@ LABELS: dict[str, str] = {
     "basket_body_link": "Article",
     "basket_body_name": "Name",
     "basket_body_contact": "Contact",
+    "basket_body_point": "Contact point",
     "basket_joiner": ", ",
     "basket_body_item": "[{label}]",
     "basket_body_field": "{name}: {value}",
+
+    # --- the in-page form of the comment service (lawsite intake), when `comments.intake` is set;
+    # the intake_js_* ones are shown by intake.js (i18n.js holds them only on a site with intake)
+    "intake_text": "Your comment on {label}",
+    "intake_trap": "Leave this field empty",
+    "intake_privacy": "Your name and contact are kept apart from your comment and never published. You get a receipt number.",
+    "intake_submit": "Send comment",
+    "intake_basket_hint": "Write your comment on each chosen article, then send them all online at once (each gets a receipt number) or in one e-mail. Until sent they are kept only in this browser.",
+    "intake_js_sending": "Sending…",
+    "intake_js_received": "Comment received. Receipt number: {receipt}",
+    "intake_js_receipt_link": "View the receipt",
+    "intake_js_refused": "Not sent: {message}",
+    "intake_js_offline": "The comment service cannot be reached just now; try again later, or send your comment by e-mail.",
+    "intake_js_basket_send": "Send all online",
+    "intake_js_basket_received": "All {n} comments were received. Note the receipt number of each:",
+    "intake_js_basket_item": "{label}: {receipt}",
+    "intake_js_basket_nothing": "Write a comment in the basket first, then send it.",
 
     # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
     "font_larger": "Larger text",

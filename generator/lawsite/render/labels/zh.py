@@ -74,6 +74,17 @@ LABELS: dict[str, str] = {
     "poster_print": "打印",
     "poster_back": "返回草案全文",
 
+    # --- a contact point's standing QR sign (emit/sign.py), printed on A4
+    "sign_link": "打印本联系点的二维码标牌",
+    "sign_link_hint": "A4 纸，长期张贴：扫码参与的意见记为本联系点收集",
+    "sign_page": "二维码标牌",
+    "sign_kicker": "基层立法联系点",
+    "sign_call": "扫码参与立法，对法规草案提意见",
+    "sign_scan": "用手机扫描二维码，查看正在公开征求意见的法规草案，可以对任何一条提出意见。",
+    "sign_credit": "经此二维码提交的意见，记为本联系点收集的意见，并在意见采纳情况中注明。",
+    "sign_id": "联系点编号：{id}",
+    "sign_back": "返回联系点页面",
+
     # --- the comment basket; shown by basket.js through i18n.js (SCRIPT_LABELS)
     "basket_add": "加入意见篮",
     "basket_added": "已加入意见篮",
@@ -98,9 +109,27 @@ LABELS: dict[str, str] = {
     "basket_body_link": "条文链接",
     "basket_body_name": "姓名",
     "basket_body_contact": "联系方式",
+    "basket_body_point": "联系点",
     "basket_joiner": "、",
     "basket_body_item": "【{label}】",
     "basket_body_field": "{name}：{value}",
+
+    # --- the in-page form of the comment service (lawsite intake), when `comments.intake` is set;
+    # the intake_js_* ones are shown by intake.js (i18n.js holds them only on a site with intake)
+    "intake_text": "您对{label}的意见",
+    "intake_trap": "此栏请勿填写",
+    "intake_privacy": "姓名和联系方式与意见分开保存，不会公开。提交后会得到回执号。",
+    "intake_submit": "提交意见",
+    "intake_basket_hint": "写下对所选各条的意见，可一次在线提交（每条都会得到回执号），也可用邮件发出。提交前内容只保存在本机浏览器中。",
+    "intake_js_sending": "正在提交……",
+    "intake_js_received": "意见已收到。回执号：{receipt}",
+    "intake_js_receipt_link": "查看回执",
+    "intake_js_refused": "未能提交：{message}",
+    "intake_js_offline": "暂时无法连接意见征集系统，请稍后再试，或改用邮件提交。",
+    "intake_js_basket_send": "在线一次提交",
+    "intake_js_basket_received": "{n} 条意见已全部收到，请记下各条的回执号：",
+    "intake_js_basket_item": "{label}：{receipt}",
+    "intake_js_basket_nothing": "请先在意见篮中写下意见，再提交。",
 
     # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
     "font_larger": "放大字号",

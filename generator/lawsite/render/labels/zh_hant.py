@@ -74,6 +74,17 @@ LABELS: dict[str, str] = {
     "poster_print": "列印",
     "poster_back": "返回草案全文",
 
+    # --- a contact point's standing QR sign (emit/sign.py), printed on A4
+    "sign_link": "列印本聯絡點的二維碼標牌",
+    "sign_link_hint": "A4 紙，長期張貼：掃碼參與的意見記為本聯絡點收集",
+    "sign_page": "二維碼標牌",
+    "sign_kicker": "基層立法聯絡點",
+    "sign_call": "掃碼參與立法，對法規草案提意見",
+    "sign_scan": "用手機掃描二維碼，查看正在公開徵求意見的法規草案，可以對任何一條提出意見。",
+    "sign_credit": "經此二維碼提交的意見，記為本聯絡點收集的意見，並在意見採納情況中註明。",
+    "sign_id": "聯絡點編號：{id}",
+    "sign_back": "返回聯絡點頁面",
+
     # --- the comment basket; shown by basket.js through i18n.js (SCRIPT_LABELS)
     "basket_add": "加入意見籃",
     "basket_added": "已加入意見籃",
@@ -98,9 +109,27 @@ LABELS: dict[str, str] = {
     "basket_body_link": "條文連結",
     "basket_body_name": "姓名",
     "basket_body_contact": "聯絡方式",
+    "basket_body_point": "聯絡點",
     "basket_joiner": "、",
     "basket_body_item": "【{label}】",
     "basket_body_field": "{name}：{value}",
+
+    # --- the in-page form of the comment service (lawsite intake), when `comments.intake` is set;
+    # the intake_js_* ones are shown by intake.js (i18n.js holds them only on a site with intake)
+    "intake_text": "您對{label}的意見",
+    "intake_trap": "此欄請勿填寫",
+    "intake_privacy": "姓名和聯絡方式與意見分開保存，不會公開。提交後會得到回執號。",
+    "intake_submit": "提交意見",
+    "intake_basket_hint": "寫下對所選各條的意見，可一次線上提交（每條都會得到回執號），也可用郵件發出。提交前內容只保存在本機瀏覽器中。",
+    "intake_js_sending": "正在提交……",
+    "intake_js_received": "意見已收到。回執號：{receipt}",
+    "intake_js_receipt_link": "查看回執",
+    "intake_js_refused": "未能提交：{message}",
+    "intake_js_offline": "暫時無法連接意見徵集系統，請稍後再試，或改用郵件提交。",
+    "intake_js_basket_send": "線上一次提交",
+    "intake_js_basket_received": "{n} 條意見已全部收到，請記下各條的回執號：",
+    "intake_js_basket_item": "{label}：{receipt}",
+    "intake_js_basket_nothing": "請先在意見籃中寫下意見，再提交。",
 
     # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
     "font_larger": "放大字號",

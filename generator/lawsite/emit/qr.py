@@ -1,0 +1,155 @@
+"""QR codes as inline SVG, each drawn once and then kept: a cache keyed by
+what the code holds.
+
+segno draws a code in about 5 ms (it scores all eight masks in pure Python).
+A poster prints one per article, so a 99,990-article draft spent 85 % of its
+build drawing codes that are the same in every build: an article's code holds
+its address, not its text. `QrCodes` keeps each SVG in one SQLite file beside
+mkdocs.yml (`.cache/lawsite/`, outside the published site and safe to delete),
+keyed by everything the SVG is made from — the address, the CSS class and
+segno's version — so a kept code is byte for byte the one drawing it again
+would give. A cache file that cannot be read is deleted and built again; one
+that cannot be written is done without. Many missing codes are drawn by
+worker processes, one per CPU.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from collections.abc import Sequence
+
+import segno
+
+CACHE_DIR = Path(".cache") / "lawsite"  # beside mkdocs.yml
+CACHE_FILE = "qr-codes.sqlite3"
+# What the drawing depends on besides its input: a change here or in segno
+# empties the cache instead of serving codes drawn the old way.
+DRAWING = f"segno {segno.__version__}; error m, scale 4, border 2, role img; 1"
+PARALLEL_FROM = 200  # missing codes; fewer are drawn here (starting workers costs ~1 s)
+
+QrInput = tuple[str, str]  # (the address the code holds, the svg's CSS class)
+
+
+def qr_svg(url: str, css_class: str) -> str:
+    """An inline SVG QR code with an accessible name (the address it holds)."""
+    svg = segno.make(url, error="m").svg_inline(scale=4, border=2, title=url, svgclass=css_class, omitsize=True)
+    return svg.replace("<svg ", '<svg role="img" focusable="false" ', 1)
+
+
+def _draw_all(inputs: Sequence[QrInput]) -> list[str]:
+    return [qr_svg(url, css_class) for url, css_class in inputs]
+
+
+def draw(inputs: Sequence[QrInput]) -> list[str]:
+    """The codes of `inputs`, in worker processes when there are many."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(inputs) < PARALLEL_FROM or workers < 2:
+        return _draw_all(inputs)
+    size = -(-len(inputs) // (workers * 4))  # a few chunks per worker, so none waits for a slow one
+    chunks = [inputs[i : i + size] for i in range(0, len(inputs), size)]
+    # spawn: a fresh interpreter, not a copy of this (large, threaded) process
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        return [svg for chunk in pool.map(_draw_all, chunks) for svg in chunk]
+
+
+class QrCodes:
+    """QR codes for one build, from the cache file at `cache_file` (None: no cache)."""
+
+    def __init__(self, cache_file: Path | None = None) -> None:
+        self.cache_file = cache_file
+
+    def svgs(self, inputs: Sequence[QrInput]) -> list[str]:
+        """The codes of `inputs`, in their order: kept ones read, the rest drawn and kept."""
+        for attempt in range(2):
+            db = self._open()
+            if db is None:
+                return draw(inputs)
+            try:
+                return _through(db, inputs)
+            except sqlite3.DatabaseError:
+                if attempt == 0:  # damaged inside: start a new one
+                    self._delete()
+            finally:
+                db.close()
+        return draw(inputs)
+
+    def _open(self) -> sqlite3.Connection | None:
+        """The cache, created when missing, emptied when drawn the old way,
+        deleted and created again when it is not a readable cache; None when
+        there is none or it cannot be had (a read-only folder: draw without)."""
+        if self.cache_file is None:
+            return None
+        for attempt in range(2):
+            db = None
+            try:
+                self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.cache_file, timeout=10)
+                _prepare(db)
+                return db
+            except sqlite3.DatabaseError:
+                if db is not None:
+                    db.close()
+                if attempt == 0:
+                    self._delete()
+            except (OSError, sqlite3.Error):
+                if db is not None:
+                    db.close()
+                return None
+        return None
+
+    def _delete(self) -> None:
+        assert self.cache_file is not None
+        for path in (self.cache_file, self.cache_file.with_name(self.cache_file.name + "-journal")):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def _through(db: sqlite3.Connection, inputs: Sequence[QrInput]) -> list[str]:
+    known = _read(db, inputs)
+    missing = list(dict.fromkeys(i for i in inputs if _key(i) not in known))
+    drawn = dict(zip(missing, draw(missing)))
+    _write(db, drawn)
+    return [known.get(_key(i)) or drawn[i] for i in inputs]
+
+
+def _key(item: QrInput) -> str:
+    url, css_class = item
+    return f"{css_class} {url}"
+
+
+def _prepare(db: sqlite3.Connection) -> None:
+    db.execute("PRAGMA synchronous = OFF")  # a cache: losing the last write on a crash costs a redraw
+    db.execute("CREATE TABLE IF NOT EXISTS drawing (how TEXT NOT NULL)")
+    db.execute("CREATE TABLE IF NOT EXISTS code (key TEXT PRIMARY KEY, svg TEXT NOT NULL) WITHOUT ROWID")
+    if [row[0] for row in db.execute("SELECT how FROM drawing")] != [DRAWING]:
+        with db:
+            db.execute("DELETE FROM code")
+            db.execute("DELETE FROM drawing")
+            db.execute("INSERT INTO drawing VALUES (?)", (DRAWING,))
+    db.execute("SELECT count(*) FROM code").fetchone()  # a damaged file fails here, not half-way
+
+
+def _read(db: sqlite3.Connection, inputs: Sequence[QrInput]) -> dict[str, str]:
+    keys = list({_key(i) for i in inputs})
+    known: dict[str, str] = {}
+    for start in range(0, len(keys), 500):  # SQLite's bound on parameters per statement
+        part = keys[start : start + 500]
+        rows = db.execute(f"SELECT key, svg FROM code WHERE key IN ({','.join('?' * len(part))})", part)
+        known.update((key, svg) for key, svg in rows if isinstance(svg, str) and svg.endswith("</svg>"))
+    return known  # a value not shaped like a code (an edited file) is drawn again
+
+
+def _write(db: sqlite3.Connection, drawn: dict[QrInput, str]) -> None:
+    if not drawn:
+        return
+    try:
+        with db:
+            db.executemany("INSERT OR REPLACE INTO code VALUES (?, ?)", ((_key(i), svg) for i, svg in drawn.items()))
+    except sqlite3.Error:
+        pass  # locked by another build or a full disk: the codes are drawn, only not kept

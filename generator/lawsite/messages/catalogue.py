@@ -1,0 +1,20 @@
+"""The catalogue: every entry of `problems.py` and `cli.py` under one mapping
+(how to add one: the docstring of `lawsite.messages`)."""
+
+from __future__ import annotations
+
+from . import cli, problems
+from .entry import Message
+
+
+def _merged() -> dict[str, Message]:
+    merged: dict[str, Message] = {}
+    for part in (problems.MESSAGES, cli.MESSAGES):
+        clash = merged.keys() & part.keys()
+        if clash:
+            raise KeyError(f"message keys defined twice: {sorted(clash)}")
+        merged.update(part)
+    return merged
+
+
+CATALOGUE: dict[str, Message] = _merged()

@@ -1,0 +1,575 @@
+"""The command line: argparse help (`cli.*`), what the commands print, their
+errors (`error.*`) and what the MkDocs plugin logs. Sorted by key; how to add
+one: the docstring of `lawsite.messages`.
+"""
+
+from __future__ import annotations
+
+from .entry import Message
+
+MESSAGES: dict[str, Message] = {
+    "build.done": Message(
+        zh="网站已构建到 {site_dir}",
+        en="site built into {site_dir}",
+    ),
+    "build.failed": Message(
+        zh="构建失败；{site_dir} 保持原样。",
+        en="build failed; {site_dir} was left as it was.",
+    ),
+    "build.index-failed": Message(
+        zh="搜索索引建立失败",
+        en="the search index failed",
+    ),
+    "build.indexed": Message(
+        zh="搜索索引：{pages} 个页面，分为 {shards} 部分",
+        en="search index: {pages} pages in {shards} part(s)",
+    ),
+    "build.mkdocs-exit": Message(
+        zh="MkDocs 退出，退出码 {code}",
+        en="MkDocs ended with exit code {code}",
+    ),
+    "check.csv-note": Message(
+        zh="{path}：从 {file} 按 {encoding} 读取了 {rows} 条意见",
+        en="{path}: {rows} suggestion(s) read from {file} as {encoding}",
+    ),
+    "check.summary": Message(
+        zh="共检查 {documents} 份文件：{errors} 个错误，{warnings} 个警告",
+        en="{documents} document(s) checked: {errors} error(s), {warnings} warning(s)",
+    ),
+    "check.written": Message(
+        zh="{summary}；报告已写入 {output}",
+        en="{summary}; report written to {output}",
+    ),
+    "cli.build": Message(
+        zh="构建网站；构建失败时保留原来的网站",
+        en="build the site; the previous site stays if the build fails",
+    ),
+    "cli.build.site-dir": Message(
+        zh="发布到哪个文件夹（默认：mkdocs.yml 中的 site_dir）",
+        en="where to publish (default: site_dir of mkdocs.yml)",
+    ),
+    "cli.check": Message(
+        zh="检查全部内容，报告每一个问题",
+        en="validate all content and report every problem",
+    ),
+    "cli.check.format": Message(
+        zh="github：在拉取请求上标注问题的工作流命令；gitlab：代码质量报告（JSON）",
+        en="github: workflow commands that annotate pull requests; gitlab: a Code Quality report (JSON)",
+    ),
+    "cli.check.output": Message(
+        zh="把报告写入 FILE（日志中仍列出每一个问题）",
+        en="write the report to FILE (the log still lists every problem)",
+    ),
+    "cli.collect": Message(
+        zh="把意见征集服务、邮箱、CSV/xlsx 表格中的意见汇总成一张表格（id,channel,point,article,text,received,…）",
+        en="comments from intake, mailboxes, CSV/xlsx → one table (id,channel,point,article,text,received,…)",
+    ),
+    "cli.collect.concerns": Message(
+        zh="意见所针对的草案的 id",
+        en="the id of the draft the comments are on",
+    ),
+    "cli.collect.output": Message(
+        zh="写出的汇总表格",
+        en="the table to write",
+    ),
+    "cli.collect.sources": Message(
+        zh="意见征集服务的数据库（文件、sqlite:路径、postgresql://…）、.mbox、Maildir、.eml 文件夹、.eml、.csv 或 .xlsx（表格算作书面意见；座谈会记录写 meeting:文件）",
+        en="an intake database (file, sqlite:PATH, postgresql://…), an .mbox, a Maildir, a folder of .eml, .eml, .csv or .xlsx (a table is paper; write meeting:FILE for meeting minutes)",
+    ),
+    "cli.commands": Message(
+        zh="命令",
+        en="commands",
+    ),
+    "cli.config-file": Message(
+        zh="网站的 mkdocs.yml（默认：./mkdocs.yml）",
+        en="the site's mkdocs.yml (default: ./mkdocs.yml)",
+    ),
+    "cli.description": Message(
+        zh="把法律草案、释义和意见采纳情况的说明发布为静态网站。",
+        en="Publish draft laws, interpretations and adoption notices as a static site.",
+    ),
+    "cli.help": Message(
+        zh="显示此帮助信息并退出",
+        en="show this help message and exit",
+    ),
+    "cli.import": Message(
+        zh="把法律 Markdown 文件（标题、日期行、<!-- INFO END -->）、Word 文档（.docx；.doc/.wps 需 LibreOffice）或纯文本（.txt）转换为内容文件",
+        en="convert law Markdown (title, dated lines, <!-- INFO END -->), Word (.docx; .doc/.wps with LibreOffice) or plain text (.txt) into content files",
+    ),
+    "cli.import.force": Message(
+        zh="覆盖已存在的文件",
+        en="overwrite files that exist already",
+    ),
+    "cli.import.into": Message(
+        zh="写入哪个内容文件夹，例如 content/laws/",
+        en="content folder to write into, e.g. content/laws/",
+    ),
+    "cli.import.kind": Message(
+        zh="导入为已通过的法规（默认），或导入为草案（带待填写的 comments: 征求意见信息）",
+        en="import as laws (default) or as drafts with a comments: block to fill in",
+    ),
+    "cli.import.sources": Message(
+        zh=".md、.docx、.doc、.wps 或 .txt 文件或文件夹（子文件夹成为分类）",
+        en=".md, .docx, .doc, .wps or .txt files, or folders (subfolders become categories)",
+    ),
+    "cli.intake": Message(
+        zh="意见收集服务：运行服务、导出意见、清除个人信息",
+        en="the comment service: serve, export comments, purge personal data",
+    ),
+    "cli.intake.before": Message(
+        zh="保留个人信息的第一天（按网站时区）",
+        en="first day whose personal data is kept (site time zone)",
+    ),
+    "cli.intake.concerns": Message(
+        zh="草案的 id",
+        en="the id of the draft",
+    ),
+    "cli.intake.db": Message(
+        zh="SQLite 文件（不存在时新建）或 postgresql://用户@主机/数据库名",
+        en="a SQLite file (created if missing) or postgresql://user@host/dbname",
+    ),
+    "cli.intake.export": Message(
+        zh="导出对一件草案的意见 → CSV（id,channel,point,article,text,received）",
+        en="comments on one draft → CSV (id,channel,point,article,text,received)",
+    ),
+    "cli.intake.forwarded": Message(
+        zh="信任其 X-Forwarded-For 的代理（按 uvicorn 的写法）",
+        en="proxies whose X-Forwarded-For is trusted (as uvicorn takes it)",
+    ),
+    "cli.intake.host": Message(
+        zh="监听的地址（默认：127.0.0.1）",
+        en="the address to listen on (default: 127.0.0.1)",
+    ),
+    "cli.intake.origin": Message(
+        zh="网站的源地址，只接受从这里提交的意见（默认：取开放数据中的 site_url）",
+        en="the site's origin, the only one allowed to post (default: from site_url in the open data)",
+    ),
+    "cli.intake.output": Message(
+        zh="写入的 CSV 文件",
+        en="the CSV file to write",
+    ),
+    "cli.intake.per-minute": Message(
+        zh="每个客户端地址每分钟的请求数（默认：30）",
+        en="requests per client address and minute (default: 30)",
+    ),
+    "cli.intake.port": Message(
+        zh="监听的端口（默认：8000）",
+        en="the port to listen on (default: 8000)",
+    ),
+    "cli.intake.purge": Message(
+        zh="删除某日之前收到的意见中的姓名和联系方式",
+        en="delete names and contacts of comments received before a day",
+    ),
+    "cli.intake.serve": Message(
+        zh="接收对网站上正在征求意见的草案提出的意见（ASGI，uvicorn）",
+        en="take comments on the site's open drafts (ASGI, uvicorn)",
+    ),
+    "cli.intake.site": Message(
+        zh="构建好的网站文件夹（从其中的 data/ 读取哪些草案正在征求意见）",
+        en="the built site folder (its data/ is read for what is open)",
+    ),
+    "cli.intake.timezone": Message(
+        zh="网站的时区（默认：{default}）",
+        en="the site's time zone (default: {default})",
+    ),
+    "cli.lang": Message(
+        zh="输出语言：zh（中文，默认）或 en（英文）；也可用环境变量 LAWSITE_LANG 设置，未设置时用网站的 language",
+        en="language of the output: zh (Chinese, the default) or en (English); also set by the environment variable LAWSITE_LANG, else the site's language",
+    ),
+    "cli.new": Message(
+        zh="按模板新建内容文件",
+        en="create a content file from a template",
+    ),
+    "cli.new.concerns": Message(
+        zh="说明：意见所针对草案的 id",
+        en="notice: the id of the draft the suggestions were made on",
+    ),
+    "cli.new.id": Message(
+        zh="文件的 id（默认：类型-年-月-日）",
+        en="document id (default: KIND-YYYY-MM-DD)",
+    ),
+    "cli.new.interprets": Message(
+        zh="释义：所解释的草案或法律的 id",
+        en="interpretation: the id of the draft or law it explains",
+    ),
+    "cli.new.kind": Message(
+        zh="文件类型：draft（草案）、law（法律法规）、interpretation（释义）、notice（意见采纳情况的说明）、contact-point（基层立法联系点）、page（普通页面）",
+        en="the kind of file: draft, law, interpretation, notice, contact-point or page",
+    ),
+    "cli.new.path": Message(
+        zh="写入哪个文件（默认：content/<类型文件夹>/<id>.md）",
+        en="file to write (default: content/<kind folder>/<id>.md)",
+    ),
+    "cli.new.title": Message(
+        zh="文件标题（未给出时在终端上询问）",
+        en="document title (asked for on a terminal when missing)",
+    ),
+    "cli.options": Message(
+        zh="选项",
+        en="options",
+    ),
+    "cli.outline": Message(
+        zh="显示文件的解析结果（编、章、节和条文）",
+        en="show how files were parsed (divisions, articles)",
+    ),
+    "cli.outline.json": Message(
+        zh="输出稳定格式的 JSON（见 lawsite.outline）",
+        en="stable JSON (see lawsite.outline)",
+    ),
+    "cli.outline.paths": Message(
+        zh="Markdown 文件或文件夹",
+        en="Markdown files or folders",
+    ),
+    "cli.serve": Message(
+        zh="本地预览，修改后自动刷新",
+        en="preview with live reload",
+    ),
+    "cli.serve.dev-addr": Message(
+        zh="预览服务的地址和端口（默认：127.0.0.1:8000）",
+        en="address and port of the preview (default: 127.0.0.1:8000)",
+    ),
+    "cli.serve.full-rebuild": Message(
+        zh="每次修改都重新生成全部页面（大型网站较慢；默认只重新生成修改过的页面）",
+        en="rebuild every page on each change (slow on large sites; default: only changed pages)",
+    ),
+    "cli.sort": Message(
+        zh="收集到的意见 → 分组并建议所涉条文，写入审阅工作表",
+        en="collected comments → groups with a proposed article, in a review worksheet",
+    ),
+    "cli.sort.concerns": Message(
+        zh="意见所针对草案的 id，或草案 Markdown 文件的路径",
+        en="the id of the draft commented on, or the path of a draft's Markdown file",
+    ),
+    "cli.sort.file": Message(
+        zh="collect 格式的意见表：id,channel,point,article,text,received（UTF-8 或 GBK）",
+        en="the collect table: id,channel,point,article,text,received (UTF-8 or GBK)",
+    ),
+    "cli.sort.format": Message(
+        zh="csv：每条意见一行（id,article,group,confidence,reason，其后是输入表的各列）",
+        en="csv: one row per comment (id,article,group,confidence,reason, then the input's columns)",
+    ),
+    "cli.sort.output": Message(
+        zh="要写入的工作表（.xlsx），或配合 --format csv 写入的 CSV",
+        en="the worksheet (.xlsx) or, with --format csv, the CSV to write",
+    ),
+    "cli.strict": Message(
+        zh="把警告当作错误处理",
+        en="treat warnings as errors",
+    ),
+    "cli.tally": Message(
+        zh="汇总收集到的意见（CSV：article,from,text[,count]）→ 意见采纳情况的说明初稿",
+        en="collected comments (CSV: article,from,text[,count]) → a notice skeleton",
+    ),
+    "cli.tally.concerns": Message(
+        zh="意见所针对草案的 id",
+        en="the id of the draft the comments were made on",
+    ),
+    "cli.tally.file": Message(
+        zh="每行一条意见；UTF-8（带不带 BOM 均可）或 GBK 编码",
+        en="one row per comment; UTF-8 (with or without BOM) or GBK",
+    ),
+    "cli.tally.id": Message(
+        zh="说明的 id（默认：草案id-feedback）",
+        en="the notice's id (default: ID-feedback)",
+    ),
+    "cli.tally.out": Message(
+        zh="写入哪个文件（默认：content/notices/<id>.md）；不会覆盖已有文件",
+        en="file to write (default: content/notices/<id>.md); never overwritten",
+    ),
+    "cli.version": Message(
+        zh="显示版本号并退出",
+        en="show the version and exit",
+    ),
+    "collect.flagged": Message(
+        zh="{n} 条需要查看：{codes}",
+        en="{n} flagged: {codes}",
+    ),
+    "collect.skipped": Message(
+        zh="{n} 条已跳过：{codes}",
+        en="{n} skipped: {codes}",
+    ),
+    "collect.source": Message(
+        zh="  {source}	{n} 行",
+        en="  {source}	{n} row(s)",
+    ),
+    "collect.unlisted": Message(
+        zh="（另有 {n} 个问题已计入上面的数字，未逐条列出）",
+        en="({n} more problem(s) counted above but not listed)",
+    ),
+    "collect.without-article": Message(
+        zh="{n} 行没有条文，待整理",
+        en="{n} row(s) without an article, for 整理",
+    ),
+    "collect.written": Message(
+        zh="{n} 条意见已写入 {output}",
+        en="{n} comment(s) written to {output}",
+    ),
+    "error.collect-concerns": Message(
+        zh="--concerns {id}：没有这个 id 的草案（已有：{known}）",
+        en="--concerns {id}: no draft with that id (known: {known})",
+    ),
+    "error.collect-db": Message(
+        zh="{source}：无法打开意见征集服务的数据库（{error}）",
+        en="{source}: the intake database cannot be opened ({error})",
+    ),
+    "error.collect-db-missing": Message(
+        zh="{source}：没有这个数据库文件",
+        en="{source}: no such database file",
+    ),
+    "error.collect-kind": Message(
+        zh="{source}：不是可以汇总的来源（意见征集服务的数据库、.mbox、Maildir、.eml 文件夹、.eml、.csv 或 .xlsx）",
+        en="{source}: not a source collect reads (an intake database, .mbox, Maildir, folder of .eml, .eml, .csv or .xlsx)",
+    ),
+    "error.collect-missing": Message(
+        zh="{source}：没有这个文件或文件夹",
+        en="{source}: no such file or folder",
+    ),
+    "error.config-yaml": Message(
+        zh="{config_file}：不是有效的 YAML：{exc}",
+        en="{config_file}: not valid YAML: {exc}",
+    ),
+    "error.engine": Message(
+        zh='lawsite {own} 需要 {supported}；本次构建使用的是 MkDocs {version}。请安装受支持的版本：pip install "mkdocs>=1.6,<2"，或改用 ProperDocs：pip install properdocs，然后运行 properdocs build -f mkdocs.yml',
+        en='lawsite {own} needs {supported}; this build runs MkDocs {version}. Install a supported one: pip install "mkdocs>=1.6,<2" — or switch to ProperDocs: pip install properdocs, then properdocs build -f mkdocs.yml',
+    ),
+    "error.intake-before": Message(
+        zh="--before {before!r}：不是日期；请写作 YYYY-MM-DD",
+        en="--before {before!r}: not a date; write YYYY-MM-DD",
+    ),
+    "error.intake-db": Message(
+        zh="--db：{error}",
+        en="--db: {error}",
+    ),
+    "error.intake-site": Message(
+        zh="--site {site}：没有可用的开放数据（{error}）；请先构建网站",
+        en="--site {site}: no open data to serve ({error}); build the site first",
+    ),
+    "error.language": Message(
+        zh="lawsite：language 应为 {languages} 之一，现为 {language!r}",
+        en="lawsite: language must be one of {languages}, not {language!r}",
+    ),
+    "error.new-exists": Message(
+        zh="{target} 已存在；请换一个 --id 或 --path（没有覆盖任何文件）",
+        en="{target} already exists; choose another --id or --path (nothing was overwritten)",
+    ),
+    "error.new-id": Message(
+        zh="--id {doc_id!r}：只能使用字母、数字、“-”和“_”",
+        en="--id {doc_id!r}: use letters, digits, '-' and '_' only",
+    ),
+    "error.new-id-used": Message(
+        zh="id {doc_id!r} 已被 {path} 使用；请换一个 --id",
+        en="id {doc_id!r} is already used by {path}; choose another --id",
+    ),
+    "error.new-kind": Message(
+        zh="未知的文件类型 {kind!r}；应为 {kinds} 之一",
+        en="unknown kind {kind!r}; one of {kinds}",
+    ),
+    "error.new-required": Message(
+        zh="必须给出 {flag}（没有可以询问的终端）",
+        en="{flag} is required (no terminal to ask on)",
+    ),
+    "error.new-required-known": Message(
+        zh="必须给出 {flag}（没有可以询问的终端）；已有：{known}",
+        en="{flag} is required (no terminal to ask on); known: {known}",
+    ),
+    "error.new-target": Message(
+        zh="--{needed} {target_id!r} 在网站中找不到对应的草案或法律；已有：{known}",
+        en="--{needed} {target_id!r} names no draft or law in the site; known: {known}",
+    ),
+    "error.no-config": Message(
+        zh="{config_file}：没有这个文件；请在 mkdocs.yml 所在的文件夹中运行 lawsite，或使用 --config-file 指定",
+        en="{config_file}: no such file; run lawsite in the folder that holds mkdocs.yml or pass --config-file",
+    ),
+    "error.no-such-path": Message(
+        zh="没有这个文件或文件夹：{paths}",
+        en="no such file or folder: {paths}",
+    ),
+    "error.sort-concerns": Message(
+        zh="--concerns {concerns}：没有这个 id 的草案或法律（已有：{known}）",
+        en="--concerns {concerns}: no draft or law with that id (known: {known})",
+    ),
+    "error.sort-no-articles": Message(
+        zh="--concerns {path}：不是含有条文的草案或法律（可用 `lawsite outline {path}` 检查）",
+        en="--concerns {path}: not a draft or law with articles (check it with `lawsite outline {path}`)",
+    ),
+    "error.sort-unreadable": Message(
+        zh="--concerns {path}：无法读取文件（{exc}）",
+        en="--concerns {path}: cannot read the file ({exc})",
+    ),
+    "error.source-date-epoch": Message(
+        zh="SOURCE_DATE_EPOCH 应为自 1970 年起的整秒数，现为 {epoch!r}",
+        en="SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}",
+    ),
+    "error.tally-concerns": Message(
+        zh="--concerns {concerns}：没有这个 id 的草案或法律（已有：{known}）",
+        en="--concerns {concerns}: no draft or law with that id (known: {known})",
+    ),
+    "error.tally-exists": Message(
+        zh="{out} 已存在；请换一个 --out（tally 从不覆盖文件）",
+        en="{out} exists already; choose another --out (tally never overwrites)",
+    ),
+    "error.tally-id-used": Message(
+        zh="id {notice_id} 已被 {path} 使用；请换一个 --id",
+        en="id {notice_id} is already used by {path}; choose another --id",
+    ),
+    "error.intake": Message(
+        zh="lawsite：intake 应是意见征集服务的 http(s) 地址（例如 https://yj.example.gov.cn/intake），而不是 {intake!r}",
+        en="lawsite: intake must be the http(s) address of the comment service (e.g. https://yj.example.gov.cn/intake), not {intake!r}",
+    ),
+    "error.timezone": Message(
+        zh="lawsite：未知的时区 {timezone!r}；请使用 IANA 名称，例如 'Asia/Shanghai'",
+        en="lawsite: unknown time zone {timezone!r}; use an IANA name such as 'Asia/Shanghai'",
+    ),
+    "hint": Message(
+        zh="提示：{hint}",
+        en="hint: {hint}",
+    ),
+    "import.done": Message(
+        zh="已写入 {written} 个文件到 {into}，{skipped} 个保持原样（加 --force 可覆盖），{unread} 个无法读取",
+        en="{written} file(s) written into {into}, {skipped} left as they were (use --force to overwrite), {unread} could not be read",
+    ),
+    "intake.exported": Message(
+        zh="对 {concerns} 的 {n} 条意见已写入 {target}",
+        en="{n} comment(s) on {concerns} written to {target}",
+    ),
+    "intake.purged": Message(
+        zh="已删除 {day} 之前（{timezone}）收到的 {n} 条意见中的姓名和联系方式；意见本身保留",
+        en="deleted the name and contact of {n} comment(s) received before {day} ({timezone}); the comments stay",
+    ),
+    "new.done": Message(
+        zh="已创建 {target}；下一步：编辑该文件，然后运行 `lawsite check`",
+        en="created {target}; next: edit it, then run `lawsite check`",
+    ),
+    "outline.no-site": Message(
+        zh="lawsite：{error}；显示大纲，但不含释义和意见统计",
+        en="lawsite: {error}; outlining without interpretations and ledger counts",
+    ),
+    "plan.exists": Message(
+        zh="lawsite：内容文件夹中已有 {src}；{consequence}",
+        en="lawsite: {src} exists in the content folder; {consequence}",
+    ),
+    "plan.not-made": Message(
+        zh="不再生成该页面",
+        en="the generated page is not made",
+    ),
+    "plan.redline-not-made": Message(
+        zh="不再生成该修改对照页面",
+        en="the generated redline page is not made",
+    ),
+    "plugin.errors": Message(
+        zh="lawsite：内容中有 {n} 个错误（运行 `lawsite check` 查看全部详情）：\n  {lines}",
+        en="lawsite: {n} error(s) in content (run `lawsite check` for all details):\n  {lines}",
+    ),
+    "plugin.index-deferred": Message(
+        zh="lawsite：搜索索引在 MkDocs 完成后建立（lawsite build）",
+        en="lawsite: the search index is built once MkDocs is done (lawsite build)",
+    ),
+    "plugin.indexed": Message(
+        zh="lawsite：Pagefind 索引了 {pages} 个页面，分为 {shards} 部分",
+        en="lawsite: Pagefind indexed {pages} pages in {shards} shard(s)",
+    ),
+    "plugin.links": Message(
+        zh="lawsite：内容中有 {n} 个构建时会跟随的链接（运行 `lawsite check` 查看）：\n  {lines}",
+        en="lawsite: {n} link(s) in content that the build would follow (run `lawsite check`):\n  {lines}",
+    ),
+    "plugin.preview-on-request": Message(
+        zh="lawsite：预览；{count} 个法律页面在第一次打开时生成；不生成订阅源、开放数据和搜索索引（lawsite build 生成）",
+        en="lawsite: preview; {count} law page(s) built when first asked for; no feeds, open data or search index (lawsite build makes them)",
+    ),
+    "plugin.preview-rebuild": Message(
+        zh="lawsite：预览重新生成；订阅源、开放数据和搜索索引沿用第一次构建的",
+        en="lawsite: preview rebuild; feeds, open data and search index kept from the first build",
+    ),
+    "progress.checking": Message(
+        zh="检查",
+        en="checking",
+    ),
+    "progress.importing": Message(
+        zh="导入",
+        en="importing",
+    ),
+    "progress.indexing": Message(
+        zh="建立搜索索引",
+        en="indexing for search",
+    ),
+    "progress.reading": Message(
+        zh="读取内容",
+        en="reading content",
+    ),
+    "progress.rendering": Message(
+        zh="生成页面",
+        en="rendering pages",
+    ),
+    "publish.cross-device": Message(
+        zh="无法发布到 {site_dir}：{reason}{where}；那里的网站保持原样；其文件系统不能重命名它（例如位于容器镜像的下层）：请删除一次，或发布到由构建创建的文件夹",
+        en="cannot publish into {site_dir}: {reason}{where}; the site there was left as it was; its file system cannot rename it (e.g. it lies in a lower layer of a container image): remove it once, or publish into a folder that a build created",
+    ),
+    "publish.file-in-way": Message(
+        zh="{existing} 是文件而不是文件夹；发布到 {site_dir} 需要删除它；请把该文件移走，或换一个 --site-dir",
+        en="{existing} is a file, not a folder; publishing into {site_dir} would have to delete it; move the file away or choose another --site-dir",
+    ),
+    "publish.fresh-gone": Message(
+        zh="无法发布到 {site_dir}：构建写出的文件夹（{fresh}）在构建期间被删除或替换；那里的网站保持原样；是否有其他程序在 {site_dir} 旁边清理文件？",
+        en="cannot publish into {site_dir}: the folder the build wrote ({fresh}) was removed or replaced while it was built; the site there was left as it was; is another program cleaning up beside {site_dir}?",
+    ),
+    "publish.holds-sources": Message(
+        zh="{site_dir} 就是或包含构建要读取的 {kept}；发布会用网站替换它；请选择一个既不是 {kept}、也不包含它的 --site-dir",
+        en="{site_dir} is or holds {kept}, which the build reads; publishing would replace it with the site; choose a --site-dir that is neither {kept} nor a folder around it",
+    ),
+    "publish.inside-content": Message(
+        zh="{site_dir} 位于内容文件夹 {content_dir} 之中；下次构建会把网站当作内容读取；请选择内容文件夹之外的 --site-dir",
+        en="{site_dir} is inside the content folder {content_dir}; the next build would read the site as content; choose a --site-dir outside it",
+    ),
+    "publish.leftover": Message(
+        zh="无法删除 {folder}（构建遗留的文件夹）；请手动删除",
+        en="could not remove {folder}, a folder left by a build; remove it by hand",
+    ),
+    "publish.mount-point": Message(
+        zh="{site_dir} 是挂载点，不能通过重命名替换；那里的网站保持原样；请发布到其中的一个文件夹（例如 {inside}），并以它提供服务",
+        en="{site_dir} is a mount point, which cannot be replaced by a rename; the site there was left as it was; publish into a folder inside it (e.g. {inside}) and serve that",
+    ),
+    "publish.not-writable": Message(
+        zh="无法发布到 {site_dir}：{reason}{where}；那里的网站保持原样；请选择你有写入权限的文件夹中的 --site-dir",
+        en="cannot publish into {site_dir}: {reason}{where}; the site there was left as it was; choose a --site-dir in a folder you may write in",
+    ),
+    "publish.os-error": Message(
+        zh="无法发布到 {site_dir}：{reason}{where}；那里的网站保持原样",
+        en="cannot publish into {site_dir}: {reason}{where}; the site there was left as it was",
+    ),
+    "publish.project-folder": Message(
+        zh="{site_dir} 中有 {marker}，说明它是项目或代码仓库，而不是构建出的网站；构建会替换整个文件夹，从而删除它；请换一个 --site-dir",
+        en="{site_dir} holds {marker}, so it is a project or repository, not a built site; a build replaces the whole folder and would delete it; choose another --site-dir",
+    ),
+    "publish.stopped": Message(
+        zh="在等待另一个发布到 {site_dir} 的构建时停止；没有构建任何内容，那里的网站保持原样",
+        en="stopped while waiting for the other build into {site_dir}; nothing was built and the site there was left as it was",
+    ),
+    "publish.swapped": Message(
+        zh="无法发布到 {site_dir}：交换之后它不是构建出的文件夹；原来的网站已恢复；是否有其他程序在 {site_dir} 旁边写入？",
+        en="cannot publish into {site_dir}: after the swap it is not the folder that was built; the previous site was put back; is another program writing beside {site_dir}?",
+    ),
+    "publish.waiting": Message(
+        zh="另一个构建正在发布到 {site_dir}（进程 {holder}）；等待其完成（按 Ctrl-C 停止）",
+        en="another build into {site_dir} is running (process {holder}); waiting for it to finish (Ctrl-C to stop)",
+    ),
+    "severity.error": Message(
+        zh="错误",
+        en="error",
+    ),
+    "severity.warning": Message(
+        zh="警告",
+        en="warning",
+    ),
+    "sort.done": Message(
+        zh="{draft} 的 {n} 条意见分为 {groups} 组：{low} 条置信度低，留待编辑判断；{flagged} 条所提条号与内容不符；已写入 {output}",
+        en="{n} comment(s) in {groups} group(s) on {draft}: {low} left to the editor (low confidence), {flagged} naming an article they are not about; wrote {output}",
+    ),
+    "tally.done": Message(
+        zh="已创建 {out}；下一步：逐条确定处理结果，然后运行 `lawsite check`",
+        en="created {out}; next: decide each outcome, then run `lawsite check`",
+    ),
+    "tally.refused": Message(
+        zh="{source} 中有 {n} 个问题；没有写入任何文件",
+        en="{n} problem(s) in {source}; nothing written",
+    ),
+}
