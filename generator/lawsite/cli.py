@@ -22,6 +22,7 @@ from .commands import new as new_command
 from .commands import outline as outline_command
 from .commands import serve as serve_command
 from .commands import ledger as ledger_command
+from .commands import sort as sort_command
 from .commands import tally as tally_command
 from .messages import DEFAULT, language, msg, requested_language
 from .model import ConfigError, LawsiteError
@@ -101,6 +102,7 @@ def parser(lang: str = DEFAULT) -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true", help=msg("cli.import.force").render(lang))
     imp.set_defaults(run=import_command.run)
 
+    sort_command.add_parser(commands, lang, shared)
     intake_command.add_parser(commands, lang, shared)  # serve, export, purge: their options are intake's own
     collect_command.add_parser(commands, lang, shared)
     return top

@@ -256,6 +256,26 @@ MESSAGES: dict[str, Message] = {
         zh="每次修改都重新生成全部页面（大型网站较慢；默认只重新生成修改过的页面）",
         en="rebuild every page on each change (slow on large sites; default: only changed pages)",
     ),
+    "cli.sort": Message(
+        zh="收集到的意见 → 分组并建议所涉条文，写入审阅工作表",
+        en="collected comments → groups with a proposed article, in a review worksheet",
+    ),
+    "cli.sort.concerns": Message(
+        zh="意见所针对草案的 id，或草案 Markdown 文件的路径",
+        en="the id of the draft commented on, or the path of a draft's Markdown file",
+    ),
+    "cli.sort.file": Message(
+        zh="collect 格式的意见表：id,channel,point,article,text,received（UTF-8 或 GBK）",
+        en="the collect table: id,channel,point,article,text,received (UTF-8 or GBK)",
+    ),
+    "cli.sort.format": Message(
+        zh="csv：每条意见一行（id,article,group,confidence,reason，其后是输入表的各列）",
+        en="csv: one row per comment (id,article,group,confidence,reason, then the input's columns)",
+    ),
+    "cli.sort.output": Message(
+        zh="要写入的工作表（.xlsx），或配合 --format csv 写入的 CSV",
+        en="the worksheet (.xlsx) or, with --format csv, the CSV to write",
+    ),
     "cli.strict": Message(
         zh="把警告当作错误处理",
         en="treat warnings as errors",
@@ -399,6 +419,18 @@ MESSAGES: dict[str, Message] = {
     "error.no-such-path": Message(
         zh="没有这个文件或文件夹：{paths}",
         en="no such file or folder: {paths}",
+    ),
+    "error.sort-concerns": Message(
+        zh="--concerns {concerns}：没有这个 id 的草案或法律（已有：{known}）",
+        en="--concerns {concerns}: no draft or law with that id (known: {known})",
+    ),
+    "error.sort-no-articles": Message(
+        zh="--concerns {path}：不是含有条文的草案或法律（可用 `lawsite outline {path}` 检查）",
+        en="--concerns {path}: not a draft or law with articles (check it with `lawsite outline {path}`)",
+    ),
+    "error.sort-unreadable": Message(
+        zh="--concerns {path}：无法读取文件（{exc}）",
+        en="--concerns {path}: cannot read the file ({exc})",
     ),
     "error.source-date-epoch": Message(
         zh="SOURCE_DATE_EPOCH 应为自 1970 年起的整秒数，现为 {epoch!r}",
@@ -579,6 +611,10 @@ MESSAGES: dict[str, Message] = {
     "severity.warning": Message(
         zh="警告",
         en="warning",
+    ),
+    "sort.done": Message(
+        zh="{draft} 的 {n} 条意见分为 {groups} 组：{low} 条置信度低，留待编辑判断；{flagged} 条所提条号与内容不符；已写入 {output}",
+        en="{n} comment(s) in {groups} group(s) on {draft}: {low} left to the editor (low confidence), {flagged} naming an article they are not about; wrote {output}",
     ),
     "tally.done": Message(
         zh="已创建 {out}；下一步：逐条确定处理结果，然后运行 `lawsite check`",

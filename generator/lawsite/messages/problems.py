@@ -610,6 +610,10 @@ MESSAGES: dict[str, Message] = {
         zh='检查是否多了或少了逗号；含逗号的文字用 "…" 括起来',
         en='check for a missing or extra comma; quote text that contains commas with "…"',
     ),
+    "csv-cells.row": Message(
+        zh="第 {line} 行：有 {n_cells} 个单元格，表头有 {n_header} 个",
+        en="row {line}: {n_cells} cells, the header has {n_header}",
+    ),
     "csv-cells.tally": Message(
         zh="单元格数与表头不一致",
         en="the number of cells differs from the header",
@@ -625,6 +629,22 @@ MESSAGES: dict[str, Message] = {
     "csv-control-character.hint": Message(
         zh="在 Excel 或 WPS 中重新另存为“CSV UTF-8”；检查这一行是否粘贴了二进制数据",
         en="save the sheet again from Excel or WPS as “CSV UTF-8”; look for pasted binary data on this line",
+    ),
+    "csv-empty.file": Message(
+        zh="文件是空的",
+        en="the file is empty",
+    ),
+    "csv-empty.file.hint": Message(
+        zh="第一行是表头：{columns}",
+        en="the first row is the header: {columns}",
+    ),
+    "csv-empty.rows": Message(
+        zh="表格只有表头，没有意见",
+        en="the table has a header and no comments",
+    ),
+    "csv-empty.rows.hint": Message(
+        zh="在表头下每行写一条意见",
+        en="one row per comment under the header",
     ),
     "csv-encoding": Message(
         zh="CSV 既不是 UTF-8 编码，也不是 GBK 编码",
@@ -654,6 +674,18 @@ MESSAGES: dict[str, Message] = {
         zh="CSV 表头：缺少的列 {missing}",
         en="CSV header: missing column(s) {missing}",
     ),
+    "csv-header.missing-repeated": Message(
+        zh="CSV 表头：缺少的列 {missing}；重复的列 {repeated}",
+        en="CSV header: missing column(s) {missing}; repeated column(s) {repeated}",
+    ),
+    "csv-header.repeated": Message(
+        zh="CSV 表头：重复的列 {repeated}",
+        en="CSV header: repeated column(s) {repeated}",
+    ),
+    "csv-header.sort.hint": Message(
+        zh="表头行应为 {columns}（其后的其他列会保留）",
+        en="the header row is {columns} (extra columns after them are kept)",
+    ),
     "csv-header.unknown": Message(
         zh="CSV 表头：未知的列 {unknown}",
         en="CSV header: unknown column(s) {unknown}",
@@ -665,6 +697,14 @@ MESSAGES: dict[str, Message] = {
     "csv-malformed.hint": Message(
         zh='一条意见只有几句话：检查是否有未闭合的引号（"）一直延续到文件末尾',
         en='a suggestion is a few sentences: look for an unclosed quote (") that runs on to the end of the file',
+    ),
+    "csv-malformed.sort": Message(
+        zh="第 {line} 行：从这里起无法继续读取 CSV：{exc}",
+        en="row {line}: the CSV cannot be read on from here: {exc}",
+    ),
+    "csv-malformed.sort.hint": Message(
+        zh='检查是否有未闭合的引号（"），或某个单元格粘贴了整份文件',
+        en='look for an unclosed quote (") or a cell pasted with a whole document in it',
     ),
     "csv-row": Message(
         zh="第 {row} 行：{message}",
@@ -773,6 +813,14 @@ MESSAGES: dict[str, Message] = {
     "duplicate-id.hint": Message(
         zh="每份文件应有自己的 `id:`（未写时以文件名为 id）",
         en="give each document its own `id:` (ids default to the file name)",
+    ),
+    "duplicate-id.row": Message(
+        zh="第 {line} 行，id 列：`{id}` 也是第 {first} 行的 id",
+        en="row {line}, column id: `{id}` is also the id of row {first}",
+    ),
+    "duplicate-id.row.hint": Message(
+        zh="id 是回执号：每条意见各有自己的 id",
+        en="ids are receipts: each comment has its own",
     ),
     "duplicate-suggestion": Message(
         zh="来自{source}、针对本条的相同意见已在 {where} 列出",
@@ -1037,6 +1085,14 @@ MESSAGES: dict[str, Message] = {
     "missing-key.front.hint": Message(
         zh="加上 `{key}:`，即{what}",
         en="add `{key}:` — {what}",
+    ),
+    "missing-key.sort": Message(
+        zh="第 {line} 行，{name} 列为空；该行未计入",
+        en="row {line}, column {name}: empty; the row is left out",
+    ),
+    "missing-key.sort.hint": Message(
+        zh="每条意见都需要 id（回执号）和 text（意见内容）",
+        en="every comment needs its id (the receipt) and its text",
     ),
     "missing-key.suggestion": Message(
         zh="缺少 `{key}`",
@@ -1378,6 +1434,14 @@ MESSAGES: dict[str, Message] = {
         zh="写普通的占位符，例如 {{title}}；可用的占位符为 {allowed}",
         en="write the plain placeholder, e.g. {{title}}; the placeholders are {allowed}",
     ),
+    "text-too-long": Message(
+        zh="第 {line} 行，text 列：{n:,} 个字符；只比较前 {limit:,} 个",
+        en="row {line}, column text: {n:,} characters; only the first {limit:,} are compared",
+    ),
+    "text-too-long.hint": Message(
+        zh="一条意见只有几段话：检查这个单元格是否只有一条意见",
+        en="a comment is a few paragraphs: check that the cell holds one comment",
+    ),
     "tier-cycle": Message(
         zh="联系点的 `parent:` 绕成了一个圈：{names}",
         en="the contact points' `parent:` go round in a circle: {names}",
@@ -1385,6 +1449,14 @@ MESSAGES: dict[str, Message] = {
     "tier-cycle.hint": Message(
         zh="最上级的联系点不写 `parent:`；下级各自写直接上级的 id",
         en="the top point has no `parent:`; each point below names the one directly above it",
+    ),
+    "too-big": Message(
+        zh="文件有 {size:,} 字节，超过可读取的 {limit:,} 字节",
+        en="the file has {size:,} bytes, more than the {limit:,} read",
+    ),
+    "too-big.hint": Message(
+        zh="按草案或按月份拆分表格",
+        en="split the table by draft or by month",
     ),
     "too-deep": Message(
         zh="{what}嵌套了 {depth} 层；最多只能显示 {limit} 层",
@@ -1413,6 +1485,22 @@ MESSAGES: dict[str, Message] = {
     "too-deep.quotes": Message(
         zh="引用块（>）",
         en="block quotes (>)",
+    ),
+    "too-many-problems": Message(
+        zh="另有 {n} 个问题未列出",
+        en="{n} more problem(s) not listed",
+    ),
+    "too-many-problems.hint": Message(
+        zh="先改正列出的问题，再运行一次",
+        en="fix those listed and run again",
+    ),
+    "too-many-rows": Message(
+        zh="超过 {limit:,} 行；其余部分未读取",
+        en="more than {limit:,} rows; the rest is not read",
+    ),
+    "too-many-rows.hint": Message(
+        zh="按草案或按月份拆分表格",
+        en="split the table by draft or by month",
     ),
     "unknown-article": Message(
         zh="“{heading}”解释{label}（{article_id}），但《{title}》没有这一条",
