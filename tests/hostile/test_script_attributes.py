@@ -171,7 +171,7 @@ def test_a_built_draft_keeps_lawsites_basket_and_drops_the_forged_one(tmp_path: 
     )
     assert "script-attribute" in {p.code for p in source_problems(Source("drafts/d.md", DRAFT))}
     # `check` refuses the forged basket; to judge the sanitiser alone, build with its problems ignored.
-    monkeypatch.setattr(site_module, "source_problems", lambda source: [])
+    monkeypatch.setattr(site_module, "source_problems", lambda source, split=None: [])
     site_module.forget_parsed()
     try:
         build_site(tmp_path / "mkdocs.yml", tmp_path / "site", 1_790_000_000)
