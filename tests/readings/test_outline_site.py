@@ -74,7 +74,7 @@ def test_text_outline_is_unchanged_inside_a_site(capsys):
     assert "art_12  第十二条  （业主大会会议）" in out
 
 
-def test_broken_site_config_still_outlines_the_file(capsys, tmp_path):
+def test_broken_site_config_still_outlines_the_file(capsys, tmp_path, english):
     (tmp_path / "mkdocs.yml").write_text("site_name: [unclosed\n", encoding="utf-8")
     law = tmp_path / "law.md"
     law.write_text("第一条 为了测试，制定本法。\n", encoding="utf-8")
