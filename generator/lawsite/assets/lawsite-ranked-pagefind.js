@@ -10,7 +10,7 @@
  * before sorting. The rank is not a filter for readers: none is offered. */
 import * as pagefind from "../../../pagefind/pagefind.js";
 
-var RANK_WEIGHTS = { past: 0.3 };  // emit/search.py: RANK_PAST
+var RANK_WEIGHTS = { past: 0.3, activity: 0.3, below: 0.5 };  // emit/search.py: RANK_PAST, RANK_ACTIVITY, RANK_BELOW
 
 export var options = pagefind.options;
 export var mergeIndex = pagefind.mergeIndex;

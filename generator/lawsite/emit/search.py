@@ -34,7 +34,7 @@ from typing import Callable, Iterator
 
 from ..gather.site import Site
 from ..messages import Text, msg
-from ..model import Document, Problem, Severity
+from ..model import Document, Kind, Problem, Severity
 from ..progress import ProgressCallback
 from ..render.templates import render
 
@@ -93,7 +93,13 @@ EXCLUDE_SELECTORS = (
 # ones. Other pages have no rank. (A boost for the reading open for comment
 # was tried and dropped: on real laws it put a long open draft above the law
 # a query names, 未成年人保护法 above 居民身份证法 for 居民身份证.)
+# Pages about the work around the texts come after the texts and the points
+# themselves: an activity's record (a few lines naming a draft) would
+# otherwise outrank the draft, and a station below a point (its title
+# repeats the point's name) the point it reports to.
 RANK_PAST = "past"
+RANK_ACTIVITY = "activity"
+RANK_BELOW = "below"
 
 _CONTENT = re.compile(r'<article class="md-content__inner md-typeset"')
 _BODY = re.compile(r"<article\b[^>]*\bdata-pagefind-body\b[^>]*>")
@@ -127,9 +133,13 @@ def search_button_html(language: str) -> str:
 
 
 def search_rank(site: Site, document: Document | None) -> str | None:
-    """RANK_PAST or None for a document's page (see RANK_PAST)."""
+    """The rank of a document's page, None for most (see RANK_PAST)."""
     if document is None:
         return None
+    if document.kind is Kind.ACTIVITY:
+        return RANK_ACTIVITY
+    if document.contact_point is not None and document.contact_point.parent:
+        return RANK_BELOW
     subject = site.get(document.concerns or document.interprets) or document
     return RANK_PAST if site.later_reading(subject) is not None else None
 
