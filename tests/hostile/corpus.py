@@ -110,14 +110,16 @@ def _articles(n: int, extra: str = "") -> str:
 def write_hostile_content(content: Path) -> None:
     """The whole hostile site: a draft open for comment, a law, an
     interpretation, a notice with YAML and CSV suggestions, a contact point,
-    a plain page, and an index page."""
-    for folder in ("drafts", "laws", "interpretations", "notices", "contact-points"):
+    an activity of it, a plain page, and an index page."""
+    for folder in ("drafts", "laws", "interpretations", "notices", "contact-points", "activities"):
         (content / folder).mkdir(parents=True, exist_ok=True)
     (content / "index.md").write_text(_front({"title": TITLE_VECTOR, "description": FIELD_VECTOR, "summary": FIELD_VECTOR, "status": FIELD_VECTOR}) + MARKDOWN_BODY + "\n", encoding="utf-8")
     (content / "page.md").write_text(f"# {FIELD_VECTOR}\n\n## {FIELD_VECTOR}\n\n{MARKDOWN_BODY}\n", encoding="utf-8")
 
     point = _fields(Kind.CONTACT_POINT) | {"id": "hostile-point", "level": FIELD_VECTOR, "email": "point@example.org"}
     (content / "contact-points" / "hostile-point.md").write_text(_front(point) + MARKDOWN_BODY + "\n", encoding="utf-8")
+    activity = _fields(Kind.ACTIVITY) | {"id": "hostile-activity", "type": "座谈会", "date": "2026-02-15", "point": "hostile-point", "drafts": ["hostile-draft"], "participants": 12, "collected": 3}
+    (content / "activities" / "hostile-activity.md").write_text(_front(activity) + MARKDOWN_BODY + "\n", encoding="utf-8")
 
     draft = _fields(Kind.DRAFT) | {"id": "hostile-draft", "published": "2026-01-01", "contact_points": ["hostile-point"]}
     comments = {name: FIELD_VECTOR for name in ("post", "fax", "phone")}
