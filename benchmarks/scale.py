@@ -22,7 +22,7 @@ and the sum of all its processes at once, sampled) are measured around it. Then
 ``lawsite check`` on the lawsite site, and the serve reload latency: start
 ``lawsite serve``, change the draft, poll the served page until the change is
 there. Last, a third site holding one draft of 99,990 articles (the most the
-numbering allows) is built and timed. Prints every figure side by side with the
+numbering allows) is built and timed. Prints every figure as Markdown (the README's table, as it is), side by side with the
 ratios and the targets.
 
 Every lawsite command runs as ``python -m lawsite`` with this checkout's
@@ -277,47 +277,63 @@ def serve_latency(root: Path, config: Path, timeout: float = 600.0) -> tuple[flo
 
 
 # --- report ----------------------------------------------------------------------------
+#
+# Printed as Markdown, so that the README's table is the run's output as it is.
+
+PEER = "plain Material: `navigation.prune`, `search` with `lang: zh`, `font: false`"
 
 
 def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}×" if b else "–"
 
 
+def md_row(*cells: str) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
 def report(n: int, articles: int, plain: dict | None, law: dict, imp: dict, check: dict, serve: tuple[float, float] | None) -> str:
-    peer = "plain Material: navigation.prune, search with lang: zh, font: false"
-    rows = [f"corpus: {n} documents, {articles} articles (lawsite parse); both sites built in this run", f"({peer})", ""]
-    rows.append(f"{'':24}{'plain MkDocs':>14}{'lawsite':>14}{'ratio':>9}  target")
+    """The corpus table: both builds side by side, then lawsite's own commands."""
+    rows = [f"Corpus: {n} documents, {articles} articles (lawsite parse); both sites built in this run; peer: {PEER}.", ""]
+    rows += [md_row("", "plain Material", "lawsite", "ratio", "target"), md_row("---", "---:", "---:", "---:", "---")]
+
     def row(label: str, key: str, fmt: str, target: str) -> None:
         p = plain[key] if plain else None
         shown_p = format(p, fmt) if p is not None else "–"
-        rows.append(f"{label:24}{shown_p:>14}{format(law[key], fmt):>14}{ratio(law[key], p) if p else '–':>9}  {target}")
+        rows.append(md_row(label, shown_p, format(law[key], fmt), ratio(law[key], p) if p else "–", target))
+
     row("build wall time (s)", "seconds", ".1f", "≤ 0.5× plain")
-    row("build CPU time (s)", "cpu_seconds", ".1f", "(user + sys, all processes)")
+    row("build CPU time (s)", "cpu_seconds", ".1f", "user + sys, all processes")
     row("peak RSS (MB)", "tree_peak_mb", ".0f", "≤ plain (all processes at once, sampled every 0.1 s)")
-    row("  largest process", "peak_mb", ".0f", "(lawsite: MkDocs or one Pagefind run)")
+    row("largest process (MB)", "peak_mb", ".0f", "lawsite: MkDocs or one Pagefind run")
     row("output (MB)", "output_mb", ".1f", "≤ 150 MB")
     row("files", "files", "d", "")
     row("HTML pages", "pages", "d", "")
     row("mean page (kB)", "page_kb_mean", ".1f", "")
     row("largest page (kB)", "page_kb_max", ".0f", "")
-    rows.append("")
-    rows.append(f"lawsite import:  {imp['seconds']:.1f} s, peak {imp['peak_mb']:.0f} MB")
-    rows.append(f"lawsite check:   {check['seconds']:.2f} s, CPU {check['cpu_seconds']:.2f} s (target ≤ 3 s), peak {check['peak_mb']:.0f} MB")
+    rows += ["", *ALONE_HEAD]
+    rows.append(md_row("`lawsite import`", f"{imp['seconds']:.1f}", f"{imp['cpu_seconds']:.1f}", f"{imp['peak_mb']:.0f}", ""))
+    rows.append(md_row("`lawsite check`", f"{check['seconds']:.2f}", f"{check['cpu_seconds']:.2f}", f"{check['peak_mb']:.0f}", "≤ 3 s"))
     if serve:
-        rows.append(serve_line(serve))
+        rows += serve_rows(serve)
     return "\n".join(rows)
 
 
-def serve_line(serve: tuple[float, float]) -> str:
-    return f"lawsite serve:   first page after {serve[0]:.1f} s (target ≤ 15 s); a change to the draft shown after {serve[1]:.2f} s (target ≤ 1 s)"
+ALONE_HEAD = (md_row("lawsite alone", "wall (s)", "CPU (s)", "peak (MB)", "target"), md_row("---", "---:", "---:", "---:", "---"))
 
 
-def draft_lines(articles: int, builds: tuple[dict, dict]) -> str:
+def serve_rows(serve: tuple[float, float]) -> list[str]:
+    return [md_row("`lawsite serve`: first page", f"{serve[0]:.1f}", "", "", "≤ 15 s"),
+            md_row("`lawsite serve`: a change to the draft shown", f"{serve[1]:.2f}", "", "", "≤ 1 s")]
+
+
+def draft_rows(articles: int, builds: tuple[dict, dict]) -> list[str]:
     first, again = builds
-    def figures(build: dict) -> str:
-        return f"{build['seconds']:.1f} s, CPU {build['cpu_seconds']:.1f} s, peak {build['tree_peak_mb']:.0f} MB"
-    return (f"large draft:     {articles} articles, first build (no cache) {figures(first)}\n"
-            f"                 again, one article edited: {figures(again)} (target ≤ 120 s)")
+
+    def cells(build: dict) -> tuple[str, str, str]:
+        return f"{build['seconds']:.1f}", f"{build['cpu_seconds']:.1f}", f"{build['tree_peak_mb']:.0f}"
+
+    return [md_row(f"large draft ({articles:,} articles): first build, no cache", *cells(first), ""),
+            md_row("large draft: again, one article edited", *cells(again), "≤ 120 s")]
 
 
 def count_articles(content: Path) -> int:
@@ -378,7 +394,7 @@ def main() -> None:
     if args.serve_only:
         if not args.keep or not (args.keep / "lawsite" / "mkdocs.yml").is_file():
             raise SystemExit("--serve-only needs --keep DIR of an earlier run")
-        print(serve_line(serve_latency(args.keep / "lawsite", args.keep / "lawsite" / "mkdocs.yml")))
+        print("\n".join(serve_rows(serve_latency(args.keep / "lawsite", args.keep / "lawsite" / "mkdocs.yml"))))
         return
     root = args.keep or Path(tempfile.mkdtemp(prefix="lawsite-scale-"))
     root.mkdir(parents=True, exist_ok=True)
@@ -386,9 +402,11 @@ def main() -> None:
     try:
         if not args.draft_only:
             measure_corpus(args, root)
-        if not args.skip_draft:
-            print(draft_lines(args.draft_articles, measure_large_draft(root / "draft", args.draft_articles)))
-        print(f"({env_note}; load average {os.getloadavg()[0]:.1f} at the end; sites in {root})" if args.keep else f"({env_note}; {os.getloadavg()[0]:.1f} at the end)")
+        if not args.skip_draft:  # the rows go on the table printed above (or under a head of their own)
+            rows = draft_rows(args.draft_articles, measure_large_draft(root / "draft", args.draft_articles))
+            print("\n".join([*ALONE_HEAD, *rows] if args.draft_only else rows))
+        kept = f"; sites in {root}" if args.keep else ""
+        print(f"\n({env_note}; {os.getloadavg()[0]:.1f} at the end{kept})")
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
