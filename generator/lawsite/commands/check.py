@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     project = project_of(args)
     lang = language_of(args, project)
     progress = Progress(msg("progress.checking").render(lang))
-    site = load_site(project.content_dir, project.settings, progress)
+    site = load_site(project.content_dir, project.settings, progress, law_texts=False)  # a check needs the laws' problems, not their articles
     progress.close()
     problems = sorted(site.problems, key=lambda p: (p.path, p.line or 0))
     errors = [p for p in problems if p.is_error]

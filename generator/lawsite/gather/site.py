@@ -27,6 +27,7 @@ from ..parse.schema import theme_file
 from ..parse.static_files import PHOTO_SUFFIXES, beside, is_page, served_files, static_file_problems
 from ..progress import ProgressCallback
 from ..settings import Settings
+from .laws_apart import laws_apart, named_laws
 from .ledger import Ledger, build_ledger
 from .tiers import Tiers, tiers_of
 
@@ -223,18 +224,29 @@ def _parse_cached(source: Source, numbering: str, split: Callable[[], Split]) ->
     return document, problems
 
 
-def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None = None, progress: ProgressCallback | None = None, safety: list[Problem] | None = None) -> Site:
+def gather(
+    sources: list[Source], settings: Settings, read_file: ReadFile | None = None, progress: ProgressCallback | None = None, safety: list[Problem] | None = None, law_texts: bool = True
+) -> Site:
     """Parse every source and link documents to one another; with a `safety`
     list, each source's safety problems (parse/safety.py) are added to it,
-    from the same parse of its front matter."""
+    from the same parse of its front matter. Without `law_texts`, laws are
+    parsed for their problems only, in worker processes where there are
+    many (gather/laws_apart.py): their documents have no articles, except
+    those of the laws that other documents need."""
     site = Site()
+    apart = None if law_texts else laws_apart(sources, settings.numbering, progress)
     for done, source in enumerate(sources, start=1):
-        if progress:
-            progress(done, len(sources))
-        split = functools.cache(functools.partial(split_front_matter, source))  # once, for both (a third of a check)
-        document, problems = _parse_cached(source, settings.numbering, split)
+        parsed = apart[done - 1] if apart is not None else None
+        if parsed is None:
+            if progress and apart is None:
+                progress(done, len(sources))
+            split = functools.cache(functools.partial(split_front_matter, source))  # once, for both (a third of a check)
+            document, problems = _parse_cached(source, settings.numbering, split)
+            unsafe = _safety_cached(source, split) if safety is not None else []
+        else:
+            document, problems, unsafe = parsed
         if safety is not None:
-            safety += _safety_cached(source, split)
+            safety += unsafe
         site.problems.extend(problems)
         if document is None:
             continue
@@ -246,6 +258,8 @@ def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None
             continue
         site.documents[document.id] = document
         site.by_path[source.path] = document
+    if apart is not None:
+        _parse_named_laws(site, settings.numbering)
     site.problems.extend(_check_links(site))
     site.tiers, tier_problems = tiers_of(site.of_kind(Kind.CONTACT_POINT))
     site.problems.extend(tier_problems)
@@ -257,6 +271,16 @@ def gather(sources: list[Source], settings: Settings, read_file: ReadFile | None
     site.problems.extend(attach_interpretations(site.documents, settings.numbering))
     site.consultations = consultations(site.documents.values(), settings.build_time(), settings.tz)
     return site
+
+
+def _parse_named_laws(site: Site, numbering: str) -> None:
+    """The articles of the laws parsed apart that notices or interpretations
+    read (their problems are counted already)."""
+    for doc_id in named_laws(site.documents):
+        law = site.documents[doc_id]
+        document, _ = parse_document(law.source, numbering)
+        if document is not None:
+            site.documents[doc_id] = site.by_path[law.path] = document
 
 
 # Fields that name another document, and the kinds they may name.
@@ -438,14 +462,16 @@ def forget_parsed() -> None:
     _SAFETY.clear()
 
 
-def load_site(folder: Path, settings: Settings | None = None, progress: ProgressCallback | None = None) -> Site:
+def load_site(folder: Path, settings: Settings | None = None, progress: ProgressCallback | None = None, law_texts: bool = True) -> Site:
     """Read and gather the content folder: the one entry point for everyone.
 
-    `progress(done, total)` is called as documents are parsed (see progress.py)."""
+    `progress(done, total)` is called as documents are parsed (see progress.py).
+    Without `law_texts` (`lawsite check`), laws are parsed for their problems
+    only (see `gather`)."""
     paths = _walk(folder)  # the one walk of the folder, which follows no link
     sources, problems = read_sources(folder, paths)
     unsafe: list[Problem] = []  # hostile input: unsafe URLs, control characters, nesting
-    site = gather(sources, settings or Settings(), content_reader(folder), progress, safety=unsafe)
+    site = gather(sources, settings or Settings(), content_reader(folder), progress, safety=unsafe, law_texts=law_texts)
     links = link_problems(folder, paths)
     known = {(p.path, p.code) for p in problems}
     problems += [p for p in links if (p.path, p.code) not in known]

@@ -1,0 +1,88 @@
+"""`lawsite check` parses laws in worker processes for their problems only
+(gather/laws_apart.py): it must report exactly what a full parse reports."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lawsite.gather import laws_apart
+from lawsite.gather.site import load_site
+from lawsite.model import Kind
+
+REPO = Path(__file__).resolve().parents[2]
+
+LAW = """---
+kind: law
+id: {id}
+title: 测试条例{n}
+---
+
+## 第一章　总则
+
+第一条　为了测试，制定本条例。
+
+第三条　本条例自公布之日起施行。
+"""  # 第二条 is missing: a warning in every law
+
+INTERPRETATION = """---
+kind: interpretation
+id: water-interpretation
+title: 水源保护条例解读
+interprets: qingchuan-water-protection-2025
+---
+
+## 第一条
+
+这一条说明立法目的。
+
+## 第九百条
+
+没有这一条。
+"""
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """The sample content, an interpretation of its law (which reads the
+    law's articles), and enough laws with a warning each to be parsed apart."""
+    folder = tmp_path / "content"
+    shutil.copytree(REPO / "content", folder)
+    (folder / "interpretations" / "water-interpretation.md").write_text(INTERPRETATION, encoding="utf-8")
+    for n in range(30):
+        (folder / "laws" / f"test-{n:02d}.md").write_text(LAW.format(id=f"test-law-{n:02d}", n=n), encoding="utf-8")
+    return folder
+
+
+def _problems(folder: Path, law_texts: bool) -> list[dict]:
+    return [p.to_dict("en") for p in load_site(folder, law_texts=law_texts).problems]
+
+
+def test_laws_parsed_apart_give_every_problem_of_a_full_parse(content, monkeypatch):
+    monkeypatch.setattr(laws_apart, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(laws_apart, "CHUNK", 7)
+    full = _problems(content, law_texts=True)
+    apart = _problems(content, law_texts=False)
+    assert apart == full
+    gaps = [p["path"] for p in full if p["code"] == "article-gap"]
+    assert gaps == [f"laws/test-{n:02d}.md" for n in range(30)]  # each law's own warning, in order
+    unknown = [p for p in full if p["code"] == "unknown-article"]
+    assert [p["path"] for p in unknown] == ["interpretations/water-interpretation.md"]  # read against the law's articles
+
+
+def test_laws_apart_have_no_articles_but_those_others_read(content, monkeypatch):
+    monkeypatch.setattr(laws_apart, "PARALLEL_FROM", 1)
+    site = load_site(content, law_texts=False)
+    laws = {d.id: d for d in site.of_kind(Kind.LAW)}
+    assert laws["qingchuan-water-protection-2025"].legal is not None and laws["qingchuan-water-protection-2025"].legal.articles
+    assert all(laws[f"test-law-{n:02d}"].legal is None for n in range(30))
+    assert site.by_path["laws/water-protection.md"] is laws["qingchuan-water-protection-2025"]
+    assert site.documents["water-interpretation"].interpretation is not None
+
+
+def test_a_small_site_is_parsed_here(content):
+    # Below PARALLEL_FROM sources nothing is forked; everything is whole.
+    site = load_site(content, law_texts=False)
+    assert all(d.legal is not None for d in site.of_kind(Kind.LAW))
