@@ -98,5 +98,5 @@ def _index_search(site_dir: Path, lang: str) -> None:
 def _precompress(site_dir: Path, lang: str) -> None:
     from ..emit.compress import precompress
 
-    done = precompress(site_dir)
+    done = precompress(site_dir, workers=os.cpu_count() or 1)
     print(msg("build.precompressed", files=done.files, gzip=f"{done.gzip_bytes:,}", brotli=f"{done.brotli_bytes:,}", size=f"{done.bytes_in:,}").render(lang))

@@ -11,9 +11,12 @@ alone, and so is what is compressed already (Pagefind's index, images).
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import gzip
+import multiprocessing
 import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +24,7 @@ from pathlib import Path
 import brotli
 
 TEXT_SUFFIXES = frozenset((".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".csv", ".webmanifest"))
+PARALLEL_FROM = 200  # files; fewer are compressed here
 MIN_BYTES = 512  # below this the saving is not worth a file (and a request header is larger)
 GZIP_LEVEL = 9
 # Brotli's quality 11 is ~20x slower than 9 for a few per cent: 9 keeps a
@@ -48,25 +52,32 @@ def is_text(path: Path) -> bool:
     return path.suffix in TEXT_SUFFIXES
 
 
-def precompress(site_dir: Path) -> Compressed:
-    """Write `name.gz` and `name.br` beside each text file of `site_dir`."""
-    with _memory_kept():
-        return _precompress(site_dir)
+def precompress(site_dir: Path, workers: int = 1) -> Compressed:
+    """Write `name.gz` and `name.br` beside each text file of `site_dir`,
+    in `workers` forked processes when there are many files (`lawsite
+    build` asks for one per CPU: its own process is small; forking the MkDocs
+    process would not be)."""
+    paths = [p for p in sorted(site_dir.rglob("*")) if p.is_file() and is_text(p) and p.stat().st_size >= MIN_BYTES]
+    if workers < 2 or len(paths) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return _compress_all(paths)
+    chunks = [paths[start::workers * 4] for start in range(workers * 4)]  # interleaved: large and small files in each
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        done = list(pool.map(_compress_all, chunks))
+    return Compressed(*(sum(figures) for figures in zip(*(dataclasses.astuple(d) for d in done))))
 
 
-def _precompress(site_dir: Path) -> Compressed:
+def _compress_all(paths: list[Path]) -> Compressed:
     files = bytes_in = gz_total = br_total = 0
-    for path in sorted(site_dir.rglob("*")):
-        if not path.is_file() or not is_text(path) or path.stat().st_size < MIN_BYTES:
-            continue
-        data = path.read_bytes()
-        gz = gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
-        br = brotli.compress(data, quality=BROTLI_QUALITY)
-        if len(gz) >= len(data):
-            continue
-        path.with_name(path.name + ".gz").write_bytes(gz)
-        path.with_name(path.name + ".br").write_bytes(br)
-        files, bytes_in, gz_total, br_total = files + 1, bytes_in + len(data), gz_total + len(gz), br_total + len(br)
+    with _memory_kept():
+        for path in paths:
+            data = path.read_bytes()
+            gz = gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+            br = brotli.compress(data, quality=BROTLI_QUALITY)
+            if len(gz) >= len(data):
+                continue
+            path.with_name(path.name + ".gz").write_bytes(gz)
+            path.with_name(path.name + ".br").write_bytes(br)
+            files, bytes_in, gz_total, br_total = files + 1, bytes_in + len(data), gz_total + len(gz), br_total + len(br)
     return Compressed(files, bytes_in, gz_total, br_total)
 
 
