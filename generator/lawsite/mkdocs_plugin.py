@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import mkdocs
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -95,6 +96,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.dirty = False  # serve's dirty rebuilds: law pages are built when first asked for
         self.builds = 0
         self.on_request = OnRequest()
+        self.compiled_templates = CompiledTemplates()
         self._fresh_state()
 
     def _fresh_state(self) -> None:
@@ -347,6 +349,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.static_html = [f.dest_uri for f in files if f.dest_uri.endswith(".html") and not f.is_documentation_page()]
         if self.dirty and self.nav is not None:
             self.on_request.context = (config, files, self.nav, env)
+        if self.serving:  # each rebuild has a new environment: compiled once, the theme's templates serve them all
+            env.bytecode_cache = self.compiled_templates
+            _skip_preview_templates(config, rebuild=self.dirty and self.builds > 0)
         return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -459,6 +464,34 @@ class OnRequest:
 
 def _not_modified() -> bool:
     return False
+
+
+class CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled once for a whole `serve` (Jinja checks
+    each template's source against what it was compiled from)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+def _skip_preview_templates(config: MkDocsConfig, rebuild: bool) -> None:
+    """A preview needs no sitemap (a publication's; MkDocs gzips it: a fifth
+    of a rebuild of the corpus preview) unless Material's instant navigation
+    reads it; a dirty rebuild keeps the first build's 404 page (rendered with
+    the whole nav: a quarter of a rebuild). Dropped here, after MkDocs has
+    listed the theme's files: a template dropped before would be copied as
+    a static file."""
+    if "navigation.instant" not in (config.theme.get("features") or ()):
+        config.theme.static_templates.discard("sitemap.xml")
+    if rebuild:
+        config.theme.static_templates.discard("404.html")
 
 
 def _extra_asset(config: MkDocsConfig, name: str) -> None:

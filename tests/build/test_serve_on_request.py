@@ -1,7 +1,8 @@
 """`lawsite serve` builds a preview's law pages when a browser first asks for
 them: the drafts and other pages first, then each law page on its first
 request, with its text and its neighbours' titles in the nav; a change to the
-draft is shown by a dirty rebuild that builds no law page."""
+draft is shown by a dirty rebuild that builds no law page (nor the 404 page
+again, nor a sitemap)."""
 
 from __future__ import annotations
 
@@ -67,11 +68,15 @@ def test_law_pages_are_built_when_first_asked_for(tmp_path: Path, monkeypatch: p
     try:
         wait_for(f"{base}/drafts/d/", "草案的内容", server)
         assert built("drafts/d") and not [n for n in (1, 2, 3) if built(f"laws/law-{n}")]
+        (preview,) = (tmp_path / "tmp").glob("mkdocs_*")
+        first_404 = (preview / "404.html").stat().st_mtime_ns
+        assert not (preview / "sitemap.xml").exists()  # a publication's, not a preview's
         page = wait_for(f"{base}/laws/law-2/", "第2号条例的内容", server)
         assert "第1号条例" in page and "第3号条例" in page and ">None<" not in page  # the nav's titles, read or not
         (content / "drafts" / "d.md").write_text(DRAFT.format(marker="，已改"), encoding="utf-8")
         wait_for(f"{base}/drafts/d/", "草案的内容，已改", server)
         assert built("laws/law-2") and not built("laws/law-3")  # the rebuild built no law page
+        assert (preview / "404.html").stat().st_mtime_ns == first_404  # kept from the first build
         assert "第3号条例的内容" in wait_for(f"{base}/laws/law-3/", "第3号条例的内容", server)
     finally:
         stop(server)
