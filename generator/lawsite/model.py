@@ -436,7 +436,8 @@ class Suggestion:
     `article` is the id of an article of the draft the notice concerns (the
     reading the public commented on), or GENERAL for the whole draft; later
     renumbering never changes it. `path`/`line` say where it was written (the
-    notice's YAML item or the CSV row).
+    notice's YAML item or the CSV row). `ids` are the ids of the comments
+    merged into it (receipts among them), as `lawsite tally` writes them.
     """
 
     article: str
@@ -447,6 +448,7 @@ class Suggestion:
     reason: str | None
     path: str
     line: int | None
+    ids: tuple[str, ...] = ()
 
 
 @dataclass

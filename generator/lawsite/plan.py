@@ -17,6 +17,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Callable, TypeVar, Union
 
+from .emit.lookup import LOOKUP_SRC, published_receipts
 from .emit.poster import poster_uri
 from .emit.sign import sign_uri
 from .gather.readings import redline_pairs
@@ -26,11 +27,12 @@ from .model import Document, Kind
 from .parse.poster import has_poster
 from .parse.schema import file_name_of
 from .render import lawnav
+from .render.comments import intake_base
 from .render.i18n import translator
 from .render.readings import redline_title
 from .settings import Settings
 from .gather.accounts import years
-from .urls import DIRECTORY_ID, STATISTICS_ID, law_index_key, poster_key, redline_key, sign_key, year_key
+from .urls import DIRECTORY_ID, LOOKUP_ID, STATISTICS_ID, law_index_key, poster_key, redline_key, sign_key, year_key
 
 STATISTICS_SRC = "statistics.md"
 HOME_SRCS = ("index.md", "README.md")
@@ -57,6 +59,7 @@ class PageKind(str, Enum):
     POSTER = "poster"
     SIGN = "sign"
     REDLINE = "redline"
+    LOOKUP = "lookup"  # 查询我的意见: a receipt → what became of the comment
 
 
 @dataclass(frozen=True)
@@ -201,7 +204,24 @@ class RedlinePage:
         return f"---\nhide: [toc]\n---\n\n# {self.title}\n"
 
 
-GeneratedPage = Union[LawIndexPage, LedgerPage, YearPage, PosterPage, SignPage, RedlinePage]
+@dataclass(frozen=True)
+class LookupPage:
+    """查询我的意见: a commenter types a receipt and sees what became of the
+    comment (emit/lookup.py), linked from the home page, the notices, the
+    how-to-comment page and the comment service's receipt page."""
+
+    title: str
+    kind: PageKind = field(default=PageKind.LOOKUP, init=False)
+    in_nav: bool = field(default=False, init=False)
+    src: str = field(default=LOOKUP_SRC, init=False)
+    key: str = field(default=LOOKUP_ID, init=False)
+
+    @property
+    def stub(self) -> str:
+        return f"---\nhide: [toc]\n---\n\n# {self.title}\n"
+
+
+GeneratedPage = Union[LawIndexPage, LedgerPage, YearPage, PosterPage, SignPage, RedlinePage, LookupPage]
 PageSpec = Union[DocumentPage, GeneratedPage]
 
 
@@ -238,7 +258,8 @@ def plan_pages(site: Site, settings: Settings, exists: Callable[[str], bool]) ->
     signs = [SignPage(d) for d in published if d.kind is Kind.CONTACT_POINT]
     redlines = [RedlinePage(old, new, redline_title(old, new, settings.language)) for old, new in redline_pairs(site)]
     redlines, redline_skipped = _unclaimed(redlines, exists, msg("plan.redline-not-made"))
-    return Plan(documents, (*indexes, *ledger, *yearly, *posters, *signs, *redlines), (*ledger_skipped, *yearly_skipped, *redline_skipped), folders)
+    lookup, lookup_skipped = _unclaimed(_lookup_pages(site, settings), exists, msg("plan.lookup-not-made"))
+    return Plan(documents, (*indexes, *ledger, *yearly, *posters, *signs, *redlines, *lookup), (*ledger_skipped, *yearly_skipped, *redline_skipped, *lookup_skipped), folders)
 
 
 def _page_kind(site: Site, document: Document) -> PageKind:
@@ -271,6 +292,13 @@ def _year_pages(site: Site, settings: Settings) -> list[YearPage]:
     return [YearPage(year, t("yearly_title", year=year)) for year in years(site)] if site.of_kind(Kind.CONTACT_POINT) else []
 
 
+def _lookup_pages(site: Site, settings: Settings) -> list[LookupPage]:
+    """The lookup page once a notice lists a receipt, or a draft takes
+    comments through the service (its receipts lead there before any notice)."""
+    wanted = next(iter(published_receipts(site)), None) is not None or any(intake_base(d, settings) for d in site.documents.values())
+    return [LookupPage(translator(settings.language)("lookup_title"))] if wanted else []
+
+
 def _directory_src(site: Site, points: list[Document]) -> str:
     """`<folder>/index.md` of the contact points when they share a folder
     without an index (so the directory heads their nav section), else
@@ -283,7 +311,7 @@ def _directory_src(site: Site, points: list[Document]) -> str:
     return "contact-points.md"
 
 
-Claimable = TypeVar("Claimable", LedgerPage, YearPage, RedlinePage)
+Claimable = TypeVar("Claimable", LedgerPage, YearPage, RedlinePage, LookupPage)
 
 
 def _unclaimed(pages: list[Claimable], exists: Callable[[str], bool], consequence: Text) -> tuple[list[Claimable], list[Text]]:

@@ -21,6 +21,7 @@ ASSET_DIR = "assets/lawsite"  # the plugin's scripts and styles in the built sit
 # which never holds a "/").
 STATISTICS_ID = "lawsite-statistics"
 DIRECTORY_ID = "lawsite-contact-points"
+LOOKUP_ID = "lawsite-lookup"  # 查询我的意见 (emit/lookup.py)
 
 
 def service_origin(base: str) -> str | None:

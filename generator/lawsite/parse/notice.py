@@ -26,7 +26,7 @@ from .frontmatter import shortened
 from .legal import INVISIBLE, ZH_HANS, article_id, parse_head
 from .schema import _did_you_mean
 
-FIELDS = ("article", "from", "count", "text", "outcome", "reason")
+FIELDS = ("article", "from", "count", "text", "outcome", "reason", "ids")
 REQUIRED = ("article", "from", "text", "outcome")
 NEEDS_REASON = (Outcome.NOT_ADOPTED, Outcome.PARTLY)
 GENERAL_LABELS = ("总体", "總體", "整体", "整體", "general")
@@ -276,7 +276,14 @@ def _suggestion(item: _Item, checker: _Checker) -> Suggestion | None:
         _check_source(item, source, checker)
     if None in (article, outcome, count, source, text):
         return None
-    return Suggestion(article, source, count, text, outcome, reason, item.path, item.line)  # type: ignore[arg-type]
+    return Suggestion(article, source, count, text, outcome, reason, item.path, item.line, _ids(item))  # type: ignore[arg-type]
+
+
+def _ids(item: _Item) -> tuple[str, ...]:
+    # A stand-in until helper `sheet`'s checked reading of `ids:` is merged.
+    raw = item.data.get("ids")
+    values = raw.split() if isinstance(raw, str) else raw if isinstance(raw, list) else []
+    return tuple(str(i).strip() for i in values if str(i).strip())
 
 
 _HINTS = {
