@@ -16,7 +16,7 @@ from ..gather.ledger import ArticleLedger, Ledger, PointLedger, Tally
 from ..gather.tiers import Tiers
 from ..model import GENERAL, Article, ContactPoint, Document, Kind, Notice, Outcome, Suggestion
 from ..settings import Settings
-from ..urls import DIRECTORY_ID, STATISTICS_ID, PageLinks, sign_key, year_key
+from ..urls import DIRECTORY_ID, LOOKUP_ID, STATISTICS_ID, PageLinks, sign_key, year_key
 from .charts import Bar, stacked_bars_svg
 from .i18n import translator
 from .templates import format_date, render
@@ -141,6 +141,7 @@ def notice_page_markdown(document: Document, body: str, notice: Notice, draft: D
         "entries": t("total_entries", n=mine.tally.entries),
         "chart": outcome_chart("ls-chart-outcomes", mine.tally, t),
         "statistics": links.to(STATISTICS_ID, ""),
+        "lookup": links.to(LOOKUP_ID, ""),
     }
     blocks = [render(settings.language, "partials/notice_head.html", head=head), body.strip()]
     blocks.append(f"## {_md(t('by_article'))} {{#ledger-by-article}}")
@@ -304,6 +305,7 @@ def home_ledger_html(ledger: Ledger, notices: int, links: PageLinks, settings: S
         "text": t("home_ledger", notices=notices, received=ledger.received, itemised=total.total, adopted=total.adopted, partly=total.partly),
         "href": links.to(STATISTICS_ID, ""),
         "link": t("statistics_link"),
+        "lookup": links.to(LOOKUP_ID, ""),
         "chart": outcome_chart("ls-chart-home", total, t),
     }
     return render(settings.language, "partials/home_ledger.html", home=home)
