@@ -131,3 +131,4 @@ def test_the_sample_sites_receipts_find_their_suggestions() -> None:
     buckets = seal(found, SALT, ITERATIONS)
     assert open_record("n63t wfsx htdq", buckets, SALT, ITERATIONS) == [finding]
     assert open_record("N63T-WFSX-HTDR", buckets, SALT, ITERATIONS) is None
+
