@@ -437,7 +437,9 @@ class Suggestion:
     reading the public commented on), or GENERAL for the whole draft; later
     renumbering never changes it. `path`/`line` say where it was written (the
     notice's YAML item or the CSV row). `ids` are the ids of the comments
-    merged into it (receipts among them), as `lawsite tally` writes them.
+    merged into it (the collect table's `id`: an intake receipt, a mail's
+    hash, a file and row), each in one suggestion of its notice at most;
+    empty when the notice lists none.
     """
 
     article: str
