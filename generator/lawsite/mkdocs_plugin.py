@@ -43,7 +43,7 @@ from .gather.site import Site, forget_parsed, link_problems, load_site
 from .messages import ENV, language, msg
 from .model import ConfigError, Kind, Problem
 from .parse.static_files import static_file_problems
-from .plan import LookupPage, Plan, PosterPage, SignPage, plan_pages
+from .plan import FeedbackSheetPage, LookupPage, Plan, PosterPage, SignPage, plan_pages
 from .progress import Progress, Steps
 from .render import lawnav, reader
 from .render.comments import intake_base, intake_origin
@@ -229,7 +229,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if problem and any(isinstance(spec, (PosterPage, SignPage)) for spec in self.plan.generated):
             log.warning(format_problem(problem, self.lang))
         for spec in self.plan.generated:
-            if isinstance(spec, (PosterPage, SignPage)):  # whole HTML files, written with every page's link
+            if isinstance(spec, (PosterPage, SignPage, FeedbackSheetPage)):  # whole HTML files, written with every page's link
                 poster = files.get_file_from_path(spec.src)
                 assert poster is not None
                 poster.content_string = render_page(spec, PageInput(self.build, poster.url)).markdown

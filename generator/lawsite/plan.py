@@ -3,7 +3,8 @@
 `plan_pages(site, settings, exists)` lists the pages of the content folder
 that lawsite renders (drafts and laws, interpretations, notices, contact
 points, the home page) and the pages it generates (law indexes, statistics,
-the contact-point directory, posters, contact-point signs, redlines), each with its key in
+the contact-point directory, posters, contact-point signs and 反馈单, redlines, the
+lookup page), each with its key in
 `urls.SiteUrls`. The adapter creates the generated files the plan lists and
 asks the render table (render/pages.py) for each page's body; it never
 chooses among kinds of page itself.
@@ -17,6 +18,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Callable, TypeVar, Union
 
+from .emit.feedback_sheet import feedback_sheet_uri, feedback_sheets
 from .emit.lookup import LOOKUP_SRC, published_receipts
 from .emit.poster import poster_uri
 from .emit.sign import sign_uri
@@ -32,7 +34,7 @@ from .render.i18n import translator
 from .render.readings import redline_title
 from .settings import Settings
 from .gather.accounts import years
-from .urls import DIRECTORY_ID, LOOKUP_ID, STATISTICS_ID, law_index_key, poster_key, redline_key, sign_key, year_key
+from .urls import DIRECTORY_ID, LOOKUP_ID, STATISTICS_ID, feedback_sheet_key, law_index_key, poster_key, redline_key, sign_key, year_key
 
 STATISTICS_SRC = "statistics.md"
 HOME_SRCS = ("index.md", "README.md")
@@ -58,6 +60,7 @@ class PageKind(str, Enum):
     DIRECTORY = "directory"
     POSTER = "poster"
     SIGN = "sign"
+    FEEDBACK_SHEET = "feedback-sheet"
     REDLINE = "redline"
     LOOKUP = "lookup"  # 查询我的意见: a receipt → what became of the comment
 
@@ -180,6 +183,25 @@ class SignPage:
 
 
 @dataclass(frozen=True)
+class FeedbackSheetPage:
+    """A contact point's printable 反馈单 on one notice: a standalone HTML file."""
+
+    point: Document
+    notice: Document
+    kind: PageKind = field(default=PageKind.FEEDBACK_SHEET, init=False)
+    in_nav: bool = field(default=False, init=False)
+    stub: str = field(default="", init=False)  # written once every page has its URL
+
+    @property
+    def src(self) -> str:
+        return feedback_sheet_uri(self.point.id, self.notice.id)
+
+    @property
+    def key(self) -> str:
+        return feedback_sheet_key(self.point.id, self.notice.id)
+
+
+@dataclass(frozen=True)
 class RedlinePage:
     """The changes from one reading to the next, linked from both readings'
     pages rather than listed in the navigation."""
@@ -221,7 +243,7 @@ class LookupPage:
         return f"---\nhide: [toc]\n---\n\n# {self.title}\n"
 
 
-GeneratedPage = Union[LawIndexPage, LedgerPage, YearPage, PosterPage, SignPage, RedlinePage, LookupPage]
+GeneratedPage = Union[LawIndexPage, LedgerPage, YearPage, PosterPage, SignPage, FeedbackSheetPage, RedlinePage, LookupPage]
 PageSpec = Union[DocumentPage, GeneratedPage]
 
 
@@ -256,10 +278,11 @@ def plan_pages(site: Site, settings: Settings, exists: Callable[[str], bool]) ->
     yearly, yearly_skipped = _unclaimed(_year_pages(site, settings), exists, msg("plan.yearly-not-made"))
     posters = [PosterPage(d) for d in published if has_poster(d)]
     signs = [SignPage(d) for d in published if d.kind is Kind.CONTACT_POINT]
+    sheets = [FeedbackSheetPage(point, notice) for point, notice in feedback_sheets(site, [s.document for s in signs]) if exists(notice.path)]
     redlines = [RedlinePage(old, new, redline_title(old, new, settings.language)) for old, new in redline_pairs(site)]
     redlines, redline_skipped = _unclaimed(redlines, exists, msg("plan.redline-not-made"))
     lookup, lookup_skipped = _unclaimed(_lookup_pages(site, settings), exists, msg("plan.lookup-not-made"))
-    return Plan(documents, (*indexes, *ledger, *yearly, *posters, *signs, *redlines, *lookup), (*ledger_skipped, *yearly_skipped, *redline_skipped, *lookup_skipped), folders)
+    return Plan(documents, (*indexes, *ledger, *yearly, *posters, *signs, *sheets, *redlines, *lookup), (*ledger_skipped, *yearly_skipped, *redline_skipped, *lookup_skipped), folders)
 
 
 def _page_kind(site: Site, document: Document) -> PageKind:

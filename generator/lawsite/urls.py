@@ -53,6 +53,11 @@ def sign_key(point_id: str) -> str:
     return f"sign/{point_id}"
 
 
+def feedback_sheet_key(point_id: str, notice_id: str) -> str:
+    """A contact point's 反馈单 on one notice (emit/feedback_sheet.py)."""
+    return f"feedback/{point_id}/{notice_id}"
+
+
 def law_index_key(folder: str) -> str:
     return f"index/{folder}"
 

@@ -126,7 +126,7 @@ LABELS: dict[str, str] = {
     "feedback_sheet_link": "打印反馈单：{title}",
     "feedback_sheet_link_hint": "A4 纸，本联系点上报的意见及处理结果，供书面答复群众",
     "feedback_sheet_kicker": "意见处理情况反馈单",
-    "feedback_sheet_intro": "{point}收集并上报的对《{draft}》的意见，处理情况如下（摘自《{notice}》）。",
+    "feedback_sheet_intro": "{point}收集并上报的对《{draft}》的意见，处理情况如下（摘自{notice}）。",
     "feedback_sheet_none": "本联系点没有列入该说明的意见。",
     "feedback_sheet_lookup": "在网上提交意见的，也可以凭回执号在网站“查询我的意见”页面查询：{url}",
     "feedback_sheet_back": "返回联系点页面",

@@ -126,7 +126,7 @@ LABELS: dict[str, str] = {
     "feedback_sheet_link": "打印反饋單：{title}",
     "feedback_sheet_link_hint": "A4 紙，本聯繫點上報的意見及處理結果，供書面答覆群眾",
     "feedback_sheet_kicker": "意見處理情況反饋單",
-    "feedback_sheet_intro": "{point}收集並上報的對《{draft}》的意見，處理情況如下（摘自《{notice}》）。",
+    "feedback_sheet_intro": "{point}收集並上報的對《{draft}》的意見，處理情況如下（摘自{notice}）。",
     "feedback_sheet_none": "本聯繫點沒有列入該說明的意見。",
     "feedback_sheet_lookup": "在網上提交意見的，也可以憑回執號在網站「查詢我的意見」頁面查詢：{url}",
     "feedback_sheet_back": "返回聯繫點頁面",
