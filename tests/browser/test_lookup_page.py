@@ -85,3 +85,17 @@ def test_without_javascript_the_page_says_how_else_to_ask(chromium: Any, sample_
     assert notice.inner_text() == "查询需要在浏览器中启用 JavaScript。也可以凭回执号致电或来信询问：0000-81000001（工作日 9:00—17:00）。"
     assert not page.get_by_label("回执号").is_visible()  # no form that would send the receipt in a URL
     context.close()
+
+
+def test_without_webcrypto_as_over_plain_http_the_page_says_to_use_https(chromium: Any, sample_url: str) -> None:
+    # 127.0.0.1 is a secure context; over http from any other host crypto.subtle is absent, as here.
+    context = chromium.new_context(viewport={"width": 390, "height": 900}, locale="zh-CN")
+    context.add_init_script("Object.defineProperty(window.crypto, 'subtle', {value: undefined})")
+    page = context.new_page()
+    page.goto(sample_url + LOOKUP)
+    status = page.locator("[data-ls-lookup-status]")
+    status.wait_for()
+    assert status.inner_text().startswith("本页面需要通过 https 打开才能查询")
+    assert page.locator("[data-ls-lookup-ask]").inner_text().startswith("也可以凭回执号致电或来信询问")
+    assert not page.get_by_label("回执号").is_visible()
+    context.close()
