@@ -30,16 +30,11 @@ def feedback_sheet_uri(point_id: str, notice_id: str) -> str:
     return f"{FEEDBACK_DIR}/{file_name_of(point_id)}/{file_name_of(notice_id)}/index.html"
 
 
-def sheet_notices(site: Site, point_id: str) -> list[str]:
-    """The notices that list a suggestion from the point, in the ledger's order."""
-    record = site.ledger.for_point(point_id)
-    return list(dict.fromkeys(placed.notice_id for placed in record.suggestions)) if record else []
-
-
 def feedback_sheets(site: Site, points: list[Document]) -> Iterator[tuple[Document, Document]]:
     """(point, notice) for every 反馈单 the site has."""
     for point in points:
-        for notice_id in sheet_notices(site, point.id):
+        record = site.ledger.for_point(point.id)
+        for notice_id in record.notice_ids if record else []:
             notice = site.get(notice_id)
             if notice is not None:
                 yield point, notice

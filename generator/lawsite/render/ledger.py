@@ -229,10 +229,9 @@ def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Docu
 
 def _feedback_sheet_links(point: Document, record: PointLedger, site_docs: dict[str, Document], links: PageLinks, t: Labels) -> list[dict[str, str]]:
     """The point's 反馈单, one per notice that lists a suggestion from it."""
-    notices = dict.fromkeys(placed.notice_id for placed in record.suggestions)
     return [
         {"text": t("feedback_sheet_link", title=site_docs[n].title if n in site_docs else n), "href": href}
-        for n in notices
+        for n in record.notice_ids
         if (href := links.to(feedback_sheet_key(point.id, n))) is not None
     ]
 
