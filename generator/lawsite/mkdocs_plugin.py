@@ -48,6 +48,7 @@ from .render import lawnav, reader
 from .render.comments import intake_base, intake_origin
 from .render.i18n import translator
 from .render.pages import Build, PageInput, render_page
+from .render.share import SiteCard, page_description, share_card, share_head_html
 from .report import format_problem
 from .settings import Settings
 from .urls import ASSET_DIR, SiteUrls
@@ -111,6 +112,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.nav: Navigation | None = None
         self.stashes: dict[str, Stash] = {}
         self.static_html: list[str] = []
+        self.site_card = SiteCard("", "", "")
 
     @property
     def lang(self) -> str:
@@ -214,6 +216,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             files.append(File.generated(config, spec.src, content=spec.stub, inclusion=inclusion))
         pages = {spec.key: file.url for spec in self.plan.pages if (file := files.get_file_from_path(spec.src)) is not None}
         self.build = Build(site, self.settings, SiteUrls(pages, self.settings.site_url), QrCodes(_qr_cache_file(config)))
+        # Plain text, taken before on_env escapes them for the theme.
+        self.site_card = SiteCard(config.site_name or "", config.site_description or "", self.settings.site_url)
         wasm = self.search_engine == "pagefind"
         button = site_search.search_button_html(self.settings.language)
         mark = (lambda html, rank: site_search.mark_page(html, button, rank)) if wasm else None
@@ -322,6 +326,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if spec is None:
             return markdown
         rendered = render_page(spec, PageInput(self.build, page.url, markdown, page.title))
+        description = page_description(spec, self.site, self.settings.language)
+        if description:  # the theme's <meta name="description">; escaped in on_page_content
+            page.meta["description"] = description
         if not rendered.stashed:
             return rendered.markdown
         # Our pre-rendered HTML skips Markdown (finish/stash.py); headings stay.
@@ -355,6 +362,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         document = self.site.by_path.get(page.file.src_uri)
         head = feeds.head_links_html(document, self.build.urls.at(page.url), self.settings.language)
+        spec = self.plan.page(page.file.src_uri)
+        if spec is not None:
+            head += share_head_html(share_card(spec, self.site, self.settings.language, page.url, None, self.site_card), self.settings.language)
         return self.finish.page(output, head, page.content or "", intake_origin(document, self.settings), site_search.search_rank(self.site, document))
 
     # --- feeds, open data, search (emit/) -----------------------------------
