@@ -25,8 +25,9 @@ import re
 from dataclasses import dataclass
 
 from ..gather.site import Site
-from ..model import Article, Document, Prose
+from ..model import Article, Document, Kind, Prose
 from ..plan import DocumentPage, PageKind, PageSpec
+from ..emit.share_image import HEIGHT, WIDTH
 from .activities import activity_summary
 from .templates import render
 
@@ -56,6 +57,7 @@ class ShareCard:
     type: str  # "article" or "website"
     url: str | None  # absolute, None without site_url
     image: str | None  # absolute, None without site_url or without an image
+    image_alt: str | None  # the title the image shows
     site_name: str
 
 
@@ -116,6 +118,16 @@ def page_description(spec: PageSpec, site: Site, language: str) -> str | None:
     return document_description(new, site, language) if isinstance(new, Document) else None
 
 
+def image_document(spec: PageSpec) -> str | None:
+    """The id of the document whose share image (emit/share_image.py) a page's
+    card shows: a draft's own; a notice's, interpretation's or redline's draft."""
+    if isinstance(spec, DocumentPage):
+        document = spec.document
+        return document.id if document.kind is Kind.DRAFT else document.concerns or document.interprets
+    new = getattr(spec, "new", None)
+    return new.id if isinstance(new, Document) else None
+
+
 def page_title(spec: PageSpec, site_name: str) -> str:
     if isinstance(spec, DocumentPage):
         return site_name if spec.kind is PageKind.HOME else spec.document.title
@@ -139,9 +151,11 @@ def share_card(spec: PageSpec, site: Site, language: str, here: str, image: str 
     """The card of the page at the site-relative URL `here`; `image` site-relative or None."""
     kind = "article" if spec.kind in ARTICLE_PAGES else "website"
     description = page_description(spec, site, language) or whole.description or None
-    return ShareCard(page_title(spec, whole.name), description, kind, whole.absolute(here), whole.absolute(image) if image else None, whole.name)
+    shown = site.get(image_document(spec) or "") if image else None
+    url = whole.absolute(image) if image else None
+    return ShareCard(page_title(spec, whole.name), description, kind, whole.absolute(here), url, shown.title if shown and url else None, whole.name)
 
 
 def share_head_html(card: ShareCard, language: str) -> str:
     """The card's <meta property="og:…"> tags, for the page's head."""
-    return render(language, "partials/share_meta.html", card=card, locale=OG_LOCALES.get(language, OG_LOCALES["zh"])) + "\n"
+    return render(language, "partials/share_meta.html", card=card, image_size=(WIDTH, HEIGHT), locale=OG_LOCALES.get(language, OG_LOCALES["zh"])) + "\n"
