@@ -19,6 +19,7 @@ from ..settings import Settings
 from ..urls import DIRECTORY_ID, STATISTICS_ID, PageLinks, sign_key, year_key
 from .charts import Bar, stacked_bars_svg
 from .i18n import translator
+from .phone import phone_html
 from .templates import format_date, render
 
 LEVELS = ("国家级", "省级", "市级", "县级")
@@ -182,7 +183,7 @@ def _point(point: Document) -> ContactPoint:
 def _point_facts(point: Document, t: Labels) -> list[dict[str, str]]:
     facts = _point(point)
     shown = (("level", facts.level), ("region", facts.region), ("address", facts.address), ("phone", facts.phone), ("hours", facts.hours))
-    return [{"label": t(k), "value": str(v)} for k, v in shown if v]
+    return [{"label": t(k), "value": phone_html(str(v)) if k == "phone" else str(v)} for k, v in shown if v]
 
 
 def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Document], ledger: Ledger, tiers: Tiers, links: PageLinks, settings: Settings, activities: str = "") -> str:

@@ -155,6 +155,8 @@ LABELS: dict[str, str] = {
     "copied": "Copied",
     "copy_fallback": "Press and hold the link below to copy it",
     "copy_address": "Copy the address",
+    "copy_post": "Copy the postal address",
+    "copy_selected": "Selected: press and hold to copy",
     "read_aloud": "Read aloud",
     "read_stop": "Stop reading",
 

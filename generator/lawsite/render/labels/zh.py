@@ -155,6 +155,8 @@ LABELS: dict[str, str] = {
     "copied": "已复制",
     "copy_fallback": "请长按下面的链接复制",
     "copy_address": "复制邮箱地址",
+    "copy_post": "复制邮寄地址",
+    "copy_selected": "已选中，请长按复制",
     "read_aloud": "朗读本条",
     "read_stop": "停止朗读",
 

@@ -155,6 +155,8 @@ LABELS: dict[str, str] = {
     "copied": "已複製",
     "copy_fallback": "請長按下面的連結複製",
     "copy_address": "複製郵箱地址",
+    "copy_post": "複製郵寄地址",
+    "copy_selected": "已選中，請長按複製",
     "read_aloud": "朗讀本條",
     "read_stop": "停止朗讀",
 
