@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ..gather.site import Site
 from ..model import Article, Document, Kind, Prose
-from ..plan import DocumentPage, PageKind, PageSpec
+from ..plan import DocumentPage, PageKind, PageSpec, RedlinePage
 from ..emit.share_image import HEIGHT, WIDTH
 from .activities import activity_summary
 from .templates import render
@@ -114,8 +114,9 @@ def page_description(spec: PageSpec, site: Site, language: str) -> str | None:
     """The description of any planned page; None where the site's own stands."""
     if isinstance(spec, DocumentPage):
         return document_description(spec.document, site, language)
-    new = getattr(spec, "new", None)  # a redline speaks for the reading it leads to
-    return document_description(new, site, language) if isinstance(new, Document) else None
+    if isinstance(spec, RedlinePage):  # it speaks for the reading it leads to
+        return document_description(spec.new, site, language)
+    return None
 
 
 def image_document(spec: PageSpec) -> str | None:
@@ -124,8 +125,7 @@ def image_document(spec: PageSpec) -> str | None:
     if isinstance(spec, DocumentPage):
         document = spec.document
         return document.id if document.kind is Kind.DRAFT else document.concerns or document.interprets
-    new = getattr(spec, "new", None)
-    return new.id if isinstance(new, Document) else None
+    return spec.new.id if isinstance(spec, RedlinePage) else None
 
 
 def page_title(spec: PageSpec, site_name: str) -> str:
