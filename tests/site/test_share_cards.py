@@ -78,3 +78,18 @@ def test_a_law_without_summary_is_described_by_its_first_article_and_no_site_url
     assert meta["description"] == "为了测试，根据有关法律，结合本市实际，制定本条例。"
     assert meta["og:site_name"] == "测试 & 站"  # escaped once, not twice
     assert "og:url" not in meta and "og:image" not in meta
+
+
+def test_a_draft_without_summary_is_described_by_its_explanation_before_the_articles() -> None:
+    from lawsite.gather.site import gather
+    from lawsite.model import Source
+    from lawsite.render.share import document_description
+    from lawsite.settings import Settings
+
+    draft = (
+        "---\nkind: draft\nid: d1\ntitle: 测试条例（草案）\n---\n\n"
+        "关于《测试条例（草案）》的说明：为了回应群众对**噪声扰民**的关切，起草了本条例。以下逐条说明。\n\n"
+        "第一条 为了测试，制定本条例。\n"
+    )
+    site = gather([Source("d1.md", draft)], Settings())
+    assert document_description(site.documents["d1"], site, "zh") == "关于《测试条例（草案）》的说明：为了回应群众对噪声扰民的关切，起草了本条例。"
