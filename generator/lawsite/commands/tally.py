@@ -1,20 +1,24 @@
-"""`lawsite tally`: collected comments (CSV) → a notice skeleton."""
+"""`lawsite tally`: the reviewed worksheet (.xlsx) or collected comments (CSV) → a notice."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..gather.site import load_site
 from ..messages import msg
-from ..model import ConfigError, Kind
+from ..model import ConfigError, Document, Kind, Outcome, Problem
 from ..report import format_problem
 from . import EXIT_OK, EXIT_PROBLEMS, language_of, project_of
 
+if TYPE_CHECKING:
+    from ..tally import Tallied
+
 
 def run(args: argparse.Namespace) -> int:
-    from ..tally import report_lines, skeleton, tally_comments
+    from ..tally import report_lines, skeleton
 
     project = project_of(args)
     lang = language_of(args, project)
@@ -32,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not source.is_file():
         raise ConfigError(msg("error.no-such-path", paths=source))
-    result = tally_comments(source.read_bytes(), str(source), draft)
+    result = _tallied(source, draft)
     for problem in result.problems:
         print(format_problem(problem, lang), file=sys.stderr)
     if result.problems:
@@ -42,5 +46,26 @@ def run(args: argparse.Namespace) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(skeleton(draft, result, notice_id))
-    print(msg("tally.done", out=out).render(lang))
+    pending = any(e.outcome is Outcome.PENDING for e in result.entries)
+    print(msg("tally.done" if pending or not result.entries else "tally.done.decided", out=out).render(lang))
     return EXIT_OK
+
+
+_NOT_TABLES = (".xls", ".et", ".ods", ".numbers", ".doc", ".docx", ".wps", ".pdf")
+_OLE = b"\xd0\xcf\x11\xe0"  # .xls, .et, .doc: the old binary formats
+
+
+def _tallied(source: Path, draft: Document) -> Tallied:
+    """The worksheet when the file is one (a zip), else the CSV; a file of another format is refused."""
+    from ..sort.review import is_workbook
+    from ..tally import Tallied, tally_comments, tally_worksheet
+
+    with source.open("rb") as handle:
+        start = handle.read(8)
+    suffix = source.suffix.lower()
+    if is_workbook(start) and suffix not in _NOT_TABLES:
+        return tally_worksheet(source, draft)
+    if suffix == ".xlsx" or suffix in _NOT_TABLES or start.startswith(_OLE) or is_workbook(start):
+        problem = Problem(str(source), None, None, msg("sheet-not-xlsx", name=source.name), msg("sheet-not-xlsx.hint"), code="sheet-not-xlsx")
+        return Tallied(None, problems=[problem])
+    return tally_comments(source.read_bytes(), str(source), draft)
