@@ -47,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
     with out.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(skeleton(draft, result, notice_id))
     pending = any(e.outcome is Outcome.PENDING for e in result.entries)
-    print(msg("tally.done" if pending or not result.entries else "tally.done.decided", out=out).render(lang))
+    done = msg("tally.done", out=out) if pending or not result.entries else msg("tally.done.decided", out=out)
+    print(done.render(lang))
     return EXIT_OK
 
 

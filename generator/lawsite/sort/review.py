@@ -52,7 +52,8 @@ MEMBER_COLUMNS = ("id", "group", "channel", "point", "from", "count")
 OFF_TOPIC_LABELS = (NONE_LABEL, "无关", "无关意见")
 _HEADERS = {c.key: c.header for c in GROUP_COLUMNS}
 _POSITIONS = {c.key: n for n, c in enumerate(GROUP_COLUMNS)}
-_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>]")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row(?=[\s>/])([^>]*)")
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 
 
 @dataclass(frozen=True)
@@ -151,27 +152,36 @@ def read_review(path: Path, draft: Document) -> Review:
 
 
 def _too_many_rows(path: Path) -> tuple[Text, str] | None:
-    """(why, code) when a worksheet has more than MAX_ROWS rows: counted in
-    its XML, streamed, so a million rows are refused in a fraction of a second."""
+    """(why, code) when a worksheet has more than MAX_ROWS rows, or a row
+    numbered past it (openpyxl would fill the rows up to it): found in its XML,
+    streamed, so a million rows are refused in a fraction of a second."""
     with zipfile.ZipFile(path) as archive:
         for info in archive.infolist():
-            if not info.filename.startswith("xl/worksheets/") or not info.filename.endswith(".xml"):
-                continue
-            rows, tail = 0, b""
-            with archive.open(info) as part:
-                while chunk := part.read(1 << 20):
-                    # A tag cut in two is found in the last bytes before and the chunk;
-                    # one found in those last bytes alone was counted with them.
-                    rows += len(_ROW_TAG.findall(tail + chunk)) - len(_ROW_TAG.findall(tail))
-                    tail = chunk[-8:]
-                    if rows > MAX_ROWS:
-                        return msg("sheet-too-many-rows", part=info.filename, limit=f"{MAX_ROWS:,}"), "sheet-too-many-rows"
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml") and _rows_past_limit(archive, info):
+                return msg("sheet-too-many-rows", part=info.filename, limit=f"{MAX_ROWS:,}"), "sheet-too-many-rows"
     return None
 
 
+def _rows_past_limit(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    rows, tail = 0, b""
+    with archive.open(info) as part:
+        while chunk := part.read(1 << 20):
+            # Each tag is counted in the chunk it starts in: one cut in two is
+            # found in the tail before and the chunk, one in the tail alone was counted already.
+            found = _ROW_TAG.findall(tail + chunk)
+            rows += len(found) - len(_ROW_TAG.findall(tail))
+            number = _ROW_NUMBER.search(found[-1]) if found else None  # rows are in order: the last is the highest
+            if rows > MAX_ROWS or (number is not None and int(number.group(1)[:12]) > MAX_ROWS):
+                return True
+            tail = (tail + chunk)[-256:]
+    return False
+
+
 def _rows(sheet: Any) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells as text) of each row that is not empty."""
     for number, values in enumerate(sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True), start=1):
-        yield number, [_cell_text(v) for v in values]
+        if any(v is not None for v in values):
+            yield number, [_cell_text(v) for v in values]
 
 
 def _members(rows: Iterator[tuple[int, list[str]]], reader: _Reader) -> dict[str, list[Member]] | None:
