@@ -1,6 +1,6 @@
 """`lawsite tally`: collected comments → a notice.
 
-Two inputs. The reviewed worksheet of `lawsite sort` (`sort/review.py`
+Two inputs. The reviewed worksheet of `lawsite sort` (`review.py`
 reads it): one suggestion per group with a 处理结果 and per source among its
 members (so every contact point keeps the credit for what it submitted),
 with the outcome, the reason, the members' ids and their count; groups left
@@ -38,7 +38,7 @@ from .parse.frontmatter import shortened
 from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, csv_rows, decode_csv, header_faults, normalise, resolve_article
 
 if TYPE_CHECKING:
-    from .sort.review import Undecided
+    from .review import Undecided
 
 COLUMNS = ("article", "from", "text", "count")
 MAX_LISTED = 50  # undecided groups named one by one, in the terminal and the notice's body
@@ -79,7 +79,7 @@ class Tallied:
 
 def tally_worksheet(path: Path, draft: Document) -> Tallied:
     """The decided groups of the reviewed worksheet at `path`, one entry per group and source."""
-    from .sort.review import read_review  # openpyxl and the sorter's tables: only for a worksheet
+    from .review import read_review  # openpyxl and the sorter's tables: only for a worksheet
 
     review = read_review(path, draft)
     result = Tallied(None, problems=review.problems, undecided=review.undecided, off_topic=review.off_topic)

@@ -19,8 +19,8 @@ from conftest import REPO, SAMPLE_NOW, build_site
 from lawsite.cli import EXIT_OK, EXIT_PROBLEMS, main
 from lawsite.model import GENERAL, Outcome
 from lawsite.sort.drafts import draft_from_file
-from lawsite.sort.review import read_review
-from lawsite.sort.worksheet import COMMENT_SHEET, GROUP_COLUMNS, GROUP_SHEET
+from lawsite.review import read_review
+from lawsite.worksheet_layout import COMMENT_SHEET, GROUP_COLUMNS, GROUP_SHEET
 from lawsite.tally import tally_worksheet
 
 DRAFT_ID = "qingchuan-civilized-behavior-2026"

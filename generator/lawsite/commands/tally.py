@@ -58,7 +58,7 @@ _OLE = b"\xd0\xcf\x11\xe0"  # .xls, .et, .doc: the old binary formats
 
 def _tallied(source: Path, draft: Document) -> Tallied:
     """The worksheet when the file is one (a zip), else the CSV; a file of another format is refused."""
-    from ..sort.review import is_workbook
+    from ..review import is_workbook
     from ..tally import Tallied, tally_comments, tally_worksheet
 
     with source.open("rb") as handle:

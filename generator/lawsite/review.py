@@ -1,6 +1,6 @@
 """The reviewed worksheet, read back for `lawsite tally`.
 
-`lawsite sort` writes it (`worksheet.py`, where the columns are defined);
+`lawsite sort` writes it (`sort/worksheet.py`; the columns are in `worksheet_layout`);
 an editor fills 处理结果 and 理由 on the sheet `GROUP_SHEET`, and may change
 建议条文 (the drop-down) or the sample text, or move a comment to another
 group by changing its `group` cell on `COMMENT_SHEET`. Read back:
@@ -32,18 +32,17 @@ from typing import Any, Iterator
 
 from openpyxl.utils import get_column_letter
 
-from ..collect.sheet import _cell_text, _refused_unpacked
-from ..messages import Text, msg
-from ..model import Document, Outcome, Problem, Severity
-from ..numerals import whole_number
-from ..parse.notice import OUTCOME_ALIASES, resolve_article
-from ..tally import source_of
-from .comments import MAX_PROBLEMS
-from .matching import GENERAL_LABEL, NONE_LABEL
-from .worksheet import COMMENT_SHEET, GROUP_COLUMNS, GROUP_SHEET, OUTCOMES
+from .collect.sheet import _cell_text, _refused_unpacked
+from .messages import Text, msg
+from .model import Document, Outcome, Problem, Severity
+from .numerals import whole_number
+from .parse.notice import OUTCOME_ALIASES, resolve_article
+from .tally import source_of
+from .worksheet_layout import COMMENT_SHEET, GENERAL_LABEL, GROUP_COLUMNS, GROUP_SHEET, NONE_LABEL, OUTCOMES
 
 MAX_ROWS = 200_000  # of one sheet: twice the 100,000 comments `sort` is made for
 MAX_COLUMNS = 64
+MAX_PROBLEMS = 50  # listed; the rest are counted
 NEEDS_REASON = (Outcome.PARTLY, Outcome.NOT_ADOPTED, Outcome.NOTED)
 #: Group columns tally reads (the others are the editor's aids).
 READ = ("group", "article", "sample", "outcome", "outcome_reason")
