@@ -87,6 +87,7 @@ def parser(lang: str = DEFAULT) -> argparse.ArgumentParser:
     tally.add_argument("--concerns", required=True, metavar="ID", help=msg("cli.tally.concerns").render(lang))
     tally.add_argument("--id", help=msg("cli.tally.id").render(lang))
     tally.add_argument("--out", metavar="PATH", help=msg("cli.tally.out").render(lang))
+    tally.add_argument("--force", action="store_true", help=msg("cli.tally.force").render(lang))
     tally.set_defaults(run=tally_command.run)
 
     ledger = command("ledger", msg("cli.ledger").render(lang))

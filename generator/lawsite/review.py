@@ -33,11 +33,11 @@ from typing import Any, Iterator
 from openpyxl.utils import get_column_letter
 
 from .collect.sheet import _cell_text, _refused_unpacked
+from .collect.table import source_of
 from .messages import Text, msg
 from .model import Document, Outcome, Problem, Severity
 from .numerals import whole_number
 from .parse.notice import OUTCOME_ALIASES, resolve_article
-from .tally import source_of
 from .worksheet_layout import COMMENT_SHEET, GENERAL_LABEL, GROUP_COLUMNS, GROUP_SHEET, NONE_LABEL, OUTCOMES
 
 MAX_ROWS = 200_000  # of one sheet: twice the 100,000 comments `sort` is made for
@@ -58,7 +58,7 @@ _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 @dataclass(frozen=True)
 class Member:
     id: str
-    source: str  # `from` (`tally.source_of`)
+    source: str  # `from` (`collect.table.source_of`)
     count: int
 
 

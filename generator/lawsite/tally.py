@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from .collect.table import COLUMNS as COLLECT_COLUMNS
-from .collect.table import SOURCE_OF_CHANNEL
+from .collect.table import source_of
 from .messages import Text, msg
 from .model import GENERAL, Document, Outcome, Problem
 from .numerals import MAX_COUNT_DIGITS, whole_number
@@ -163,13 +163,6 @@ def _from_collected(row: dict[str, str]) -> dict[str, str]:
     point or channel when it names none, the text as it was written."""
     text = row.get("text", "")
     return {**row, "from": source_of(row), "text": text[1:] if text.startswith("'") else text}
-
-
-def source_of(row: dict[str, str]) -> str:
-    """Who a comment of the collect table is credited to: who the row names,
-    else its contact point, else its channel's word (网民, 来信 …)."""
-    channel = row.get("channel", "")
-    return row.get("from") or row.get("point") or SOURCE_OF_CHANNEL.get(channel, channel) or SOURCE_OF_CHANNEL["web"]
 
 
 def _in_text_order(entries: list[Entry], draft: Document) -> list[Entry]:

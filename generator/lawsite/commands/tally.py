@@ -27,12 +27,17 @@ def run(args: argparse.Namespace) -> int:
     if draft is None or draft.legal is None:
         known = ", ".join(d.id for d in site.of_kind(Kind.DRAFT, Kind.LAW)) or "—"
         raise ConfigError(msg("error.tally-concerns", concerns=args.concerns, known=known))
-    notice_id = args.id or next(i for n in range(1, 1000) if (i := f"{draft.id}-feedback" + (f"-{n}" if n > 1 else "")) not in site.documents)
-    out = Path(args.out) if args.out else project.content_dir / "notices" / f"{notice_id}.md"
-    if out.exists():
+    existing = next((d for d in site.of_kind(Kind.NOTICE) if d.concerns == draft.id), None)
+    if existing is not None and not args.force:
+        raise ConfigError(msg("error.tally-notice-exists", draft=draft.id, path=project.content_dir / existing.path))
+    replaced = existing if args.force else None  # --force: the draft's notice is written anew, in its place
+    notice_id = args.id or (replaced.id if replaced else f"{draft.id}-feedback")
+    out = Path(args.out) if args.out else project.content_dir / (replaced.path if replaced else f"notices/{notice_id}.md")
+    if out.exists() and not args.force:
         raise ConfigError(msg("error.tally-exists", out=out))
-    if notice_id in site.documents:
-        raise ConfigError(msg("error.tally-id-used", notice_id=notice_id, path=site.documents[notice_id].path))
+    used = site.documents.get(notice_id)
+    if used is not None and used is not replaced:
+        raise ConfigError(msg("error.tally-id-used", notice_id=notice_id, path=used.path))
     source = Path(args.file)
     if not source.is_file():
         raise ConfigError(msg("error.no-such-path", paths=source))
@@ -44,8 +49,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     print("\n".join(line.render(lang) for line in report_lines(draft, result)))
     out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(skeleton(draft, result, notice_id))
+    text = skeleton(draft, result, notice_id)
+    if args.force:
+        partial = out.with_name(out.name + ".part")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(out)  # whole or not at all
+    else:
+        with out.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+            handle.write(text)
     pending = any(e.outcome is Outcome.PENDING for e in result.entries)
     done = msg("tally.done", out=out) if pending or not result.entries else msg("tally.done.decided", out=out)
     print(done.render(lang))

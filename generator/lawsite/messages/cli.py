@@ -296,13 +296,17 @@ MESSAGES: dict[str, Message] = {
             "部分采纳, 未采纳 and 留作研究 need a 理由, groups without an outcome are listed and left out; each group's ids and sources come from the sheet 全部意见 (columns id, group, channel, point, from, count). "
             "FILE.csv: a header row first, then one row per comment, columns article,from,text[,count], or the collect format id,channel,point,article,text,received,…; UTF-8 (with or without BOM) or GBK"),
     ),
+    "cli.tally.force": Message(
+        zh="草案已有说明时，用这次的结果替换它（同一文件、同一 id）",
+        en="when the draft has a notice already, replace it with this one (same file, same id)",
+    ),
     "cli.tally.id": Message(
         zh="说明的 id（默认：草案id-feedback）",
         en="the notice's id (default: ID-feedback)",
     ),
     "cli.tally.out": Message(
-        zh="写入哪个文件（默认：content/notices/<id>.md）；不会覆盖已有文件",
-        en="file to write (default: content/notices/<id>.md); never overwritten",
+        zh="写入哪个文件（默认：content/notices/<id>.md）；不加 --force 时不会覆盖已有文件",
+        en="file to write (default: content/notices/<id>.md); never overwritten without --force",
     ),
     "cli.version": Message(
         zh="显示版本号并退出",
@@ -455,6 +459,10 @@ MESSAGES: dict[str, Message] = {
     "error.intake": Message(
         zh="lawsite：intake 应是意见征集服务的 http(s) 地址（例如 https://yj.example.gov.cn/intake），而不是 {intake!r}",
         en="lawsite: intake must be the http(s) address of the comment service (e.g. https://yj.example.gov.cn/intake), not {intake!r}",
+    ),
+    "error.tally-notice-exists": Message(
+        zh="草案 {draft} 已有意见采纳情况的说明：{path}；再写一份会重复计数。要用这次的结果替换它，加 --force",
+        en="the draft {draft} has a notice already: {path}; a second one would count every comment twice. To replace it with this one, add --force",
     ),
     "error.timezone": Message(
         zh="lawsite：未知的时区 {timezone!r}；请使用 IANA 名称，例如 'Asia/Shanghai'",

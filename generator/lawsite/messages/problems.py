@@ -1366,6 +1366,14 @@ MESSAGES: dict[str, Message] = {
         zh="Pagefind 在 {name} 中写出了无法读取的索引包：{exc}",
         en="Pagefind wrote an unreadable bundle in {name}: {exc}",
     ),
+    "second-notice": Message(
+        zh="草案 {draft} 已有一份意见采纳情况的说明：{path}；其中的意见会被重复计数",
+        en="the draft {draft} has a notice already, {path}; its suggestions would be counted twice",
+    ),
+    "second-notice.hint": Message(
+        zh="一部草案只发一份说明：把两份合并为一份（suggestions 和 suggestions_file 可以同时用），或删去多余的一份；下一审次的草案另有自己的 id 和说明",
+        en="one notice per draft: merge the two (suggestions and suggestions_file may be used together) or delete one; a later reading is a draft of its own, with its own notice",
+    ),
     "self-reference": Message(
         zh="`{key}: {target_id}` 指向本文件自身",
         en="`{key}: {target_id}` names this document itself",
