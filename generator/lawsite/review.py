@@ -270,8 +270,9 @@ def _group(number: int, cell: dict[str, str], columns: dict[str, int], members: 
         return
     named[name] = number
     group_members = members.get(name, [])
-    if not group_members:
-        report("group", msg("sheet-empty-group", group=name[:40] or "（空）"), msg("sheet-empty-group.hint"), "sheet-empty-group")
+    if not group_members:  # every comment moved to other groups: only a decision on it is wrong
+        if cell["outcome"]:
+            report("group", msg("sheet-empty-group", group=name[:40] or "（空）"), msg("sheet-empty-group.hint"), "sheet-empty-group")
         return
     if cell["article"] in OFF_TOPIC_LABELS:
         review.off_topic += sum(m.count for m in group_members)

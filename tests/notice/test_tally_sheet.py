@@ -305,3 +305,18 @@ def test_a_bad_sheet_writes_no_notice(sorted_sheet: Path, tmp_path: Path, capsys
     err = capsys.readouterr().err
     assert f"[{GROUP_SHEET}!{COLUMN['outcome']}" in err and "(sheet-unknown-outcome)" in err
     assert not (tmp_path / "site" / "content" / "notices").exists()
+
+
+def test_a_group_emptied_by_moving_its_comments_is_passed_over_unless_decided(sorted_sheet: Path, tmp_path: Path, draft) -> None:
+    book = openpyxl.load_workbook(sorted_sheet)
+    comments = book[COMMENT_SHEET]
+    header = [c.value for c in comments[1]]
+    rows = {r[0].value: r for r in comments.iter_rows(min_row=2)}
+    rows["W5"][header.index("group")].value = rows["7KQ2-M9XD-4TNB"][header.index("group")].value  # W5 joins the 第十二条 group
+    book.save(tmp_path / "moved.xlsx")
+    sheet = reviewed(tmp_path / "moved.xlsx", tmp_path / "s.xlsx", {"7KQ2-M9XD-4TNB": ("采纳", None)})
+    result = tally_worksheet(sheet, draft)
+    assert result.problems == [] and [e.ids for e in result.entries] == [["7KQ2-M9XD-4TNB", "W5"]]
+    decided = reviewed(tmp_path / "moved.xlsx", tmp_path / "d.xlsx", {"7KQ2-M9XD-4TNB": ("采纳", None), "W5": ("采纳", None)})
+    problem = only(decided, draft, "sheet-empty-group")
+    assert problem.field == f"{GROUP_SHEET}!A{rows_by_first_id(sorted_sheet)['W5']}"

@@ -1399,12 +1399,12 @@ MESSAGES: dict[str, Message] = {
         en="comment id {id} is on row {first} already",
     ),
     "sheet-empty-group": Message(
-        zh="组 {group} 在“全部意见”表中没有意见",
-        en="group {group} has no comment on the 全部意见 sheet",
+        zh="组 {group} 填写了处理结果，但“全部意见”表中没有属于这一组的意见",
+        en="group {group} has an outcome but no comment on the 全部意见 sheet",
     ),
     "sheet-empty-group.hint": Message(
-        zh="“全部意见”表的 group 列写明每条意见所在的组：不要删改那张表，或删去这一行",
-        en="the group column of the 全部意见 sheet says which group each comment is in: keep that sheet, or delete this row",
+        zh="“全部意见”表的 group 列写明每条意见所在的组：这一组的意见都已移到别的组时，清空这一行的处理结果",
+        en="the group column of the 全部意见 sheet says which group each comment is in: when all of this group's comments moved elsewhere, clear this row's outcome",
     ),
     "sheet-empty.group": Message(
         zh="这条意见没有写所在的组",
