@@ -127,6 +127,7 @@ def test_tally_twice_refuses_naming_the_notice_and_force_replaces_it(project: Pa
     assert f"the draft d1 has a notice already: {first}" in err and "add --force" in err
     assert sorted(p.name for p in notices.iterdir()) == ["d1-first.md"]  # no d1-feedback.md, no …-2.md
     assert main(["-f", config, "tally", str(project / "comments.csv"), "--concerns", "d1", "--force"]) == EXIT_OK
+    assert f"replaced {first}" in capsys.readouterr().out
     assert sorted(p.name for p in notices.iterdir()) == ["d1-first.md"]  # replaced in its place, with its id
     assert "id: d1-first" in first.read_text(encoding="utf-8") and "outcome: noted" not in first.read_text(encoding="utf-8")
     assert main(["-f", config, "check"]) == EXIT_OK

@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     print("\n".join(line.render(lang) for line in report_lines(draft, result)))
     out.parent.mkdir(parents=True, exist_ok=True)
+    existed = out.exists()
     text = skeleton(draft, result, notice_id)
     if args.force:
         partial = out.with_name(out.name + ".part")
@@ -58,7 +59,10 @@ def run(args: argparse.Namespace) -> int:
         with out.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
             handle.write(text)
     pending = any(e.outcome is Outcome.PENDING for e in result.entries)
-    done = msg("tally.done", out=out) if pending or not result.entries else msg("tally.done.decided", out=out)
+    if existed:
+        done = msg("tally.done.replaced", out=out)
+    else:
+        done = msg("tally.done", out=out) if pending or not result.entries else msg("tally.done.decided", out=out)
     print(done.render(lang))
     return EXIT_OK
 

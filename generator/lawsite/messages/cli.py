@@ -636,6 +636,10 @@ MESSAGES: dict[str, Message] = {
         zh="已创建 {out}；下一步：写好正文说明，然后运行 `lawsite check`",
         en="created {out}; next: write the notice's body, then run `lawsite check`",
     ),
+    "tally.done.replaced": Message(
+        zh="已用这次的结果替换 {out}；下一步：看看正文说明是否仍然准确，然后运行 `lawsite check`",
+        en="replaced {out} with this tally; next: see that the notice's body still holds, then run `lawsite check`",
+    ),
     "tally.refused": Message(
         zh="{source} 中有 {n} 个问题；没有写入任何文件",
         en="{n} problem(s) in {source}; nothing written",
