@@ -172,18 +172,22 @@ def _in_text_order(entries: list[Entry], draft: Document) -> list[Entry]:
     return sorted(entries, key=lambda e: order.get(e.article, len(order)))  # stable: first appearance within an article
 
 
-def skeleton(draft: Document, result: Tallied, notice_id: str) -> str:
-    """The notice file: front matter with every entry (pending, from a CSV), and a body to write."""
+def skeleton(draft: Document, result: Tallied, notice_id: str, replacing: Document | None = None) -> str:
+    """The notice file: front matter with every entry (pending, from a CSV), and a
+    body to write; `replacing` a notice, its other front matter and its body are kept."""
     labels = {a.id: a.label for a in draft.legal.articles} if draft.legal else {}
-    front = {
+    front: dict[str, object] = {
         "kind": "notice",
         "id": notice_id,
         "title": f"《{draft.title}》公开征求意见采纳情况的说明",
         "concerns": draft.id,
-        "received": result.received,
-        "suggestions": [_suggestion(e, labels) for e in result.entries],
     }
+    if replacing is not None:  # what the editor wrote stays; the suggestions are this tally's alone
+        front.update({k: v for k, v in replacing.meta.items() if k not in ("id", "received", "suggestions", "suggestions_file")})
+    front.update({"received": result.received, "suggestions": [_suggestion(e, labels) for e in result.entries]})
     dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+    if replacing is not None and replacing.body.strip():
+        return f"---\n{dumped}---\n{replacing.body}"
     body = "（在此说明征求意见的时间、方式和收到意见的总体情况，以及根据意见所作的主要修改。"
     if any(e.outcome is Outcome.PENDING for e in result.entries):
         body += "逐条处理后，把 outcome 改为 adopted、partly、not-adopted 或 noted，未采纳和部分采纳的写明 reason。"

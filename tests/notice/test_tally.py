@@ -120,7 +120,8 @@ def test_tally_twice_refuses_naming_the_notice_and_force_replaces_it(project: Pa
     notices = project / "content" / "notices"
     assert main(["-f", config, "tally", str(project / "comments.csv"), "--concerns", "d1", "--id", "d1-first"]) == EXIT_OK
     first = notices / "d1-first.md"
-    first.write_text(first.read_text(encoding="utf-8").replace("outcome: pending", "outcome: noted"), encoding="utf-8")
+    edited = first.read_text(encoding="utf-8").replace("outcome: pending", "outcome: noted").replace("concerns: d1\n", "concerns: d1\npublished: 2026-12-20\n")
+    first.write_text(edited.split("\n---\n")[0] + "\n---\n\n编辑写的正文。\n", encoding="utf-8")
     capsys.readouterr()
     assert main(["-f", config, "tally", str(project / "comments.csv"), "--concerns", "d1"]) == EXIT_USAGE
     err = capsys.readouterr().err
@@ -129,7 +130,9 @@ def test_tally_twice_refuses_naming_the_notice_and_force_replaces_it(project: Pa
     assert main(["-f", config, "tally", str(project / "comments.csv"), "--concerns", "d1", "--force"]) == EXIT_OK
     assert f"replaced {first}" in capsys.readouterr().out
     assert sorted(p.name for p in notices.iterdir()) == ["d1-first.md"]  # replaced in its place, with its id
-    assert "id: d1-first" in first.read_text(encoding="utf-8") and "outcome: noted" not in first.read_text(encoding="utf-8")
+    replaced = first.read_text(encoding="utf-8")
+    assert "id: d1-first" in replaced and "outcome: noted" not in replaced and "outcome: pending" in replaced
+    assert "published: 2026-12-20" in replaced and replaced.endswith("\n---\n\n编辑写的正文。\n")  # what the editor wrote stays
     assert main(["-f", config, "check"]) == EXIT_OK
 
 
