@@ -2,8 +2,8 @@
 commands really print: its `$ lawsite …` blocks are run here, in order, on a
 copy of the sample site, with the worksheet edited as the chapter says, and
 each block must match the output (`pytest --update` rewrites them). Its
-picture, content/guide/10-sort-worksheet.png, is this worksheet once reviewed
-(`python tests/notice/test_sort_guide.py DIR` leaves it in DIR and renders it
+pictures, content/guide/10-sort-worksheet*.png, are this worksheet once reviewed
+(`python tests/notice/test_sort_guide.py DIR` leaves it in DIR and renders them
 with LibreOffice headless and pdftoppm).
 """
 
@@ -131,9 +131,22 @@ def render_picture(folder: Path) -> Path:
     page = Image.open(folder / "shot-1.png").convert("RGB")
     box = ImageOps.invert(page.convert("L")).point(lambda v: 255 if v > 20 else 0).getbbox()
     assert box is not None
-    picture = folder / "10-sort-worksheet.png"
-    page.crop((box[0] - 12, box[1] - 12, box[2] + 12, box[3] + 12)).quantize(colors=64).save(picture, optimize=True)
-    return picture
+    sheet = page.crop((box[0] - 12, box[1] - 12, box[2] + 12, box[3] + 12))
+    sheet.quantize(colors=64).save(folder / "10-sort-worksheet.png", optimize=True)
+    # Its halves, readable in the page's width: A–G, and H–L, split at the grid line left of H.
+    split = _grid_lines(sheet)[8]
+    sheet.crop((0, 0, split + 2, sheet.height)).quantize(colors=64).save(folder / "10-sort-worksheet-left.png", optimize=True)
+    sheet.crop((split - 1, 0, sheet.width, sheet.height)).quantize(colors=64).save(folder / "10-sort-worksheet-right.png", optimize=True)
+    return folder / "10-sort-worksheet.png"
+
+
+def _grid_lines(image) -> list[int]:
+    """The x of each vertical grid line (dark over most of the height): the
+    row headings' two edges, then one line right of each column."""
+    grey = image.convert("L")
+    pixels, (width, height) = grey.load(), grey.size
+    dark = [x for x in range(width) if sum(pixels[x, y] < 160 for y in range(height)) > 0.8 * height]
+    return [x for n, x in enumerate(dark) if n == 0 or x - dark[n - 1] > 2]
 
 
 if __name__ == "__main__":
