@@ -55,7 +55,7 @@ class Entry:
     rows: list[int] = field(default_factory=list)  # CSV lines (or the worksheet's group row) merged into it
     outcome: Outcome = Outcome.PENDING
     reason: str | None = None
-    ids: list[str] = field(default_factory=list)  # the comments' ids, from the worksheet
+    ids: list[str] = field(default_factory=list)  # the comments' ids (the worksheet's, or the collect table's `id`)
 
 
 @dataclass
@@ -156,6 +156,8 @@ def _row(row: dict[str, str], complete: bool, path: str, line: int, draft: Docum
     entry = merged.setdefault(key, Entry(article, row["from"], row["text"], 0))
     entry.count += count
     entry.rows.append(line)
+    if row.get("id") and row["id"] not in entry.ids:  # the collect table's: a receipt, a mail's hash …
+        entry.ids.append(row["id"])
 
 
 def _from_collected(row: dict[str, str]) -> dict[str, str]:

@@ -162,11 +162,12 @@ m-1f3a,mail,,总体,来信意见。,2026-12-01T11:00:00+08:00,d1
 def test_the_collect_format_counts_each_comment_for_its_contact_point() -> None:
     result = tally_comments(COLLECTED.encode(), "comments.csv", draft())
     assert result.problems == [] and result.rows == 4
-    assert [(e.article, e.source, e.count) for e in result.entries] == [
-        (GENERAL, "来信", 1),
-        ("art_2", "east-street", 2),  # the point's two identical comments, merged and credited to it
-        ("art_3", "网民", 1),
+    assert [(e.article, e.source, e.count, e.ids) for e in result.entries] == [
+        (GENERAL, "来信", 1, ["m-1f3a"]),
+        ("art_2", "east-street", 2, ["7KQ2-M9XD-4TNB", "8KQ2-M9XD-4TNB"]),  # the point's two identical comments, merged and credited to it
+        ("art_3", "网民", 1, ["9KQ2-M9XD-4TNB"]),
     ]
+    assert result.entries[1].outcome is Outcome.PENDING
 
 
 def test_the_collect_format_without_an_article_is_reported_by_row() -> None:
@@ -183,6 +184,7 @@ def test_a_signs_comments_reach_the_ledgers_per_point_counts(project: Path, caps
     assert [p for p in site.problems if p.is_error] == []
     point = site.ledger.for_point("east-street")
     assert point is not None and point.tally.total == 2 and "d1" in point.consultations
+    assert [s.ids for s in site.notices["d1-feedback"].suggestions if s.source == "east-street"] == [("7KQ2-M9XD-4TNB", "8KQ2-M9XD-4TNB")]
 
 
 def test_tally_help_names_its_columns_and_the_header_row(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
