@@ -60,6 +60,7 @@ class Member:
     id: str
     source: str  # `from` (`collect.table.source_of`)
     count: int
+    row: int  # on COMMENT_SHEET
 
 
 @dataclass
@@ -137,9 +138,9 @@ def read_review(path: Path, draft: Document) -> Review:
             found = "、".join(book.sheetnames[:10])
             review.problems.append(Problem(str(path), None, None, msg("sheet-missing", sheets="、".join(missing), found=found), msg("sheet-missing.hint"), code="sheet-missing"))
             return review
-        members = _members(_rows(book[COMMENT_SHEET]), reader)
-        if members is not None:
-            _groups(_rows(book[GROUP_SHEET]), members, draft, reader)
+        found = _members(_rows(book[COMMENT_SHEET]), reader)
+        if found is not None:
+            _groups(_rows(book[GROUP_SHEET]), *found, draft, reader)
     except Exception as exc:  # a part openpyxl only reads while streaming (a broken sheet XML)
         review.problems.append(Problem(str(path), None, None, msg("collect-xlsx-unreadable", error=str(exc)[:200]), msg("sheet-unreadable.hint"), code="collect-xlsx-unreadable"))
     finally:
@@ -183,8 +184,9 @@ def _rows(sheet: Any) -> Iterator[tuple[int, list[str]]]:
             yield number, [_cell_text(v) for v in values]
 
 
-def _members(rows: Iterator[tuple[int, list[str]]], reader: _Reader) -> dict[str, list[Member]] | None:
-    """The comment sheet's members by group name; None when its header is unusable."""
+def _members(rows: Iterator[tuple[int, list[str]]], reader: _Reader) -> tuple[dict[str, list[Member]], int] | None:
+    """The comment sheet's members by group name, and the column of `group`;
+    None when its header is unusable."""
     by_group: dict[str, list[Member]] = {}
     seen: dict[str, int] = {}
     header: dict[str, int] | None = None
@@ -194,16 +196,14 @@ def _members(rows: Iterator[tuple[int, list[str]]], reader: _Reader) -> dict[str
             header = {name: names.index(name) for name in MEMBER_COLUMNS if name in names}
             missing = [name for name in ("id", "group") if name not in header]
             if missing:
-                reader.report(COMMENT_SHEET, 1, None, msg("sheet-header.comments", missing=", ".join(missing)), msg("sheet-header.comments.hint"), "sheet-header")
+                reader.report(COMMENT_SHEET, number, None, msg("sheet-header.comments", missing=", ".join(missing)), msg("sheet-header.comments.hint"), "sheet-header")
                 return None
             continue
         cell = {name: cells[i] if i < len(cells) else "" for name, i in header.items()}
-        if not any(cells):
-            continue
         member = _member(number, cell, header, seen, reader)
         if member is not None:
             by_group.setdefault(cell["group"], []).append(member)
-    return by_group if header is not None else {}
+    return by_group, (header or {}).get("group", 0)
 
 
 def _member(number: int, cell: dict[str, str], header: dict[str, int], seen: dict[str, int], reader: _Reader) -> Member | None:
@@ -225,28 +225,27 @@ def _member(number: int, cell: dict[str, str], header: dict[str, int], seen: dic
     if count is None or count < 1:
         report("count", msg("sheet-bad-count", count=cell["count"][:40]), msg("bad-number.count.hint"), "sheet-bad-count")
         return None
-    return Member(comment_id, source_of(cell), count)
+    return Member(comment_id, source_of(cell), count, number)
 
 
-def _groups(rows: Iterator[tuple[int, list[str]]], members: dict[str, list[Member]], draft: Document, reader: _Reader) -> None:
+def _groups(rows: Iterator[tuple[int, list[str]]], members: dict[str, list[Member]], group_column: int, draft: Document, reader: _Reader) -> None:
     columns: dict[str, int] | None = None
     named: dict[str, int] = {}
     for number, cells in rows:
         if columns is None:
-            columns = _group_header(cells, reader)
+            columns = _group_header(number, cells, reader)
             if columns is None:
                 return
             continue
         cell = {key: cells[i] if i < len(cells) else "" for key, i in columns.items()}
-        if not any(cells):
-            continue
         _group(number, cell, columns, members, named, draft, reader)
     for name, orphans in members.items():
-        if name not in named and orphans:
-            reader.report(COMMENT_SHEET, None, None, msg("sheet-unknown-group", group=name[:40], n=len(orphans), first=orphans[0].id[:40]), msg("sheet-unknown-group.hint"), "sheet-unknown-group")
+        if name not in named:
+            first = orphans[0]
+            reader.report(COMMENT_SHEET, first.row, group_column, msg("sheet-unknown-group", group=name[:40], n=len(orphans), first=first.id[:40]), msg("sheet-unknown-group.hint"), "sheet-unknown-group")
 
 
-def _group_header(cells: list[str], reader: _Reader) -> dict[str, int] | None:
+def _group_header(number: int, cells: list[str], reader: _Reader) -> dict[str, int] | None:
     """Column of each group column tally reads, by its header; None (and a
     problem at the cell where each missing one was written) when one is missing."""
     found = {key: cells.index(_HEADERS[key]) for key in READ if _HEADERS[key] in cells}
@@ -254,7 +253,7 @@ def _group_header(cells: list[str], reader: _Reader) -> dict[str, int] | None:
     for key in missing:
         at = _POSITIONS[key]
         now = cells[at] if at < len(cells) else ""
-        reader.report(GROUP_SHEET, 1, at, msg("sheet-header", expected=_HEADERS[key], found=now or "（空）"), msg("sheet-header.hint", expected=_HEADERS[key]), "sheet-header")
+        reader.report(GROUP_SHEET, number, at, msg("sheet-header", expected=_HEADERS[key], found=now or "（空）"), msg("sheet-header.hint", expected=_HEADERS[key]), "sheet-header")
     return None if missing else found
 
 

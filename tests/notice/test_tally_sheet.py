@@ -262,6 +262,7 @@ def test_a_comment_in_a_group_that_is_not_listed_is_named(sorted_sheet: Path, tm
     book.save(tmp_path / "s.xlsx")
     problem = only(tmp_path / "s.xlsx", draft, "sheet-unknown-group")
     assert "G9999" in problem.message.render("zh")
+    assert (problem.line, problem.field) == (2, f"{COMMENT_SHEET}!{openpyxl.utils.get_column_letter(group_column)}2")
 
 
 def test_a_comment_without_its_id_is_named_by_its_cell(sorted_sheet: Path, tmp_path: Path, draft) -> None:
@@ -320,3 +321,13 @@ def test_a_group_emptied_by_moving_its_comments_is_passed_over_unless_decided(so
     decided = reviewed(tmp_path / "moved.xlsx", tmp_path / "d.xlsx", {"7KQ2-M9XD-4TNB": ("采纳", None), "W5": ("采纳", None)})
     problem = only(decided, draft, "sheet-empty-group")
     assert problem.field == f"{GROUP_SHEET}!A{rows_by_first_id(sorted_sheet)['W5']}"
+
+
+def test_an_edited_header_on_the_comment_sheet_is_named(sorted_sheet: Path, tmp_path: Path, draft) -> None:
+    book = openpyxl.load_workbook(sorted_sheet)
+    comments = book[COMMENT_SHEET]
+    column = [c.value for c in comments[1]].index("group") + 1
+    comments.cell(1, column, "组别")
+    book.save(tmp_path / "s.xlsx")
+    problem = only(tmp_path / "s.xlsx", draft, "sheet-header")
+    assert (problem.line, problem.field) == (1, COMMENT_SHEET) and "group" in problem.message.render("zh")
