@@ -177,29 +177,34 @@ def _rows_past_limit(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     return False
 
 
-def _rows(sheet: Any) -> Iterator[tuple[int, list[str]]]:
-    """(row number, cells as text) of each row that is not empty."""
+def _rows(sheet: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(row number, cell values) of each row that is not empty; a value is made
+    text only where it is read (`_text_at`): 100,000 rows of 64 columns."""
     for number, values in enumerate(sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True), start=1):
         if any(v is not None for v in values):
-            yield number, [_cell_text(v) for v in values]
+            yield number, values
 
 
-def _members(rows: Iterator[tuple[int, list[str]]], reader: _Reader) -> tuple[dict[str, list[Member]], int] | None:
+def _text_at(values: tuple[Any, ...], column: int) -> str:
+    return _cell_text(values[column]) if column < len(values) else ""
+
+
+def _members(rows: Iterator[tuple[int, tuple[Any, ...]]], reader: _Reader) -> tuple[dict[str, list[Member]], int] | None:
     """The comment sheet's members by group name, and the column of `group`;
     None when its header is unusable."""
     by_group: dict[str, list[Member]] = {}
     seen: dict[str, int] = {}
     header: dict[str, int] | None = None
-    for number, cells in rows:
+    for number, values in rows:
         if header is None:
-            names = [c.lower() for c in cells]
+            names = [_cell_text(v).lower() for v in values]
             header = {name: names.index(name) for name in MEMBER_COLUMNS if name in names}
             missing = [name for name in ("id", "group") if name not in header]
             if missing:
                 reader.report(COMMENT_SHEET, number, None, msg("sheet-header.comments", missing=", ".join(missing)), msg("sheet-header.comments.hint"), "sheet-header")
                 return None
             continue
-        cell = {name: cells[i] if i < len(cells) else "" for name, i in header.items()}
+        cell = {name: _text_at(values, i) for name, i in header.items()}
         member = _member(number, cell, header, seen, reader)
         if member is not None:
             by_group.setdefault(cell["group"], []).append(member)
@@ -228,16 +233,16 @@ def _member(number: int, cell: dict[str, str], header: dict[str, int], seen: dic
     return Member(comment_id, source_of(cell), count, number)
 
 
-def _groups(rows: Iterator[tuple[int, list[str]]], members: dict[str, list[Member]], group_column: int, draft: Document, reader: _Reader) -> None:
+def _groups(rows: Iterator[tuple[int, tuple[Any, ...]]], members: dict[str, list[Member]], group_column: int, draft: Document, reader: _Reader) -> None:
     columns: dict[str, int] | None = None
     named: dict[str, int] = {}
-    for number, cells in rows:
+    for number, values in rows:
         if columns is None:
-            columns = _group_header(number, cells, reader)
+            columns = _group_header(number, [_cell_text(v) for v in values], reader)
             if columns is None:
                 return
             continue
-        cell = {key: cells[i] if i < len(cells) else "" for key, i in columns.items()}
+        cell = {key: _text_at(values, i) for key, i in columns.items()}
         _group(number, cell, columns, members, named, draft, reader)
     for name, orphans in members.items():
         if name not in named:
