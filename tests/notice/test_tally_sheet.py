@@ -134,7 +134,7 @@ def test_round_trip_from_the_collect_table_to_the_built_draft_page(tmp_path: Pat
     page = (site_dir / "drafts" / "civilized-behavior" / "index.html").read_text(encoding="utf-8")
     sections = {m["id"]: m[0] for m in re.finditer(r'<section class="ls-article[^"]*" id="(?P<id>art_[^"]+)".*?</section>', page, re.S)}
     line_of = {a: re.sub(r"<[^>]+>", "", m.group(1)) for a, s in sections.items() if (m := re.search(r'<a class="ls-ledger-line"[^>]*>(.*?)</a>', s, re.S))}
-    assert line_of == {"art_6": "第六条：收到意见 4 条 · 部分采纳 4", "art_12": "第十二条：收到意见 1 条 · 采纳 1"}
+    assert line_of == {"art_6": "第六条：本条意见 4 条 · 部分采纳 4", "art_12": "第十二条：本条意见 1 条 · 采纳 1"}
     notice_page = next(site_dir.glob("notices/*/index.html")).read_text(encoding="utf-8")
     assert DECISIONS["mail-3f9a2c81"][1] in notice_page
     assert "7KQ2-M9XD-4TNB" not in page + notice_page  # receipts are never published as they are
