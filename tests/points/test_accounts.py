@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
-from lawsite.gather.accounts import account, years
+from lawsite.gather.accounts import account, draft_accounts, years
 from lawsite.gather.site import load_site
 from lawsite.render.accounts import level_accounts
 
@@ -26,15 +26,48 @@ def test_a_points_account_counts_its_tiers_per_year_and_quarter() -> None:
     whole = account(site, "xinghai-road", 2026)
     # 2026: its own 座谈会 ×2 and 培训, the 联络站's 板凳会, the 采集点's 走访.
     assert [d.id for d in whole.activities] == ["2026-03-xinghai-zuotanhui", "2026-03-haibin-bandenghui", "2026-03-haibin-building-zoufang", "2026-09-xinghai-peixun", "2026-11-xinghai-zuotanhui"]
-    assert (whole.people, whole.collected) == (32 + 21 + 12 + 40 + 28, 26 + 9 + 5 + 17)
+    assert whole.people == 32 + 21 + 12 + 40 + 28
+    # Collected: what its activities record per draft, never less than it forwarded
+    # (the 5 on the elderly-care draft it collected outside any recorded activity).
+    assert whole.collected == 26 + 9 + 5 + 17 + 5
     # Forwarded: its 6 and the 联络站's 2 in the notice of 2026-05-20 (the CSV adds one of its own).
     own = account(site, "xinghai-road", 2026, own=True)
     assert whole.forwarded == own.forwarded + 2 and whole.adopted == own.adopted + 2
-    q1, q2, q3 = (account(site, "xinghai-road", 2026, q) for q in (1, 2, 3))
-    assert len(q1.activities) == 3 and q1.forwarded == 0  # held in March; the notices came out in May and July
-    assert q2.forwarded == 27 and q2.forwarded + q3.forwarded == whole.forwarded
+    q1, q2, q3, q4 = (account(site, "xinghai-road", 2026, q) for q in (1, 2, 3, 4))
+    # Held in March, but what they collected counts with what was forwarded and
+    # adopted: when the notice came out in May (and July); the open draft's, when held.
+    assert len(q1.activities) == 3 and q1.funnel[2:] == (0, 0, 0)
+    assert (q2.collected, q2.forwarded) == (26 + 9 + 5, 27)
+    assert q2.forwarded + q3.forwarded == whole.forwarded and q4.collected == 17
     assert "qingchuan-property-2026-r1" in whole.drafts and "qingchuan-civilized-behavior-2026" in whole.drafts
     assert account(site, "xinghai-road", 2025).people == 120
+
+
+def test_no_funnel_of_the_sample_widens() -> None:
+    """收集 ≥ 上报 ≥ 采纳 for every point, level, draft, year and quarter
+    (it was upside down: 上报 162 > 收集 82 on the 2026 page)."""
+    site = sample()
+    found = []
+    for year in years(site):
+        for quarter in (None, 1, 2, 3, 4):
+            found += [account(site, p, year, quarter, own=own) for p in site.ledger.points for own in (True, False)]
+            found += list(level_accounts(site, year, quarter).values())
+        found += list(draft_accounts(site, year).values())
+    widened = [(a.point_id, a.year, a.quarter, a.funnel) for a in found if not a.collected >= a.forwarded >= a.adopted]
+    assert widened == [] and sum(a.forwarded for a in found) > 0
+    assert draft_accounts(site, 2026)["qingchuan-property-2026-r1"].funnel[2:] == (131, 118, 76)
+
+
+def test_a_notices_forwarded_figure_is_the_points_forwarded(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    notice = content / "notices" / "elderly-care-feedback.md"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("received: 386\n", "received: 386\nforwarded:\n  hubin-street: 40\n"), encoding="utf-8")
+    site = load_site(content)
+    assert site.errors == []
+    hubin = account(site, "hubin-street", 2026)
+    assert (hubin.collected, hubin.forwarded, hubin.adopted) == (40, 40, 16)  # its 座谈会 recorded 14 collected
+    assert draft_accounts(site, 2026)["qingchuan-elderly-care-2026"].forwarded == 44 - 16 + 40
 
 
 def test_levels_add_every_point_once() -> None:

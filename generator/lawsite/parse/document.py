@@ -88,6 +88,7 @@ def _typed_fields(meta: dict[str, Any], kind: Kind) -> dict[str, Any]:
         "contact_point": _contact_point(meta) if kind is Kind.CONTACT_POINT else None,
         "activity": _activity(meta) if kind is Kind.ACTIVITY else None,
         "received": meta.get("received"),
+        "forwarded": meta.get("forwarded"),
         "suggestions_file": meta.get("suggestions_file"),
         "suggestion_entries": meta.get("suggestions"),
     }
