@@ -10,12 +10,15 @@ The skeleton has `outcome: pending` everywhere and passes `lawsite check`.
 It reads `lawsite collect`'s table as it is (`collect.table.COLUMNS`): its
 other columns are passed over, a row without `from` is credited to its
 contact point or else to its channel (`SOURCE_OF_CHANNEL`), and the one
-leading `'` the spreadsheet rule adds is dropped again.
+leading `'` the spreadsheet rule adds is dropped again. Its rows per
+`point` become the notice's `forwarded:` (上报), so the figure each point
+forwarded stays stated when the editor later merges or trims the entries.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import yaml
@@ -48,6 +51,7 @@ class Tallied:
     rows: int = 0  # comment rows read
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    forwarded: Counter[str] = field(default_factory=Counter)  # the collect table's comments per `point` credited to it
 
     @property
     def comments(self) -> int:
@@ -113,6 +117,8 @@ def _row(row: dict[str, str], complete: bool, path: str, line: int, draft: Docum
     entry = merged.setdefault(key, Entry(article, row["from"], row["text"], 0))
     entry.count += count
     entry.rows.append(line)
+    if row.get("point") == row["from"]:
+        result.forwarded[row["from"]] += count
 
 
 def _from_collected(row: dict[str, str]) -> dict[str, str]:
@@ -130,8 +136,9 @@ def _in_text_order(entries: list[Entry], draft: Document) -> list[Entry]:
     return sorted(entries, key=lambda e: order.get(e.article, len(order)))  # stable: first appearance within an article
 
 
-def skeleton(draft: Document, result: Tallied, notice_id: str) -> str:
-    """The notice file: front matter with every entry pending, and a body to write."""
+def skeleton(draft: Document, result: Tallied, notice_id: str, points: Collection[str] = ()) -> str:
+    """The notice file: front matter with every entry pending, and a body to
+    write; `forwarded:` for the site's contact points (`points`) the table names."""
     labels = {a.id: a.label for a in draft.legal.articles} if draft.legal else {}
     front = {
         "kind": "notice",
@@ -139,6 +146,7 @@ def skeleton(draft: Document, result: Tallied, notice_id: str) -> str:
         "title": f"《{draft.title}》公开征求意见采纳情况的说明",
         "concerns": draft.id,
         "received": result.comments,
+        **({"forwarded": forwarded} if (forwarded := {p: n for p, n in result.forwarded.items() if p in points}) else {}),
         "suggestions": [
             {"article": "总体" if e.article == GENERAL else labels.get(e.article, e.article), "from": e.source, "count": e.count, "text": e.text, "outcome": "pending"}
             for e in result.entries

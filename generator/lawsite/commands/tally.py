@@ -41,6 +41,6 @@ def run(args: argparse.Namespace) -> int:
     print("\n".join(line.render(lang) for line in report_lines(draft, result)))
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(skeleton(draft, result, notice_id))
+        handle.write(skeleton(draft, result, notice_id, {p.id for p in site.of_kind(Kind.CONTACT_POINT)}))
     print(msg("tally.done", out=out).render(lang))
     return EXIT_OK
