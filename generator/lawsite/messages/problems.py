@@ -1199,8 +1199,8 @@ MESSAGES: dict[str, Message] = {
         en="comments have neither `email` nor `form` nor `intake`: readers would have no way to comment on an article",
     ),
     "no-comment-channel.hint": Message(
-        zh="加上 `email: …`、`form: https://…?doc={{doc}}&article={{article}}` 和（或）`intake: https://…`（意见征集服务）",
-        en="add `email: …`, `form: https://…?doc={{doc}}&article={{article}}` and/or `intake: https://…` (the comment service)",
+        zh="加上 `email: …`、`form: https://…?doc={{doc}}&article={{article}}` 和（或）`intake: https://…`（意见征集服务）；全站共用一个意见征集服务的，在 mkdocs.yml 的 lawsite 插件下写 `intake: https://…`",
+        en="add `email: …`, `form: https://…?doc={{doc}}&article={{article}}` and/or `intake: https://…` (the comment service); for one service for the whole site, set `intake: https://…` under the lawsite plugin in mkdocs.yml",
     ),
     "no-info-end": Message(
         zh="没有 `{INFO_END}` 行：无法区分文件头（标题、日期）和正文",

@@ -200,13 +200,7 @@ def _comments(raw: Any, ctx: CheckContext) -> Comments | None:
             msg("closes-before-opens.hint"),
             code="closes-before-opens",
         )
-    if not raw.get("email") and not raw.get("form") and not raw.get("intake"):
-        ctx.report(
-            ("comments",),
-            msg("no-comment-channel"),
-            msg("no-comment-channel.hint"),
-            code="no-comment-channel",
-        )
+    # Whether readers have a way to comment is gather's to say: the site's `intake:` may be it.
     return Comments(
         opens=opens,
         closes=closes,
