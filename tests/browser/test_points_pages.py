@@ -1,7 +1,7 @@
-"""The 台账 pages in Chromium (the yearly statistics page, a point's page and a
-联络站's): at 390 px and 1280 px every column of every funnel table is in view
-(none hidden behind a sideways scroll), and a point below another is indented
-under it."""
+"""The statistics and 台账 pages in Chromium (the statistics page, the yearly
+page, a point's page and a 联络站's): at 390 px and 1280 px every column of
+every table is in view (none hidden behind a sideways scroll), and a point
+below another is indented under it."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from browser.conftest import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
-PAGES = {"yearly": "statistics/2026/", "point": "contact-points/xinghai-road/", "station": "contact-points/xinghai-haibin/"}
+PAGES = {"statistics": "statistics/", "yearly": "statistics/2026/", "point": "contact-points/xinghai-road/", "station": "contact-points/xinghai-haibin/"}
 
-HIDDEN_COLUMNS = """[...document.querySelectorAll('.ls-funnel-table')].filter(t => {
+HIDDEN_COLUMNS = """[...document.querySelectorAll('.ls-stats-table')].filter(t => {
   const wrap = t.closest('.ls-table-wrap'); return wrap.scrollWidth > wrap.clientWidth + 1;
 }).length"""
 
@@ -24,7 +24,7 @@ HIDDEN_COLUMNS = """[...document.querySelectorAll('.ls-funnel-table')].filter(t 
 @pytest.mark.parametrize("name", list(PAGES))
 def test_every_funnel_column_is_in_view(open_page: Any, name: str, width: int) -> None:
     page = open_page(PAGES[name], width)
-    assert page.locator(".ls-funnel-table").count() >= 1
+    assert page.locator(".ls-stats-table").count() >= 1
     assert page.evaluate(HIDDEN_COLUMNS) == 0
     page.screenshot(path=str(SCREENSHOTS / f"points-{name}-{width}.png"), full_page=True)
 
