@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -72,6 +73,17 @@ def test_a_notices_forwarded_figure_is_the_points_forwarded(tmp_path: Path) -> N
     hubin = account(site, "hubin-street", 2026)
     assert (hubin.collected, hubin.forwarded, hubin.adopted) == (40, 40, 16)  # its 座谈会 recorded 14 collected
     assert draft_accounts(site, 2026)["qingchuan-elderly-care-2026"].forwarded == 44 - 16 + 40
+
+
+def test_a_notice_without_a_date_counts_on_the_day_its_consultation_closed(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    notice = content / "notices" / "elderly-care-feedback.md"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("published: 2026-07-10\n", ""), encoding="utf-8")
+    site = load_site(content)
+    hubin = [s for s in site.stages["hubin-street"] if s.doc_id == "qingchuan-elderly-care-2026"]
+    assert [(s.day, s.recorded, s.forwarded) for s in hubin] == [(dt.date(2026, 5, 31), 14, 16)]
+    assert account(site, "hubin-street", 2026, 2).forwarded == 16 and account(site, "hubin-street", 2026, 3).forwarded == 0
 
 
 def test_levels_add_every_point_once() -> None:

@@ -27,9 +27,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..model import Document, Kind, Outcome
-from .site import Site
+from ..model import Document, Kind, Outcome, Suggestion
+
+if TYPE_CHECKING:  # the Site holds the stages (Site.stages), computed here once per site
+    from .site import Site
 
 QUARTERS = (1, 2, 3, 4)
 
@@ -55,9 +58,9 @@ class Account:
         self.activities += other.activities
         self.people, self.collected = self.people + other.people, self.collected + other.collected
         self.forwarded, self.adopted = self.forwarded + other.forwarded, self.adopted + other.adopted
-        self._mention(other.drafts)
+        self.mention(other.drafts)
 
-    def _mention(self, drafts: list[str] | tuple[str, ...]) -> None:
+    def mention(self, drafts: list[str] | tuple[str, ...]) -> None:
         self.drafts += [d for d in drafts if d not in self.drafts]
 
 
@@ -99,7 +102,7 @@ def account(site: Site, point_id: str, year: int, quarter: int | None = None, ow
         if facts is not None and facts.point in points and in_period(facts.date, year, quarter):
             found.activities.append(document)
             found.people += facts.participants or 0
-            found._mention(facts.drafts)
+            found.mention(facts.drafts)
     for pid in sorted(points):
         for stage in stages(site, pid):
             if in_period(stage.day, year, quarter):
@@ -130,41 +133,52 @@ def _count(found: Account, stage: Stage) -> None:
     found.forwarded += stage.forwarded
     found.adopted += stage.adopted
     if stage.doc_id is not None and stage.forwarded:
-        found._mention([stage.doc_id])
+        found.mention([stage.doc_id])
 
 
 def stages(site: Site, point_id: str) -> list[Stage]:
     """The point's own suggestions per draft, as the module's docstring counts them."""
-    by_draft: dict[str, Stage] = {}
-    alone: list[Stage] = []
+    return site.stages.get(point_id, [])
+
+
+def all_stages(site: Site) -> dict[str, list[Stage]]:
+    """Every point's stages, by point id: what `Site.stages` holds (computed once)."""
+    days = _counted_on(site)
+    by_point: dict[str, dict[str | None, Stage]] = {}
+    alone: dict[str, list[Stage]] = {}
     for document in reversed(site.activities):
         facts = document.activity
-        if facts is None or facts.point != point_id or not facts.collected:
+        if facts is None or not facts.collected:
             continue
-        doc_id = next((d for d in facts.drafts if counted_on(site, d) is not None), None)
+        doc_id = next((d for d in facts.drafts if days.get(d) is not None), None)
         if doc_id is None:
-            alone.append(Stage(facts.drafts[0] if facts.drafts else None, facts.date, recorded=facts.collected))
+            alone.setdefault(facts.point, []).append(Stage(facts.drafts[0] if facts.drafts else None, facts.date, recorded=facts.collected))
         else:
-            by_draft.setdefault(doc_id, Stage(doc_id, counted_on(site, doc_id))).recorded += facts.collected
+            by_point.setdefault(facts.point, {}).setdefault(doc_id, Stage(doc_id, days[doc_id])).recorded += facts.collected
     for notice in site.notices.values():
-        mine = [s for s in notice.suggestions if s.source == point_id]
-        if not mine and point_id not in notice.forwarded:
-            continue
-        stage = by_draft.setdefault(notice.concerns, Stage(notice.concerns, counted_on(site, notice.concerns)))
-        stage.forwarded += notice.forwarded.get(point_id, sum(s.count for s in mine))
-        stage.adopted += sum(s.count for s in mine if s.outcome in (Outcome.ADOPTED, Outcome.PARTLY))
-    return [*by_draft.values(), *alone]
+        mine: dict[str, list[Suggestion]] = {}
+        for s in notice.suggestions:
+            mine.setdefault(s.source, []).append(s)
+        for point_id in [p for p in site.ledger.points if p in mine or p in notice.forwarded]:
+            stage = by_point.setdefault(point_id, {}).setdefault(notice.concerns, Stage(notice.concerns, days.get(notice.concerns)))
+            stage.forwarded += notice.forwarded.get(point_id, sum(s.count for s in mine.get(point_id, ())))
+            stage.adopted += sum(s.count for s in mine.get(point_id, ()) if s.outcome in (Outcome.ADOPTED, Outcome.PARTLY))
+    return {p: [*by_point.get(p, {}).values(), *alone.get(p, [])] for p in {*by_point, *alone}}
 
 
-def counted_on(site: Site, doc_id: str) -> dt.date | None:
-    """The day a draft's suggestions count in: its first notice's date, else
-    (a notice without one) its consultation's closing day; None before any notice."""
-    notices = [n for n in site.of_kind(Kind.NOTICE) if n.concerns == doc_id]
-    published = [n.published for n in notices if n.published is not None]
-    if published:
-        return min(published)
-    draft = site.get(doc_id)
-    return draft.comments.closes if notices and draft is not None and draft.comments is not None else None
+def _counted_on(site: Site) -> dict[str, dt.date | None]:
+    """The day each noticed draft's suggestions count in: its first notice's
+    date, else (a notice without one) its consultation's closing day. A draft
+    without a notice has none: its activities count on the day they were held."""
+    noticed: dict[str, list[Document]] = {}
+    for notice in site.of_kind(Kind.NOTICE):
+        noticed.setdefault(notice.concerns or "", []).append(notice)
+    days: dict[str, dt.date | None] = {}
+    for doc_id, notices in noticed.items():
+        published = [n.published for n in notices if n.published is not None]
+        draft = site.get(doc_id)
+        days[doc_id] = min(published) if published else (draft.comments.closes if draft is not None and draft.comments is not None else None)
+    return days
 
 
 def years(site: Site) -> list[int]:
