@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 
-from lawsite.gather.accounts import account, draft_accounts, years
+from lawsite.gather.accounts import account, draft_accounts, stages, years
 from lawsite.gather.site import load_site
 from lawsite.render.accounts import level_accounts
 
@@ -81,7 +81,7 @@ def test_a_notice_without_a_date_counts_on_the_day_its_consultation_closed(tmp_p
     notice = content / "notices" / "elderly-care-feedback.md"
     notice.write_text(notice.read_text(encoding="utf-8").replace("published: 2026-07-10\n", ""), encoding="utf-8")
     site = load_site(content)
-    hubin = [s for s in site.stages["hubin-street"] if s.doc_id == "qingchuan-elderly-care-2026"]
+    hubin = [s for s in stages(site, "hubin-street") if s.doc_id == "qingchuan-elderly-care-2026"]
     assert [(s.day, s.recorded, s.forwarded) for s in hubin] == [(dt.date(2026, 5, 31), 14, 16)]
     assert account(site, "hubin-street", 2026, 2).forwarded == 16 and account(site, "hubin-street", 2026, 3).forwarded == 0
 

@@ -26,13 +26,11 @@ the per-level sums add up (every point counted once).
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from ..model import Document, Kind, Outcome, Suggestion
-
-if TYPE_CHECKING:  # the Site holds the stages (Site.stages), computed here once per site
-    from .site import Site
+from .site import Site
 
 QUARTERS = (1, 2, 3, 4)
 
@@ -136,13 +134,24 @@ def _count(found: Account, stage: Stage) -> None:
         found.mention([stage.doc_id])
 
 
+# Every point's stages of a gathered site, computed once per site (a yearly
+# page asks for them per point, level and quarter): by id(site), with a weak
+# reference that tells a later site at the same address from it.
+_STAGES: dict[int, tuple[weakref.ref[Site], dict[str, list[Stage]]]] = {}
+
+
 def stages(site: Site, point_id: str) -> list[Stage]:
     """The point's own suggestions per draft, as the module's docstring counts them."""
-    return site.stages.get(point_id, [])
+    kept = _STAGES.get(id(site))
+    if kept is None or kept[0]() is not site:
+        for key in [k for k, (ref, _) in _STAGES.items() if ref() is None]:
+            del _STAGES[key]
+        kept = _STAGES[id(site)] = (weakref.ref(site), all_stages(site))
+    return kept[1].get(point_id, [])
 
 
 def all_stages(site: Site) -> dict[str, list[Stage]]:
-    """Every point's stages, by point id: what `Site.stages` holds (computed once)."""
+    """Every point's stages, by point id."""
     days = _counted_on(site)
     by_point: dict[str, dict[str | None, Stage]] = {}
     alone: dict[str, list[Stage]] = {}

@@ -27,7 +27,6 @@ from ..parse.schema import theme_file
 from ..parse.static_files import PHOTO_SUFFIXES, beside, is_page, served_files, static_file_problems
 from ..progress import ProgressCallback
 from ..settings import Settings
-from .accounts import Stage, all_stages
 from .ledger import Ledger, build_ledger
 from .tiers import Tiers, tiers_of
 
@@ -68,11 +67,6 @@ class Site:
             if document.interpretation is not None:
                 found.setdefault(document.interpretation.interprets, []).append(document)
         return found
-
-    @cached_property
-    def stages(self) -> dict[str, list[Stage]]:
-        """Each contact point's suggestions per draft for its 台账 (gather/accounts.py), once per site."""
-        return all_stages(self)
 
     @cached_property
     def activities(self) -> list[Document]:
