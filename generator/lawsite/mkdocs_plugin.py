@@ -50,6 +50,7 @@ from .plan import FeedbackSheetPage, LookupPage, Plan, PosterPage, SignPage, pla
 from .progress import Progress, Steps
 from .render import lawnav, reader
 from .render.comments import intake_base, intake_origin
+from .render.point_comments import point_service
 from .render.i18n import translator
 from .render.lookup import LOOKUP_SCRIPT
 from .render.pages import Build, PageInput, render_page
@@ -403,7 +404,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if spec is not None:
             image = self.share_images.get(image_document(spec) or "")
             head += share_head_html(share_card(spec, self.site, self.settings.language, page.url, image, self.site_card), self.settings.language)
-        return self.finish.page(output, head, page.content or "", intake_origin(document, self.settings), site_search.search_rank(self.site, document))
+        service = point_service(self.site, self.settings) if document is not None and document.kind is Kind.CONTACT_POINT else intake_origin(document, self.settings)
+        return self.finish.page(output, head, page.content or "", service, site_search.search_rank(self.site, document))
 
     # --- feeds, open data, search (emit/) -----------------------------------
 

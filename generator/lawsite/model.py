@@ -405,6 +405,7 @@ class Document:
     activity: Activity | None = None  # activities only
     # Notices: parse.notice checks the entries against the draft at gather time.
     received: int | None = None
+    forwarded: dict[str, int] | None = None  # 上报: suggestions each contact point forwarded, by point id
     suggestions_file: str | None = None
     suggestion_entries: list[object] | None = None  # `suggestions:` as written; None when absent
 
@@ -461,4 +462,7 @@ class Notice:
     concerns: str  # id of the draft (or law) the suggestions were made on
     received: int | None  # total received, when not every one is itemised
     suggestions: list[Suggestion] = field(default_factory=list)
+    # 上报: how many suggestions each contact point forwarded on the draft, as the
+    # notice states them (`forwarded:`); a point not named forwarded what is itemised from it.
+    forwarded: dict[str, int] = field(default_factory=dict)
     csv_encoding: str | None = None  # "utf-8", "utf-8-sig" or "gbk" when read from a CSV

@@ -17,12 +17,15 @@ The skeleton has `outcome: pending` everywhere and passes `lawsite check`.
 It reads `lawsite collect`'s table as it is (`collect.table.COLUMNS`): its
 other columns are passed over, a row without `from` is credited to its
 contact point or else to its channel (`SOURCE_OF_CHANNEL`), and the one
-leading `'` the spreadsheet rule adds is dropped again.
+leading `'` the spreadsheet rule adds is dropped again. Its rows per
+`point` become the notice's `forwarded:` (上报), so the figure each point
+forwarded stays stated when the editor later merges or trims the entries.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,6 +67,7 @@ class Tallied:
     rows: int = 0  # comment rows read
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    forwarded: Counter[str] = field(default_factory=Counter)  # the collect table's comments per `point` credited to it
     undecided: list[Undecided] = field(default_factory=list)  # worksheet groups without an outcome
     off_topic: int = 0  # worksheet comments on `none`
 
@@ -156,6 +160,8 @@ def _row(row: dict[str, str], complete: bool, path: str, line: int, draft: Docum
     entry = merged.setdefault(key, Entry(article, row["from"], row["text"], 0))
     entry.count += count
     entry.rows.append(line)
+    if row.get("point") == row["from"]:
+        result.forwarded[row["from"]] += count
     if row.get("id") and row["id"] not in entry.ids:  # the collect table's: a receipt, a mail's hash …
         entry.ids.append(row["id"])
 
@@ -174,9 +180,10 @@ def _in_text_order(entries: list[Entry], draft: Document) -> list[Entry]:
     return sorted(entries, key=lambda e: order.get(e.article, len(order)))  # stable: first appearance within an article
 
 
-def skeleton(draft: Document, result: Tallied, notice_id: str, replacing: Document | None = None) -> str:
+def skeleton(draft: Document, result: Tallied, notice_id: str, replacing: Document | None = None, points: Collection[str] = ()) -> str:
     """The notice file: front matter with every entry (pending, from a CSV), and a
-    body to write; `replacing` a notice, its other front matter and its body are kept."""
+    body to write; `replacing` a notice, its other front matter and its body are kept;
+    `forwarded:` for the site's contact points (`points`) the collect table names."""
     labels = {a.id: a.label for a in draft.legal.articles} if draft.legal else {}
     front: dict[str, object] = {
         "kind": "notice",
@@ -186,7 +193,8 @@ def skeleton(draft: Document, result: Tallied, notice_id: str, replacing: Docume
     }
     if replacing is not None:  # what the editor wrote stays; the suggestions are this tally's alone
         front.update({k: v for k, v in replacing.meta.items() if k not in ("id", "received", "suggestions", "suggestions_file")})
-    front.update({"received": result.received, "suggestions": [_suggestion(e, labels) for e in result.entries]})
+    forwarded = {p: n for p, n in result.forwarded.items() if p in points}
+    front.update({"received": result.received, **({"forwarded": forwarded} if forwarded else {}), "suggestions": [_suggestion(e, labels) for e in result.entries]})
     # libyaml's dumper where PyYAML has it: the pure-Python one takes ~25 s for 100,000 comments' entries.
     dumped = yaml.dump(front, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False, width=10_000)
     if replacing is not None and replacing.body.strip():

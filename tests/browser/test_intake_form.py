@@ -205,6 +205,59 @@ def test_a_comment_through_a_signs_code_carries_the_point(chromium: Any, intake_
     page.context.close()
 
 
+POINT_PAGE = "contact-points/xinghai-road/"
+
+
+def point_form(page: Any) -> Any:
+    """The point page's form for the open draft (the sign's QR code lands on its section)."""
+    card = page.locator(f"#ls-point-open ~ ul li[data-ls-point-open]:has(a[href$='{DRAFT}'])")
+    return card.locator("form")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_without_javascript_a_signs_code_still_carries_the_point(chromium: Any, intake_site: tuple[str, Service], width: int) -> None:
+    """The sign opens the point's page (emit/sign.py); with scripts off,
+    ?point=ID is not kept, but the page's own form for each open draft names
+    the point in a hidden field and posts to the service as it is."""
+    url, service = intake_site
+    page = new_page(chromium, width, javascript=False)
+    page.goto(url + POINT_PAGE + "?point=xinghai-road#ls-point-open")
+    form = point_form(page)
+    assert form.is_visible() and form.get_attribute("action") == f"{service.url}/comments"
+    options = form.locator("select[name=article] option")
+    assert options.first.get_attribute("value") == "总体" and options.nth(6).get_attribute("value") == "art_6"
+    form.locator("select[name=article]").select_option("art_6")
+    text = f"没有脚本，经星海路联系点标牌提交（{width}）。"
+    form.locator("textarea").fill(text)
+    page.locator("section.ls-point-open").screenshot(path=str(SCREENSHOTS / f"point-open-nojs-{width}.png"))
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+    assert page.url.startswith(f"{service.url}/receipts/")
+    receipt = page.url.rsplit("/", 1)[1]
+    assert RECEIPT.match(receipt) and "意见已收到" in page.content()
+    row = stored(service, receipt)
+    assert row is not None and (row.doc, row.article, row.text, row.point) == (DRAFT_ID, "art_6", text, "xinghai-road")
+    page.context.close()
+
+
+def test_with_javascript_the_points_form_shows_its_receipt_in_place(chromium: Any, intake_site: tuple[str, Service]) -> None:
+    url, service = intake_site
+    page = new_page(chromium, 390)
+    page.goto(url + "contact-points/xinghai-haibin/#ls-point-open")  # the 联络站's page, no ?point: the page's own point counts
+    form = point_form(page)
+    form.locator("textarea").fill("对草案整体的意见，经海滨社区立法联络站提交。")
+    form.locator("button[type=submit]").click()
+    receipt_node = form.locator(".ls-intake__receipt")
+    receipt_node.wait_for()
+    assert page.url.startswith(url + "contact-points/xinghai-haibin/")
+    row = stored(service, receipt_node.inner_text())
+    assert row is not None and (row.article, row.point) == ("总体", "xinghai-haibin")
+    page_html = (service.site / POINT_PAGE / "index.html").read_text(encoding="utf-8")
+    policy = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page_html).group(1))
+    assert dict(d.strip().split(" ", 1) for d in policy.split(";"))["form-action"] == f"'self' {service.url}"
+    page.context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_serious_violation_in_the_open_form_and_basket(chromium: Any, intake_site: tuple[str, Service], axe_source: Path, scheme: str) -> None:
     url, _ = intake_site
@@ -212,5 +265,13 @@ def test_axe_finds_no_serious_violation_in_the_open_form_and_basket(chromium: An
     page.goto(url + DRAFT)
     open_form(page, "art_2")
     page.locator("#art_2 .ls-basket-toggle").click()
+    assert axe_violations(page, axe_source) == []
+    page.context.close()
+
+
+def test_axe_finds_no_serious_violation_in_a_points_forms(chromium: Any, intake_site: tuple[str, Service], axe_source: Path) -> None:
+    url, _ = intake_site
+    page = new_page(chromium, 390, bypass_csp=True)  # axe is injected as a script
+    page.goto(url + POINT_PAGE + "#ls-point-open")
     assert axe_violations(page, axe_source) == []
     page.context.close()

@@ -1,6 +1,6 @@
 """A contact point's standing QR sign printed by Chromium: one A4 page with
-the point's name, address and hours and a QR code of the open consultations
-with the point preselected; kept as a PNG."""
+the point's name, address and hours and a QR code of the point's page at its
+open consultations, the point preselected; kept as a PNG."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def test_the_sign_prints_on_one_a4_page(chromium: Any, sample_url: str, tmp_path
     page.get_by_role("link", name="打印本联系点的二维码标牌").click()
     page.wait_for_url(f"{sample_url}signs/{POINT}/")
     assert page.locator("h1").inner_text() == "临江区星海路街道基层立法联系点"
-    assert page.locator("svg.ls-sign__code title").text_content() == f"https://lawsite.example.gov.cn/?point={POINT}#ls-open-now"
+    assert page.locator("svg.ls-sign__code title").text_content() == f"https://lawsite.example.gov.cn/contact-points/{POINT}/?point={POINT}#ls-point-open"
     assert page.locator("[data-ls-print]").is_visible()  # poster.js: the print button
     page.screenshot(path=str(SCREENSHOTS / "sign-xinghai-road.png"), full_page=True)
     pdf = tmp_path / "sign.pdf"

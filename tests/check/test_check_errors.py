@@ -197,6 +197,31 @@ def test_intake_alone_is_a_comment_channel(tmp_path, capsys):
     assert code == 0 and not [p for p in problems if p["code"] == "no-comment-channel"], problems
 
 
+def test_a_draft_without_any_way_to_comment_is_an_error_on_its_comments_line(tmp_path, capsys):
+    code, problems = run_check(tmp_path, {"a.md": draft("comments:\n  closes: 2025-06-01\n  phone: 0971-0000000\n")}, capsys=capsys)
+    problem = only(problems, "no-comment-channel")
+    assert code == 1 and (problem["path"], problem["line"], problem["field"]) == ("a.md", 4, "comments") and "under the lawsite plugin" in problem["hint"]
+
+
+def test_the_site_wide_intake_alone_makes_a_draft_commentable(tmp_path, capsys):
+    """`intake:` in the plugin config is every draft's channel: a draft's
+    `comments:` needs neither `email` nor `form` then (issue 10), and its
+    articles post to that service."""
+    import datetime as dt
+
+    from conftest import SAMPLE_NOW, build_site
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(draft("comments:\n  opens: 2026-01-01\n  closes: 2099-06-01\n"), encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: t\ndocs_dir: content\nplugins:\n  - lawsite:\n      intake: https://yj.x.cn/intake\n", encoding="utf-8")
+    assert main(["-f", str(config), "check", "--format", "json"]) == 0
+    assert [p for p in json.loads(capsys.readouterr().out)["problems"] if p["code"] == "no-comment-channel"] == []
+    build_site(config, tmp_path / "site", int(dt.datetime.fromisoformat(SAMPLE_NOW).timestamp()))
+    page = (tmp_path / "site" / "a" / "index.html").read_text(encoding="utf-8")
+    assert 'action="https://yj.x.cn/intake/comments"' in page
+
+
 def test_a_site_wide_intake_that_is_no_address_stops_the_check(tmp_path, capsys, english):
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "index.md").write_text("# 首页\n", encoding="utf-8")

@@ -12,7 +12,7 @@ from lawsite.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, main
 from lawsite.model import GENERAL, Outcome, Source
 from lawsite.parse.document import parse_document
 from lawsite.gather.site import load_site
-from lawsite.tally import normalise, tally_comments
+from lawsite.tally import normalise, skeleton, tally_comments
 from notice_samples import DRAFT, POINT
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts on English texts
@@ -185,6 +185,16 @@ def test_a_signs_comments_reach_the_ledgers_per_point_counts(project: Path, caps
     point = site.ledger.for_point("east-street")
     assert point is not None and point.tally.total == 2 and "d1" in point.consultations
     assert [s.ids for s in site.notices["d1-feedback"].suggestions if s.source == "east-street"] == [("7KQ2-M9XD-4TNB", "8KQ2-M9XD-4TNB")]
+    # 上报 derived from the collect table: its rows per point, stated on the notice
+    assert "forwarded:\n  east-street: 2\n" in (project / "content/notices/d1-feedback.md").read_text(encoding="utf-8")
+    assert site.notices["d1-feedback"].forwarded == {"east-street": 2}
+
+
+def test_a_point_the_site_does_not_know_gets_no_forwarded_line() -> None:
+    rows = COLLECTED.replace("web,east-street,art_2", "web,west-street,art_2")
+    result = tally_comments(rows.encode(), "comments.csv", draft())
+    assert result.forwarded == {"west-street": 2}
+    assert "forwarded" not in skeleton(draft(), result, "n1", points={"east-street"})
 
 
 def test_tally_help_names_its_columns_and_the_header_row(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

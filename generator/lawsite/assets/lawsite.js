@@ -26,6 +26,11 @@
         if (days) days.textContent = left === 0 ? banner.getAttribute("data-ls-text-last-day")
           : banner.getAttribute("data-ls-text-days-left").replace("{n}", left);
       }
+      // A point's page: each open draft's card governs its own way to comment (render/point_comments.py).
+      var card = banner.closest("[data-ls-point-open]");
+      if (card) {
+        Array.prototype.forEach.call(card.querySelectorAll("[data-ls-comment]"), function (entry) { entry.hidden = state !== "open"; });
+      }
       // Only the page's own banner (not listing cards) governs its comment entries.
       if (!banner.closest(".ls-card")) {
         document.documentElement.setAttribute("data-ls-consultation", state);

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     print("\n".join(line.render(lang) for line in report_lines(draft, result)))
     out.parent.mkdir(parents=True, exist_ok=True)
     existed = out.exists()
-    text = skeleton(draft, result, notice_id, replaced)
+    text = skeleton(draft, result, notice_id, replaced, {p.id for p in site.of_kind(Kind.CONTACT_POINT)})
     if args.force:
         partial = out.with_name(out.name + ".part")
         partial.write_text(text, encoding="utf-8")

@@ -215,6 +215,7 @@ def document_record(document: Document, site: Site, data: Publisher, extras: _Ex
     notice = site.notices.get(document.id) if document.kind is Kind.NOTICE else None
     if notice is not None:
         record["suggestions"] = [{"article": s.article, **_suggestion(s, notice.id)} for s in notice.suggestions]
+        record["forwarded"] = notice.forwarded
     return record
 
 

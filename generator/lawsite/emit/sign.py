@@ -1,10 +1,11 @@
 """A standing QR sign per contact point: one printable A4 page with the
-point's name, address, hours and a QR code that opens the site's open
-consultations (the home page's "open now") with that point preselected
-(`?point=ID`, kept for the visit by reader.js). A comment made after
-scanning it carries the point's id: into the comment service (`point`), the
-form template (`{point}`) and the mail body; so into the collect format,
-tally's `from` and the ledger's per-point counts.
+point's name, address, hours and a QR code that opens the point's own page
+at its open consultations (render/point_comments.py), each with a way to
+comment through the point that needs no script; `?point=ID` preselects the
+point for the rest of the visit where JavaScript runs (kept by reader.js).
+A comment made after scanning it carries the point's id: into the comment
+service (`point`), the form template (`{point}`) and the mail body; so into
+the collect format, tally's `from` and the ledger's per-point counts.
 
 It names no draft, so it stays right after every consultation: print once,
 put up for good. Pure: the MkDocs adapter writes the returned HTML.
@@ -19,13 +20,13 @@ from ..model import ContactPoint, Document
 from ..parse.schema import file_name_of
 from ..render.i18n import translator
 from ..render.phone import phone_html
+from ..render.point_comments import POINT_OPEN
 from ..render.templates import render
 from ..settings import Settings
 from ..urls import ASSET_DIR, SiteUrls
 from .qr import QrCodes
 
 SIGN_DIR = "signs"
-OPEN_NOW = "ls-open-now"  # the home page's "open now" heading (partials/listing.html)
 
 
 def sign_uri(point: Document) -> str:
@@ -33,9 +34,9 @@ def sign_uri(point: Document) -> str:
     return f"{SIGN_DIR}/{file_name_of(point.id)}/index.html"
 
 
-def sign_target(site_url: str, point_id: str) -> str:
-    """What the QR code opens: the open consultations, the point preselected."""
-    return f"{site_url}?{urllib.parse.urlencode({'point': point_id})}#{OPEN_NOW}"
+def sign_target(point_url: str, point_id: str) -> str:
+    """What the QR code opens: the point's page at its open consultations, the point preselected."""
+    return f"{point_url}?{urllib.parse.urlencode({'point': point_id})}#{POINT_OPEN}"
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,8 @@ def sign_links(point: Document, urls: SiteUrls) -> SignLinks | None:
     back_href = links.to(point.id)
     if back_href is None:
         return None
-    home = urls.site_url or links.to_url("")
-    return SignLinks(sign_target(home, point.id), back_href, links.to_url(f"{ASSET_DIR}/sign.css"), links.to_url(f"{ASSET_DIR}/poster.js"))
+    page = urls.absolute(point.id) if urls.site_url else back_href
+    return SignLinks(sign_target(page or back_href, point.id), back_href, links.to_url(f"{ASSET_DIR}/sign.css"), links.to_url(f"{ASSET_DIR}/poster.js"))
 
 
 def sign_html(point: Document, settings: Settings, links: SignLinks, qr: QrCodes | None = None) -> str:

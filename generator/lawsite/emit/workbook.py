@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..gather.accounts import QUARTERS, Account, account
+from ..gather.accounts import QUARTERS, account, rate_text, title_of
 from ..gather.site import Site
 from ..model import Document
 
@@ -65,7 +65,7 @@ def _summary_sheet(sheet: Worksheet, site: Site, point: Document, year: int) -> 
         sheet.merge_cells(f"{first}:{last}")
     periods = [(f"{year}年全年", account(site, point.id, year))] + [(f"第{q}季度", account(site, point.id, year, q)) for q in QUARTERS]
     for label, found in periods:
-        sheet.append([label, *found.funnel, _rate(found), "\n".join(_title(site, d) for d in found.drafts)])
+        sheet.append([label, *found.funnel, rate_text(found), "\n".join(title_of(site, d) for d in found.drafts)])
     _table(sheet, 3, 4, sheet.max_row, SUMMARY_WIDTHS)
     _sign_off(sheet, len(SUMMARY_WIDTHS))
 
@@ -76,7 +76,7 @@ def _detail_sheet(sheet: Worksheet, site: Site, point: Document, year: int) -> N
     for number, activity in enumerate(account(site, point.id, year).activities, start=1):
         facts = activity.activity
         assert facts is not None
-        sheet.append([number, facts.date.isoformat(), facts.type, activity.title, _title(site, facts.point), facts.participants, facts.collected, "\n".join(_title(site, d) for d in facts.drafts)])
+        sheet.append([number, facts.date.isoformat(), facts.type, activity.title, title_of(site, facts.point), facts.participants, facts.collected, "\n".join(title_of(site, d) for d in facts.drafts)])
     _table(sheet, 3, 3, sheet.max_row, DETAIL_WIDTHS)
     _sign_off(sheet, len(DETAIL_WIDTHS))
 
@@ -113,13 +113,4 @@ def _sign_off(sheet: Worksheet, width: int) -> None:
 
 def _parent(site: Site, point: Document) -> str | None:
     parent = site.tiers.parents.get(point.id)
-    return _title(site, parent) if parent else None
-
-
-def _rate(found: Account) -> str:
-    return f"{found.adopted * 100 / found.forwarded:.1f}%" if found.forwarded else "—"
-
-
-def _title(site: Site, doc_id: str) -> str:
-    document = site.get(doc_id)
-    return document.title if document is not None else doc_id
+    return title_of(site, parent) if parent else None

@@ -261,6 +261,7 @@ def gather(
     if apart is not None:
         _parse_named_laws(site, settings.numbering)
     site.problems.extend(_check_links(site))
+    site.problems.extend(_channel_problems(site, settings))
     site.tiers, tier_problems = tiers_of(site.of_kind(Kind.CONTACT_POINT))
     site.problems.extend(tier_problems)
     site.problems.extend(_reading_problems(site))
@@ -399,6 +400,15 @@ def _reading_problems(site: Site) -> list[Problem]:
             if base == MAX_READINGS + 1:
                 problems.append(_link_problem(document, "previous", msg("readings-too-many", base=base, MAX_READINGS=MAX_READINGS), msg("readings-too-many.hint"), code="readings-too-many"))
     return problems
+
+
+def _channel_problems(site: Site, settings: Settings) -> list[Problem]:
+    """A consultation readers have no way into: no `email`, `form` or `intake`
+    of its own, and no site-wide `intake:` in the plugin config either."""
+    if settings.intake:
+        return []
+    silent = [d for d in site.of_kind(Kind.DRAFT, Kind.LAW) if d.comments and not (d.comments.email or d.comments.form or d.comments.intake)]
+    return [Problem(d.path, _front_line(d, "comments"), "comments", msg("no-comment-channel"), msg("no-comment-channel.hint"), code="no-comment-channel") for d in silent]
 
 
 def _front_line(document: Document, key: str) -> int | None:

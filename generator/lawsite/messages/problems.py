@@ -210,6 +210,14 @@ MESSAGES: dict[str, Message] = {
         zh="字段 `{key}` 应为一组 `字段: 值` 行",
         en="`{key}` must be a group of `key: value` lines",
     ),
+    "bad-type.counts": Message(
+        zh="字段 `{key}` 应为每个联系点一行 `联系点id: 条数`",
+        en="`{key}` must be one `point-id: number` line per contact point",
+    ),
+    "bad-type.counts.hint": Message(
+        zh="例如\nforwarded:\n  xinghai-road: 40\n  hubin-street: 12",
+        en="e.g.\nforwarded:\n  xinghai-road: 40\n  hubin-street: 12",
+    ),
     "bad-type.ids": Message(
         zh="字段 `{key}` 应为 id 列表",
         en="`{key}` must be a list of ids",
@@ -922,6 +930,22 @@ MESSAGES: dict[str, Message] = {
         zh="拆分为几份文件",
         en="split it into several documents",
     ),
+    "forwarded-too-small": Message(
+        zh="`forwarded` 中 {point} 上报 {forwarded} 条，少于本说明逐条列出的该联系点意见 {itemised} 条",
+        en="`forwarded` gives {point} {forwarded} suggestions forwarded, fewer than the {itemised} this notice itemises from it",
+    ),
+    "forwarded-too-small.hint": Message(
+        zh="上报数是该联系点就本草案上报的意见总数，不少于逐条列出的（含采纳的）意见数；改为不少于 {itemised}，或更正逐条列出意见的 `from`/`count`",
+        en="the number forwarded is every suggestion the point forwarded on this draft, at least those itemised (adopted ones included); make it {itemised} or more, or correct the itemised suggestions' `from`/`count`",
+    ),
+    "forwarded-unknown-point": Message(
+        zh="`forwarded` 中的 {point} 不是联系点的 id",
+        en="{point} in `forwarded` is not the id of a contact point",
+    ),
+    "forwarded-unknown-point.hint": Message(
+        zh="`forwarded` 的每一行以联系点的 id 开头（contact-points/ 下文件的 id）{suggestion}",
+        en="each line of `forwarded` starts with a contact point's id (a file under contact-points/){suggestion}",
+    ),
     "ids-exceed-count": Message(
         zh="`count` 为 {count}，但 `ids` 列出了 {n} 条意见",
         en="`count` is {count} but `ids` lists {n} comments",
@@ -1175,8 +1199,8 @@ MESSAGES: dict[str, Message] = {
         en="comments have neither `email` nor `form` nor `intake`: readers would have no way to comment on an article",
     ),
     "no-comment-channel.hint": Message(
-        zh="加上 `email: …`、`form: https://…?doc={{doc}}&article={{article}}` 和（或）`intake: https://…`（意见征集服务）",
-        en="add `email: …`, `form: https://…?doc={{doc}}&article={{article}}` and/or `intake: https://…` (the comment service)",
+        zh="加上 `email: …`、`form: https://…?doc={{doc}}&article={{article}}` 和（或）`intake: https://…`（意见征集服务）；全站共用一个意见征集服务的，在 mkdocs.yml 的 lawsite 插件下写 `intake: https://…`",
+        en="add `email: …`, `form: https://…?doc={{doc}}&article={{article}}` and/or `intake: https://…` (the comment service); for one service for the whole site, set `intake: https://…` under the lawsite plugin in mkdocs.yml",
     ),
     "no-info-end": Message(
         zh="没有 `{INFO_END}` 行：无法区分文件头（标题、日期）和正文",

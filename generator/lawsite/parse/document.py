@@ -88,6 +88,7 @@ def _typed_fields(meta: dict[str, Any], kind: Kind) -> dict[str, Any]:
         "contact_point": _contact_point(meta) if kind is Kind.CONTACT_POINT else None,
         "activity": _activity(meta) if kind is Kind.ACTIVITY else None,
         "received": meta.get("received"),
+        "forwarded": meta.get("forwarded"),
         "suggestions_file": meta.get("suggestions_file"),
         "suggestion_entries": meta.get("suggestions"),
     }
@@ -199,13 +200,7 @@ def _comments(raw: Any, ctx: CheckContext) -> Comments | None:
             msg("closes-before-opens.hint"),
             code="closes-before-opens",
         )
-    if not raw.get("email") and not raw.get("form") and not raw.get("intake"):
-        ctx.report(
-            ("comments",),
-            msg("no-comment-channel"),
-            msg("no-comment-channel.hint"),
-            code="no-comment-channel",
-        )
+    # Whether readers have a way to comment is gather's to say: the site's `intake:` may be it.
     return Comments(
         opens=opens,
         closes=closes,

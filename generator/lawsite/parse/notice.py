@@ -138,6 +138,7 @@ def parse_notice(document: Document, draft: Document | None, read_file: ReadFile
     notice.suggestions = [s for item in items if (s := _suggestion(item, checker)) is not None]
     _check_duplicates(notice, checker)
     _check_received(document, notice, checker)
+    notice.forwarded = _forwarded(document, notice, checker)
     return notice, checker.problems
 
 
@@ -425,3 +426,23 @@ def _check_received(document: Document, notice: Notice, checker: _Checker) -> No
         checker.problems.append(
             Problem(document.path, _line(document, ("received",)), "received", msg("received-too-small", received=notice.received, itemised=itemised), msg("received-too-small.hint"), code="received-too-small")
         )
+
+
+def _forwarded(document: Document, notice: Notice, checker: _Checker) -> dict[str, int]:
+    """`forwarded:` (上报 per point), kept where it names a contact point and is
+    no less than the suggestions itemised from that point: what was adopted was
+    forwarded first, so the funnel 收集 → 上报 → 采纳 never widens."""
+    kept: dict[str, int] = {}
+    for point, forwarded in (document.forwarded or {}).items():
+        key = ("forwarded", point)
+        if point not in checker.points:
+            hint = msg("forwarded-unknown-point.hint", suggestion=_did_you_mean(point, sorted(checker.points)))
+            checker.problems.append(Problem(document.path, _line(document, key), f"forwarded.{point}", msg("forwarded-unknown-point", point=point), hint, code="forwarded-unknown-point"))
+            continue
+        itemised = sum(s.count for s in notice.suggestions if s.source == point)
+        if forwarded < itemised:
+            message = msg("forwarded-too-small", point=point, forwarded=forwarded, itemised=itemised)
+            checker.problems.append(Problem(document.path, _line(document, key), f"forwarded.{point}", message, msg("forwarded-too-small.hint", itemised=itemised), code="forwarded-too-small"))
+            continue
+        kept[point] = forwarded
+    return kept

@@ -134,6 +134,20 @@ def count(value: Any, ctx: CheckContext, key: KeyPath) -> int | None:
     return None
 
 
+def counts_by_id(value: Any, ctx: CheckContext, key: KeyPath) -> dict[str, int] | None:
+    """A number per id, `{xinghai-road: 40}` (a notice's `forwarded:`)."""
+    if not isinstance(value, dict):
+        ctx.report(key, msg("bad-type.counts", key=_dotted(key)), msg("bad-type.counts.hint"), code="bad-type")
+        return None
+    found: dict[str, int] = {}
+    for name, number in value.items():
+        here = key + (str(name),)
+        cleaned, counted = identifier(str(name), ctx, here), count(number, ctx, here)
+        if cleaned is not None and counted is not None:
+            found[cleaned] = counted
+    return found
+
+
 def unsafe_file_name(name: str) -> Text | None:
     """Why `name` cannot be one file name in the built site, or None when it can."""
     if name in (".", "..") or name.startswith("."):
@@ -502,6 +516,7 @@ SCHEMA: dict[Kind, dict[str, FieldSpec]] = {
     Kind.NOTICE: {
         "concerns": FieldSpec(identifier, required=True, hint=msg("field.concerns")),
         "received": FieldSpec(count),
+        "forwarded": FieldSpec(counts_by_id),  # 上报 per contact point: {point-id: N}
         "suggestions": FieldSpec(list_of_mappings),
         "suggestions_file": FieldSpec(text),
     },

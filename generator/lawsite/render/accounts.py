@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from ..gather.accounts import QUARTERS, Account, account, years
+from ..gather.accounts import (
+    QUARTERS,
+    Account,
+    account,
+    draft_accounts,
+    rate_text,
+    title_of,
+    years,
+)
 from ..gather.site import Site
 from ..model import Document, Kind
 from ..settings import Settings
@@ -25,16 +33,12 @@ def funnel_heads(t: Labels) -> list[str]:
     return [t(f"funnel_{stage}") for stage in FUNNEL]
 
 
-def _rate(found: Account) -> str:
-    return f"{found.adopted * 100 / found.forwarded:.1f}%" if found.forwarded else "—"
-
-
 def _row(label: str, href: str | None, found: Account, depth: int = 0) -> dict[str, Any]:
-    return {"label": label, "href": href, "depth": depth, "cells": [str(n) for n in found.funnel], "rate": _rate(found)}
+    return {"label": label, "href": href, "depth": depth, "cells": [str(n) for n in found.funnel], "rate": rate_text(found)}
 
 
 def _drafts(found: Account, site: Site, links: PageLinks) -> list[dict[str, str | None]]:
-    return [{"title": d.title if (d := site.get(i)) else i, "href": links.to(i, "")} for i in found.drafts]
+    return [{"title": title_of(site, i), "href": links.to(i, "")} for i in found.drafts]
 
 
 def point_accounts_html(point: Document, site: Site, links: PageLinks, settings: Settings) -> str:
@@ -105,7 +109,7 @@ def yearly_markdown(site: Site, year: int, links: PageLinks, settings: Settings)
         "levels": [_row(level or t("level_other"), None, found) for level, found in levels.items()],
         "points": [_row(p.title, links.to(p.id, ""), account(site, p.id, year, own=True), depth) for p, depth in _tree(site)],
         "quarters": quarters,
-        "drafts": _drafts(total, site, links),
+        "drafts": [_row(title_of(site, doc_id), links.to(doc_id, ""), found) for doc_id, found in draft_accounts(site, year).items()],
         "years": [{"year": y, "href": links.to(year_key(y), "") if y != year else None} for y in years(site)],
         "statistics": links.to("lawsite-statistics", ""),
     }

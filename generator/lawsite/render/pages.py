@@ -34,6 +34,7 @@ from .listing import home_listing_html
 from .lookup import lookup_page_html
 from .notes import ArticlePage, annotate
 from .notes.parts import Slot, page_parts
+from .point_comments import point_comments_html
 from .readings import redline_page_markdown
 
 
@@ -102,7 +103,9 @@ def _contact_point(spec: DocumentPage, page: PageInput) -> Rendered:
     site = page.build.site
     activities = activities_html(site.activities_of(spec.document.id), "ls-point-activities", site, page.links, page.build.settings)
     activities = "\n\n".join(b for b in (point_accounts_html(spec.document, site, page.links, page.build.settings), activities) if b)
-    return Rendered(contact_point_markdown(spec.document, page.markdown, site.documents, site.ledger, site.tiers, page.links, page.build.settings, activities))
+    markdown = contact_point_markdown(spec.document, page.markdown, site.documents, site.ledger, site.tiers, page.links, page.build.settings, activities)
+    # Stashed: its forms and banners carry what the sanitiser strips from the editor's part.
+    return Rendered(markdown + "\n\n", point_comments_html(spec.document, site, page.links, page.build.settings) + "\n")
 
 
 def _activity(spec: DocumentPage, page: PageInput) -> Rendered:
