@@ -1,4 +1,4 @@
-/* lawsite reader comfort: a larger-type switch remembered across pages, a
+/* lawsite reader comfort: the 长辈模式 switch remembered across pages, a
  * one-tap copy of each article's permalink, going to 第N条, and a name for
  * Material's search dialog. Labels come from window.lawsiteLabels, set by the site's i18n.js
  * (generated at build time, loaded just before this script; no text here).
@@ -6,7 +6,11 @@
  * still a plain link to its own anchor. */
 (function () {
   "use strict";
-  var FONT_KEY = "lawsite:font"; // also read by the inline <head> script, before paint
+  // 长辈模式 is kept in localStorage, or in a cookie where storage is blocked
+  // (some WeChat webviews); both are read by the <head> script, before paint
+  // (render/reader.py: BEFORE_PAINT).
+  var ELDER_KEY = "lawsite:elder";
+  var ELDER_COOKIE = "lawsite-elder";
   var labels = window.lawsiteLabels || {}; // none: keys are shown
 
   function t(key, values) {
@@ -104,23 +108,27 @@
   window.lawsiteReader = { t: t, store: store, load: load, copyText: copyText, labelOf: labelOf,
     point: function () { return chosenPoint; }, pointLine: pointLine, withPoint: withPoint };
 
-  // --- larger type ----------------------------------------------------------
-  function fontSwitch() {
+  // --- 长辈模式 ------------------------------------------------------------------
+  function rememberElder(on) {
+    var year = on ? 31536000 : 0;
+    if (!store(ELDER_KEY, on ? "on" : null) || !on) {
+      try { document.cookie = ELDER_COOKIE + "=" + (on ? "on" : "") + "; max-age=" + year + "; path=/; SameSite=Lax"; } catch (e) { /* the mode holds for this page */ }
+    }
+  }
+
+  function elderSwitch() {
     var header = document.querySelector(".md-header__inner");
-    if (!header || header.querySelector(".ls-fontsize")) return;
+    if (!header || header.querySelector(".ls-elder-switch")) return;
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "md-header__button ls-fontsize";
-    button.title = t("font_larger");
-    // The visible "A+" stays part of the accessible name (WCAG 2.5.3).
-    button.innerHTML = 'A<span class="ls-fontsize__plus">+</span><span class="ls-sr"></span>';
-    button.querySelector(".ls-sr").textContent = " " + t("font_larger");
+    button.className = "md-header__button ls-elder-switch";
+    button.textContent = t("elder_mode");
     var root = document.documentElement;
-    function show() { button.setAttribute("aria-pressed", root.classList.contains("ls-large") ? "true" : "false"); }
+    function show() { button.setAttribute("aria-pressed", root.classList.contains("ls-elder") ? "true" : "false"); }
     button.addEventListener("click", function () {
-      var large = !root.classList.contains("ls-large");
-      root.classList.toggle("ls-large", large);
-      store(FONT_KEY, large ? "large" : null);
+      var on = !root.classList.contains("ls-elder");
+      root.classList.toggle("ls-elder", on);
+      rememberElder(on);
       show();
     });
     show();
@@ -254,7 +262,7 @@
   }
 
   function init() {
-    fontSwitch();
+    elderSwitch();
     copyButtons();
     articleJump();
     openEntriesOnWideScreens();

@@ -149,8 +149,8 @@ LABELS: dict[str, str] = {
     "intake_js_basket_item": "{label}: {receipt}",
     "intake_js_basket_nothing": "Write a comment in the basket first, then send it.",
 
-    # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
-    "font_larger": "Large print",
+    # --- the 长辈模式 switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
+    "elder_mode": "Large print",
     "copy_link": "Copy link",
     "copied": "Copied",
     "copy_fallback": "Press and hold the link below to copy it",

@@ -149,8 +149,8 @@ LABELS: dict[str, str] = {
     "intake_js_basket_item": "{label}：{receipt}",
     "intake_js_basket_nothing": "请先在意见篮中写下意见，再提交。",
 
-    # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
-    "font_larger": "长辈模式",
+    # --- the 长辈模式 switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
+    "elder_mode": "长辈模式",
     "copy_link": "复制本条链接",
     "copied": "已复制",
     "copy_fallback": "请长按下面的链接复制",

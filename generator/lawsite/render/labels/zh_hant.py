@@ -149,8 +149,8 @@ LABELS: dict[str, str] = {
     "intake_js_basket_item": "{label}：{receipt}",
     "intake_js_basket_nothing": "請先在意見籃中寫下意見，再提交。",
 
-    # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
-    "font_larger": "長輩模式",
+    # --- the 长辈模式 switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
+    "elder_mode": "長輩模式",
     "copy_link": "複製本條連結",
     "copied": "已複製",
     "copy_fallback": "請長按下面的連結複製",
