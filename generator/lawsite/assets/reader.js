@@ -1,5 +1,5 @@
 /* lawsite reader comfort: the 长辈模式 switch remembered across pages, a
- * one-tap copy of each article's permalink, going to 第N条, and a name for
+ * one-tap copy of each article's permalink, reading an article aloud, going to 第N条, and a name for
  * Material's search dialog. Labels come from window.lawsiteLabels, set by the site's i18n.js
  * (generated at build time, loaded just before this script; no text here).
  * Without JavaScript nothing of this appears, and every article's label is
@@ -199,6 +199,122 @@
     input.select();
   }
 
+  // --- read an article aloud ---------------------------------------------------
+  // The browser's own speech synthesis in a voice of the page's language
+  // (zh-CN first for Chinese); no button where there is no such voice. Voices
+  // may arrive after the page (voiceschanged). One article at a time: starting
+  // another, or leaving the page, stops the one being read.
+  var SPEECH_CHUNK = 120; // Chrome cuts a long utterance off after ~15 s: sentences are queued instead
+  var PREFERRED_VOICE = { zh: ["zh-CN", "zh-Hans"], "zh-Hant": ["zh-TW", "zh-HK", "zh-Hant"], en: ["en-GB", "en-US"] };
+  var reading = { session: 0, button: null };
+
+  function voiceFor(lang) {
+    var synth = window.speechSynthesis;
+    if (!synth || typeof synth.getVoices !== "function" || typeof window.SpeechSynthesisUtterance !== "function") return null;
+    var voices = synth.getVoices() || [];
+    var wanted = PREFERRED_VOICE[lang] || [lang];
+    var primary = lang.split("-")[0].toLowerCase();
+    function tag(voice) { return String(voice.lang || "").replace("_", "-"); }
+    for (var i = 0; i < wanted.length; i++) {
+      for (var j = 0; j < voices.length; j++) { if (tag(voices[j]).toLowerCase() === wanted[i].toLowerCase()) return voices[j]; }
+    }
+    for (var k = 0; k < voices.length; k++) { if (tag(voices[k]).toLowerCase().split("-")[0] === primary) return voices[k]; }
+    return null;
+  }
+
+  // The article's heading and text, without the buttons and links around it.
+  function spokenText(article) {
+    var copy = article.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll("[data-search-exclude], .ls-actions, .ls-sr, button, details, script, style, svg"), function (node) {
+      node.parentNode.removeChild(node);
+    });
+    var blocks = Array.prototype.map.call(copy.children, function (child) { return child.textContent.replace(/\s+/g, " ").trim(); });
+    return blocks.filter(Boolean).join("\n");
+  }
+
+  // Sentences, put together into pieces of at most SPEECH_CHUNK characters.
+  function speechPieces(text) {
+    var sentences = text.match(/[^。！？；!?;\n]+[。！？；!?;]?|\n/g) || [];
+    var pieces = [];
+    sentences.forEach(function (sentence) {
+      sentence = sentence.trim();
+      if (!sentence) return;
+      var last = pieces.length - 1;
+      if (last >= 0 && pieces[last].length + sentence.length <= SPEECH_CHUNK) pieces[last] += sentence;
+      else pieces.push(sentence);
+    });
+    return pieces;
+  }
+
+  function showReading(button, on) {
+    button.firstChild.textContent = t(on ? "read_stop" : "read_aloud");
+    button.setAttribute("data-ls-reading", on ? "true" : "false");
+  }
+
+  function stopReading() {
+    reading.session += 1;
+    if (reading.button) showReading(reading.button, false);
+    reading.button = null;
+    window.speechSynthesis.cancel();
+  }
+
+  function readAloud(article, button, voice, lang) {
+    stopReading();
+    var session = reading.session;
+    var pieces = speechPieces(spokenText(article));
+    if (!pieces.length) return;
+    reading.button = button;
+    showReading(button, true);
+    pieces.forEach(function (piece, index) {
+      var utterance = new window.SpeechSynthesisUtterance(piece);
+      utterance.lang = voice.lang || lang;
+      utterance.voice = voice;
+      if (index === pieces.length - 1) {
+        utterance.onend = utterance.onerror = function () {
+          if (session !== reading.session) return; // stopped, or another article started
+          showReading(button, false);
+          reading.button = null;
+        };
+      }
+      window.speechSynthesis.speak(utterance);
+    });
+  }
+
+  function readButtons(voice, lang) {
+    Array.prototype.forEach.call(document.querySelectorAll(".ls-article"), function (article) {
+      var actions = article.querySelector(".ls-actions");
+      if (!actions || actions.querySelector(".ls-read")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ls-button ls-button--quiet ls-read";
+      button.appendChild(document.createTextNode(""));
+      var hidden = document.createElement("span");
+      hidden.className = "ls-sr";
+      hidden.textContent = " " + labelOf(article);
+      button.appendChild(hidden);
+      showReading(button, false);
+      button.addEventListener("click", function () {
+        if (reading.button === button) stopReading();
+        else readAloud(article, button, voice, lang);
+      });
+      var entry = actions.querySelector("details.ls-comment");
+      actions.insertBefore(button, entry ? entry.nextSibling : actions.firstChild);
+    });
+  }
+
+  function readingAloud() {
+    var lang = document.documentElement.lang || "zh";
+    var synth = window.speechSynthesis;
+    function offer() {
+      var voice = voiceFor(lang);
+      if (voice) readButtons(voice, lang);
+      return !!voice;
+    }
+    if (!synth || offer()) return;
+    if (typeof synth.addEventListener === "function") synth.addEventListener("voiceschanged", offer);
+  }
+  window.addEventListener("pagehide", function () { if (reading.button) stopReading(); });
+
   // --- go to 第N条 -------------------------------------------------------------
   // The form in the document's head (templates/partials/jump.html): a number
   // typed (ASCII or full-width digits) or an article picked from the list,
@@ -264,6 +380,7 @@
   function init() {
     elderSwitch();
     copyButtons();
+    readingAloud();
     articleJump();
     openEntriesOnWideScreens();
     nameSearchDialog();
