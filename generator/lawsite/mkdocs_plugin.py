@@ -46,6 +46,7 @@ from .plan import Plan, PosterPage, SignPage, plan_pages
 from .progress import Progress, Steps
 from .render import lawnav, reader
 from .render.comments import intake_base, intake_origin
+from .render.interpretation import commented_document
 from .render.i18n import translator
 from .render.pages import Build, PageInput, render_page
 from .report import format_problem
@@ -355,7 +356,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         document = self.site.by_path.get(page.file.src_uri)
         head = feeds.head_links_html(document, self.build.urls.at(page.url), self.settings.language)
-        return self.finish.page(output, head, page.content or "", intake_origin(document, self.settings), site_search.search_rank(self.site, document))
+        service = intake_origin(commented_document(document, self.site), self.settings)
+        return self.finish.page(output, head, page.content or "", service, site_search.search_rank(self.site, document))
 
     # --- feeds, open data, search (emit/) -----------------------------------
 

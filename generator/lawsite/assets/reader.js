@@ -232,9 +232,10 @@
     return blocks.filter(Boolean).join("\n");
   }
 
-  // Sentences, put together into pieces of at most SPEECH_CHUNK characters.
+  // Sentences (ending in 。！？；, written as escapes: no text in the scripts), put
+  // together into pieces of at most SPEECH_CHUNK characters.
   function speechPieces(text) {
-    var sentences = text.match(/[^。！？；!?;\n]+[。！？；!?;]?|\n/g) || [];
+    var sentences = text.match(/[^\u3002\uff01\uff1f\uff1b!?;\n]+[\u3002\uff01\uff1f\uff1b!?;]?|\n/g) || [];
     var pieces = [];
     sentences.forEach(function (sentence) {
       sentence = sentence.trim();

@@ -26,7 +26,7 @@ from ..urls import PageLinks, SiteUrls
 from . import lawnav
 from .accounts import point_accounts_html, yearly_markdown
 from .activities import activities_html, activity_page_markdown
-from .interpretation import interpretation_page_markdown
+from .interpretation import draft_comments, interpretation_page_markdown
 from .ledger import contact_point_markdown, directory_markdown, home_ledger_html, notice_page_markdown, statistics_markdown
 from .legal import LegalPage, legal_page_markdown
 from .listing import home_listing_html
@@ -87,7 +87,10 @@ def _interpretation(spec: DocumentPage, page: PageInput) -> Rendered:
     target_href = page.links.to(target.id) if target is not None else None
     if target is None or target_href is None:
         return Rendered(page.markdown)
-    return Rendered(interpretation_page_markdown(document, target, target_href, page.build.settings))
+    build = page.build
+    draft = ArticlePage(build.site, build.settings, target, build.urls.at(build.urls.url(target.id) or page.here))
+    comments = draft_comments(draft, page.links)
+    return Rendered("", interpretation_page_markdown(document, target, target_href, build.settings, comments))
 
 
 def _notice(spec: DocumentPage, page: PageInput) -> Rendered:
