@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import nh3
 
+from ..buttons import fill_buttons
 from ..consultation import State
 from ..gather.site import Site
 from ..model import Article, Document, InterpretationSection
@@ -88,9 +89,9 @@ def interpretation_page_markdown(document: Document, target: Document, target_hr
         anchor = base_resolve(ref)
         return target_href + anchor if anchor else None
 
+    t = translator(settings.language)
     inline = InlineRenderer(resolve, numbering)
     by_id = {a.id: a for a in target.legal.articles}
-    t = translator(settings.language)
     head = {
         "target_title": target.title,
         "target_href": target_href,
@@ -100,13 +101,13 @@ def interpretation_page_markdown(document: Document, target: Document, target_hr
     }
     blocks = [render(settings.language, "partials/interpretation_head.html", head=head)]
     if interpretation.preface.strip():
-        blocks.append(_markdown_html(interpretation.preface, inline))
+        blocks.append(_markdown_html(interpretation.preface, inline, t))
     placed: set[str] = set()
     for section in interpretation.sections:
         blocks.append(_heading(section))
         context = {
             "articles": [_article(by_id[i], inline, target_href, placed, comments.entries) for i in section.article_ids if i in by_id],
-            "note_html": _markdown_html(section.body, inline),
+            "note_html": _markdown_html(section.body, inline, t),
         }
         blocks.append(render(settings.language, "partials/interpretation_section.html", section=context))
     return "\n\n".join(blocks) + "\n"
@@ -135,8 +136,9 @@ def _article(article: Article, inline: InlineRenderer, target_href: str, placed:
     }
 
 
-def _markdown_html(markdown: str, inline: InlineRenderer) -> str:
-    """An editor's Markdown (the preface, an explanation) → clean HTML."""
+def _markdown_html(markdown: str, inline: InlineRenderer, t: Callable[..., str]) -> str:
+    """An editor's Markdown (the preface, an explanation) → clean HTML, the
+    buttons it names (buttons.py) as the site shows them."""
     inline.md.reset()
-    rendered = inline.md.convert(markdown.strip())
+    rendered = inline.md.convert(fill_buttons(markdown.strip(), t))
     return nh3.clean(rendered, tags=NOTE_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto", "tel"}, link_rel="noopener noreferrer")

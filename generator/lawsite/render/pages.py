@@ -9,10 +9,11 @@ the adapter hides from Markdown (finish/stash.py), placed after the Markdown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Callable
 
+from ..buttons import fill_buttons
 from ..emit.poster import poster_html, poster_links
 from ..emit.qr import QrCodes
 from ..emit.sign import sign_html, sign_links
@@ -26,6 +27,7 @@ from ..urls import PageLinks, SiteUrls
 from . import lawnav
 from .accounts import point_accounts_html, yearly_markdown
 from .activities import activities_html, activity_page_markdown
+from .i18n import translator
 from .interpretation import draft_comments, interpretation_page_markdown
 from .ledger import contact_point_markdown, directory_markdown, home_ledger_html, notice_page_markdown, statistics_markdown
 from .legal import LegalPage, legal_page_markdown
@@ -181,4 +183,6 @@ RENDERERS: dict[PageKind, Renderer] = {
     PageKind.SIGN: _sign,
 }
 def render_page(spec: PageSpec, page: PageInput) -> Rendered:
-    return RENDERERS[spec.kind](spec, page)
+    """The page's body; the buttons its Markdown names (buttons.py) read as the site shows them."""
+    markdown = fill_buttons(page.markdown, translator(page.build.settings.language))
+    return RENDERERS[spec.kind](spec, replace(page, markdown=markdown) if markdown != page.markdown else page)

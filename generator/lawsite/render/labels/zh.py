@@ -8,7 +8,6 @@ from __future__ import annotations
 
 LABELS: dict[str, str] = {
     # --- commenting on a draft: the comment entry, the consultation's status, the channels
-    "comment_on_article": "对本条提意见",
     "comment_by_mail": "发邮件",
     "comment_entry": "提意见",
     "comment_by_form": "在线提交",
@@ -28,7 +27,7 @@ LABELS: dict[str, str] = {
     "channel_post": "信函",
     "channel_fax": "传真",
     "channel_phone": "电话",
-    "channel_hint": "可以对每一条分别提出意见：点击条文下方的“对本条提意见”。",
+    "channel_hint": "可以对每一条分别提出意见：点击条文下方的“{button}”。",
     "qr_caption": "手机扫码打开本页",
 
     # --- the head of a document and its legal text

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 LABELS: dict[str, str] = {
     # --- commenting on a draft: the comment entry, the consultation's status, the channels
-    "comment_on_article": "對本條提意見",
     "comment_by_mail": "發郵件",
     "comment_entry": "提意見",
     "comment_by_form": "線上提交",
@@ -28,7 +27,7 @@ LABELS: dict[str, str] = {
     "channel_post": "信函",
     "channel_fax": "傳真",
     "channel_phone": "電話",
-    "channel_hint": "可以對每一條分別提出意見：點擊條文下方的「對本條提意見」。",
+    "channel_hint": "可以對每一條分別提出意見：點擊條文下方的「{button}」。",
     "qr_caption": "手機掃碼打開本頁",
 
     # --- the head of a document and its legal text
