@@ -46,8 +46,8 @@ from .plan import Plan, PosterPage, SignPage, plan_pages
 from .progress import Progress, Steps
 from .render import lawnav, reader
 from .render.comments import intake_base, intake_origin
-from .render.interpretation import commented_document
 from .render.i18n import translator
+from .render.interpretation import commented_document
 from .render.pages import Build, PageInput, render_page
 from .report import format_problem
 from .settings import Settings

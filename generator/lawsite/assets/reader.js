@@ -109,11 +109,11 @@
     point: function () { return chosenPoint; }, pointLine: pointLine, withPoint: withPoint };
 
   // --- 长辈模式 ------------------------------------------------------------------
+  // In localStorage where it works, else in a cookie (a year); off clears both.
   function rememberElder(on) {
-    var year = on ? 31536000 : 0;
-    if (!store(ELDER_KEY, on ? "on" : null) || !on) {
-      try { document.cookie = ELDER_COOKIE + "=" + (on ? "on" : "") + "; max-age=" + year + "; path=/; SameSite=Lax"; } catch (e) { /* the mode holds for this page */ }
-    }
+    if (store(ELDER_KEY, on ? "on" : null) && on) return;
+    var cookie = ELDER_COOKIE + "=" + (on ? "on" : "") + "; max-age=" + (on ? 31536000 : 0) + "; path=/; SameSite=Lax";
+    try { document.cookie = cookie; } catch (e) { /* neither: the mode holds for this page */ }
   }
 
   function elderSwitch() {

@@ -89,9 +89,9 @@ def interpretation_page_markdown(document: Document, target: Document, target_hr
         anchor = base_resolve(ref)
         return target_href + anchor if anchor else None
 
-    t = translator(settings.language)
     inline = InlineRenderer(resolve, numbering)
     by_id = {a.id: a for a in target.legal.articles}
+    t = translator(settings.language)
     head = {
         "target_title": target.title,
         "target_href": target_href,
