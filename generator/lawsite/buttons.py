@@ -12,6 +12,7 @@ The keys are label keys of render/labels/; parse checks them, render fills them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Callable, Iterator
 
@@ -39,12 +40,35 @@ BUTTONS: tuple[str, ...] = (
 )
 PLACEHOLDER = re.compile(r"\[\[button:([^\]\s]{0,60})\]\]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
+_TICKS = re.compile(r"`+")
+MARK = "[[button:"
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    """Where the line's code spans are: a run of backticks up to the next run
+    of the same length (CommonMark), found in one pass over the runs (a line of
+    backticks is linear, not quadratic as a backtracking regex would be)."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(line)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    spans, index = [], 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        later = bisect.bisect_right(same, index)
+        if later == len(same):
+            index += 1
+            continue
+        spans.append((start, runs[same[later]][1]))
+        index = same[later] + 1
+    return spans
 
 
 def _outside_code(markdown: str) -> Iterator[tuple[int, str, bool]]:
-    """(line number from 0, a piece of that line, whether it is prose) for
-    every piece of `markdown`, in order: fenced blocks and code spans are not prose."""
+    """(line number from 0, a piece of that line, whether it may hold a
+    placeholder) for every piece of `markdown`, in order: fenced blocks and
+    code spans may not."""
     fence = ""
     for number, line in enumerate(markdown.split("\n")):
         opening = _FENCE.match(line)
@@ -57,16 +81,21 @@ def _outside_code(markdown: str) -> Iterator[tuple[int, str, bool]]:
             fence = opening.group(1)
             yield number, line, False
             continue
+        if MARK not in line:
+            yield number, line, False
+            continue
         end = 0
-        for span in _CODE_SPAN.finditer(line):
-            yield number, line[end:span.start()], True
-            yield number, span.group(0), False
-            end = span.end()
+        for start, stop in _code_spans(line):
+            yield number, line[end:start], True
+            yield number, line[start:stop], False
+            end = stop
         yield number, line[end:], True
 
 
 def unknown_buttons(markdown: str) -> list[tuple[int, str]]:
     """(line from 0, key) of every placeholder naming no button."""
+    if MARK not in markdown:
+        return []
     return [(number, match.group(1)) for number, piece, prose in _outside_code(markdown) if prose
             for match in PLACEHOLDER.finditer(piece) if match.group(1) not in BUTTONS]
 
@@ -74,7 +103,7 @@ def unknown_buttons(markdown: str) -> list[tuple[int, str]]:
 def fill_buttons(markdown: str, label: Callable[[str], str]) -> str:
     """Every placeholder outside code replaced by its button's label (an unknown
     one, reported by check, is left as written)."""
-    if "[[button:" not in markdown:
+    if MARK not in markdown:
         return markdown
 
     def one(match: re.Match[str]) -> str:

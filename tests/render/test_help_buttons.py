@@ -55,3 +55,10 @@ def test_the_sample_names_no_button_in_plain_words() -> None:
         plain += [f"{path.name}: {m.group(0)}" for m in quoted if not re.search(r"[A-Za-z]", m.group(1) or m.group(2))]  # not another product's (GitLab's “site preview”)
         assert unknown_buttons(text) == [], path
     assert plain == []
+
+
+def test_a_line_of_backticks_is_read_in_one_pass() -> None:
+    # Code spans are paired by run length, not by a backtracking regex, which
+    # would take hours on this line (no input may hang).
+    line = "`a" * 200_000 + "``[[button:nothing]]"
+    assert unknown_buttons(line) == [(0, "nothing")]
