@@ -36,6 +36,7 @@ BUTTONS: tuple[str, ...] = (
     "jump_go",  # 跳转
     "jump_pick",
     "poster_link",
+    "poster_print",  # 打印 (a poster's, a sign's, a feedback sheet's)
     "sign_link",
 )
 PLACEHOLDER = re.compile(r"\[\[button:([^\]\s]{0,60})\]\]")
