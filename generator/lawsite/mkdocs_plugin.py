@@ -52,6 +52,7 @@ from .render import lawnav, reader
 from .render.comments import intake_base, intake_origin
 from .render.point_comments import point_service
 from .render.i18n import translator
+from .render.interpretation import commented_document
 from .render.lookup import LOOKUP_SCRIPT
 from .render.pages import Build, PageInput, render_page
 from .render.share import SiteCard, image_document, page_description, share_card, share_head_html
@@ -404,7 +405,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if spec is not None:
             image = self.share_images.get(image_document(spec) or "")
             head += share_head_html(share_card(spec, self.site, self.settings.language, page.url, image, self.site_card), self.settings.language)
-        service = point_service(self.site, self.settings) if document is not None and document.kind is Kind.CONTACT_POINT else intake_origin(document, self.settings)
+        service = point_service(self.site, self.settings) if document is not None and document.kind is Kind.CONTACT_POINT else intake_origin(commented_document(document, self.site), self.settings)
         return self.finish.page(output, head, page.content or "", service, site_search.search_rank(self.site, document))
 
     # --- feeds, open data, search (emit/) -----------------------------------

@@ -131,6 +131,21 @@ def test_one_comment_with_javascript_shows_its_receipt_in_place(chromium: Any, i
     page.context.close()
 
 
+def test_an_interpretation_posts_to_the_drafts_service(chromium: Any, intake_site: tuple[str, Service]) -> None:
+    """The interpretation page's entry is the draft's (its CSP, not bypassed, allows the service)."""
+    url, service = intake_site
+    page = new_page(chromium, 390)
+    page.goto(url + "interpretations/property-r2-interpretation/")
+    form = open_form(page, "art_15")
+    form.locator("textarea").fill("备案期限宜缩短。")
+    form.locator("button[type=submit]").click()
+    receipt_node = form.locator(".ls-intake__receipt")
+    receipt_node.wait_for()
+    row = stored(service, receipt_node.inner_text())
+    assert row is not None and (row.doc, row.article, row.text) == ("qingchuan-property-2026-r2", "art_15", "备案期限宜缩短。")
+    page.context.close()
+
+
 def test_a_basket_of_three_is_sent_in_one_request(chromium: Any, intake_site: tuple[str, Service]) -> None:
     url, service = intake_site
     page = new_page(chromium, 390)

@@ -1,6 +1,6 @@
 """The reader's tools in Chromium, at a phone (390 px) and a desktop (1280 px)
 width: the comment basket, the deadline by the browser's clock, pages without
-JavaScript, larger type, copy-link buttons, horizontal overflow and axe-core.
+JavaScript, copy-link buttons (长辈模式: test_elder_mode.py), horizontal overflow and axe-core.
 
 The sample site is built at tests/conftest.py::SAMPLE_NOW (2026-11-22), when
 the 文明行为促进条例 draft is open (closes 2027-01-10, inclusive, Asia/Shanghai).
@@ -253,28 +253,11 @@ def test_without_javascript_the_build_time_entries_stand(page_at: Any, sample_ur
     assert fields["subject"] == f"征求意见：{TITLE}第一条"
     assert page.locator(".ls-comment a[href^='https://yj.example.gov.cn/']:visible").count() == 20
     assert page.locator("#ls-basket").is_hidden()
-    assert page.locator(".ls-basket-toggle, .ls-copy, .ls-fontsize").count() == 0
+    assert page.locator(".ls-basket-toggle, .ls-copy, .ls-elder-switch").count() == 0
     assert page.locator(".ls-poster-link a").is_visible()
 
 
 # --- comfort ------------------------------------------------------------------------------------
-
-
-def test_larger_type_is_remembered_across_pages(page_at: Any, sample_url: str) -> None:
-    page = page_at(390)
-    page.goto(sample_url + DRAFT)
-    size = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
-    switch = page.locator(".ls-fontsize")
-    assert switch.get_attribute("aria-pressed") == "false"
-    switch.click()
-    assert switch.get_attribute("aria-pressed") == "true"
-    larger = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
-    assert larger >= size * 1.15
-    page.goto(sample_url + PAGES["notice"])
-    # Set in <head>, before the body is parsed: no flash of small type.
-    assert page.evaluate("document.documentElement.classList.contains('ls-large')")
-    assert page.locator(".ls-fontsize").get_attribute("aria-pressed") == "true"
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
 def test_copy_permalink_with_confirmation(page_at: Any, sample_url: str) -> None:
@@ -309,7 +292,7 @@ def test_keyboard_focus_is_visible(page_at: Any, sample_url: str) -> None:
     page.keyboard.press("Tab")  # keyboard use, so that focus() shows :focus-visible
     page.locator("#art_1 summary").focus()
     page.keyboard.press("Enter")  # opens the entry from the keyboard
-    for selector in ("#art_1 summary", "#art_1 .ls-basket-toggle", "#art_1 .ls-copy__button", "#art_1 .ls-comment__mail", ".ls-fontsize"):
+    for selector in ("#art_1 summary", "#art_1 .ls-basket-toggle", "#art_1 .ls-copy__button", "#art_1 .ls-comment__mail", ".ls-elder-switch"):
         page.locator(selector).focus()
         outline = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
         assert outline[0] != "none" and outline[1] >= 2, (selector, outline)

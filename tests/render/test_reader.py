@@ -36,7 +36,7 @@ def basket_html(settings: Settings, text: str = TEXT) -> str | None:
 
 def test_the_tools_labels_go_to_the_scripts() -> None:
     # Every label in every language: tests/render/test_labels.py.
-    assert {"basket_add", "copied", "copy_link", "font_larger", "search_dialog"} <= set(SCRIPT_LABELS)
+    assert {"basket_add", "copied", "copy_link", "elder_mode", "search_dialog"} <= set(SCRIPT_LABELS)
 
 
 def script_labels(language: str) -> dict[str, str]:
@@ -57,7 +57,7 @@ def test_script_labels_in_every_language() -> None:
 def test_head_snippet_goes_before_head_end() -> None:
     page = "<html><head><title>x</title></head><body></body></html>"
     out = inject_head(page, BEFORE_PAINT)
-    assert out.index("ls-large") < out.index("</head>")
+    assert out.index("ls-elder") < out.index("</head>")
     assert inject_head("<p>no head</p>", "X") == "<p>no head</p>"
 
 

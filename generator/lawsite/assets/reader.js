@@ -1,12 +1,16 @@
-/* lawsite reader comfort: a larger-type switch remembered across pages, a
- * one-tap copy of each article's permalink, going to 第N条, and a name for
+/* lawsite reader comfort: the 长辈模式 switch remembered across pages, a
+ * one-tap copy of each article's permalink, reading an article aloud, going to 第N条, and a name for
  * Material's search dialog. Labels come from window.lawsiteLabels, set by the site's i18n.js
  * (generated at build time, loaded just before this script; no text here).
  * Without JavaScript nothing of this appears, and every article's label is
  * still a plain link to its own anchor. */
 (function () {
   "use strict";
-  var FONT_KEY = "lawsite:font"; // also read by the inline <head> script, before paint
+  // 长辈模式 is kept in localStorage, or in a cookie where storage is blocked
+  // (some WeChat webviews); both are read by the <head> script, before paint
+  // (render/reader.py: BEFORE_PAINT).
+  var ELDER_KEY = "lawsite:elder";
+  var ELDER_COOKIE = "lawsite-elder";
   var labels = window.lawsiteLabels || {}; // none: keys are shown
 
   function t(key, values) {
@@ -104,23 +108,27 @@
   window.lawsiteReader = { t: t, store: store, load: load, copyText: copyText, labelOf: labelOf,
     point: function () { return chosenPoint; }, pointLine: pointLine, withPoint: withPoint };
 
-  // --- larger type ----------------------------------------------------------
-  function fontSwitch() {
+  // --- 长辈模式 ------------------------------------------------------------------
+  // In localStorage where it works, else in a cookie (a year); off clears both.
+  function rememberElder(on) {
+    if (store(ELDER_KEY, on ? "on" : null) && on) return;
+    var cookie = ELDER_COOKIE + "=" + (on ? "on" : "") + "; max-age=" + (on ? 31536000 : 0) + "; path=/; SameSite=Lax";
+    try { document.cookie = cookie; } catch (e) { /* neither: the mode holds for this page */ }
+  }
+
+  function elderSwitch() {
     var header = document.querySelector(".md-header__inner");
-    if (!header || header.querySelector(".ls-fontsize")) return;
+    if (!header || header.querySelector(".ls-elder-switch")) return;
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "md-header__button ls-fontsize";
-    button.title = t("font_larger");
-    // The visible "A+" stays part of the accessible name (WCAG 2.5.3).
-    button.innerHTML = 'A<span class="ls-fontsize__plus">+</span><span class="ls-sr"></span>';
-    button.querySelector(".ls-sr").textContent = " " + t("font_larger");
+    button.className = "md-header__button ls-elder-switch";
+    button.textContent = t("elder_mode");
     var root = document.documentElement;
-    function show() { button.setAttribute("aria-pressed", root.classList.contains("ls-large") ? "true" : "false"); }
+    function show() { button.setAttribute("aria-pressed", root.classList.contains("ls-elder") ? "true" : "false"); }
     button.addEventListener("click", function () {
-      var large = !root.classList.contains("ls-large");
-      root.classList.toggle("ls-large", large);
-      store(FONT_KEY, large ? "large" : null);
+      var on = !root.classList.contains("ls-elder");
+      root.classList.toggle("ls-elder", on);
+      rememberElder(on);
       show();
     });
     show();
@@ -190,6 +198,123 @@
     input.focus();
     input.select();
   }
+
+  // --- read an article aloud ---------------------------------------------------
+  // The browser's own speech synthesis in a voice of the page's language
+  // (zh-CN first for Chinese); no button where there is no such voice. Voices
+  // may arrive after the page (voiceschanged). One article at a time: starting
+  // another, or leaving the page, stops the one being read.
+  var SPEECH_CHUNK = 120; // Chrome cuts a long utterance off after ~15 s: sentences are queued instead
+  var PREFERRED_VOICE = { zh: ["zh-CN", "zh-Hans"], "zh-Hant": ["zh-TW", "zh-HK", "zh-Hant"], en: ["en-GB", "en-US"] };
+  var reading = { session: 0, button: null };
+
+  function voiceFor(lang) {
+    var synth = window.speechSynthesis;
+    if (!synth || typeof synth.getVoices !== "function" || typeof window.SpeechSynthesisUtterance !== "function") return null;
+    var voices = synth.getVoices() || [];
+    var wanted = PREFERRED_VOICE[lang] || [lang];
+    var primary = lang.split("-")[0].toLowerCase();
+    function tag(voice) { return String(voice.lang || "").replace("_", "-"); }
+    for (var i = 0; i < wanted.length; i++) {
+      for (var j = 0; j < voices.length; j++) { if (tag(voices[j]).toLowerCase() === wanted[i].toLowerCase()) return voices[j]; }
+    }
+    for (var k = 0; k < voices.length; k++) { if (tag(voices[k]).toLowerCase().split("-")[0] === primary) return voices[k]; }
+    return null;
+  }
+
+  // The article's heading and text, without the buttons and links around it.
+  function spokenText(article) {
+    var copy = article.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll("[data-search-exclude], .ls-actions, .ls-sr, button, details, script, style, svg"), function (node) {
+      node.parentNode.removeChild(node);
+    });
+    var blocks = Array.prototype.map.call(copy.children, function (child) { return child.textContent.replace(/\s+/g, " ").trim(); });
+    return blocks.filter(Boolean).join("\n");
+  }
+
+  // Sentences (ending in 。！？；, written as escapes: no text in the scripts), put
+  // together into pieces of at most SPEECH_CHUNK characters.
+  function speechPieces(text) {
+    var sentences = text.match(/[^\u3002\uff01\uff1f\uff1b!?;\n]+[\u3002\uff01\uff1f\uff1b!?;]?|\n/g) || [];
+    var pieces = [];
+    sentences.forEach(function (sentence) {
+      sentence = sentence.trim();
+      if (!sentence) return;
+      var last = pieces.length - 1;
+      if (last >= 0 && pieces[last].length + sentence.length <= SPEECH_CHUNK) pieces[last] += sentence;
+      else pieces.push(sentence);
+    });
+    return pieces;
+  }
+
+  function showReading(button, on) {
+    button.firstChild.textContent = t(on ? "read_stop" : "read_aloud");
+    button.setAttribute("data-ls-reading", on ? "true" : "false");
+  }
+
+  function stopReading() {
+    reading.session += 1;
+    if (reading.button) showReading(reading.button, false);
+    reading.button = null;
+    window.speechSynthesis.cancel();
+  }
+
+  function readAloud(article, button, voice, lang) {
+    stopReading();
+    var session = reading.session;
+    var pieces = speechPieces(spokenText(article));
+    if (!pieces.length) return;
+    reading.button = button;
+    showReading(button, true);
+    pieces.forEach(function (piece, index) {
+      var utterance = new window.SpeechSynthesisUtterance(piece);
+      utterance.lang = voice.lang || lang;
+      utterance.voice = voice;
+      if (index === pieces.length - 1) {
+        utterance.onend = utterance.onerror = function () {
+          if (session !== reading.session) return; // stopped, or another article started
+          showReading(button, false);
+          reading.button = null;
+        };
+      }
+      window.speechSynthesis.speak(utterance);
+    });
+  }
+
+  function readButtons(voice, lang) {
+    Array.prototype.forEach.call(document.querySelectorAll(".ls-article"), function (article) {
+      var actions = article.querySelector(".ls-actions");
+      if (!actions || actions.querySelector(".ls-read")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ls-button ls-button--quiet ls-read";
+      button.appendChild(document.createTextNode(""));
+      var hidden = document.createElement("span");
+      hidden.className = "ls-sr";
+      hidden.textContent = " " + labelOf(article);
+      button.appendChild(hidden);
+      showReading(button, false);
+      button.addEventListener("click", function () {
+        if (reading.button === button) stopReading();
+        else readAloud(article, button, voice, lang);
+      });
+      var entry = actions.querySelector("details.ls-comment");
+      actions.insertBefore(button, entry ? entry.nextSibling : actions.firstChild);
+    });
+  }
+
+  function readingAloud() {
+    var lang = document.documentElement.lang || "zh";
+    var synth = window.speechSynthesis;
+    function offer() {
+      var voice = voiceFor(lang);
+      if (voice) readButtons(voice, lang);
+      return !!voice;
+    }
+    if (!synth || offer()) return;
+    if (typeof synth.addEventListener === "function") synth.addEventListener("voiceschanged", offer);
+  }
+  window.addEventListener("pagehide", function () { if (reading.button) stopReading(); });
 
   // --- copy a mail or postal address (the comment box) ----------------------------
   // For readers whose phone has no mail app. Where copying is refused (WeChat's
@@ -280,8 +405,9 @@
   }
 
   function init() {
-    fontSwitch();
+    elderSwitch();
     copyButtons();
+    readingAloud();
     copyAddresses();
     articleJump();
     openEntriesOnWideScreens();

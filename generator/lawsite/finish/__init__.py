@@ -3,7 +3,7 @@
 1. the Markdown-made body: sanitise (unless the site trusts its editors), then
    put back lawsite's own stashed HTML (safe by construction);
 2. the whole page: the title (the site's name once), head snippets (the
-   larger-type switch, the feed links),
+   长辈模式 switch, the feed links),
    the search engine's marks, minify (whitespace, sidebars, readable URLs),
    harden last (rel on external links, the CSP with hashes of the final
    inline scripts);

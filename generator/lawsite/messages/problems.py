@@ -1802,6 +1802,14 @@ MESSAGES: dict[str, Message] = {
         zh="填写上级联系点（`kind: contact-point` 文件）的 id；已有：{known}",
         en="use the id of a `kind: contact-point` file; known: {known}",
     ),
+    "unknown-button": Message(
+        zh="`[[button:{key}]]` 没有这个按钮：帮助页面只能写网页上真有的按钮",
+        en="`[[button:{key}]]` names no button: a help page can only name a button the site has",
+    ),
+    "unknown-button.hint": Message(
+        zh="可用的按钮为 {buttons}{suggestion}（网页上显示为各自的按钮文字）",
+        en="the buttons are {buttons}{suggestion} (each shows as its button's text on the site)",
+    ),
     "unknown-placeholder": Message(
         zh="字段 `{field_name}` 使用了未知的占位符 {shown}",
         en="`{field_name}` uses unknown placeholder(s) {shown}",

@@ -7,6 +7,7 @@ import posixpath
 import re
 from typing import Any
 
+from ..buttons import BUTTONS, unknown_buttons
 from ..messages import msg
 from ..model import Activity, Comments, ContactPoint, Document, Event, Kind, Person, PosterRange, Problem, Source
 from .frontmatter import FrontMatter, Split, split_front_matter
@@ -61,6 +62,7 @@ def parse_document(source: Source, default_numbering: str = "zh-Hans", split: Sp
         _parse_legal_body(document, ctx)
     if kind is Kind.DRAFT:
         document.comments = _comments(meta.get("comments"), ctx)
+    ctx.problems.extend(_button_problems(document))
     return document, ctx.problems
 
 
@@ -186,6 +188,21 @@ def _parse_legal_body(document: Document, ctx: CheckContext) -> None:
                 code="no-articles",
             )
         )
+
+
+def _button_problems(document: Document) -> list[Problem]:
+    """A `[[button:…]]` placeholder (buttons.py) that names no button."""
+    return [
+        Problem(
+            document.path,
+            document.body_line + line,
+            None,
+            msg("unknown-button", key=key),
+            hint=msg("unknown-button.hint", buttons=", ".join(BUTTONS), suggestion=_did_you_mean(key, BUTTONS)),
+            code="unknown-button",
+        )
+        for line, key in unknown_buttons(document.body)
+    ]
 
 
 def _comments(raw: Any, ctx: CheckContext) -> Comments | None:

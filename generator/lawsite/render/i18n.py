@@ -17,7 +17,7 @@ LANGUAGES: dict[str, dict[str, str]] = {"zh": zh.LABELS, "zh-Hant": zh_hant.LABE
 # `{label}`, `{n}`, `{title}` are filled in by the script.
 SCRIPT_LABELS: tuple[str, ...] = (
     *(key for key in zh.LABELS if key.startswith("basket_")),
-    "font_larger",
+    "elder_mode",
     "copy_link",
     "copied",
     "copy_fallback",

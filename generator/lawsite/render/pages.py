@@ -9,10 +9,11 @@ the adapter hides from Markdown (finish/stash.py), placed after the Markdown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Callable
 
+from ..buttons import fill_buttons
 from ..emit.poster import poster_html, poster_links
 from ..emit.qr import QrCodes
 from ..emit.feedback_sheet import feedback_sheet_html, sheet_links
@@ -27,7 +28,8 @@ from ..urls import PageLinks, SiteUrls
 from . import lawnav
 from .accounts import point_accounts_html, yearly_markdown
 from .activities import activities_html, activity_page_markdown
-from .interpretation import interpretation_page_markdown
+from .i18n import translator
+from .interpretation import draft_comments, interpretation_page_markdown
 from .ledger import contact_point_markdown, directory_markdown, home_ledger_html, notice_page_markdown, statistics_markdown
 from .legal import LegalPage, legal_page_markdown
 from .listing import home_listing_html
@@ -90,7 +92,10 @@ def _interpretation(spec: DocumentPage, page: PageInput) -> Rendered:
     target_href = page.links.to(target.id) if target is not None else None
     if target is None or target_href is None:
         return Rendered(page.markdown)
-    return Rendered(interpretation_page_markdown(document, target, target_href, page.build.settings))
+    build = page.build
+    draft = ArticlePage(build.site, build.settings, target, build.urls.at(build.urls.url(target.id) or page.here))
+    comments = draft_comments(draft, page.links)
+    return Rendered("", interpretation_page_markdown(document, target, target_href, build.settings, comments))
 
 
 def _notice(spec: DocumentPage, page: PageInput) -> Rendered:
@@ -195,4 +200,6 @@ RENDERERS: dict[PageKind, Renderer] = {
     PageKind.LOOKUP: _lookup,
 }
 def render_page(spec: PageSpec, page: PageInput) -> Rendered:
-    return RENDERERS[spec.kind](spec, page)
+    """The page's body; the buttons its Markdown names (buttons.py) read as the site shows them."""
+    markdown = fill_buttons(page.markdown, translator(page.build.settings.language))
+    return RENDERERS[spec.kind](spec, replace(page, markdown=markdown) if markdown != page.markdown else page)

@@ -1,7 +1,7 @@
 """The reader's tools around a page: the poster link and the comment basket
 on a draft, the label table the scripts show (one static script per site),
-and what every page's head carries (the larger-type switch applied before
-the first paint).
+and what every page's head carries (长辈模式 applied before the first
+paint).
 
 The poster link and the basket are page parts (render/notes/parts.py): this
 module builds the basket's data, its partial lays it out. The head snippet
@@ -29,14 +29,16 @@ POSTER_ASSETS: tuple[str, ...] = ("poster.css", "poster.js", "sign.css")  # sign
 # loaded before reader.js: 2 kB the browser caches, instead of in every page.
 LABELS_SCRIPT = "assets/lawsite/i18n.js"
 
-FONT_KEY = "lawsite:font"  # localStorage key of the larger-type switch (also in reader.js)
+ELDER_KEY = "lawsite:elder"  # localStorage key of 长辈模式 (also in reader.js)
+ELDER_COOKIE = "lawsite-elder"  # where storage is blocked (some WeChat webviews; reader.js)
 
-# Runs in <head>, before the body is painted, so a reader who chose larger type
-# never sees the page jump. No text, no third-party code.
+# Runs in <head>, before the body is painted, so a reader in 长辈模式 never
+# sees the page jump. No text, no third-party code.
 BEFORE_PAINT = (
-    "<script>try{if(localStorage.getItem(%s)===\"large\")"
-    "document.documentElement.classList.add(\"ls-large\")}catch(e){}</script>"
-) % json.dumps(FONT_KEY)
+    "<script>(function(){var on=false;try{on=localStorage.getItem(%s)===\"on\"}catch(e){}"
+    "if(!on)on=/(?:^|; )%s=on(?:;|$)/.test(document.cookie);"
+    "if(on)document.documentElement.classList.add(\"ls-elder\")})()</script>"
+) % (json.dumps(ELDER_KEY), ELDER_COOKIE)
 
 
 def labels_script(language: str, intake: bool = False) -> str:

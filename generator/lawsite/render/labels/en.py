@@ -8,7 +8,6 @@ from __future__ import annotations
 
 LABELS: dict[str, str] = {
     # --- commenting on a draft: the comment entry, the consultation's status, the channels
-    "comment_on_article": "Comment on this article",
     "comment_by_mail": "By e-mail",
     "comment_entry": "Comment",
     "comment_by_form": "Online form",
@@ -28,7 +27,7 @@ LABELS: dict[str, str] = {
     "channel_post": "Post",
     "channel_fax": "Fax",
     "channel_phone": "Phone",
-    "channel_hint": "You can comment on each article: use “Comment on this article” below it.",
+    "channel_hint": "You can comment on each article: use “{button}” below it.",
     "qr_caption": "Scan to open this page",
 
     # --- the head of a document and its legal text
@@ -181,8 +180,8 @@ LABELS: dict[str, str] = {
     "intake_js_basket_item": "{label}: {receipt}",
     "intake_js_basket_nothing": "Write a comment in the basket first, then send it.",
 
-    # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
-    "font_larger": "Large print",
+    # --- the 长辈模式 switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
+    "elder_mode": "Large print",
     "copy_link": "Copy link",
     "copied": "Copied",
     "copy_fallback": "Press and hold the link below to copy it",

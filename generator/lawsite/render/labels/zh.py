@@ -8,7 +8,6 @@ from __future__ import annotations
 
 LABELS: dict[str, str] = {
     # --- commenting on a draft: the comment entry, the consultation's status, the channels
-    "comment_on_article": "对本条提意见",
     "comment_by_mail": "发邮件",
     "comment_entry": "提意见",
     "comment_by_form": "在线提交",
@@ -28,7 +27,7 @@ LABELS: dict[str, str] = {
     "channel_post": "信函",
     "channel_fax": "传真",
     "channel_phone": "电话",
-    "channel_hint": "可以对每一条分别提出意见：点击条文下方的“对本条提意见”。",
+    "channel_hint": "可以对每一条分别提出意见：点击条文下方的“{button}”。",
     "qr_caption": "手机扫码打开本页",
 
     # --- the head of a document and its legal text
@@ -181,8 +180,8 @@ LABELS: dict[str, str] = {
     "intake_js_basket_item": "{label}：{receipt}",
     "intake_js_basket_nothing": "请先在意见篮中写下意见，再提交。",
 
-    # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
-    "font_larger": "长辈模式",
+    # --- the 长辈模式 switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
+    "elder_mode": "长辈模式",
     "copy_link": "复制本条链接",
     "copied": "已复制",
     "copy_fallback": "请长按下面的链接复制",

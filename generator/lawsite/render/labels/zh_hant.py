@@ -8,7 +8,6 @@ from __future__ import annotations
 
 LABELS: dict[str, str] = {
     # --- commenting on a draft: the comment entry, the consultation's status, the channels
-    "comment_on_article": "對本條提意見",
     "comment_by_mail": "發郵件",
     "comment_entry": "提意見",
     "comment_by_form": "線上提交",
@@ -28,7 +27,7 @@ LABELS: dict[str, str] = {
     "channel_post": "信函",
     "channel_fax": "傳真",
     "channel_phone": "電話",
-    "channel_hint": "可以對每一條分別提出意見：點擊條文下方的「對本條提意見」。",
+    "channel_hint": "可以對每一條分別提出意見：點擊條文下方的「{button}」。",
     "qr_caption": "手機掃碼打開本頁",
 
     # --- the head of a document and its legal text
@@ -181,8 +180,8 @@ LABELS: dict[str, str] = {
     "intake_js_basket_item": "{label}：{receipt}",
     "intake_js_basket_nothing": "請先在意見籃中寫下意見，再提交。",
 
-    # --- the larger-type switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
-    "font_larger": "長輩模式",
+    # --- the 长辈模式 switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
+    "elder_mode": "長輩模式",
     "copy_link": "複製本條連結",
     "copied": "已複製",
     "copy_fallback": "請長按下面的連結複製",
