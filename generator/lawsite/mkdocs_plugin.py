@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import mkdocs
+import yaml
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -28,6 +29,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from .admin import bundle as admin_bundle
+from .admin.config import AdminSettings, editor_config
+from .admin.page import CONFIG as ADMIN_CONFIG
+from .admin.page import FOLDER as ADMIN_FOLDER
+from .admin.page import admin_page
 from .compat import require_supported_engine
 from .emit import feeds
 from .emit import poster as posters
@@ -74,6 +80,18 @@ class FooterConfig(Config):
     police = opt.Type(str, default="")
 
 
+class AdminConfig(Config):
+    # The web editor at /admin/ (admin/config.py: AdminSettings)
+    enabled = opt.Type(bool, default=True)
+    backend = opt.Choice(("", "github", "gitlab", "gitea"), default="")
+    repo = opt.Type(str, default="")
+    branch = opt.Type(str, default="main")
+    base_url = opt.Type(str, default="")
+    api_root = opt.Type(str, default="")
+    app_id = opt.Type(str, default="")
+    local = opt.Type(str, default="http://localhost:8081/api/v1")
+
+
 class LawsiteConfig(Config):
     timezone = opt.Type(str, default="Asia/Shanghai")
     numbering = opt.Choice(("zh-Hans", "zh-Hant", "en"), default="zh-Hans")
@@ -87,6 +105,7 @@ class LawsiteConfig(Config):
     footer = opt.SubConfig(FooterConfig)
     # The comment service (`lawsite intake`) of every draft without its own `comments.intake`.
     intake = opt.Type(str, default="")
+    admin = opt.SubConfig(AdminConfig)
 
 
 class LawsitePlugin(BasePlugin[LawsiteConfig]):
@@ -180,6 +199,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             log.warning(warning.render(self.lang))
         self._add_assets(files, config, site)
         self._add_generated(files, config, site)
+        self._add_admin(files, config)
         if self.dirty:
             self.on_request.defer(files, site_dir=config.site_dir, wanted=lambda f: self._kind_of_file(f) is Kind.LAW)
         return files
@@ -227,6 +247,23 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
                 poster = files.get_file_from_path(spec.src)
                 assert poster is not None
                 poster.content_string = render_page(spec, PageInput(self.build, poster.url)).markdown
+
+    def _add_admin(self, files: Files, config: MkDocsConfig) -> None:
+        """The web editor at /admin/: its page, its config.yml made from the
+        schema, and the vendored Decap CMS; without the bundle, a warning."""
+        settings = AdminSettings.from_options(self.config.admin)
+        if not settings.enabled:
+            return
+        vendored = admin_bundle.vendored_files()
+        if not vendored:
+            log.warning(msg("admin.no-bundle", entry=str(admin_bundle.FOLDER / admin_bundle.ENTRY)).render(self.lang))
+            return
+        content = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path or config.docs_dir).parent)).as_posix()
+        editor = yaml.safe_dump(editor_config(settings, content, self.settings.language), allow_unicode=True, sort_keys=False)
+        files.append(File.generated(config, f"{ADMIN_FOLDER}/index.html", content=admin_page(settings, config.site_name or "", self.settings.language)))
+        files.append(File.generated(config, f"{ADMIN_FOLDER}/{ADMIN_CONFIG}", content=editor))
+        for path in vendored:
+            files.append(File.generated(config, f"{ADMIN_FOLDER}/{path.name}", abs_src_path=str(path)))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         for section in _sections(nav.items):
