@@ -183,7 +183,7 @@ THEME_KEYS: dict[str, dict[str, Any]] = {
     "hide": {"widget": "select", "multiple": True, "options": ["navigation", "toc", "footer", "path", "tags", "feedback"]},
     "tags": {"widget": "list"},
     "search": {"widget": "object", "collapsed": True, "fields": [
-        {"name": "exclude", "label": LABELS["search.exclude"], "widget": "boolean", "required": False, "default": False},
+        {"name": "exclude", "label": LABELS["search.exclude"], "widget": "boolean", "required": False},
         {"name": "boost", "label": LABELS["search.boost"], "widget": "number", "value_type": "float", "required": False},
     ]},
 }
@@ -214,7 +214,11 @@ def editor_config(settings: AdminSettings, content: str, site_language: str = "z
         "local_backend": {"url": settings.local},
         "media_folder": content,
         "slug": {"encoding": "unicode", "clean_accents": False, "sanitize_replacement": "-"},
-        "collections": [collection(kind, content, lang, t(f"kind_{kind.value}")) for kind in Kind],
+        # Every kind, plain pages last (their reader label, 其他, would not name them to an editor).
+        "collections": [
+            collection(kind, content, lang, msg("admin.pages").render(lang) if kind is Kind.PAGE else t(f"kind_{kind.value}"))
+            for kind in sorted(Kind, key=lambda kind: kind is Kind.PAGE)
+        ],
     }
 
 
@@ -262,7 +266,7 @@ def widget_of(name: str, spec: FieldSpec, path: str, lang: str) -> dict[str, Any
     if spec.choices:
         return {"widget": "select", "options": list(spec.choices)}
     if isinstance(check, Mapping):
-        return {"widget": "object", "collapsed": True, "fields": [form_field(k, s, f"{path}.{k}", lang) for k, s in check.spec.items()]}
+        return {"widget": "object", "fields": [form_field(k, s, f"{path}.{k}", lang) for k, s in check.spec.items()]}
     if isinstance(check, ListOf) and isinstance(check.item, Mapping):
         return {"widget": "list", "collapsed": True, "fields": [form_field(k, s, f"{path}.{k}", lang) for k, s in check.item.spec.items()]}
     if isinstance(check, ListOf):

@@ -3,8 +3,8 @@ its own.
 
 The editor needs more than a reader's page: Decap styles itself with
 CSS-in-JS (inline <style> and style attributes), compiles its config schema
-at run time (ajv: eval), encodes WebP in WebAssembly, and talks to its
-backend. Its Content-Security-Policy allows exactly that, for its own files
+at run time (ajv: eval, without which it does not start), shows media as
+blob: URLs, and talks to its backend. Its Content-Security-Policy allows exactly that, for its own files
 and the backend's origins (admin/config.py: AdminSettings.origins), and no
 other host: Decap's GitHub status check (githubstatus.com) is refused here.
 The page is never indexed (robots noindex, no search marks, no sitemap
@@ -27,12 +27,11 @@ def admin_policy(settings: AdminSettings) -> str:
     connect = " ".join(("'self'", *settings.origins()))
     return "; ".join((
         "default-src 'self'",
-        "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+        "script-src 'self' 'unsafe-eval'",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
-        "font-src 'self' data:",
+        "font-src 'self'",
         f"connect-src {connect}",
-        "worker-src 'self' blob:",
         "object-src 'none'",
         "frame-src 'none'",
         "base-uri 'self'",

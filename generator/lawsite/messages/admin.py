@@ -113,5 +113,6 @@ MESSAGES: dict[str, Message] = {
         zh="网页编辑器需要启用 JavaScript。",
         en="The web editor needs JavaScript.",
     ),
+    "admin.pages": Message(zh="页面", en="Pages"),
     "admin.title": Message(zh="网页编辑器", en="Web editor"),
 }
