@@ -147,6 +147,7 @@ LABELS: dict[str, Text] = {
     "suggestions.article": msg("admin.label.suggestions.article"),
     "suggestions.count": msg("admin.label.suggestions.count"),
     "suggestions.from": msg("admin.label.suggestions.from"),
+    "suggestions.ids": msg("admin.label.suggestions.ids"),
     "suggestions.outcome": msg("admin.label.suggestions.outcome"),
     "suggestions.reason": msg("admin.label.suggestions.reason"),
     "suggestions.text": msg("admin.label.suggestions.text"),
@@ -187,12 +188,15 @@ THEME_KEYS: dict[str, dict[str, Any]] = {
         {"name": "boost", "label": LABELS["search.boost"], "widget": "number", "value_type": "float", "required": False},
     ]},
 }
-# A suggestion of a notice (parse/notice.py checks it, with these hints).
+# A suggestion of a notice (parse/notice.py checks it, with these hints):
+# each field text but these.
+SUGGESTION_CHECKS = {"count": schema.count, "ids": schema.list_of(schema.text)}
+SUGGESTION_HINTS = {**notice.HINTS, "ids": msg("bad-type.comment-ids.hint")}
 SUGGESTION = {
     name: FieldSpec(
-        schema.count if name == "count" else schema.text,
+        SUGGESTION_CHECKS.get(name, schema.text),
         required=name in notice.REQUIRED,
-        hint=notice.HINTS.get(name),
+        hint=SUGGESTION_HINTS.get(name),
         choices=tuple(o.value for o in notice.Outcome) if name == "outcome" else (),
     )
     for name in notice.FIELDS

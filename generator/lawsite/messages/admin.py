@@ -95,6 +95,7 @@ MESSAGES: dict[str, Message] = {
     "admin.label.suggestions.article": Message(zh="条文", en="Article"),
     "admin.label.suggestions.count": Message(zh="条数", en="Count"),
     "admin.label.suggestions.from": Message(zh="意见来源", en="From"),
+    "admin.label.suggestions.ids": Message(zh="并入的意见编号", en="Comment ids merged"),
     "admin.label.suggestions.outcome": Message(zh="处理结果", en="Outcome"),
     "admin.label.suggestions.reason": Message(zh="理由", en="Reason"),
     "admin.label.suggestions.text": Message(zh="意见内容", en="Suggestion"),
