@@ -88,7 +88,7 @@ def test_an_editor_creates_a_draft_that_passes_check(project: tuple[Path, int], 
     site_dir = tmp_path_factory.mktemp("admin-site")
     build_site(folder / "mkdocs.yml", site_dir, 1795000000)
     server, url = serve(site_dir)
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", timezone_id="Asia/Shanghai")  # where the editors are: a date must not move a day
     page = context.new_page()
     elsewhere: list[str] = []
     refused: list[str] = []
@@ -108,7 +108,8 @@ def test_an_editor_creates_a_draft_that_passes_check(project: tuple[Path, int], 
         page.get_by_label("截止日期", exact=True).fill("2027-02-05")
         page.get_by_label("电子邮箱 (可选)", exact=True).fill("fgw@rd.qingchuan.gov.cn")
         page.get_by_label("正文", exact=True).fill(BODY)
-        page.screenshot(path=str(SCREENSHOTS / "admin-draft-form.png"))
+        page.get_by_label("标识（id）", exact=True).scroll_into_view_if_needed()
+        page.screenshot(path=str(SCREENSHOTS / "admin-draft.png"))  # the README's picture
         page.get_by_role("button", name="发布").first.click()
         page.get_by_text("立即发布", exact=True).click()
         written = folder / "content" / "drafts" / f"{DRAFT_ID}.md"
@@ -122,7 +123,7 @@ def test_an_editor_creates_a_draft_that_passes_check(project: tuple[Path, int], 
     text = written.read_text(encoding="utf-8")
     front = yaml.safe_load(text.split("---\n")[1])
     assert front["kind"] == "draft" and front["id"] == DRAFT_ID and front["title"] == "青川市古树名木保护条例（草案）"
-    assert str(front["comments"]["closes"]) == "2027-02-05"
+    assert (str(front["comments"]["opens"]), str(front["comments"]["closes"])) == ("2027-01-05", "2027-02-05")
     assert "第二条（适用范围）本市行政区域内" in text
     assert main(["-f", str(folder / "mkdocs.yml"), "check", "--strict"]) == 0, text
     assert not elsewhere, elsewhere

@@ -161,7 +161,7 @@ LABELS: dict[str, Text] = {
 }
 
 ID_PATTERN = [schema._ID.pattern, msg("admin.id.pattern")]
-DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False, "picker_utc": True}
+DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
 # Each check of parse/schema.py as a Decap widget.
 WIDGETS: dict[Any, dict[str, Any]] = {
     schema.text: {"widget": "string"},
@@ -228,9 +228,9 @@ def editor_config(settings: AdminSettings, content: str, site_language: str = "z
 
 def collection(kind: Kind, content: str, lang: str, label: str) -> dict[str, Any]:
     spec = {**COMMON, **SCHEMA[kind]}
-    # What an editor fills first, then the kind's own keys, then the theme's.
+    # What an editor fills first, then the kind's own keys and the text, then the theme's keys.
     first = ["id", "title", "published", "summary"]
-    order = [*first, *SCHEMA[kind], *(key for key in COMMON if key not in first and key != "kind")]
+    theme = [key for key in COMMON if key not in first and key != "kind"]
     folder = posixpath.join(content, FOLDERS[kind.value]).rstrip("/")
     return {
         "name": kind.value,
@@ -249,8 +249,9 @@ def collection(kind: Kind, content: str, lang: str, label: str) -> dict[str, Any
         "editor": {"preview": False},
         "fields": [
             {"name": "kind", "label": _text(LABELS["kind"], lang), "widget": "hidden", "default": kind.value},
-            *(form_field(key, spec[key], key, lang) for key in order),
+            *(form_field(key, spec[key], key, lang) for key in (*first, *SCHEMA[kind])),
             body_field(kind, lang),
+            *(form_field(key, spec[key], key, lang) for key in theme),
         ],
     }
 
