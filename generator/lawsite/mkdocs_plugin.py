@@ -30,6 +30,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .admin import bundle as admin_bundle
+from .admin.config import BACKENDS as ADMIN_BACKENDS
 from .admin.config import AdminSettings, editor_config
 from .admin.page import CONFIG as ADMIN_CONFIG
 from .admin.page import FOLDER as ADMIN_FOLDER
@@ -83,7 +84,7 @@ class FooterConfig(Config):
 class AdminConfig(Config):
     # The web editor at /admin/ (admin/config.py: AdminSettings)
     enabled = opt.Type(bool, default=True)
-    backend = opt.Choice(("", "github", "gitlab", "gitea"), default="")
+    backend = opt.Choice(("", *ADMIN_BACKENDS), default="")
     repo = opt.Type(str, default="")
     branch = opt.Type(str, default="main")
     base_url = opt.Type(str, default="")
@@ -251,7 +252,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def _add_admin(self, files: Files, config: MkDocsConfig) -> None:
         """The web editor at /admin/: its page, its config.yml made from the
         schema, and the vendored Decap CMS; without the bundle, a warning."""
-        settings = AdminSettings.from_options(self.config.admin)
+        try:
+            settings = AdminSettings.from_options(self.config.admin)
+        except ConfigError as exc:
+            raise PluginError(exc.text.render(self.lang)) from exc
         if not settings.enabled:
             return
         vendored = admin_bundle.vendored_files()

@@ -13,7 +13,7 @@ import pytest
 
 from lawsite.admin import config as admin
 from lawsite.admin.config import AdminSettings, SchemaGap, editor_config
-from lawsite.model import Kind
+from lawsite.model import ConfigError, Kind
 from lawsite.parse import notice, schema
 from lawsite.parse.schema import COMMON, SCHEMA, FieldSpec, ListOf, Mapping
 from lawsite.scaffold import FOLDERS
@@ -131,10 +131,21 @@ def test_without_a_backend_the_editor_works_on_this_computer_only():
     (AdminSettings(backend="gitlab", repo="rd/site", app_id="abc", base_url="https://git.rd.example", api_root="https://git.rd.example/api/v4"),
      {"name": "gitlab", "repo": "rd/site", "branch": "main", "auth_type": "pkce", "app_id": "abc", "base_url": "https://git.rd.example", "api_root": "https://git.rd.example/api/v4"},
      ["http://localhost:8081", "https://git.rd.example"]),
-    (AdminSettings(backend="gitea", repo="rd/site", app_id="abc", base_url="https://forgejo.rd.example", api_root="https://forgejo.rd.example/api/v1", branch="publish"),
-     {"name": "gitea", "repo": "rd/site", "branch": "publish", "auth_type": "pkce", "app_id": "abc", "base_url": "https://forgejo.rd.example", "api_root": "https://forgejo.rd.example/api/v1"},
+    (AdminSettings(backend="gitea", repo="rd/site", app_id="abc", api_root="https://git.rd.example/api/v1", branch="publish"),
+     {"name": "gitea", "repo": "rd/site", "branch": "publish", "app_id": "abc", "base_url": "https://git.rd.example", "api_root": "https://git.rd.example/api/v1"},
+     ["http://localhost:8081", "https://git.rd.example"]),
+    (AdminSettings(backend="forgejo", repo="rd/site", app_id="abc", api_root="https://forgejo.rd.example/api/v1"),
+     {"name": "forgejo", "repo": "rd/site", "branch": "main", "app_id": "abc", "api_root": "https://forgejo.rd.example/api/v1"},
      ["http://localhost:8081", "https://forgejo.rd.example"]),
-], ids=["github", "gitlab", "gitea"])
+], ids=["github", "gitlab", "gitea", "forgejo"])
 def test_each_backend_and_the_origins_it_talks_to(settings, backend, origins):
     assert settings.backend_config() == backend
     assert settings.origins() == origins
+
+
+@pytest.mark.parametrize("backend", ["gitea", "forgejo"])
+def test_a_self_hosted_server_must_be_named(backend):
+    # Decap would otherwise fall back to its demo server, another host.
+    with pytest.raises(ConfigError) as raised:
+        AdminSettings(backend=backend, repo="rd/site")
+    assert "admin.api_root" in raised.value.text.render("zh")

@@ -14,20 +14,23 @@ Pure: `editor_config` returns the data; the MkDocs adapter writes it as YAML.
 from __future__ import annotations
 
 import posixpath
+import re
 import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
 from ..messages import Text, language, msg
-from ..model import Kind
+from ..model import ConfigError, Kind
 from ..parse import notice, schema
 from ..parse.schema import COMMON, SCHEMA, FieldSpec, ListOf, Mapping
 from ..render.i18n import translator
 from ..scaffold import FOLDERS
 
-BACKENDS = ("github", "gitlab", "gitea")
-# The API a backend talks to when the site names none (Gitea has no public default: api_root is required).
+BACKENDS = ("github", "gitlab", "gitea", "forgejo")
+# The API a backend talks to when the site names none. Gitea and Forgejo have
+# no public default (Decap's would be a demo server): their api_root is required.
 DEFAULT_API = {"github": "https://api.github.com", "gitlab": "https://gitlab.com/api/v4"}
+SELF_HOSTED = ("gitea", "forgejo")
 LOCAL_PROXY = "http://localhost:8081/api/v1"  # decap-server's default address
 DECAP_LOCALES = {"zh": "zh_Hans", "zh-Hant": "zh_Hant", "en": "en"}
 
@@ -41,13 +44,17 @@ class AdminSettings:
     """`admin:` in the lawsite plugin's options (mkdocs.yml)."""
 
     enabled: bool = True
-    backend: str = ""  # github, gitlab, gitea; "" edits through decap-server on one's own computer only
+    backend: str = ""  # one of BACKENDS; "" edits through decap-server on one's own computer only
     repo: str = ""  # owner/name
     branch: str = "main"
     base_url: str = ""  # the OAuth server: an OAuth proxy for GitHub, the GitLab or Gitea server itself
     api_root: str = ""  # the API of a self-hosted GitLab or Gitea (https://git.example.gov.cn/api/v1)
     app_id: str = ""  # the OAuth application's id (GitLab PKCE, Gitea)
     local: str = LOCAL_PROXY  # decap-server, for editing a checkout on one's own computer
+
+    def __post_init__(self) -> None:
+        if self.enabled and self.backend in SELF_HOSTED and not self.api_root:
+            raise ConfigError(msg("admin.error.api-root", backend=self.backend))
 
     @classmethod
     def from_options(cls, options: Any) -> "AdminSettings":
@@ -62,7 +69,7 @@ class AdminSettings:
         """Every origin the editor talks to: decap-server on this computer, the
         backend's API and its OAuth server. No other host (the CSP's connect-src)."""
         found = []
-        for url in (self.local, self.api if self.backend else "", self.base_url if self.backend else ""):
+        for url in (self.local, self.api if self.backend else "", self.oauth if self.backend else ""):
             parts = urllib.parse.urlsplit(url)
             origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
             if origin and origin not in found:
@@ -73,10 +80,14 @@ class AdminSettings:
         if not self.backend:
             return {"name": "proxy", "proxy_url": self.local, "branch": self.branch}
         config = {"name": self.backend, "repo": self.repo, "branch": self.branch}
-        if self.backend in ("gitlab", "gitea") and self.app_id:
-            config |= {"auth_type": "pkce", "app_id": self.app_id}
-        config |= {key: value for key, value in (("base_url", self.base_url), ("api_root", self.api)) if value}
-        return config
+        if self.backend == "gitlab" and self.app_id:
+            config["auth_type"] = "pkce"
+        return config | {key: value for key, value in (("app_id", self.app_id), ("base_url", self.oauth), ("api_root", self.api)) if value}
+
+    @property
+    def oauth(self) -> str:
+        """The OAuth server: as written, or for Gitea the server of its API (never Decap's demo default)."""
+        return self.base_url or (re.sub(r"/api/v\d+/?$", "", self.api_root) if self.backend == "gitea" else "")
 
 
 # The label of each field: by dotted path where a name means different things

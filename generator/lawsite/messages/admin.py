@@ -22,6 +22,10 @@ MESSAGES: dict[str, Message] = {
         zh="电子邮箱的格式应为 name@example.gov.cn",
         en="an e-mail address looks like name@example.gov.cn",
     ),
+    "admin.error.api-root": Message(
+        zh="admin.backend 为 {backend} 时须写 admin.api_root：本单位 {backend} 服务器的 API 地址，例如 https://git.example.gov.cn/api/v1",
+        en="admin.backend {backend} needs admin.api_root: the API of your own {backend} server, e.g. https://git.example.gov.cn/api/v1",
+    ),
     "admin.id.hint": Message(
         zh="文件名和网址中的唯一标识，保存后不要再改；例如 qingchuan-property-2026",
         en="the unique name of the file and its address; do not change it once saved; e.g. qingchuan-property-2026",
