@@ -41,6 +41,7 @@ from .emit import poster as posters
 from .emit import search as site_search
 from .emit.compress import precompress
 from .emit.files import rewrite_html, site_outputs, write_outputs
+from .emit.lookup import lookup_files
 from .emit.publisher import Publisher
 from .emit.qr import CACHE_DIR, CACHE_FILE, QrCodes
 from .finish import Finish, harden
@@ -49,11 +50,12 @@ from .gather.site import Site, forget_parsed, link_problems, load_site
 from .messages import ENV, language, msg
 from .model import ConfigError, Kind, Problem
 from .parse.static_files import static_file_problems
-from .plan import Plan, PosterPage, SignPage, plan_pages
+from .plan import FeedbackSheetPage, LookupPage, Plan, PosterPage, SignPage, plan_pages
 from .progress import Progress, Steps
 from .render import lawnav, reader
 from .render.comments import intake_base, intake_origin
 from .render.i18n import translator
+from .render.lookup import LOOKUP_SCRIPT
 from .render.pages import Build, PageInput, render_page
 from .report import format_problem
 from .settings import Settings
@@ -106,6 +108,8 @@ class LawsiteConfig(Config):
     footer = opt.SubConfig(FooterConfig)
     # The comment service (`lawsite intake`) of every draft without its own `comments.intake`.
     intake = opt.Type(str, default="")
+    # The salt of the receipts 查询我的意见 publishes (emit/lookup.py); empty: derived from site_url.
+    lookup_salt = opt.Type(str, default="")
     admin = opt.SubConfig(AdminConfig)
 
 
@@ -214,6 +218,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         search; the comment service's when a draft posts to one."""
         self.search_engine = site_search.choose_engine(self.config.search)
         names = [n for n in PAGE_ASSETS if n != reader.LABELS_SCRIPT] + list(reader.POSTER_ASSETS)
+        if any(isinstance(spec, LookupPage) for spec in self.plan.generated):
+            names.append(LOOKUP_SCRIPT)  # loaded by the lookup page alone
         extra = list(site_search.ASSETS if self.search_engine == "pagefind" else ())
         if self.search_engine == "pagefind":
             _disable_material_search(config)
@@ -244,7 +250,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if problem and any(isinstance(spec, (PosterPage, SignPage)) for spec in self.plan.generated):
             log.warning(format_problem(problem, self.lang))
         for spec in self.plan.generated:
-            if isinstance(spec, (PosterPage, SignPage)):  # whole HTML files, written with every page's link
+            if isinstance(spec, (PosterPage, SignPage, FeedbackSheetPage)):  # whole HTML files, written with every page's link
                 poster = files.get_file_from_path(spec.src)
                 assert poster is not None
                 poster.content_string = render_page(spec, PageInput(self.build, poster.url)).markdown
@@ -417,7 +423,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             # first build stay in the preview folder (tens of seconds on a corpus).
             log.info(msg("plugin.preview-rebuild").render(self.lang))
             return
-        write_outputs(site_dir, site_outputs(self.site, Publisher(config.site_name, self.build.urls, self.settings)))
+        publisher = Publisher(config.site_name, self.build.urls, self.settings)
+        write_outputs(site_dir, site_outputs(self.site, publisher))
+        self._publish_receipts(site_dir, publisher)
         rewrite_html(site_dir, self.static_html, self.finish.harden)
         deferred = self.search_engine == "pagefind" and self._index_search(site_dir)
         if not self.serving and not deferred:  # deferred: `lawsite build` compresses after the index
@@ -426,6 +434,13 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if not self.serving:
             self._fresh_state()
             forget_parsed()
+
+    def _publish_receipts(self, site_dir: Path, publisher: Publisher) -> None:
+        """The sealed receipts of 查询我的意见 (emit/lookup.py), counted in one log line."""
+        published = lookup_files(self.site, publisher)
+        if published.files:
+            write_outputs(site_dir, published.files.items())
+            log.info(msg("plugin.lookup", receipts=published.receipts, buckets=published.buckets, others=published.others).render(self.lang))
 
     def _index_search(self, site_dir: Path) -> bool:
         """Index the built site now, or leave it to `lawsite build` (True)."""

@@ -130,6 +130,11 @@ class PointLedger:
     rolled: Tally = field(default_factory=Tally)
     rolled_consultations: list[str] = field(default_factory=list)
 
+    @property
+    def notice_ids(self) -> list[str]:
+        """The notices that list a suggestion from the point, in the ledger's order (its 反馈单)."""
+        return list(dict.fromkeys(placed.notice_id for placed in self.suggestions))
+
 
 @dataclass
 class Ledger:

@@ -16,7 +16,7 @@ from ..gather.ledger import ArticleLedger, Ledger, PointLedger, Tally
 from ..gather.tiers import Tiers
 from ..model import GENERAL, Article, ContactPoint, Document, Kind, Notice, Outcome, Suggestion
 from ..settings import Settings
-from ..urls import DIRECTORY_ID, STATISTICS_ID, PageLinks, sign_key, year_key
+from ..urls import DIRECTORY_ID, LOOKUP_ID, STATISTICS_ID, PageLinks, feedback_sheet_key, sign_key, year_key
 from .charts import Bar, stacked_bars_svg
 from .i18n import translator
 from .templates import format_date, render
@@ -141,6 +141,7 @@ def notice_page_markdown(document: Document, body: str, notice: Notice, draft: D
         "entries": t("total_entries", n=mine.tally.entries),
         "chart": outcome_chart("ls-chart-outcomes", mine.tally, t),
         "statistics": links.to(STATISTICS_ID, ""),
+        "lookup": links.to(LOOKUP_ID, ""),
     }
     blocks = [render(settings.language, "partials/notice_head.html", head=head), body.strip()]
     blocks.append(f"## {_md(t('by_article'))} {{#ledger-by-article}}")
@@ -217,12 +218,22 @@ def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Docu
         "chart": outcome_chart("ls-chart-point", record.tally, t) if record.tally.total else "",
         "directory": links.to(DIRECTORY_ID, ""),
         "sign": links.to(sign_key(point.id)),
+        "feedback_sheets": _feedback_sheet_links(point, record, site_docs, links, t),
     }
     head = render(settings.language, "partials/contact_point_head.html", point=context)
     people = _people(_point(point), t)
     people_html = f"## {_md(t('point_people'))} {{#ls-point-people}}\n\n" + render(settings.language, "partials/contact_point_people.html", people=people) if people else ""
     tail = render(settings.language, "partials/contact_point_record.html", point=context)
     return "\n\n".join(b for b in (head, body.strip(), people_html, f"## {_md(t('point_record'))} {{#ls-point-record}}", tail, activities) if b) + "\n"
+
+
+def _feedback_sheet_links(point: Document, record: PointLedger, site_docs: dict[str, Document], links: PageLinks, t: Labels) -> list[dict[str, str]]:
+    """The point's 反馈单, one per notice that lists a suggestion from it."""
+    return [
+        {"text": t("feedback_sheet_link", title=site_docs[n].title if n in site_docs else n), "href": href}
+        for n in record.notice_ids
+        if (href := links.to(feedback_sheet_key(point.id, n))) is not None
+    ]
 
 
 def _people(facts: ContactPoint, t: Labels) -> list[dict[str, Any]]:
@@ -304,6 +315,7 @@ def home_ledger_html(ledger: Ledger, notices: int, links: PageLinks, settings: S
         "text": t("home_ledger", notices=notices, received=ledger.received, itemised=total.total, adopted=total.adopted, partly=total.partly),
         "href": links.to(STATISTICS_ID, ""),
         "link": t("statistics_link"),
+        "lookup": links.to(LOOKUP_ID, ""),
         "chart": outcome_chart("ls-chart-home", total, t),
     }
     return render(settings.language, "partials/home_ledger.html", home=home)
