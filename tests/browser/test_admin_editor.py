@@ -22,7 +22,7 @@ from typing import Any, Iterator
 import pytest
 import yaml
 
-from conftest import build_site
+from conftest import REPO, build_site
 
 from browser.conftest import SCREENSHOTS, missing, serve
 from lawsite.cli import main
@@ -83,22 +83,43 @@ def _wait_for(port: int, server: subprocess.Popen[bytes]) -> None:
     pytest.fail(f"decap-server did not listen on 127.0.0.1:{port} within 30 s")
 
 
+class Editor:
+    """/admin/ of the project's site in its own browser context, recording
+    every request to another host and every refusal of the page's policy."""
+
+    def __init__(self, chromium: Any, folder: Path, port: int, site_dir: Path) -> None:
+        build_site(folder / "mkdocs.yml", site_dir, 1795000000)
+        self.server, self.url = serve(site_dir)
+        # Where the editors are: a date picked must not move a day.
+        self.context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", timezone_id="Asia/Shanghai")
+        self.page = self.context.new_page()
+        self.elsewhere: list[str] = []
+        self.refused: list[str] = []
+        allowed = (self.url, f"http://127.0.0.1:{port}/")
+        self.page.on("request", lambda request: None if request.url.startswith(allowed) else self.elsewhere.append(request.url))
+        self.page.on("console", lambda message: self.refused.append(message.text) if "Content Security Policy" in message.text else None)
+        self.page.goto(self.url + "admin/")
+        self.page.get_by_role("button", name="登录").click()
+        self.page.get_by_role("link", name="法规草案").first.click()
+
+    def publish_and_wait(self, written: Path, before: float | None = None) -> None:
+        self.page.get_by_role("button", name="发布").first.click()
+        self.page.get_by_text("立即发布", exact=True).click()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not (written.is_file() and (before is None or written.stat().st_mtime != before)):
+            self.page.wait_for_timeout(200)
+
+    def close(self) -> None:
+        self.context.close()
+        self.server.shutdown()
+
+
 def test_an_editor_creates_a_draft_that_passes_check(project: tuple[Path, int], chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
     folder, port = project
-    site_dir = tmp_path_factory.mktemp("admin-site")
-    build_site(folder / "mkdocs.yml", site_dir, 1795000000)
-    server, url = serve(site_dir)
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", timezone_id="Asia/Shanghai")  # where the editors are: a date must not move a day
-    page = context.new_page()
-    elsewhere: list[str] = []
-    refused: list[str] = []
-    allowed = (url, f"http://127.0.0.1:{port}/")
-    page.on("request", lambda request: None if request.url.startswith(allowed) else elsewhere.append(request.url))
-    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    editor = Editor(chromium, folder, port, tmp_path_factory.mktemp("admin-site"))
+    page = editor.page
+    written = folder / "content" / "drafts" / f"{DRAFT_ID}.md"
     try:
-        page.goto(url + "admin/")
-        page.get_by_role("button", name="登录").click()
-        page.get_by_role("link", name="法规草案").first.click()
         page.locator("a[href$=\"/collections/draft/new\"]").click()  # the collection's ＋ 法规草案
         page.get_by_label("标识（id）", exact=True).fill(DRAFT_ID)
         page.get_by_label("标题", exact=True).fill("青川市古树名木保护条例（草案）")
@@ -110,21 +131,39 @@ def test_an_editor_creates_a_draft_that_passes_check(project: tuple[Path, int], 
         page.get_by_label("正文", exact=True).fill(BODY)
         page.get_by_label("标识（id）", exact=True).scroll_into_view_if_needed()
         page.screenshot(path=str(SCREENSHOTS / "admin-draft.png"))  # the README's picture
-        page.get_by_role("button", name="发布").first.click()
-        page.get_by_text("立即发布", exact=True).click()
-        written = folder / "content" / "drafts" / f"{DRAFT_ID}.md"
-        deadline = time.monotonic() + 30
-        while not written.is_file() and time.monotonic() < deadline:
-            page.wait_for_timeout(200)
+        editor.publish_and_wait(written)
         assert written.is_file(), sorted(str(p.relative_to(folder)) for p in folder.rglob("*.md"))
     finally:
-        context.close()
-        server.shutdown()
+        editor.close()
     text = written.read_text(encoding="utf-8")
     front = yaml.safe_load(text.split("---\n")[1])
     assert front["kind"] == "draft" and front["id"] == DRAFT_ID and front["title"] == "青川市古树名木保护条例（草案）"
     assert (str(front["comments"]["opens"]), str(front["comments"]["closes"])) == ("2027-01-05", "2027-02-05")
     assert "第二条（适用范围）本市行政区域内" in text
     assert main(["-f", str(folder / "mkdocs.yml"), "check", "--strict"]) == 0, text
-    assert not elsewhere, elsewhere
-    assert not refused, refused
+    assert not editor.elsewhere, editor.elsewhere
+    assert not editor.refused, editor.refused
+
+
+def test_an_editor_changes_a_sample_draft_and_keeps_the_rest(project: tuple[Path, int], chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder, port = project
+    editor = Editor(chromium, folder, port, tmp_path_factory.mktemp("admin-site"))
+    shutil.rmtree(folder / "content")
+    shutil.copytree(REPO / "content", folder / "content")  # decap-server reads the folder on each request
+    written = folder / "content" / "drafts" / "property-r2.md"
+    before_text = written.read_text(encoding="utf-8")
+    before = yaml.safe_load(before_text.split("---\n")[1])
+    page = editor.page
+    try:
+        page.reload()
+        page.get_by_role("link", name=before["title"]).click()
+        page.get_by_label("审议阶段 (可选)", exact=True).fill("二审稿（修改）")
+        editor.publish_and_wait(written, written.stat().st_mtime)
+    finally:
+        editor.close()
+    text = written.read_text(encoding="utf-8")
+    after = yaml.safe_load(text.split("---\n")[1])
+    assert after == before | {"stage": "二审稿（修改）"}
+    assert text.split("---\n", 2)[2].strip() == before_text.split("---\n", 2)[2].strip()
+    assert main(["-f", str(folder / "mkdocs.yml"), "check"]) == 0
+    assert not editor.elsewhere and not editor.refused
