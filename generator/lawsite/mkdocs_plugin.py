@@ -44,6 +44,7 @@ from .emit.files import rewrite_html, site_outputs, write_outputs
 from .emit.lookup import lookup_files
 from .emit.publisher import Publisher
 from .emit.qr import CACHE_DIR, CACHE_FILE, QrCodes
+from .emit.share_image import CACHE_SUBDIR, ShareImages, find_cjk_fonts, share_image_uri, site_share_images
 from .finish import Finish, harden
 from .finish.stash import Stash
 from .gather.site import Site, forget_parsed, link_problems, load_site
@@ -57,6 +58,7 @@ from .render.comments import intake_base, intake_origin
 from .render.i18n import translator
 from .render.lookup import LOOKUP_SCRIPT
 from .render.pages import Build, PageInput, render_page
+from .render.share import SiteCard, image_document, page_description, share_card, share_head_html
 from .report import format_problem
 from .settings import Settings
 from .urls import ASSET_DIR, SiteUrls
@@ -135,6 +137,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.nav: Navigation | None = None
         self.stashes: dict[str, Stash] = {}
         self.static_html: list[str] = []
+        self.site_card = SiteCard("", "", "")
+        self.share_images: dict[str, str] = {}  # draft id → its share image's site-relative URL
 
     @property
     def lang(self) -> str:
@@ -241,6 +245,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             files.append(File.generated(config, spec.src, content=spec.stub, inclusion=inclusion))
         pages = {spec.key: file.url for spec in self.plan.pages if (file := files.get_file_from_path(spec.src)) is not None}
         self.build = Build(site, self.settings, SiteUrls(pages, self.settings.site_url), QrCodes(_qr_cache_file(config)))
+        # Plain text, taken before on_env escapes them for the theme.
+        self.site_card = SiteCard(config.site_name or "", config.site_description or "", self.settings.site_url)
+        self._add_share_images(files, config, site)
         wasm = self.search_engine == "pagefind"
         button = site_search.search_button_html(self.settings.language)
         mark = (lambda html, rank: site_search.mark_page(html, button, rank)) if wasm else None
@@ -274,6 +281,20 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         files.append(File.generated(config, f"{ADMIN_FOLDER}/{ADMIN_CONFIG}", content=editor))
         for path in vendored:
             files.append(File.generated(config, f"{ADMIN_FOLDER}/{path.name}", abs_src_path=str(path)))
+
+    def _add_share_images(self, files: Files, config: MkDocsConfig, site: Site) -> None:
+        """Each draft's share image (og:image), drawn or taken from the cache."""
+        drafts = [spec.document for spec in self.plan.documents if spec.document.kind is Kind.DRAFT]
+        images = ShareImages(_cache_folder(config, CACHE_SUBDIR), find_cjk_fonts() if drafts else None)
+        texts, problems = site_share_images(drafts, site.consultations, self.settings, config.site_name or "", images)
+        for problem in problems:
+            log.warning(format_problem(problem, self.lang))
+        self.share_images = {}
+        for draft in drafts:
+            if draft.id in texts:
+                uri = share_image_uri(draft)
+                files.append(File.generated(config, uri, content=images.png(texts[draft.id])))
+                self.share_images[draft.id] = uri
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         for section in _sections(nav.items):
@@ -369,6 +390,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if spec is None:
             return markdown
         rendered = render_page(spec, PageInput(self.build, page.url, markdown, page.title))
+        description = page_description(spec, self.site, self.settings.language)
+        if description:  # the theme's <meta name="description">; escaped in on_page_content
+            page.meta["description"] = description
         if not rendered.stashed:
             return rendered.markdown
         # Our pre-rendered HTML skips Markdown (finish/stash.py); headings stay.
@@ -402,6 +426,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         document = self.site.by_path.get(page.file.src_uri)
         head = feeds.head_links_html(document, self.build.urls.at(page.url), self.settings.language)
+        spec = self.plan.page(page.file.src_uri)
+        if spec is not None:
+            image = self.share_images.get(image_document(spec) or "")
+            head += share_head_html(share_card(spec, self.site, self.settings.language, page.url, image, self.site_card), self.settings.language)
         return self.finish.page(output, head, page.content or "", intake_origin(document, self.settings), site_search.search_rank(self.site, document))
 
     # --- feeds, open data, search (emit/) -----------------------------------
@@ -535,7 +563,12 @@ def _add_overrides(config: MkDocsConfig) -> None:
 
 def _qr_cache_file(config: MkDocsConfig) -> Path | None:
     """The posters' QR codes are kept beside mkdocs.yml, outside the site (emit/qr.py)."""
-    return Path(config.config_file_path).parent / CACHE_DIR / CACHE_FILE if config.config_file_path else None
+    return _cache_folder(config, CACHE_FILE)
+
+
+def _cache_folder(config: MkDocsConfig, name: str) -> Path | None:
+    """`name` in the build cache beside mkdocs.yml, outside the site (emit/qr.py)."""
+    return Path(config.config_file_path).parent / CACHE_DIR / name if config.config_file_path else None
 
 
 def _disable_material_search(config: MkDocsConfig) -> None:

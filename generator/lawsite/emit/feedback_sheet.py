@@ -17,6 +17,7 @@ from ..gather.site import Site
 from ..model import GENERAL, ContactPoint, Document, Kind
 from ..parse.schema import file_name_of
 from ..render.i18n import translator
+from ..render.phone import phone_html
 from ..render.ledger import article_heading, suggestion_context
 from ..render.templates import format_date, render
 from ..settings import Settings
@@ -82,7 +83,7 @@ def feedback_sheet_html(point: Document, notice: Document, site: Site, settings:
         "published": format_date(notice.published, settings.language) if notice.published else "",
         "entries": entries,
         "lookup": t("feedback_sheet_lookup", url=links.lookup) if links.lookup else "",
-        "facts": [{"label": t(key), "value": value} for key, value in (("address", facts.address), ("phone", facts.phone)) if value],
+        "facts": [{"label": t(key), "value": phone_html(value) if key == "phone" else value} for key, value in (("address", facts.address), ("phone", facts.phone)) if value],
         "id": point.id,
         "links": links,
     }

@@ -187,6 +187,8 @@ LABELS: dict[str, str] = {
     "copied": "Copied",
     "copy_fallback": "Press and hold the link below to copy it",
     "copy_address": "Copy the address",
+    "copy_post": "Copy the postal address",
+    "copy_selected": "Selected: press and hold to copy",
     "read_aloud": "Read aloud",
     "read_stop": "Stop reading",
 
@@ -201,24 +203,28 @@ LABELS: dict[str, str] = {
     "outcome_count_not_adopted": "{n} not adopted",
     "outcome_count_noted": "{n} noted",
     "outcome_count_pending": "{n} pending",
-    "ledger_line_received": "{n} suggestions",
+    "ledger_line_received": "{n} suggestions on this article",
     "entry_count": "×{n}",
     "reason": "Reason",
     "ledger_line_title": "See what became of the suggestions on this article",
 
     # --- the ledger: the outcome of a draft, in its page head
-    "draft_outcome": "{received} suggestions received, {adopted} adopted",
+    "draft_outcome": "{received} comments received, {itemised} suggestions itemised: {adopted} adopted, {partly} partly adopted, adoption rate {rate}",
     "draft_outcome_link": "See the adoption notice",
 
     # --- the ledger: the notice page
     "notice_concerns": "On",
     "totals": "Outcomes",
-    "total_received": "Received",
-    "total_itemised": "Itemised",
+    "total_received": "Comments received",
+    "total_itemised": "Suggestions itemised",
     "total_entries": "{n} entries after merging",
     "total_rate": "Adoption rate",
     "rate_note": "Rate = (adopted + partly adopted) ÷ itemised suggestions",
     "count_unit": "{n}",
+    "figure_received_what": "comments received through every channel",
+    "figure_itemised_what": "suggestions answered one by one, identical ones merged into {entries} entries",
+    "figure_not_itemised": "{n} more not itemised",
+    "figure_outcomes_note": "Adopted, partly adopted, not adopted, noted and pending count itemised suggestions, {n} in all; rate = (adopted + partly adopted) ÷ itemised.",
     "by_article": "Article by article",
     "general_group": "On the draft as a whole",
     "see_article": "Read the article",
@@ -228,7 +234,7 @@ LABELS: dict[str, str] = {
     "chart_desc_item": "{label}: {n}",
     "percent": "{n}%",
     "home_ledger_title": "What became of the suggestions",
-    "home_ledger": "{notices} adoption notices published: {received} suggestions received, {itemised} itemised, of which {adopted} adopted and {partly} partly adopted.",
+    "home_ledger": "{notices} adoption notices published: {received} comments received, {itemised} suggestions itemised, of which {adopted} adopted and {partly} partly adopted.",
     "statistics_link": "Site statistics",
 
     # --- contact points and their directory
@@ -355,7 +361,7 @@ LABELS: dict[str, str] = {
     "feed_entry_draft": "Open for comment: {title}",
     "feed_entry_reading": "New reading: {title}",
     "feed_summary_deadline": "Comments close on {date}",
-    "feed_summary_received": "{received} suggestions received, {entries} answered item by item",
+    "feed_summary_received": "{received} comments received, {itemised} suggestions itemised ({entries} entries)",
 
     # --- open data
     "opendata_general": "general",

@@ -187,6 +187,8 @@ LABELS: dict[str, str] = {
     "copied": "已复制",
     "copy_fallback": "请长按下面的链接复制",
     "copy_address": "复制邮箱地址",
+    "copy_post": "复制邮寄地址",
+    "copy_selected": "已选中，请长按复制",
     "read_aloud": "朗读本条",
     "read_stop": "停止朗读",
 
@@ -201,13 +203,13 @@ LABELS: dict[str, str] = {
     "outcome_count_not_adopted": "未采纳 {n}",
     "outcome_count_noted": "留作研究 {n}",
     "outcome_count_pending": "待处理 {n}",
-    "ledger_line_received": "收到意见 {n} 条",
+    "ledger_line_received": "本条意见 {n} 条",
     "entry_count": "{n} 条",
     "reason": "理由",
     "ledger_line_title": "查看本条意见的处理情况",
 
     # --- the ledger: the outcome of a draft, in its page head
-    "draft_outcome": "收到意见 {received} 条，采纳 {adopted} 条",
+    "draft_outcome": "收到意见 {received} 条，逐条列出 {itemised} 条，其中采纳 {adopted} 条、部分采纳 {partly} 条，采纳率 {rate}",
     "draft_outcome_link": "查看意见采纳情况",
 
     # --- the ledger: the notice page
@@ -219,6 +221,10 @@ LABELS: dict[str, str] = {
     "total_rate": "采纳率",
     "rate_note": "采纳率＝（采纳＋部分采纳）÷ 逐条列出的意见数",
     "count_unit": "{n} 条",
+    "figure_received_what": "各渠道收到的意见总数",
+    "figure_itemised_what": "逐条答复的意见，相同的合并为 {entries} 项",
+    "figure_not_itemised": "另有 {n} 条未逐条列出",
+    "figure_outcomes_note": "采纳、部分采纳、未采纳、留作研究、待处理都按逐条列出的意见计，合计 {n} 条；采纳率＝（采纳＋部分采纳）÷ 逐条列出。",
     "by_article": "逐条处理情况",
     "general_group": "总体意见",
     "see_article": "查看条文",
@@ -355,7 +361,7 @@ LABELS: dict[str, str] = {
     "feed_entry_draft": "公开征求意见：{title}",
     "feed_entry_reading": "新审次：{title}",
     "feed_summary_deadline": "征求意见截止日期：{date}",
-    "feed_summary_received": "收到意见 {received} 条，逐条说明 {entries} 项",
+    "feed_summary_received": "收到意见 {received} 条，逐条列出 {itemised} 条（合并后 {entries} 项）",
 
     # --- open data
     "opendata_general": "总体",

@@ -187,6 +187,8 @@ LABELS: dict[str, str] = {
     "copied": "已複製",
     "copy_fallback": "請長按下面的連結複製",
     "copy_address": "複製郵箱地址",
+    "copy_post": "複製郵寄地址",
+    "copy_selected": "已選中，請長按複製",
     "read_aloud": "朗讀本條",
     "read_stop": "停止朗讀",
 
@@ -201,13 +203,13 @@ LABELS: dict[str, str] = {
     "outcome_count_not_adopted": "未採納 {n}",
     "outcome_count_noted": "留作研究 {n}",
     "outcome_count_pending": "待處理 {n}",
-    "ledger_line_received": "收到意見 {n} 條",
+    "ledger_line_received": "本條意見 {n} 條",
     "entry_count": "{n} 條",
     "reason": "理由",
     "ledger_line_title": "查看本條意見的處理情況",
 
     # --- the ledger: the outcome of a draft, in its page head
-    "draft_outcome": "收到意見 {received} 條，採納 {adopted} 條",
+    "draft_outcome": "收到意見 {received} 條，逐條列出 {itemised} 條，其中採納 {adopted} 條、部分採納 {partly} 條，採納率 {rate}",
     "draft_outcome_link": "查看意見採納情況",
 
     # --- the ledger: the notice page
@@ -219,6 +221,10 @@ LABELS: dict[str, str] = {
     "total_rate": "採納率",
     "rate_note": "採納率＝（採納＋部分採納）÷ 逐條列出的意見數",
     "count_unit": "{n} 條",
+    "figure_received_what": "各渠道收到的意見總數",
+    "figure_itemised_what": "逐條答覆的意見，相同的合併為 {entries} 項",
+    "figure_not_itemised": "另有 {n} 條未逐條列出",
+    "figure_outcomes_note": "採納、部分採納、未採納、留作研究、待處理都按逐條列出的意見計，合計 {n} 條；採納率＝（採納＋部分採納）÷ 逐條列出。",
     "by_article": "逐條處理情況",
     "general_group": "總體意見",
     "see_article": "查看條文",
@@ -355,7 +361,7 @@ LABELS: dict[str, str] = {
     "feed_entry_draft": "公開徵求意見：{title}",
     "feed_entry_reading": "新審次：{title}",
     "feed_summary_deadline": "徵求意見截止日期：{date}",
-    "feed_summary_received": "收到意見 {received} 條，逐條說明 {entries} 項",
+    "feed_summary_received": "收到意見 {received} 條，逐條列出 {itemised} 條（合併後 {entries} 項）",
 
     # --- open data
     "opendata_general": "總體",
