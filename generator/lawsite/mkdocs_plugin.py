@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import mkdocs
+import yaml
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import config_options as opt
@@ -30,6 +31,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from .admin import bundle as admin_bundle
+from .admin.config import BACKENDS as ADMIN_BACKENDS
+from .admin.config import AdminSettings, editor_config
+from .admin.page import CONFIG as ADMIN_CONFIG
+from .admin.page import FOLDER as ADMIN_FOLDER
+from .admin.page import admin_page
 from .compat import require_supported_engine
 from .emit import feeds
 from .emit import poster as posters
@@ -82,6 +89,18 @@ class FooterConfig(Config):
     police = opt.Type(str, default="")
 
 
+class AdminConfig(Config):
+    # The web editor at /admin/ (admin/config.py: AdminSettings)
+    enabled = opt.Type(bool, default=True)
+    backend = opt.Choice(("", *ADMIN_BACKENDS), default="")
+    repo = opt.Type(str, default="")
+    branch = opt.Type(str, default="main")
+    base_url = opt.Type(str, default="")
+    api_root = opt.Type(str, default="")
+    app_id = opt.Type(str, default="")
+    local = opt.Type(str, default="http://localhost:8081/api/v1")
+
+
 class LawsiteConfig(Config):
     timezone = opt.Type(str, default="Asia/Shanghai")
     numbering = opt.Choice(("zh-Hans", "zh-Hant", "en"), default="zh-Hans")
@@ -97,6 +116,7 @@ class LawsiteConfig(Config):
     intake = opt.Type(str, default="")
     # The salt of the receipts 查询我的意见 publishes (emit/lookup.py); empty: derived from site_url.
     lookup_salt = opt.Type(str, default="")
+    admin = opt.SubConfig(AdminConfig)
 
 
 class LawsitePlugin(BasePlugin[LawsiteConfig]):
@@ -193,6 +213,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             log.warning(warning.render(self.lang))
         self._add_assets(files, config, site)
         self._add_generated(files, config, site)
+        self._add_admin(files, config)
         if self.dirty:
             self.on_request.defer(files, site_dir=config.site_dir, wanted=lambda f: self._kind_of_file(f) is Kind.LAW)
         return files
@@ -245,6 +266,26 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
                 poster = files.get_file_from_path(spec.src)
                 assert poster is not None
                 poster.content_string = render_page(spec, PageInput(self.build, poster.url)).markdown
+
+    def _add_admin(self, files: Files, config: MkDocsConfig) -> None:
+        """The web editor at /admin/: its page, its config.yml made from the
+        schema, and the vendored Decap CMS; without the bundle, a warning."""
+        try:
+            settings = AdminSettings.from_options(self.config.admin)
+        except ConfigError as exc:
+            raise PluginError(exc.text.render(self.lang)) from exc
+        if not settings.enabled:
+            return
+        vendored = admin_bundle.vendored_files()
+        if not vendored:
+            log.warning(msg("admin.no-bundle", entry=str(admin_bundle.FOLDER / admin_bundle.ENTRY)).render(self.lang))
+            return
+        content = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path or config.docs_dir).parent)).as_posix()
+        editor = yaml.safe_dump(editor_config(settings, content, self.settings.language), allow_unicode=True, sort_keys=False)
+        files.append(File.generated(config, f"{ADMIN_FOLDER}/index.html", content=admin_page(settings, config.site_name or "", self.settings.language)))
+        files.append(File.generated(config, f"{ADMIN_FOLDER}/{ADMIN_CONFIG}", content=editor))
+        for path in vendored:
+            files.append(File.generated(config, f"{ADMIN_FOLDER}/{path.name}", abs_src_path=str(path)))
 
     def _add_share_images(self, files: Files, config: MkDocsConfig, site: Site) -> None:
         """Each draft's share image (og:image), drawn or taken from the cache."""

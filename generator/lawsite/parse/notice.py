@@ -267,7 +267,7 @@ def _suggestion(item: _Item, checker: _Checker) -> Suggestion | None:
             checker.report(item, key, msg("unknown-key.suggestion", key=key), msg("unknown-key.suggestion.hint", fields=", ".join(FIELDS), suggestion=_did_you_mean(key, FIELDS)), code="unknown-key")
     for key in REQUIRED:
         if _text(item.data.get(key)) is None:
-            checker.report(item, key, msg("missing-key.suggestion", key=key), _HINTS[key], code="missing-key")
+            checker.report(item, key, msg("missing-key.suggestion", key=key), HINTS[key], code="missing-key")
     article = _article(item, checker)
     outcome = _outcome(item, checker)
     count = _count(item, checker)
@@ -283,7 +283,8 @@ def _suggestion(item: _Item, checker: _Checker) -> Suggestion | None:
     return Suggestion(article, source, count, text, outcome, reason, item.path, item.line, ids)  # type: ignore[arg-type]
 
 
-_HINTS = {
+# What `check` says about each field of a suggestion (also the web editor's hints).
+HINTS = {
     "article": msg("suggestion.article"),
     "from": msg("suggestion.from"),
     "text": msg("suggestion.text"),
@@ -311,7 +312,7 @@ def _article(item: _Item, checker: _Checker) -> str | None:
         return GENERAL
     wanted = raw if _ARTICLE_ID.match(raw) else _label_id(raw)
     if wanted is None:
-        checker.report(item, "article", msg("bad-article", raw=raw), _HINTS["article"], code="bad-article")
+        checker.report(item, "article", msg("bad-article", raw=raw), HINTS["article"], code="bad-article")
         return None
     draft = checker.draft
     if draft is None or draft.legal is None:

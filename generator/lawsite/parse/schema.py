@@ -21,6 +21,7 @@ from ..model import Kind, Problem, Severity
 from ..numerals import MAX_COUNT_DIGITS, whole_number
 from ..urls import service_origin
 from .frontmatter import FrontMatter, KeyPath, dotted, shortened
+from .legal import NUMBERINGS
 
 # Placeholders allowed in the mail subject and form URL templates; the form's
 # also {point}, the contact point a reader came through (filled in the browser).
@@ -360,25 +361,39 @@ def any_value(value: Any, ctx: CheckContext, key: KeyPath) -> Any:
     return value
 
 
-def mapping(spec: dict[str, "FieldSpec"]) -> Check:
-    def check(value: Any, ctx: CheckContext, key: KeyPath) -> dict[str, Any] | None:
+@dataclass(frozen=True)
+class Mapping:
+    """The check of a group of keys (`comments:`); its `spec` stays readable,
+    so the web editor's form is made from the same schema (admin/config.py)."""
+
+    spec: dict[str, "FieldSpec"]
+
+    def __call__(self, value: Any, ctx: CheckContext, key: KeyPath) -> dict[str, Any] | None:
         if not isinstance(value, dict):
             ctx.report(key, msg("bad-type.group", key=_dotted(key)), code="bad-type")
             return None
-        return check_fields(value, spec, ctx, key)
+        return check_fields(value, self.spec, ctx, key)
 
-    return check
+
+@dataclass(frozen=True)
+class ListOf:
+    """The check of a list whose every entry passes `item` (a single value
+    counts as a list of one)."""
+
+    item: Check
+
+    def __call__(self, value: Any, ctx: CheckContext, key: KeyPath) -> list[Any] | None:
+        values = value if isinstance(value, list) else [value]
+        found = [self.item(v, ctx, key + (i,)) for i, v in enumerate(values)]
+        return [v for v in found if v is not None]
+
+
+def mapping(spec: dict[str, "FieldSpec"]) -> Check:
+    return Mapping(spec)
 
 
 def list_of(check: Check) -> Check:
-    """A list whose every entry passes `check` (a single value counts as a list of one)."""
-
-    def checked(value: Any, ctx: CheckContext, key: KeyPath) -> list[Any] | None:
-        values = value if isinstance(value, list) else [value]
-        found = [check(v, ctx, key + (i,)) for i, v in enumerate(values)]
-        return [v for v in found if v is not None]
-
-    return checked
+    return ListOf(check)
 
 
 def list_of_mappings(value: Any, ctx: CheckContext, key: KeyPath) -> list[Any] | None:
@@ -411,6 +426,7 @@ class FieldSpec:
     check: Check
     required: bool = False
     hint: Text | None = None
+    choices: tuple[str, ...] = ()  # the values the check knows (the web editor offers them as a list)
 
 
 COMMENTS = {
@@ -439,7 +455,7 @@ def event_type(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
 
 EVENT = {
     "date": FieldSpec(date, required=True, hint=msg("field.event-date")),
-    "type": FieldSpec(event_type, required=True, hint=msg("field.one-of", choices=" | ".join(EVENT_TYPES))),
+    "type": FieldSpec(event_type, required=True, hint=msg("field.one-of", choices=" | ".join(EVENT_TYPES)), choices=EVENT_TYPES),
     "text": FieldSpec(text),
 }
 
@@ -482,7 +498,7 @@ COMMON = {
 }
 
 LEGAL_TEXT = {
-    "numbering": FieldSpec(text, hint=msg("field.numbering")),
+    "numbering": FieldSpec(text, hint=msg("field.numbering"), choices=tuple(NUMBERINGS)),
     "drafted_by": FieldSpec(text),
     "category": FieldSpec(text),
     "contact_points": FieldSpec(identifiers),
@@ -532,7 +548,7 @@ SCHEMA: dict[Kind, dict[str, FieldSpec]] = {
         **{key: FieldSpec(list_of(mapping(PERSON))) for key in PEOPLE_KEYS},
     },
     Kind.ACTIVITY: {
-        "type": FieldSpec(activity_type, required=True, hint=msg("field.one-of", choices=" | ".join(ACTIVITY_TYPES))),
+        "type": FieldSpec(activity_type, required=True, hint=msg("field.one-of", choices=" | ".join(ACTIVITY_TYPES)), choices=ACTIVITY_TYPES),
         "date": FieldSpec(date, required=True, hint=msg("field.activity-date")),
         "point": FieldSpec(identifier, required=True, hint=msg("field.activity-point")),
         "drafts": FieldSpec(identifiers),
