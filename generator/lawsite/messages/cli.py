@@ -432,6 +432,10 @@ MESSAGES: dict[str, Message] = {
         zh="--concerns {path}：无法读取文件（{exc}）",
         en="--concerns {path}: cannot read the file ({exc})",
     ),
+    "error.serve-address": Message(
+        zh="无法在 {address} 上预览：{error}。可能另一个预览还开着：关掉它，或者换一个端口，例如 `lawsite serve -a 127.0.0.1:8001`",
+        en="cannot preview on {address}: {error}. Another preview may still be running: close it, or use another port, e.g. `lawsite serve -a 127.0.0.1:8001`",
+    ),
     "error.source-date-epoch": Message(
         zh="SOURCE_DATE_EPOCH 应为自 1970 年起的整秒数，现为 {epoch!r}",
         en="SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}",
@@ -531,6 +535,10 @@ MESSAGES: dict[str, Message] = {
     "plugin.preview-rebuild": Message(
         zh="lawsite：预览重新生成；订阅源、开放数据和搜索索引沿用第一次构建的",
         en="lawsite: preview rebuild; feeds, open data and search index kept from the first build",
+    ),
+    "plugin.serving": Message(
+        zh="lawsite：正在预览，请用浏览器打开 {url}（按 Ctrl+C 结束预览）",
+        en="lawsite: previewing; open {url} in a browser (Ctrl+C ends the preview)",
     ),
     "progress.checking": Message(
         zh="检查",
