@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from .gather.site import Site
+from .ids import id_problem
 from .messages import msg
 from .model import ConfigError, Document, Kind
 
@@ -49,7 +50,7 @@ TEMPLATES = {
     "draft": """\
 ---
 kind: draft                      # 文件类型：法规草案（必填，不要改）
-id: {id}                         # 唯一标识，用于网址和互相引用（只用字母、数字、连字符）
+id: {id}                         # 唯一标识，用于网址和互相引用（只用汉字、字母、数字和 - _ . ( )）
 title: {title}                   # 草案名称，显示为页面标题
 stage: 征求意见稿                 # 审议阶段：征求意见稿、一审稿、二审稿……
 # previous: 上一审稿的id          # 有上一审稿时去掉行首的 # 并填写，用于生成修改对照
@@ -170,9 +171,6 @@ title: {title}                   # 页面标题
 """,
 }
 
-_SLUG = re.compile(r"^[A-Za-z0-9_-]+$")
-
-
 @dataclass
 class Answers:
     """What the new file needs beyond the template."""
@@ -223,8 +221,9 @@ def scaffold(kind: str, content_dir: Path, answers: Answers, site: Site, today: 
     """Write a new file for `kind` and return its path; refuse to overwrite."""
     today = today or dt.date.today()
     doc_id = answers.id or f"{kind}-{today.isoformat()}"
-    if not _SLUG.match(doc_id):
-        raise ConfigError(msg("error.new-id", doc_id=doc_id))
+    why = id_problem(doc_id)
+    if why is not None:
+        raise ConfigError(msg("error.new-id", doc_id=doc_id, why=why, rule=msg("bad-id.hint")))
     if kind != "page" and site.get(doc_id) is not None:
         raise ConfigError(msg("error.new-id-used", doc_id=doc_id, path=site.get(doc_id).path))  # type: ignore[union-attr]
     target = Path(answers.path) if answers.path else content_dir / FOLDERS[kind] / f"{doc_id}.md"

@@ -385,8 +385,8 @@ MESSAGES: dict[str, Message] = {
         en="{target} already exists; choose another --id or --path (nothing was overwritten)",
     ),
     "error.new-id": Message(
-        zh="--id {doc_id!r}：只能使用字母、数字、“-”和“_”",
-        en="--id {doc_id!r}: use letters, digits, '-' and '_' only",
+        zh="--id {doc_id!r} 不能用作 id：它{why}；{rule}",
+        en="--id {doc_id!r} cannot be an id: it {why}; {rule}",
     ),
     "error.new-id-used": Message(
         zh="id {doc_id!r} 已被 {path} 使用；请换一个 --id",

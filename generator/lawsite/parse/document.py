@@ -7,11 +7,12 @@ import posixpath
 import re
 from typing import Any
 
+from ..ids import id_problem
 from ..messages import msg
 from ..model import Activity, Comments, ContactPoint, Document, Event, Kind, Person, PosterRange, Problem, Source
 from .frontmatter import FrontMatter, Split, split_front_matter
 from .legal import NUMBERINGS, parse_legal_text
-from .schema import COMMON, PEOPLE_KEYS, SCHEMA, CheckContext, _did_you_mean, check_fields, unsafe_file_name
+from .schema import COMMON, PEOPLE_KEYS, SCHEMA, CheckContext, _did_you_mean, check_fields
 
 KIND_NAMES = tuple(k.value for k in Kind)
 LEGAL_KINDS = (Kind.DRAFT, Kind.LAW)
@@ -115,9 +116,9 @@ def _without_private_people(meta: dict[str, Any]) -> dict[str, Any]:
 
 def _check_default_id(doc_id: str, ctx: CheckContext) -> None:
     """The file name stands in for a missing `id:`, so it must be one too."""
-    why = unsafe_file_name(doc_id)
+    why = id_problem(doc_id)
     if why is not None:
-        ctx.report(("id",), msg("bad-id.file-name", why=why), msg("bad-id.file-name.hint"), code="bad-id")
+        ctx.report(("id",), msg("bad-id.file-name", why=why), msg("bad-id.file-name.hint", rule=msg("bad-id.hint")), code="bad-id")
 
 
 def _kind(front: FrontMatter, ctx: CheckContext) -> Kind | None:
