@@ -436,7 +436,10 @@ class Suggestion:
     `article` is the id of an article of the draft the notice concerns (the
     reading the public commented on), or GENERAL for the whole draft; later
     renumbering never changes it. `path`/`line` say where it was written (the
-    notice's YAML item or the CSV row).
+    notice's YAML item or the CSV row). `ids` are the ids of the comments
+    merged into it (the collect table's `id`: an intake receipt, a mail's
+    hash, a file and row), each in one suggestion of its notice at most;
+    empty when the notice lists none.
     """
 
     article: str
@@ -447,6 +450,7 @@ class Suggestion:
     reason: str | None
     path: str
     line: int | None
+    ids: tuple[str, ...] = ()
 
 
 @dataclass

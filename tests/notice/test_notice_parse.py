@@ -216,3 +216,74 @@ def test_yaml_and_csv_suggestions_are_combined() -> None:
 def test_same_text_from_another_source_is_no_duplicate() -> None:
     _, problems = check(notice(GOOD + GOOD.replace("east-street", "网民").replace("建议扩大适用范围。", "建议扩大适用范围")))
     assert problems == []
+
+
+# --- ids: the comments merged into a suggestion -----------------------------
+
+ITEM = "- article: 第二条\n  from: 网民\n  count: {count}\n  text: {text}\n  outcome: adopted\n  ids: {ids}\n"
+
+
+def item(ids: str, count: int = 2, text: str = "建议扩大适用范围。") -> str:
+    return ITEM.format(ids=ids, count=count, text=text)
+
+
+def test_ids_are_parsed_into_the_suggestion_and_absent_ids_are_empty() -> None:
+    items = item("[7KQ2-M9XD-4TNB, mail-3f9a2c81]") + "- article: 第三条\n  from: 网民\n  text: 好。\n  outcome: noted\n"
+    site, problems = check(notice(items))
+    assert problems == []
+    assert [s.ids for s in site.notices["n1"].suggestions] == [("7KQ2-M9XD-4TNB", "mail-3f9a2c81"), ()]
+
+
+@pytest.mark.parametrize("column", ["ids", "意见编号"])
+def test_ids_in_a_csv_cell_are_separated_by_spaces_or_semicolons(column: str) -> None:
+    site, problems = check_csv((HEADER.rstrip("\n") + f",{column}\n" + "第二条,网民,3,x,adopted,,7KQ2-M9XD-4TNB; mail-3f9a2c81 comments.csv:7\n").encode())
+    assert problems == []
+    assert site.notices["n1"].suggestions[0].ids == ("7KQ2-M9XD-4TNB", "mail-3f9a2c81", "comments.csv:7")
+
+
+@pytest.mark.parametrize("ids", ["7KQ2-M9XD-4TNB", "[7KQ2, {a: b}]", "[7KQ2, 12]", "[7KQ2, '']", "{a: b}"])
+def test_ids_that_are_not_a_list_of_texts_are_an_error_at_their_line(ids: str) -> None:
+    _, problems = check(notice(item(ids)))
+    problem = only(problems, "bad-type")
+    assert (problem.line, problem.field, problem.severity) == (11, "suggestions[0].ids", Severity.ERROR)
+    assert "list of comment ids" in problem.message.render("en") and "7KQ2-M9XD-4TNB" in problem.hint.render("en")
+    assert "意见编号" in problem.message.render("zh")
+
+
+def test_the_same_id_under_two_suggestions_names_where_it_is_listed_first() -> None:
+    items = item("[A1, B2]") + item("[C3, B2]", text="建议删除。")
+    site, problems = check(notice(items))
+    problem = only(problems, "duplicate-comment-id")
+    assert (problem.path, problem.line, problem.field) == ("notices/n1.md", 17, "suggestions[1].ids")
+    assert "B2" in problem.message.render("en") and "notices/n1.md:11" in problem.message.render("en")
+    assert problem.is_error and len(site.notices["n1"].suggestions) == 1
+
+
+def test_the_same_id_twice_in_one_suggestion_is_reported_once() -> None:
+    _, problems = check(notice(item("[A1, A1, B2]", count=3)))
+    assert only(problems, "duplicate-comment-id").field == "suggestions[0].ids"
+
+
+def test_ids_in_a_csv_and_in_the_front_matter_are_one_notice() -> None:
+    text = csv_notice().replace("suggestions_file", "suggestions:\n" + item("[A1]", count=1) + "suggestions_file")
+    _, problems = check(text, {"notices/n1.csv": (HEADER.rstrip("\n") + ",ids\n" + "第三条,网民,1,y,adopted,,A1\n").encode()})
+    problem = only(problems, "duplicate-comment-id")
+    assert (problem.path, problem.line) == ("notices/n1.csv", 2)
+
+
+@pytest.mark.parametrize(("count", "ok"), [(1, False), (2, True), (5, True)])
+def test_count_smaller_than_the_number_of_ids_is_an_error_on_count(count: int, ok: bool) -> None:
+    _, problems = check(notice(item("[A1, B2]", count=count)))
+    if ok:
+        assert problems == []
+        return
+    problem = only(problems, "ids-exceed-count")
+    assert (problem.line, problem.field) == (8, "suggestions[0].count")
+    assert "`count` is 1 but `ids` lists 2" in problem.message.render("en") and "at least 2" in problem.hint.render("en")
+
+
+def test_ids_without_count_count_as_one() -> None:
+    items = item("[A1, B2]").replace("  count: 2\n", "")
+    _, problems = check(notice(items))
+    problem = only(problems, "ids-exceed-count")
+    assert (problem.line, problem.field) == (6, "suggestions[0].count")

@@ -214,6 +214,14 @@ MESSAGES: dict[str, Message] = {
         zh="例如 [xinghai-road, chengzhong]",
         en="e.g. [xinghai-road, chengzhong]",
     ),
+    "bad-type.comment-ids": Message(
+        zh="`ids` 应为意见编号的列表（每项一段文字）",
+        en="`ids` must be a list of comment ids (each one a text)",
+    ),
+    "bad-type.comment-ids.hint": Message(
+        zh="例如 ids: [7KQ2-M9XD-4TNB, mail-3f9a2c81]：汇总表 id 列中并入这条意见的编号",
+        en="e.g. ids: [7KQ2-M9XD-4TNB, mail-3f9a2c81]: the collect table's ids of the comments merged into this suggestion",
+    ),
     "bad-type.suggestion": Message(
         zh="每条意见应为一组 `字段: 值` 行",
         en="each suggestion must be a group of `key: value` lines",
@@ -802,6 +810,14 @@ MESSAGES: dict[str, Message] = {
         zh="不是 Word .docx 文件（不是 zip 文件包）",
         en="not a Word .docx file (it is not a zip package)",
     ),
+    "duplicate-comment-id": Message(
+        zh="意见编号 {id} 已在 {where} 列出",
+        en="comment id {id} is listed already at {where}",
+    ),
+    "duplicate-comment-id.hint": Message(
+        zh="一条意见只并入本说明的一个条目：从其中一处删去这个编号",
+        en="a comment is merged into one entry of the notice: remove the id from one of them",
+    ),
     "duplicate-id": Message(
         zh="id `{id}` 已被 {path} 使用",
         en="id `{id}` is already used by {path}",
@@ -901,6 +917,14 @@ MESSAGES: dict[str, Message] = {
     "file-too-large.hint": Message(
         zh="拆分为几份文件",
         en="split it into several documents",
+    ),
+    "ids-exceed-count": Message(
+        zh="`count` 为 {count}，但 `ids` 列出了 {n} 条意见",
+        en="`count` is {count} but `ids` lists {n} comments",
+    ),
+    "ids-exceed-count.hint": Message(
+        zh="`count` 至少为 {n}：每个编号是一条意见（多人联名的一条意见可以计为多人）",
+        en="make `count` at least {n}: each id is one comment (one signed by many may count more)",
     ),
     "import-conversion-failed": Message(
         zh="LibreOffice 未能转换这个文件（退出码 {code}）{said}",

@@ -26,7 +26,7 @@ from .frontmatter import shortened
 from .legal import INVISIBLE, ZH_HANS, article_id, parse_head
 from .schema import _did_you_mean
 
-FIELDS = ("article", "from", "count", "text", "outcome", "reason")
+FIELDS = ("article", "from", "count", "text", "outcome", "reason", "ids")
 REQUIRED = ("article", "from", "text", "outcome")
 NEEDS_REASON = (Outcome.NOT_ADOPTED, Outcome.PARTLY)
 GENERAL_LABELS = ("总体", "總體", "整体", "整體", "general")
@@ -43,6 +43,7 @@ HEADER_ALIASES: dict[str, str] = {
     "条文": "article", "条款": "article", "来源": "from", "提出人": "from",
     "数量": "count", "人数": "count", "条数": "count", "意见": "text", "意见内容": "text",
     "处理结果": "outcome", "处理情况": "outcome", "理由": "reason", "说明": "reason",
+    "意见编号": "ids",
 }
 _ARTICLE_ID = re.compile(r"^art_\d+(?:-\d+)?$")
 _LOOKS_LIKE_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
@@ -80,6 +81,7 @@ class _Checker:
     points: set[str]
     problems: list[Problem] = field(default_factory=list)
     known: dict[str, str] = field(init=False)  # article id → label in the draft, built once
+    ids_at: dict[str, tuple[int, str]] = field(default_factory=dict)  # comment id → (item, where) it is listed first in this notice
 
     def __post_init__(self) -> None:
         legal = self.draft.legal if self.draft else None
@@ -274,9 +276,10 @@ def _suggestion(item: _Item, checker: _Checker) -> Suggestion | None:
         return None
     if source is not None:
         _check_source(item, source, checker)
-    if None in (article, outcome, count, source, text):
+    ids = _ids(item, count, checker)
+    if None in (article, outcome, count, source, text, ids):
         return None
-    return Suggestion(article, source, count, text, outcome, reason, item.path, item.line)  # type: ignore[arg-type]
+    return Suggestion(article, source, count, text, outcome, reason, item.path, item.line, ids)  # type: ignore[arg-type]
 
 
 _HINTS = {
@@ -364,6 +367,34 @@ def _count(item: _Item, checker: _Checker) -> int | None:
         return number
     checker.report(item, "count", msg("bad-number.count", MAX_COUNT_DIGITS=MAX_COUNT_DIGITS, raw=shortened(repr(raw))), msg("bad-number.count.hint"), code="bad-number")
     return None
+
+
+_ID_SEPARATORS = re.compile(r"[\s;；,，、]+")
+
+
+def _ids(item: _Item, count: int | None, checker: _Checker) -> tuple[str, ...] | None:
+    """The ids of the comments merged into the suggestion (a YAML list; in a
+    CSV cell, separated by spaces or `;`), each listed once in the notice."""
+    raw = item.data.get("ids")
+    if raw is None:
+        return ()
+    if item.row is not None and isinstance(raw, str):
+        raw = [i for i in _ID_SEPARATORS.split(raw) if i]
+    if not isinstance(raw, list) or not all(isinstance(i, str) and i.strip() for i in raw):
+        checker.report(item, "ids", msg("bad-type.comment-ids"), msg("bad-type.comment-ids.hint"), code="bad-type")
+        return None
+    ids = tuple(i.strip() for i in raw)
+    here = f"{item.path}:{item.field_lines.get('ids', item.line)}" if item.line else item.path
+    repeated = False
+    for comment_id in dict.fromkeys(ids):
+        owner, where = checker.ids_at.setdefault(comment_id, (id(item), here))
+        if owner != id(item) or ids.count(comment_id) > 1:
+            checker.report(item, "ids", msg("duplicate-comment-id", id=shortened(comment_id), where=where), msg("duplicate-comment-id.hint"), code="duplicate-comment-id")
+            repeated = True
+    if count is not None and count < len(ids):
+        checker.report(item, "count", msg("ids-exceed-count", count=count, n=len(ids)), msg("ids-exceed-count.hint", n=len(ids)), code="ids-exceed-count")
+        return None
+    return None if repeated else ids
 
 
 def _check_source(item: _Item, source: str, checker: _Checker) -> None:
