@@ -1262,6 +1262,34 @@ MESSAGES: dict[str, Message] = {
         zh="把照片缩小一些（网页上宽 1600 像素就够了）",
         en="make the photo smaller (a width of 1600 pixels is plenty for the web)",
     ),
+    "placeholder": Message(
+        zh="还是 `lawsite new` 写的示例内容“{text}”",
+        en="still the sample text `lawsite new` wrote: “{text}”",
+    ),
+    "placeholder.article.hint": Message(
+        zh="把“……”换成条文的真实内容",
+        en="replace “……” with the article's real text",
+    ),
+    "placeholder.email.hint": Message(
+        zh="写本单位接收意见的真实邮箱；不用邮件收意见的，删去这一行并填写 `form:`",
+        en="write the real address that receives comments; if comments do not come by mail, delete the line and fill in `form:`",
+    ),
+    "placeholder.point.hint": Message(
+        zh="写联系点真实的所在地区、地址和电话；不公开的，删去这一行",
+        en="write the contact point's real region, address and phone; delete the line if it is not public",
+    ),
+    "placeholder.prose.hint": Message(
+        zh="把这段说明换成真实的内容",
+        en="replace this paragraph with the real text",
+    ),
+    "placeholder.suggestion.hint": Message(
+        zh="写这条意见的摘要，或者改用 `suggestions_file:` 指向意见汇总表",
+        en="write the suggestion's summary, or use `suggestions_file:` for the table of suggestions",
+    ),
+    "placeholder.summary.hint": Message(
+        zh="用一两句话写明这部草案的立法目的和主要内容",
+        en="say in a sentence or two what the draft is for and what it does",
+    ),
     "poster-no-site-url": Message(
         zh="没有设置 site_url：海报上的二维码只含页面路径，没有网站地址",
         en="site_url is not set: the posters' QR codes hold page addresses without the host",

@@ -12,6 +12,7 @@ from ..messages import msg
 from ..model import Activity, Comments, ContactPoint, Document, Event, Kind, Person, PosterRange, Problem, Source
 from .frontmatter import FrontMatter, Split, split_front_matter
 from .legal import NUMBERINGS, parse_legal_text
+from .placeholders import placeholder_problems
 from .schema import COMMON, PEOPLE_KEYS, SCHEMA, CheckContext, _did_you_mean, check_fields
 
 KIND_NAMES = tuple(k.value for k in Kind)
@@ -62,6 +63,8 @@ def parse_document(source: Source, default_numbering: str = "zh-Hans", split: Sp
         _parse_legal_body(document, ctx)
     if kind is Kind.DRAFT:
         document.comments = _comments(meta.get("comments"), ctx)
+    if kind is not Kind.PAGE:  # a page (this guide) may show the scaffold's texts
+        ctx.problems.extend(placeholder_problems(source.path, front))
     return document, ctx.problems
 
 
