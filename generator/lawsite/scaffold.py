@@ -20,7 +20,7 @@ from typing import Callable
 
 from .gather.site import Site
 from .ids import id_problem
-from .messages import msg
+from .messages import DEFAULT, msg
 from .model import ConfigError, Document, Kind
 
 FOLDERS = {
@@ -38,10 +38,10 @@ KINDS = tuple(FOLDERS)
 TARGET_KINDS = {"interprets": (Kind.DRAFT, Kind.LAW), "concerns": (Kind.DRAFT, Kind.LAW), "point": (Kind.CONTACT_POINT,)}
 NEEDS = {"interpretation": "interprets", "notice": "concerns", "activity": "point"}
 QUESTIONS = {
-    "title": "标题（例如：青川市某某条例（草案））",
-    "interprets": "解读哪一件草案或法规？请输入它的 id",
-    "concerns": "这些意见针对哪一件草案？请输入它的 id",
-    "point": "哪一个联系点举办的活动？请输入联系点的 id",
+    "title": msg("new.ask.title"),
+    "interprets": msg("new.ask.interprets"),
+    "concerns": msg("new.ask.concerns"),
+    "point": msg("new.ask.point"),
 }
 
 Ask = Callable[[str], str]
@@ -191,17 +191,17 @@ def _menu(documents: list[Document]) -> str:
     return "\n".join(f"  {d.id}  {d.title}" for d in documents)
 
 
-def complete(kind: str, given: Answers, site: Site, ask: Ask | None) -> Answers:
-    """Fill in what `kind` must have: from `given`, else by asking, else refuse."""
+def complete(kind: str, given: Answers, site: Site, ask: Ask | None, lang: str = DEFAULT) -> Answers:
+    """Fill in what `kind` must have: from `given`, else by asking (in `lang`), else refuse."""
     if kind not in TEMPLATES:
         raise ConfigError(msg("error.new-kind", kind=kind, kinds=", ".join(TEMPLATES)))
     answers = Answers(**vars(given))
     if not answers.title:
-        answers.title = _required(ask, "title", "--title", QUESTIONS["title"])
+        answers.title = _required(ask, "title", "--title", QUESTIONS["title"].render(lang))
     needed = NEEDS.get(kind)
     if needed and not getattr(answers, needed):
         targets = known_targets(site, TARGET_KINDS[needed])
-        prompt = QUESTIONS[needed] + ("\n" + _menu(targets) if targets else "")
+        prompt = QUESTIONS[needed].render(lang) + ("\n" + _menu(targets) if targets else "")
         setattr(answers, needed, _required(ask, needed, f"--{needed}", prompt, [d.id for d in targets]))
     return answers
 

@@ -157,21 +157,41 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_on_a_terminal_it_asks_only_what_it_must(site, capsys, monkeypatch):
+def answering(monkeypatch: pytest.MonkeyPatch, *answers: str) -> list[str]:
+    """A person at the terminal giving `answers`; returns the questions asked."""
     asked: list[str] = []
-    answers = iter(["", "关于物业条例二审稿的说明", "qingchuan-property-2026-r2"])  # an empty answer is asked again
+    replies = iter(answers)
 
     def fake_input(prompt: str) -> str:
         asked.append(prompt)
-        return next(answers)
+        return next(replies)
 
     monkeypatch.setattr(sys, "stdin", Terminal(""))
     monkeypatch.setattr("builtins.input", fake_input)
+    return asked
+
+
+def test_on_a_terminal_it_asks_only_what_it_must(site, capsys, monkeypatch):
+    monkeypatch.delenv("LAWSITE_LANG")  # Chinese, the default
+    asked = answering(monkeypatch, "", "关于物业条例二审稿的说明", "qingchuan-property-2026-r2")  # an empty answer is asked again
     assert main(["new", "interpretation", "--id", "asked"]) == 0
-    path = created(capsys)
+    out = capsys.readouterr().out
+    path = Path(out.split("已创建 ", 1)[1].split("；", 1)[0])
     assert len(asked) == 3 and "标题" in asked[0] and "解读哪一件" in asked[2]
     assert "qingchuan-property-2026-r2  青川市物业管理条例（草案二审稿）" in asked[2]  # the site's ids are offered
     text = path.read_text(encoding="utf-8")
     assert "interprets: qingchuan-property-2026-r2 " in text and "title: 关于物业条例二审稿的说明" in text
     assert "\n## 第一条\n" in text
     assert main(["check"]) == 0
+
+
+@pytest.mark.parametrize("kind, flag, question", [("interpretation", "--interprets", "Which draft or law does it interpret?"), ("notice", "--concerns", "Which draft are these comments on?"), ("activity", "--point", "Which contact point held the activity?")])
+def test_with_lang_en_the_questions_are_english(site, capsys, monkeypatch, kind, flag, question):
+    monkeypatch.delenv("LAWSITE_LANG")
+    target = {"--interprets": "qingchuan-property-2026-r2", "--concerns": "qingchuan-property-2026-r2", "--point": "xinghai-road"}[flag]
+    asked = answering(monkeypatch, "A title", target)
+    assert main(["new", kind, "--id", f"asked-{kind}", "--lang", "en"]) == 0
+    assert asked[0].startswith("Title (e.g.") and asked[1].startswith(question), asked
+    assert not any("\u6807\u9898" in q for q in asked)  # no 标题: nothing asked in Chinese
+    assert f"  {target}  " in asked[1]  # the site's ids are offered in English too
+    assert "created " in capsys.readouterr().out

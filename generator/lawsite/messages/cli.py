@@ -484,6 +484,22 @@ MESSAGES: dict[str, Message] = {
         zh="{n} 个错误：内容未通过 `lawsite check`，不生成台账",
         en="{n} error(s): the 台账 is not made from content that `lawsite check` refuses",
     ),
+    "new.ask.concerns": Message(
+        zh="这些意见针对哪一件草案？请输入它的 id",
+        en="Which draft are these comments on? Type its id",
+    ),
+    "new.ask.interprets": Message(
+        zh="解读哪一件草案或法规？请输入它的 id",
+        en="Which draft or law does it interpret? Type its id",
+    ),
+    "new.ask.point": Message(
+        zh="哪一个联系点举办的活动？请输入联系点的 id",
+        en="Which contact point held the activity? Type its id",
+    ),
+    "new.ask.title": Message(
+        zh="标题（例如：青川市某某条例（草案））",
+        en="Title (e.g. 青川市某某条例（草案）)",
+    ),
     "new.done": Message(
         zh="已创建 {target}；下一步：编辑该文件，然后运行 `lawsite check`",
         en="created {target}; next: edit it, then run `lawsite check`",
