@@ -34,20 +34,24 @@ from .emit import poster as posters
 from .emit import search as site_search
 from .emit.compress import precompress
 from .emit.files import rewrite_html, site_outputs, write_outputs
+from .emit.lookup import lookup_files
 from .emit.publisher import Publisher
 from .emit.qr import CACHE_DIR, CACHE_FILE, QrCodes
+from .emit.share_image import CACHE_SUBDIR, ShareImages, find_cjk_fonts, share_image_uri, site_share_images
 from .finish import Finish, harden
 from .finish.stash import Stash
 from .gather.site import Site, forget_parsed, link_problems, load_site
 from .messages import ENV, language, msg
 from .model import ConfigError, Kind, Problem
 from .parse.static_files import static_file_problems
-from .plan import Plan, PosterPage, SignPage, plan_pages
+from .plan import FeedbackSheetPage, LookupPage, Plan, PosterPage, SignPage, plan_pages
 from .progress import Progress, Steps
 from .render import lawnav, reader
 from .render.comments import intake_base, intake_origin
 from .render.i18n import translator
+from .render.lookup import LOOKUP_SCRIPT
 from .render.pages import Build, PageInput, render_page
+from .render.share import SiteCard, image_document, page_description, share_card, share_head_html
 from .report import format_problem
 from .settings import Settings
 from .urls import ASSET_DIR, SiteUrls
@@ -87,6 +91,8 @@ class LawsiteConfig(Config):
     footer = opt.SubConfig(FooterConfig)
     # The comment service (`lawsite intake`) of every draft without its own `comments.intake`.
     intake = opt.Type(str, default="")
+    # The salt of the receipts 查询我的意见 publishes (emit/lookup.py); empty: derived from site_url.
+    lookup_salt = opt.Type(str, default="")
 
 
 class LawsitePlugin(BasePlugin[LawsiteConfig]):
@@ -111,6 +117,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.nav: Navigation | None = None
         self.stashes: dict[str, Stash] = {}
         self.static_html: list[str] = []
+        self.site_card = SiteCard("", "", "")
+        self.share_images: dict[str, str] = {}  # draft id → its share image's site-relative URL
 
     @property
     def lang(self) -> str:
@@ -205,6 +213,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         search; the comment service's when a draft posts to one."""
         self.search_engine = site_search.choose_engine(self.config.search)
         names = [n for n in PAGE_ASSETS if n != reader.LABELS_SCRIPT] + list(reader.POSTER_ASSETS)
+        if any(isinstance(spec, LookupPage) for spec in self.plan.generated):
+            names.append(LOOKUP_SCRIPT)  # loaded by the lookup page alone
         extra = list(site_search.ASSETS if self.search_engine == "pagefind" else ())
         if self.search_engine == "pagefind":
             _disable_material_search(config)
@@ -226,6 +236,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             files.append(File.generated(config, spec.src, content=spec.stub, inclusion=inclusion))
         pages = {spec.key: file.url for spec in self.plan.pages if (file := files.get_file_from_path(spec.src)) is not None}
         self.build = Build(site, self.settings, SiteUrls(pages, self.settings.site_url), QrCodes(_qr_cache_file(config)))
+        # Plain text, taken before on_env escapes them for the theme.
+        self.site_card = SiteCard(config.site_name or "", config.site_description or "", self.settings.site_url)
+        self._add_share_images(files, config, site)
         wasm = self.search_engine == "pagefind"
         button = site_search.search_button_html(self.settings.language)
         mark = (lambda html, rank: site_search.mark_page(html, button, rank)) if wasm else None
@@ -235,10 +248,24 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if problem and any(isinstance(spec, (PosterPage, SignPage)) for spec in self.plan.generated):
             log.warning(format_problem(problem, self.lang))
         for spec in self.plan.generated:
-            if isinstance(spec, (PosterPage, SignPage)):  # whole HTML files, written with every page's link
+            if isinstance(spec, (PosterPage, SignPage, FeedbackSheetPage)):  # whole HTML files, written with every page's link
                 poster = files.get_file_from_path(spec.src)
                 assert poster is not None
                 poster.content_string = render_page(spec, PageInput(self.build, poster.url)).markdown
+
+    def _add_share_images(self, files: Files, config: MkDocsConfig, site: Site) -> None:
+        """Each draft's share image (og:image), drawn or taken from the cache."""
+        drafts = [spec.document for spec in self.plan.documents if spec.document.kind is Kind.DRAFT]
+        images = ShareImages(_cache_folder(config, CACHE_SUBDIR), find_cjk_fonts() if drafts else None)
+        texts, problems = site_share_images(drafts, site.consultations, self.settings, config.site_name or "", images)
+        for problem in problems:
+            log.warning(format_problem(problem, self.lang))
+        self.share_images = {}
+        for draft in drafts:
+            if draft.id in texts:
+                uri = share_image_uri(draft)
+                files.append(File.generated(config, uri, content=images.png(texts[draft.id])))
+                self.share_images[draft.id] = uri
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         for section in _sections(nav.items):
@@ -334,6 +361,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if spec is None:
             return markdown
         rendered = render_page(spec, PageInput(self.build, page.url, markdown, page.title))
+        description = page_description(spec, self.site, self.settings.language)
+        if description:  # the theme's <meta name="description">; escaped in on_page_content
+            page.meta["description"] = description
         if not rendered.stashed:
             return rendered.markdown
         # Our pre-rendered HTML skips Markdown (finish/stash.py); headings stay.
@@ -367,6 +397,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         document = self.site.by_path.get(page.file.src_uri)
         head = feeds.head_links_html(document, self.build.urls.at(page.url), self.settings.language)
+        spec = self.plan.page(page.file.src_uri)
+        if spec is not None:
+            image = self.share_images.get(image_document(spec) or "")
+            head += share_head_html(share_card(spec, self.site, self.settings.language, page.url, image, self.site_card), self.settings.language)
         return self.finish.page(output, head, page.content or "", intake_origin(document, self.settings), site_search.search_rank(self.site, document))
 
     # --- feeds, open data, search (emit/) -----------------------------------
@@ -388,7 +422,9 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             # first build stay in the preview folder (tens of seconds on a corpus).
             log.info(msg("plugin.preview-rebuild").render(self.lang))
             return
-        write_outputs(site_dir, site_outputs(self.site, Publisher(config.site_name, self.build.urls, self.settings)))
+        publisher = Publisher(config.site_name, self.build.urls, self.settings)
+        write_outputs(site_dir, site_outputs(self.site, publisher))
+        self._publish_receipts(site_dir, publisher)
         rewrite_html(site_dir, self.static_html, self.finish.harden)
         deferred = self.search_engine == "pagefind" and self._index_search(site_dir)
         if not self.serving and not deferred:  # deferred: `lawsite build` compresses after the index
@@ -397,6 +433,13 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if not self.serving:
             self._fresh_state()
             forget_parsed()
+
+    def _publish_receipts(self, site_dir: Path, publisher: Publisher) -> None:
+        """The sealed receipts of 查询我的意见 (emit/lookup.py), counted in one log line."""
+        published = lookup_files(self.site, publisher)
+        if published.files:
+            write_outputs(site_dir, published.files.items())
+            log.info(msg("plugin.lookup", receipts=published.receipts, buckets=published.buckets, others=published.others).render(self.lang))
 
     def _index_search(self, site_dir: Path) -> bool:
         """Index the built site now, or leave it to `lawsite build` (True)."""
@@ -491,7 +534,12 @@ def _add_overrides(config: MkDocsConfig) -> None:
 
 def _qr_cache_file(config: MkDocsConfig) -> Path | None:
     """The posters' QR codes are kept beside mkdocs.yml, outside the site (emit/qr.py)."""
-    return Path(config.config_file_path).parent / CACHE_DIR / CACHE_FILE if config.config_file_path else None
+    return _cache_folder(config, CACHE_FILE)
+
+
+def _cache_folder(config: MkDocsConfig, name: str) -> Path | None:
+    """`name` in the build cache beside mkdocs.yml, outside the site (emit/qr.py)."""
+    return Path(config.config_file_path).parent / CACHE_DIR / name if config.config_file_path else None
 
 
 def _disable_material_search(config: MkDocsConfig) -> None:

@@ -3,7 +3,8 @@
 `plan_pages(site, settings, exists)` lists the pages of the content folder
 that lawsite renders (drafts and laws, interpretations, notices, contact
 points, the home page) and the pages it generates (law indexes, statistics,
-the contact-point directory, posters, contact-point signs, redlines), each with its key in
+the contact-point directory, posters, contact-point signs and 反馈单, redlines, the
+lookup page), each with its key in
 `urls.SiteUrls`. The adapter creates the generated files the plan lists and
 asks the render table (render/pages.py) for each page's body; it never
 chooses among kinds of page itself.
@@ -17,6 +18,8 @@ from enum import Enum
 from functools import cached_property
 from typing import Callable, TypeVar, Union
 
+from .emit.feedback_sheet import feedback_sheet_uri, feedback_sheets
+from .emit.lookup import LOOKUP_SRC, published_receipts
 from .emit.poster import poster_uri
 from .emit.sign import sign_uri
 from .gather.readings import redline_pairs
@@ -26,11 +29,12 @@ from .model import Document, Kind
 from .parse.poster import has_poster
 from .parse.schema import file_name_of
 from .render import lawnav
+from .render.comments import intake_base
 from .render.i18n import translator
 from .render.readings import redline_title
 from .settings import Settings
 from .gather.accounts import years
-from .urls import DIRECTORY_ID, STATISTICS_ID, law_index_key, poster_key, redline_key, sign_key, year_key
+from .urls import DIRECTORY_ID, LOOKUP_ID, STATISTICS_ID, feedback_sheet_key, law_index_key, poster_key, redline_key, sign_key, year_key
 
 STATISTICS_SRC = "statistics.md"
 HOME_SRCS = ("index.md", "README.md")
@@ -56,7 +60,9 @@ class PageKind(str, Enum):
     DIRECTORY = "directory"
     POSTER = "poster"
     SIGN = "sign"
+    FEEDBACK_SHEET = "feedback-sheet"
     REDLINE = "redline"
+    LOOKUP = "lookup"  # 查询我的意见: a receipt → what became of the comment
 
 
 @dataclass(frozen=True)
@@ -177,6 +183,25 @@ class SignPage:
 
 
 @dataclass(frozen=True)
+class FeedbackSheetPage:
+    """A contact point's printable 反馈单 on one notice: a standalone HTML file."""
+
+    point: Document
+    notice: Document
+    kind: PageKind = field(default=PageKind.FEEDBACK_SHEET, init=False)
+    in_nav: bool = field(default=False, init=False)
+    stub: str = field(default="", init=False)  # written once every page has its URL
+
+    @property
+    def src(self) -> str:
+        return feedback_sheet_uri(self.point.id, self.notice.id)
+
+    @property
+    def key(self) -> str:
+        return feedback_sheet_key(self.point.id, self.notice.id)
+
+
+@dataclass(frozen=True)
 class RedlinePage:
     """The changes from one reading to the next, linked from both readings'
     pages rather than listed in the navigation."""
@@ -201,7 +226,24 @@ class RedlinePage:
         return f"---\nhide: [toc]\n---\n\n# {self.title}\n"
 
 
-GeneratedPage = Union[LawIndexPage, LedgerPage, YearPage, PosterPage, SignPage, RedlinePage]
+@dataclass(frozen=True)
+class LookupPage:
+    """查询我的意见: a commenter types a receipt and sees what became of the
+    comment (emit/lookup.py), linked from the home page, the notices, the
+    how-to-comment page and the comment service's receipt page."""
+
+    title: str
+    kind: PageKind = field(default=PageKind.LOOKUP, init=False)
+    in_nav: bool = field(default=False, init=False)
+    src: str = field(default=LOOKUP_SRC, init=False)
+    key: str = field(default=LOOKUP_ID, init=False)
+
+    @property
+    def stub(self) -> str:
+        return f"---\nhide: [toc]\n---\n\n# {self.title}\n"
+
+
+GeneratedPage = Union[LawIndexPage, LedgerPage, YearPage, PosterPage, SignPage, FeedbackSheetPage, RedlinePage, LookupPage]
 PageSpec = Union[DocumentPage, GeneratedPage]
 
 
@@ -236,9 +278,11 @@ def plan_pages(site: Site, settings: Settings, exists: Callable[[str], bool]) ->
     yearly, yearly_skipped = _unclaimed(_year_pages(site, settings), exists, msg("plan.yearly-not-made"))
     posters = [PosterPage(d) for d in published if has_poster(d)]
     signs = [SignPage(d) for d in published if d.kind is Kind.CONTACT_POINT]
+    sheets = [FeedbackSheetPage(point, notice) for point, notice in feedback_sheets(site, [s.document for s in signs]) if exists(notice.path)]
     redlines = [RedlinePage(old, new, redline_title(old, new, settings.language)) for old, new in redline_pairs(site)]
     redlines, redline_skipped = _unclaimed(redlines, exists, msg("plan.redline-not-made"))
-    return Plan(documents, (*indexes, *ledger, *yearly, *posters, *signs, *redlines), (*ledger_skipped, *yearly_skipped, *redline_skipped), folders)
+    lookup, lookup_skipped = _unclaimed(_lookup_pages(site, settings), exists, msg("plan.lookup-not-made"))
+    return Plan(documents, (*indexes, *ledger, *yearly, *posters, *signs, *sheets, *redlines, *lookup), (*ledger_skipped, *yearly_skipped, *redline_skipped, *lookup_skipped), folders)
 
 
 def _page_kind(site: Site, document: Document) -> PageKind:
@@ -271,6 +315,13 @@ def _year_pages(site: Site, settings: Settings) -> list[YearPage]:
     return [YearPage(year, t("yearly_title", year=year)) for year in years(site)] if site.of_kind(Kind.CONTACT_POINT) else []
 
 
+def _lookup_pages(site: Site, settings: Settings) -> list[LookupPage]:
+    """The lookup page once a notice lists a receipt, or a draft takes
+    comments through the service (its receipts lead there before any notice)."""
+    wanted = next(iter(published_receipts(site)), None) is not None or any(intake_base(d, settings) for d in site.documents.values())
+    return [LookupPage(translator(settings.language)("lookup_title"))] if wanted else []
+
+
 def _directory_src(site: Site, points: list[Document]) -> str:
     """`<folder>/index.md` of the contact points when they share a folder
     without an index (so the directory heads their nav section), else
@@ -283,7 +334,7 @@ def _directory_src(site: Site, points: list[Document]) -> str:
     return "contact-points.md"
 
 
-Claimable = TypeVar("Claimable", LedgerPage, YearPage, RedlinePage)
+Claimable = TypeVar("Claimable", LedgerPage, YearPage, RedlinePage, LookupPage)
 
 
 def _unclaimed(pages: list[Claimable], exists: Callable[[str], bool], consequence: Text) -> tuple[list[Claimable], list[Text]]:

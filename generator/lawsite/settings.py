@@ -51,6 +51,7 @@ class Settings:
     theme_dirs: tuple[str, ...] = ()
     footer: Footer = Footer()
     intake: str = ""  # the comment service of every draft without its own `comments.intake`; "" none
+    lookup_salt: str = ""  # the salt of the published receipts (emit/lookup.py); "" derives it from site_url
 
     def __post_init__(self) -> None:
         try:
@@ -73,6 +74,7 @@ class Settings:
             language=str(options.get("language", cls.language)),
             footer=Footer.from_options(options.get("footer")),
             intake=str(options.get("intake") or ""),
+            lookup_salt=str(options.get("lookup_salt") or ""),
         )
 
     @property

@@ -21,6 +21,7 @@ ASSET_DIR = "assets/lawsite"  # the plugin's scripts and styles in the built sit
 # which never holds a "/").
 STATISTICS_ID = "lawsite-statistics"
 DIRECTORY_ID = "lawsite-contact-points"
+LOOKUP_ID = "lawsite-lookup"  # 查询我的意见 (emit/lookup.py)
 
 
 def service_origin(base: str) -> str | None:
@@ -50,6 +51,11 @@ def poster_key(doc_id: str) -> str:
 def sign_key(point_id: str) -> str:
     """The standing QR sign of a contact point."""
     return f"sign/{point_id}"
+
+
+def feedback_sheet_key(point_id: str, notice_id: str) -> str:
+    """A contact point's 反馈单 on one notice (emit/feedback_sheet.py)."""
+    return f"feedback/{point_id}/{notice_id}"
 
 
 def law_index_key(folder: str) -> str:

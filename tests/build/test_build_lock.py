@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.sample_project import TIMEOUT, big_content, copy_project, lawsite, leftovers, small_published_project, snapshot, start_lawsite, stop, wait_until_written
+from tests.build.sample_project import TIMEOUT, big_content, copy_project, lawsite, leftovers, small_published_project, start_lawsite, stop, wait_until_written
+from tests.pagefind_files import comparable_snapshot
 
 pytestmark = pytest.mark.usefixtures("english")  # the assertions read the English messages
 
@@ -35,7 +36,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
     config = copy_project(tmp_path_factory.mktemp("sample") / "project")
     run = lawsite(config, "build", "-d", str(config.parent / "normal"))
     assert run.returncode == 0, run.stderr[-3000:]
-    return config, snapshot(config.parent / "normal")
+    return config, comparable_snapshot(config.parent / "normal")
 
 
 def _wait_for_text(path: Path, text: str, process: subprocess.Popen, seconds: float = 120) -> bool:  # type: ignore[type-arg]
@@ -63,14 +64,14 @@ def test_a_build_started_during_another_waits_and_both_publish_whole_sites(sampl
         published_while_paused = site.exists()
         os.killpg(first.pid, signal.SIGCONT)
         assert first.wait(timeout=TIMEOUT) == 0, first_err.read_text(encoding="utf-8")
-        after_first = snapshot(site)  # the second is building still: it needs seconds
+        after_first = comparable_snapshot(site)  # the second is building still: it needs seconds
         assert second.wait(timeout=TIMEOUT) == 0, second_err.read_text(encoding="utf-8")
     finally:
         stop(first)
         if second is not None:
             stop(second)
     assert after_first == normal  # before the lock: 63 of 124 files, and exit 0
-    assert snapshot(site) == normal
+    assert comparable_snapshot(site) == normal
     assert waited and not published_while_paused, second_err.read_text(encoding="utf-8")
     assert leftovers(site) == []
     assert "Traceback" not in first_err.read_text(encoding="utf-8") + second_err.read_text(encoding="utf-8")
@@ -82,7 +83,7 @@ def test_a_build_waiting_for_a_killed_build_goes_on_and_cleans_up(tmp_path: Path
     # lock, and the second removes the dead build's folder once its MkDocs
     # process has ended too.
     config, published = small_published_project(tmp_path / "small")
-    normal = snapshot(published)
+    normal = comparable_snapshot(published)
     slow = copy_project(tmp_path / "slow" / "project")
     big_content(slow.parent / "content")
     site = tmp_path / "site"
@@ -100,7 +101,7 @@ def test_a_build_waiting_for_a_killed_build_goes_on_and_cleans_up(tmp_path: Path
         stop(first)
         if second is not None:
             stop(second)
-    assert snapshot(site) == normal
+    assert comparable_snapshot(site) == normal
     assert leftovers(site) == []
     run = lawsite(config, "build", "-d", str(site))  # the dead build's lock file does not block either
     assert run.returncode == 0 and WAITING not in run.stderr, run.stderr[-3000:]

@@ -116,7 +116,7 @@ def test_a_draft_feed_holds_its_readings_notices_and_interpretation(built_feeds:
     activity = root.findall(A + "entry")[5]
     assert activity.find(A + "summary").text == "座谈会 · 临江区星海路街道基层立法联系点 · 32 人参加 · 收集意见 26 条"
     notice = root.findall(A + "entry")[2]
-    assert notice.find(A + "summary").text == "收到意见 1028 条，逐条说明 50 项"  # one from 海滨社区联络站 added with the tiers
+    assert notice.find(A + "summary").text == "收到意见 1028 条，逐条列出 371 条（合并后 50 项）"  # the notice page's figures  # one from 海滨社区联络站 added with the tiers
 
 
 def test_feeds_do_not_depend_on_the_build_clock() -> None:

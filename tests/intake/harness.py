@@ -41,6 +41,7 @@ theme:
 plugins:
   - lawsite:
       timezone: Asia/Shanghai
+      intake: https://site.example.org/intake/  # the drafts' forms post there; the site gets its lookup page
 """
 
 

@@ -18,7 +18,7 @@ import pytest
 from lawsite.intake.backends import open_store
 from lawsite.intake.store import CURRENT_VERSION
 
-from .harness import CLOSED, OPEN, ORIGIN, POINT, TOKEN, UPCOMING, Service, lawsite, running
+from .harness import CLOSED, OPEN, ORIGIN, POINT, SITE_URL, TOKEN, UPCOMING, Service, lawsite, running
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts on English texts
 
@@ -61,6 +61,9 @@ def test_a_form_post_redirects_to_the_receipt_page(service: Service) -> None:
     assert "张三" not in page.text and "13800000000" not in page.text
     assert "default-src 'none'" in page.headers["content-security-policy"]
     assert " src=" not in page.text and "<link" not in page.text  # nothing loaded from anywhere
+    # the site's lookup page, the receipt in the fragment (never in a request log), and when to look
+    assert f'<a href="{SITE_URL}lookup/#receipt={receipt}">查询我的意见</a>' in page.text
+    assert "意见处理情况随《意见采纳情况的说明》公布，说明公布后" in page.text
 
 
 def test_json_is_answered_with_201_and_the_receipt(service: Service) -> None:

@@ -71,8 +71,9 @@ def test_ledger_line_reads_like_the_issue_says(sample_site: Path, content: tuple
     assert entry is not None
     section = articles(page(sample_site, "drafts/property-r1"))["art_14"]
     line = visible(re.search(r'<a class="ls-ledger-line".*?</a>', section, re.S)[0])  # type: ignore[index]
-    assert re.fullmatch(r"收到意见 \d+ 条( · (采纳|部分采纳|未采纳|留作研究|待处理) \d+)+", line)
-    assert line.startswith(f"收到意见 {entry.total} 条 · 采纳 {entry.tally.adopted} · 部分采纳 {entry.tally.partly}")
+    # 本条意见, not 收到意见: the head's 收到意见 counts comments received, this the article's itemised suggestions.
+    assert re.fullmatch(r"本条意见 \d+ 条( · (采纳|部分采纳|未采纳|留作研究|待处理) \d+)+", line)
+    assert line.startswith(f"本条意见 {entry.total} 条 · 采纳 {entry.tally.adopted} · 部分采纳 {entry.tally.partly}")
 
 
 def test_draft_head_shows_its_outcome_linked_to_the_notice(sample_site: Path, content: tuple[Site, Ledger]) -> None:
@@ -81,7 +82,10 @@ def test_draft_head_shows_its_outcome_linked_to_the_notice(sample_site: Path, co
     html = page(sample_site, "drafts/property-r1")
     head = re.search(r'<p class="ls-draft-outcome">.*?</p>', html, re.S)
     assert head is not None
-    assert f"收到意见 {document.received} 条，采纳 {document.tally.adopted} 条" in text_of(head[0])
+    tally = document.tally
+    rate = f"{(tally.adopted + tally.partly) * 100 / tally.total:.1f}%"
+    said = f"收到意见 {document.received} 条，逐条列出 {tally.total} 条，其中采纳 {tally.adopted} 条、部分采纳 {tally.partly} 条，采纳率 {rate}"
+    assert said in text_of(head[0])
     assert 'href="../../notices/property-r1-feedback/"' in head[0]
 
 
@@ -117,7 +121,7 @@ def test_notice_groups_by_article_in_text_order_with_badges_and_reasons(sample_s
 def test_notice_totals_and_charts(sample_site: Path, content: tuple[Site, Ledger]) -> None:
     tally = content[1].notices[NOTICE].tally
     html = page(sample_site, "notices/property-r1-feedback")
-    totals = dict(re.findall(r'<div class="ls-totals__item ls-totals__item--([a-z-]+)"><dt>[^<]*</dt><dd>([^<]*)</dd>', html))
+    totals = dict(re.findall(r'<div class="ls-totals__item ls-totals__item--([a-z-]+)"><dt>[^<]*</dt><dd data-ls-figure="\1">([^<]*)</dd>', html))
     assert totals["received"] == "1028 条"
     assert totals["itemised"] == f"{tally.total} 条"
     assert totals["adopted"] == f"{tally.adopted} 条" and totals["partly"] == f"{tally.partly} 条" and totals["not-adopted"] == f"{tally.not_adopted} 条"

@@ -64,10 +64,11 @@ def test_relative_url(here: str, there: str, expected: str) -> None:
 def test_ledger_line_in_each_language() -> None:
     tally = Tally()
     tally.counts.update({Outcome.ADOPTED: 2, Outcome.PARTLY: 1, Outcome.NOT_ADOPTED: 2})
-    assert ledger_line_text(tally, "zh") == "收到意见 5 条 · 采纳 2 · 部分采纳 1 · 未采纳 2"
-    assert ledger_line_text(tally, "zh-Hant") == "收到意見 5 條 · 採納 2 · 部分採納 1 · 未採納 2"
-    assert ledger_line_text(tally, "en") == "5 suggestions · 2 adopted · 1 partly adopted · 2 not adopted"
-    assert translator("zh")("draft_outcome", received=1028, adopted=70) == "收到意见 1028 条，采纳 70 条"
+    assert ledger_line_text(tally, "zh") == "本条意见 5 条 · 采纳 2 · 部分采纳 1 · 未采纳 2"
+    assert ledger_line_text(tally, "zh-Hant") == "本條意見 5 條 · 採納 2 · 部分採納 1 · 未採納 2"
+    assert ledger_line_text(tally, "en") == "5 suggestions on this article · 2 adopted · 1 partly adopted · 2 not adopted"
+    said = translator("zh")("draft_outcome", received=1028, itemised=369, adopted=154, partly=89, rate="65.9%")
+    assert said == "收到意见 1028 条，逐条列出 369 条，其中采纳 154 条、部分采纳 89 条，采纳率 65.9%"
 
 
 DRAFT = "---\nkind: draft\nid: d1\ntitle: 测试条例\n---\n\n第一条 为了测试。\n\n第二条 适用范围。\n"

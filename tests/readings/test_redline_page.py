@@ -95,7 +95,7 @@ def test_outcomes_appear_beside_a_changed_article_by_its_earlier_number(parts):
     section = parts.element("rl-art_15", "section")
     aside = section[section.index("<aside") :]
     assert "对征求意见稿第十四条的意见" in aside  # the earlier number, not 第十五条
-    assert "收到意见 39 条" in aside and "采纳 12" in aside and "部分采纳 23" in aside
+    assert "本条意见 39 条" in aside and "采纳 12" in aside and "部分采纳 23" in aside
     # the ledger's own badges and words, as on the notice page
     for outcome, badge in (("adopted", "采纳"), ("partly", "部分采纳"), ("pending", "待处理"), ("noted", "留作研究")):
         assert f'<span class="ls-badge ls-badge--{outcome}">{badge}</span>' in aside

@@ -94,14 +94,14 @@ def test_renumbered_article_keeps_its_suggestions(tmp_path):
     assert "调整序号并修改" in moved
     assert '<a href="../../r1/#art_2">第二条</a>' in moved and '<a href="../../r2/#art_3">第三条</a>' in moved
     assert re.search(r"<ins><span class=\"ls-sr\">［增加］</span>三十日内</ins>", moved)
-    assert "对征求意见稿第二条的意见" in moved and "收到意见 3 条 · 采纳 3" in moved
+    assert "对征求意见稿第二条的意见" in moved and "本条意见 3 条 · 采纳 3" in moved
     assert 'href="../../n1/#ledger-art_2"' in moved
     # The new 第二条 is added, with no suggestion of the old 第二条 beside it.
     added = section(html, "rl-art_2")
     assert "ls-rl--added" in added and "<aside" not in added
     # The last article only moved: folded, with its old number's suggestion line.
     folded = html[html.index('id="rl-art_4"') :]
-    assert "第三条</a>" in folded[:600] and "收到意见 1 条 · 留作研究 1" in folded[:1200]
+    assert "第三条</a>" in folded[:600] and "本条意见 1 条 · 留作研究 1" in folded[:1200]
 
 
 def test_chain_marks_the_current_reading(tmp_path):

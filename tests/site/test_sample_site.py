@@ -140,7 +140,9 @@ def test_cross_references_link_to_anchors_in_the_same_page(sample_site, content)
 def test_post_fax_and_phone_once_per_page(sample_site):
     html = html_of(sample_site, OPEN_DRAFT)
     assert html.count("0000-81000002") == 1  # fax
-    assert html.count("0000-81000001</a>") == 1  # phone, as a tel: link
+    channels = html[html.index('class="ls-channels"') : html.index("</dl>", html.index('class="ls-channels"'))]
+    assert channels.count('href="tel:+86-000-81000001">0000-81000001</a>') == 1  # phone, as a tel: link
+    assert html.count("0000-81000001</a>") == 2  # and the footer's contact, the same office
     assert html.count('class="ls-channels"') == 1
 
 

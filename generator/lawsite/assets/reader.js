@@ -191,6 +191,32 @@
     input.select();
   }
 
+  // --- copy a mail or postal address (the comment box) ----------------------------
+  // For readers whose phone has no mail app. Where copying is refused (WeChat's
+  // older X5 engine), the address itself is selected, to copy by hand.
+  function copyAddresses() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-ls-copy]"), function (button) {
+      var dd = button.closest("dd");
+      var address = dd && dd.querySelector("[data-ls-copy-text]");
+      var status = dd && dd.querySelector(".ls-copy__status");
+      if (!address || !status) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        copyText(address.textContent.trim()).then(function () {
+          status.textContent = t("copied");
+          window.setTimeout(function () { status.textContent = ""; }, 4000);
+        }, function () {
+          var range = document.createRange();
+          range.selectNodeContents(address);
+          var selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+          status.textContent = t("copy_selected");
+        });
+      });
+    });
+  }
+
   // --- go to 第N条 -------------------------------------------------------------
   // The form in the document's head (templates/partials/jump.html): a number
   // typed (ASCII or full-width digits) or an article picked from the list,
@@ -256,6 +282,7 @@
   function init() {
     fontSwitch();
     copyButtons();
+    copyAddresses();
     articleJump();
     openEntriesOnWideScreens();
     nameSearchDialog();

@@ -47,7 +47,17 @@ def precompress(site_dir: Path) -> Compressed:
         br = brotli.compress(data, quality=BROTLI_QUALITY)
         if len(gz) >= len(data):
             continue
-        path.with_name(path.name + ".gz").write_bytes(gz)
+        if not _same_gzip_there(path.with_name(path.name + ".gz"), data):
+            path.with_name(path.name + ".gz").write_bytes(gz)
         path.with_name(path.name + ".br").write_bytes(br)
         files, bytes_in, gz_total, br_total = files + 1, bytes_in + len(data), gz_total + len(gz), br_total + len(br)
     return Compressed(files, bytes_in, gz_total, br_total)
+
+
+def _same_gzip_there(gz_path: Path, data: bytes) -> bool:
+    """MkDocs writes `sitemap.xml.gz` itself, dated by SOURCE_DATE_EPOCH:
+    a copy of the same text is kept, so the sitemap's date stays the build's."""
+    try:
+        return gz_path.is_file() and gzip.decompress(gz_path.read_bytes()) == data
+    except (OSError, EOFError, gzip.BadGzipFile):
+        return False

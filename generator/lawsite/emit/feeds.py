@@ -72,10 +72,10 @@ def _entry(document: Document, site: Site, settings: Settings, reading: bool = F
     if document.id in site.consultations:
         title = t("feed_entry_reading" if reading else "feed_entry_draft", title=document.title)
         summary = summary or t("feed_summary_deadline", date=format_date(document.comments.closes, settings.language))
-    notice = site.notices.get(document.id) if document.kind is Kind.NOTICE else None
-    if notice is not None and summary is None:
-        itemised = sum(s.count for s in notice.suggestions)
-        summary = t("feed_summary_received", received=max(notice.received or 0, itemised), entries=len(notice.suggestions))
+    counted = site.ledger.notices.get(document.id) if document.kind is Kind.NOTICE else None
+    if counted is not None and summary is None:
+        figures = counted.figures  # the notice page's own (gather/ledger.py: Figures)
+        summary = t("feed_summary_received", received=figures.received, itemised=figures.itemised, entries=figures.entries)
     if document.activity is not None and summary is None:
         summary = activity_summary(document.activity, site, settings.language)
     return Entry(document, date, title, summary)

@@ -29,6 +29,7 @@ from ..outline import outline_dict
 from ..parse.schema import file_name_of
 from ..parse.static_files import beside
 from .cells import spreadsheet_csv
+from ..urls import LOOKUP_ID
 from .publisher import Publisher
 
 DATA_DIR = "data"
@@ -259,7 +260,7 @@ def index_record(site: Site, data: Publisher) -> dict[str, Any]:
         "language": data.settings.language,
         "suggestions": f"{DATA_DIR}/suggestions.csv",
         "documents": entries,
-    }
+    } | ({"lookup": lookup} if (lookup := data.urls.absolute(LOOKUP_ID)) is not None else {})
 
 
 # --- suggestions CSV -----------------------------------------------------------

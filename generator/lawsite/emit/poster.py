@@ -25,6 +25,7 @@ from ..parse.poster import poster_articles
 from ..parse.schema import file_name_of
 from ..render.comments import form_href, template_values
 from ..render.i18n import translator
+from ..render.phone import phone_html
 from ..render.inline import InlineRenderer
 from ..render.legal import banner_context, consultation, permalink, resolver_for
 from ..render.templates import render
@@ -144,7 +145,7 @@ def _channels(document: Document, t) -> list[dict[str, str]]:
     if comments is None:
         return []
     values = [("channel_email", comments.email), ("channel_post", comments.post), ("channel_fax", comments.fax), ("channel_phone", comments.phone)]
-    return [{"label": t(key), "value": value} for key, value in values if value]
+    return [{"label": t(key), "value": phone_html(value) if key == "channel_phone" else value} for key, value in values if value]
 
 
 def _poster_resolver(document: Document, articles: list[Article], links: PosterLinks):

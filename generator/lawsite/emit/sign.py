@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..model import ContactPoint, Document
 from ..parse.schema import file_name_of
 from ..render.i18n import translator
+from ..render.phone import phone_html
 from ..render.templates import render
 from ..settings import Settings
 from ..urls import ASSET_DIR, SiteUrls
@@ -64,7 +65,7 @@ def sign_html(point: Document, settings: Settings, links: SignLinks, qr: QrCodes
         "lang": settings.language,
         "title": point.title,
         "id": point.id,
-        "facts": [{"label": t(key), "value": value} for key, value in shown if value],
+        "facts": [{"label": t(key), "value": phone_html(value) if key == "phone" else value} for key, value in shown if value],
         "qr": (qr or QrCodes()).svgs([(links.target, "ls-sign__code")])[0],
         "target": links.target,
         "links": links,

@@ -78,6 +78,64 @@ class Tally:
         return (self.adopted + self.partly) / self.total if self.total else None
 
 
+def itemised_of(notice: Notice) -> int:
+    """逐条列出: the suggestions a notice itemises, each entry weighted by its `count`."""
+    return sum(s.count for s in notice.suggestions)
+
+
+def received_of(notice: Notice) -> int:
+    """收到意见: the comments a notice says were received (`received`), never
+    fewer than it itemises (a notice that states none received what it itemises)."""
+    return max(notice.received or 0, itemised_of(notice))
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The figures a consultation is told by: one computation for the draft's
+    page, its notice, the statistics, the home page and the feeds, so that
+    they agree. Each counts one thing, and its label says which:
+
+    - `received` 收到意见 N 条: comments received through every channel, as
+      the office counted them (a notice's `received`);
+    - `itemised` 逐条列出 N 条: the suggestions the notice answers one by one
+      (identical ones merged into one entry still count one each);
+    - `entries` 合并后 N 项: those entries;
+    - the outcomes 采纳 / 部分采纳 / … N 条: itemised suggestions, so they add up to `itemised`;
+    - `rate` 采纳率: (采纳 + 部分采纳) ÷ 逐条列出.
+    """
+
+    received: int
+    itemised: int
+    entries: int
+    counts: tuple[tuple[Outcome, int], ...]  # every outcome, in Outcome's order
+
+    @property
+    def not_itemised(self) -> int:
+        """Received but not answered one by one in a notice."""
+        return self.received - self.itemised
+
+    def count(self, outcome: Outcome) -> int:
+        return dict(self.counts)[outcome]
+
+    @property
+    def adopted(self) -> int:
+        return self.count(Outcome.ADOPTED)
+
+    @property
+    def partly(self) -> int:
+        return self.count(Outcome.PARTLY)
+
+    @property
+    def rate(self) -> float | None:
+        """(adopted + partly) / itemised, None when nothing was itemised."""
+        return (self.adopted + self.partly) / self.itemised if self.itemised else None
+
+
+def figures_of(tally: "Tally", received: int) -> Figures:
+    """The figures of what one tally counts, with its `received` total."""
+    return Figures(max(received, tally.total), tally.total, tally.entries, tuple((o, tally.counts[o]) for o in Outcome))
+
+
 @dataclass
 class ArticleLedger:
     """The suggestions on one article (or on the whole draft: GENERAL)."""
@@ -108,6 +166,10 @@ class DocumentLedger:
     tally: Tally
     articles: dict[str, ArticleLedger]  # GENERAL first, then articles in text order
 
+    @property
+    def figures(self) -> Figures:
+        return figures_of(self.tally, self.received)
+
 
 @dataclass
 class Placed:
@@ -130,6 +192,11 @@ class PointLedger:
     rolled: Tally = field(default_factory=Tally)
     rolled_consultations: list[str] = field(default_factory=list)
 
+    @property
+    def notice_ids(self) -> list[str]:
+        """The notices that list a suggestion from the point, in the ledger's order (its 反馈单)."""
+        return list(dict.fromkeys(placed.notice_id for placed in self.suggestions))
+
 
 @dataclass
 class Ledger:
@@ -151,6 +218,11 @@ class Ledger:
     def for_point(self, point_id: str) -> PointLedger | None:
         return self.points.get(point_id)
 
+    @property
+    def figures(self) -> Figures:
+        """The whole site's figures (every notice)."""
+        return figures_of(self.totals, self.received)
+
 
 def build_ledger(documents: Mapping[str, Document], notices: Iterable[Notice], tiers: Tiers | None = None) -> Ledger:
     """Count every notice of the site; pure, cheap enough to call per build.
@@ -163,8 +235,8 @@ def build_ledger(documents: Mapping[str, Document], notices: Iterable[Notice], t
     for notice in notices:
         document = ledger.documents.setdefault(notice.concerns, DocumentLedger(notice.concerns, [], 0, Tally(), {}))
         document.notice_ids.append(notice.id)
-        document.received += max(notice.received or 0, sum(s.count for s in notice.suggestions))
-        ledger.received += max(notice.received or 0, sum(s.count for s in notice.suggestions))
+        document.received += received_of(notice)
+        ledger.received += received_of(notice)
         for suggestion in notice.suggestions:
             _add(ledger, document, notice.id, suggestion)
     for notice in notices:
@@ -183,8 +255,7 @@ def _roll_up(points: dict[str, PointLedger], tiers: Tiers) -> None:
 
 
 def _notice_ledger(notice: Notice) -> DocumentLedger:
-    itemised = sum(s.count for s in notice.suggestions)
-    document = DocumentLedger(notice.concerns, [notice.id], max(notice.received or 0, itemised), Tally(), {})
+    document = DocumentLedger(notice.concerns, [notice.id], received_of(notice), Tally(), {})
     for suggestion in notice.suggestions:
         _file(document, notice.id, suggestion)
     return document

@@ -45,6 +45,7 @@ class Draft:
 @dataclass(frozen=True)
 class Catalogue:
     site_url: str  # "" when the site has none
+    lookup_url: str = ""  # 查询我的意见 (emit/lookup.py), absolute; "" when the site has none or no site_url
     drafts: dict[str, Draft] = field(default_factory=dict)
     others: dict[str, str] = field(default_factory=dict)  # every other document: id → kind
     points: dict[str, str] = field(default_factory=dict)  # contact point id → title
@@ -86,7 +87,9 @@ def load_catalogue(site_dir: Path) -> Catalogue:
     data = site_dir / "data"
     index = _read_json(data / "index.json")
     try:
-        catalogue = Catalogue(site_url=index.get("site_url") or "")
+        site_url = index.get("site_url") or ""
+        lookup = index.get("lookup") or ""
+        catalogue = Catalogue(site_url=site_url, lookup_url=lookup if site_url and lookup.startswith(site_url) else "")
         for entry in index["documents"]:
             if entry["kind"] == Kind.DRAFT.value:
                 catalogue.drafts[entry["id"]] = _draft(_read_json(site_dir / entry["data"]))

@@ -44,14 +44,24 @@ def receipt_page(comment: Stored, catalogue: Catalogue, tz: ZoneInfo) -> str:
     body = (
         "<h1>意见已收到</h1>"
         f'<p>回执号：<span class="receipt">{html.escape(comment.receipt)}</span></p>'
-        "<p>请记下回执号。意见处理情况公布后，可凭回执号在网站上查询。</p>"
-        f"<p>文件：《{html.escape(title)}》<br>条文：{html.escape(catalogue.label(comment.doc, comment.article))}<br>"
+        + _lookup(catalogue, comment.receipt)
+        + f"<p>文件：《{html.escape(title)}》<br>条文：{html.escape(catalogue.label(comment.doc, comment.article))}<br>"
         f"收到时间：{received:%Y年%m月%d日 %H:%M}</p>"
         f"<p>您提交的意见：</p><blockquote>{html.escape(comment.text)}</blockquote>"
         "<p>姓名和联系方式与意见分开保存，不会公开。</p>"
         + _back(catalogue, draft.url if draft else "")
     )
     return _page(f"回执 {comment.receipt}", body)
+
+
+def _lookup(catalogue: Catalogue, receipt: str) -> str:
+    """When and where the outcome can be looked up: the site's lookup page,
+    the receipt in the fragment (never sent to a server, so in no log)."""
+    when = "请记下回执号。意见处理情况随《意见采纳情况的说明》公布，说明公布后，"
+    if not catalogue.lookup_url:
+        return f"<p>{when}可凭回执号在网站上查询。</p>"
+    href = html.escape(f"{catalogue.lookup_url}#receipt={receipt}")
+    return f'<p>{when}可凭回执号在网站的<a href="{href}">查询我的意见</a>页面查到处理结果和理由。</p>'
 
 
 def refusal_page(message: str, catalogue: Catalogue) -> str:

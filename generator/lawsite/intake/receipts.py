@@ -32,6 +32,12 @@ def _grouped(symbols: str) -> str:
     return "-".join(symbols[i : i + GROUP] for i in range(0, SYMBOLS, GROUP))
 
 
+def is_receipt(comment_id: str) -> bool:
+    """Whether a comment id (the collect format's `id`) is a receipt, written
+    as the service writes it: a mail's hash or `file:row` never is."""
+    return normalise_receipt(comment_id) == comment_id
+
+
 def normalise_receipt(raw: str) -> str | None:
     """The receipt `raw` names as written by a person, or None if it names none."""
     if len(raw) > 3 * SYMBOLS:

@@ -516,6 +516,10 @@ MESSAGES: dict[str, Message] = {
         zh="不再生成该页面",
         en="the generated page is not made",
     ),
+    "plan.lookup-not-made": Message(
+        zh="不再生成“查询我的意见”页面，回执号不公布",
+        en="the generated lookup page is not made, and no receipt is published",
+    ),
     "plan.redline-not-made": Message(
         zh="不再生成该修改对照页面",
         en="the generated redline page is not made",
@@ -535,6 +539,10 @@ MESSAGES: dict[str, Message] = {
     "plugin.indexed": Message(
         zh="lawsite：Pagefind 索引了 {pages} 个页面，分为 {shards} 部分",
         en="lawsite: Pagefind indexed {pages} pages in {shards} shard(s)",
+    ),
+    "plugin.lookup": Message(
+        zh="lawsite：查询我的意见：公布回执号 {receipts} 个，分为 {buckets} 个文件；另有 {others} 个意见编号不是回执号（邮件、纸质意见），未公布",
+        en="lawsite: look up my comment: {receipts} receipts published in {buckets} file(s); {others} comment ids that are no receipt (mail, paper) not published",
     ),
     "plugin.links": Message(
         zh="lawsite：内容中有 {n} 个构建时会跟随的链接（运行 `lawsite check` 查看）：\n  {lines}",

@@ -1398,6 +1398,22 @@ MESSAGES: dict[str, Message] = {
         zh="写另一份文件的 id；已有：{known}",
         en="name the id of another document; known: {known}",
     ),
+    "share-image-glyph": Message(
+        zh="中文字体 {font} 没有“{chars}”的字形：此草案不生成分享图片（og:image），以免显示成方框",
+        en="the CJK font {font} has no glyph for “{chars}”: this draft gets no share image (og:image) rather than boxes",
+    ),
+    "share-image-glyph.hint": Message(
+        zh="安装字形更全的字体（如 fonts-noto-cjk），或检查标题中是否有误输入的字符",
+        en="install a font with more glyphs (e.g. fonts-noto-cjk), or check the title for a mistyped character",
+    ),
+    "share-image-no-font": Message(
+        zh="没有找到能显示中文的字体：各草案不生成分享图片（og:image），分享卡片只有标题和简介",
+        en="no font that draws Chinese is installed: the drafts get no share image (og:image); their share cards show title and description only",
+    ),
+    "share-image-no-font.hint": Message(
+        zh="安装中文字体后重新构建，例如 Debian/Ubuntu：apt-get install fonts-noto-cjk",
+        en="install a CJK font and build again, e.g. on Debian/Ubuntu: apt-get install fonts-noto-cjk",
+    ),
     "suggestion.article": Message(
         zh="条号写作 第十二条、art_12，针对草案整体的写 总体",
         en="write the article as 第十二条, art_12, or 总体 for the whole draft",

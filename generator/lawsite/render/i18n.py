@@ -22,6 +22,7 @@ SCRIPT_LABELS: tuple[str, ...] = (
     "copied",
     "copy_fallback",
     "copy_address",
+    "copy_selected",
     "read_aloud",
     "read_stop",
     "search_dialog",

@@ -12,13 +12,16 @@ import html
 import re
 from typing import Any, Callable
 
-from ..gather.ledger import ArticleLedger, Ledger, PointLedger, Tally
+from markupsafe import Markup
+
+from ..gather.ledger import ArticleLedger, Figures, Ledger, PointLedger, Tally
 from ..gather.tiers import Tiers
 from ..model import GENERAL, Article, ContactPoint, Document, Kind, Notice, Outcome, Suggestion
 from ..settings import Settings
-from ..urls import DIRECTORY_ID, STATISTICS_ID, PageLinks, sign_key, year_key
+from ..urls import DIRECTORY_ID, LOOKUP_ID, STATISTICS_ID, PageLinks, feedback_sheet_key, sign_key, year_key
 from .charts import Bar, stacked_bars_svg
 from .i18n import translator
+from .phone import phone_html
 from .templates import format_date, render
 
 LEVELS = ("国家级", "省级", "市级", "县级")
@@ -40,8 +43,19 @@ def ledger_line_text(tally: Tally, language: str) -> str:
     return " · ".join(p["text"] for p in ledger_parts(tally, translator(language)))
 
 
-def _rate(tally: Tally) -> str:
-    return "—" if tally.rate is None else f"{tally.rate * 100:.1f}%"
+def _rate(counted: Tally | Figures) -> str:
+    return "—" if counted.rate is None else f"{counted.rate * 100:.1f}%"
+
+
+def figure_html(name: str, value: object) -> Markup:
+    """One figure, marked with what it is (data-ls-figure) for the pages' own checks."""
+    return Markup('<span class="ls-figure" data-ls-figure="{}">{}</span>').format(name, value)
+
+
+def figures_sentence(figures: Figures, key: str, t: Labels) -> Markup:
+    """A label sentence (draft_outcome…) with each figure in it marked."""
+    values = {"received": figures.received, "itemised": figures.itemised, "adopted": figures.adopted, "partly": figures.partly, "rate": _rate(figures), "entries": figures.entries}
+    return Markup(t(key)).format(**{name: figure_html(name, value) for name, value in values.items()})
 
 
 def _labels(draft: Document | None) -> dict[str, Article]:
@@ -68,8 +82,7 @@ def draft_outcome_context(draft: Document, ledger: Ledger, links: PageLinks, set
         return None
     t = translator(settings.language)
     return {
-        "text": t("draft_outcome", received=document.received, adopted=document.tally.adopted),
-        "partly": t("outcome_count_partly", n=document.tally.partly) if document.tally.partly else "",
+        "text": figures_sentence(document.figures, "draft_outcome", t),
         "link": t("draft_outcome_link"),
         "href": links.to(document.notice_ids[0], ""),
     }
@@ -93,18 +106,18 @@ def suggestion_context(s: Suggestion, names: dict[str, str], links: PageLinks, t
     }
 
 
-def _totals(tally: Tally, received: int, t: Labels) -> list[dict[str, str]]:
+def _totals(figures: Figures, t: Labels) -> list[dict[str, Any]]:
+    """Each figure with its label and, for the two totals, what it counts."""
+    itemised_what = [t("figure_itemised_what", entries=figures.entries)]
+    if figures.not_itemised:
+        itemised_what.append(t("figure_not_itemised", n=figures.not_itemised))
     rows = [
-        ("received", t("total_received"), t("count_unit", n=received)),
-        ("itemised", t("total_itemised"), t("count_unit", n=tally.total)),
-        ("adopted", t("outcome_adopted"), t("count_unit", n=tally.adopted)),
-        ("partly", t("outcome_partly"), t("count_unit", n=tally.partly)),
-        ("not-adopted", t("outcome_not_adopted"), t("count_unit", n=tally.not_adopted)),
-        ("noted", t("outcome_noted"), t("count_unit", n=tally.noted)),
-        ("pending", t("outcome_pending"), t("count_unit", n=tally.pending)),
-        ("rate", t("total_rate"), _rate(tally)),
+        ("received", t("total_received"), t("count_unit", n=figures.received), [t("figure_received_what")]),
+        ("itemised", t("total_itemised"), t("count_unit", n=figures.itemised), itemised_what),
+        *((o.value, t(f"outcome_{_key(o)}"), t("count_unit", n=n), []) for o, n in figures.counts),
+        ("rate", t("total_rate"), _rate(figures), []),
     ]
-    return [{"key": k, "label": label, "value": value} for k, label, value in rows]
+    return [{"key": k, "label": label, "value": value, "what": what} for k, label, value, what in rows]
 
 
 def _legend(t: Labels) -> list[tuple[str, str]]:
@@ -137,10 +150,11 @@ def notice_page_markdown(document: Document, body: str, notice: Notice, draft: D
     head = {
         "published": format_date(document.published, settings.language) if document.published else "",
         "concerns": {"label": t("notice_concerns"), "text": draft.title if draft else notice.concerns, "href": links.to(notice.concerns, "")},
-        "totals": _totals(mine.tally, mine.received, t),
-        "entries": t("total_entries", n=mine.tally.entries),
+        "totals": _totals(mine.figures, t),
+        "note": t("figure_outcomes_note", n=mine.figures.itemised),
         "chart": outcome_chart("ls-chart-outcomes", mine.tally, t),
         "statistics": links.to(STATISTICS_ID, ""),
+        "lookup": links.to(LOOKUP_ID, ""),
     }
     blocks = [render(settings.language, "partials/notice_head.html", head=head), body.strip()]
     blocks.append(f"## {_md(t('by_article'))} {{#ledger-by-article}}")
@@ -182,7 +196,7 @@ def _point(point: Document) -> ContactPoint:
 def _point_facts(point: Document, t: Labels) -> list[dict[str, str]]:
     facts = _point(point)
     shown = (("level", facts.level), ("region", facts.region), ("address", facts.address), ("phone", facts.phone), ("hours", facts.hours))
-    return [{"label": t(k), "value": str(v)} for k, v in shown if v]
+    return [{"label": t(k), "value": phone_html(str(v)) if k == "phone" else str(v)} for k, v in shown if v]
 
 
 def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Document], ledger: Ledger, tiers: Tiers, links: PageLinks, settings: Settings, activities: str = "") -> str:
@@ -217,12 +231,22 @@ def contact_point_markdown(point: Document, body: str, site_docs: dict[str, Docu
         "chart": outcome_chart("ls-chart-point", record.tally, t) if record.tally.total else "",
         "directory": links.to(DIRECTORY_ID, ""),
         "sign": links.to(sign_key(point.id)),
+        "feedback_sheets": _feedback_sheet_links(point, record, site_docs, links, t),
     }
     head = render(settings.language, "partials/contact_point_head.html", point=context)
     people = _people(_point(point), t)
     people_html = f"## {_md(t('point_people'))} {{#ls-point-people}}\n\n" + render(settings.language, "partials/contact_point_people.html", people=people) if people else ""
     tail = render(settings.language, "partials/contact_point_record.html", point=context)
     return "\n\n".join(b for b in (head, body.strip(), people_html, f"## {_md(t('point_record'))} {{#ls-point-record}}", tail, activities) if b) + "\n"
+
+
+def _feedback_sheet_links(point: Document, record: PointLedger, site_docs: dict[str, Document], links: PageLinks, t: Labels) -> list[dict[str, str]]:
+    """The point's 反馈单, one per notice that lists a suggestion from it."""
+    return [
+        {"text": t("feedback_sheet_link", title=site_docs[n].title if n in site_docs else n), "href": href}
+        for n in record.notice_ids
+        if (href := links.to(feedback_sheet_key(point.id, n))) is not None
+    ]
 
 
 def _people(facts: ContactPoint, t: Labels) -> list[dict[str, Any]]:
@@ -304,13 +328,15 @@ def home_ledger_html(ledger: Ledger, notices: int, links: PageLinks, settings: S
         "text": t("home_ledger", notices=notices, received=ledger.received, itemised=total.total, adopted=total.adopted, partly=total.partly),
         "href": links.to(STATISTICS_ID, ""),
         "link": t("statistics_link"),
+        "lookup": links.to(LOOKUP_ID, ""),
         "chart": outcome_chart("ls-chart-home", total, t),
     }
     return render(settings.language, "partials/home_ledger.html", home=home)
 
 
-def _row(label: str, link: str | None, tally: Tally, received: int | None, t: Labels) -> dict[str, Any]:
+def _row(label: str, link: str | None, tally: Tally, received: int | None, t: Labels, key: str = "") -> dict[str, Any]:
     return {
+        "key": key,  # a draft's id: its cells are marked with what they count (data-ls-figure)
         "label": label,
         "href": link,
         "received": str(received) if received is not None else "",
@@ -330,7 +356,7 @@ def statistics_markdown(site_docs: dict[str, Document], ledger: Ledger, links: P
         for o, n in total.counts.items()
     ]
     draft_rows = [
-        _row(site_docs[d].title if d in site_docs else d, links.to(d, ""), doc.tally, doc.received, t)
+        _row(site_docs[d].title if d in site_docs else d, links.to(d, ""), doc.tally, doc.figures.received, t, key=d)
         for d, doc in ledger.documents.items()
     ]
     points = [(pid, rec) for pid, rec in ledger.points.items()]
@@ -342,10 +368,11 @@ def statistics_markdown(site_docs: dict[str, Document], ledger: Ledger, links: P
     point_bars = [Bar(_short(site_docs[pid].title), _parts(rec.tally)) for pid, rec in points if rec.tally.total]
     context = {
         "intro": t("statistics_intro"),
-        "totals": _totals(total, ledger.received, t),
+        "totals": _totals(ledger.figures, t),
         "outcome_chart": outcome_chart("ls-chart-site", total, t),
         "by_outcome": by_outcome,
         "outcome_heads": [t(f"outcome_{_key(o)}") for o in Outcome],
+        "outcome_keys": [o.value for o in Outcome],
         "drafts": draft_rows,
         "drafts_chart": stacked_bars_svg("ls-chart-drafts", t("chart_drafts_title"), _desc(draft_bars, t), draft_bars, _legend(t)),
         "points": point_rows,

@@ -22,6 +22,7 @@ from ..settings import Settings
 from .comments import form_href, mailto_href, template_values
 from .i18n import translator
 from .inline import InlineRenderer, sanitize
+from .phone import phone_html
 from .templates import format_date, render
 
 
@@ -114,14 +115,14 @@ def _channels(document: Document, ctx: LegalPage, status: Consultation) -> dict[
     values = template_values(document, None, ctx.page_url)
     items = []
     if comments.email:
-        items.append({"label": t("channel_email"), "value": comments.email, "href": mailto_href(comments, values, ""), "external": False})
+        items.append({"label": t("channel_email"), "value": comments.email, "href": mailto_href(comments, values, ""), "external": False, "copy_label": t("copy_address")})
     if comments.form:
         items.append({"label": t("channel_form"), "value": t("comment_by_form"), "href": form_href(comments, values), "external": True})
     for key in ("post", "fax", "phone"):
         value = getattr(comments, key)
         if value:
-            href = f"tel:{re.sub(r'[^0-9+]', '', value)}" if key == "phone" else None
-            items.append({"label": t(f"channel_{key}"), "value": value, "href": href, "external": False})
+            shown = phone_html(value) if key == "phone" else value  # each number in it dials
+            items.append({"label": t(f"channel_{key}"), "value": shown, "href": None, "external": False, "copy_label": t("copy_post") if key == "post" else None})
     return {"entries": items, "qr_svg": qr_svg(ctx.page_url) if ctx.page_url.startswith("http") else None}
 
 

@@ -15,11 +15,12 @@ from typing import Any, Callable
 
 from ..emit.poster import poster_html, poster_links
 from ..emit.qr import QrCodes
+from ..emit.feedback_sheet import feedback_sheet_html, sheet_links
 from ..emit.sign import sign_html, sign_links
 from ..gather.accounts import years
 from ..gather.site import Site
 from ..model import Kind
-from ..plan import DocumentPage, LawIndexPage, LedgerPage, PageKind, PageSpec, PosterPage, RedlinePage, SignPage, YearPage
+from ..plan import DocumentPage, FeedbackSheetPage, LawIndexPage, LedgerPage, LookupPage, PageKind, PageSpec, PosterPage, RedlinePage, SignPage, YearPage
 from ..redline import align_readings
 from ..settings import Settings
 from ..urls import PageLinks, SiteUrls
@@ -30,6 +31,7 @@ from .interpretation import interpretation_page_markdown
 from .ledger import contact_point_markdown, directory_markdown, home_ledger_html, notice_page_markdown, statistics_markdown
 from .legal import LegalPage, legal_page_markdown
 from .listing import home_listing_html
+from .lookup import lookup_page_html
 from .notes import ArticlePage, annotate
 from .notes.parts import Slot, page_parts
 from .readings import redline_page_markdown
@@ -157,6 +159,16 @@ def _sign(spec: SignPage, page: PageInput) -> Rendered:
     return Rendered(sign_html(spec.document, page.build.settings, links, page.build.qr))
 
 
+def _feedback_sheet(spec: FeedbackSheetPage, page: PageInput) -> Rendered:
+    links = sheet_links(spec.point, spec.notice, page.build.urls)
+    assert links is not None, "a 反馈单 is planned only for a contact point with a page"
+    return Rendered(feedback_sheet_html(spec.point, spec.notice, page.build.site, page.build.settings, links))
+
+
+def _lookup(spec: LookupPage, page: PageInput) -> Rendered:
+    return Rendered(f"# {spec.title}\n\n", lookup_page_html(page.build.site, page.links, page.build.settings))
+
+
 def _as_written(spec: DocumentPage, page: PageInput) -> Rendered:
     return Rendered(page.markdown)
 
@@ -176,6 +188,8 @@ RENDERERS: dict[PageKind, Renderer] = {
     PageKind.REDLINE: _redline,
     PageKind.POSTER: _poster,
     PageKind.SIGN: _sign,
+    PageKind.FEEDBACK_SHEET: _feedback_sheet,
+    PageKind.LOOKUP: _lookup,
 }
 def render_page(spec: PageSpec, page: PageInput) -> Rendered:
     return RENDERERS[spec.kind](spec, page)

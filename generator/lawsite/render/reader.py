@@ -17,6 +17,7 @@ from ..model import Document
 from ..settings import Settings
 from .comments import form_href, form_point_template, intake_action, intake_base, template_values
 from .i18n import INTAKE_SCRIPT_LABELS, SCRIPT_LABELS, translator
+from .phone import phone_html
 from .templates import render
 
 # Assets added to every page (besides lawsite.css/js), and the poster's own.
@@ -59,7 +60,7 @@ def footer_html(settings: Settings) -> str:
     if not footer.shown:
         return ""
     police_code = "".join(c for c in footer.police if c.isascii() and c.isdigit())
-    return render(settings.language, "partials/site_footer.html", footer=footer, police_code=police_code)
+    return render(settings.language, "partials/site_footer.html", footer=footer, contact=phone_html(footer.contact), police_code=police_code)
 
 
 def not_found_html(settings: Settings) -> str:

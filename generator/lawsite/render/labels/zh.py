@@ -99,6 +99,38 @@ LABELS: dict[str, str] = {
     "sign_id": "联系点编号：{id}",
     "sign_back": "返回联系点页面",
 
+    # --- 查询我的意见 (emit/lookup.py, assets/lookup.js) and a point's 反馈单
+    "lookup_title": "查询我的意见",
+    "lookup_link": "凭回执号查询我的意见",
+    "lookup_intro": "在网上提交意见后，您会得到一个回执号（例如 7KQ2-M9XD-4TNB）。意见采纳情况的说明公布后，在这里输入回执号，就能看到您的意见归入了哪一条意见、处理结果和理由。",
+    "lookup_privacy": "回执号只在您的浏览器中计算，不会发送给网站；网站公布的是加密后的数据，不知道回执号的人无法查看或统计。",
+    "lookup_label": "回执号",
+    "lookup_hint": "12 位字母和数字，大小写、空格和短横线都可以不管。",
+    "lookup_submit": "查询",
+    "lookup_noscript": "查询需要在浏览器中启用 JavaScript。",
+    "lookup_ask": "也可以凭回执号致电或来信询问：{contact}。",
+    "lookup_ask_plain": "也可以凭回执号向我们询问（联系方式见“如何提出意见”）。",
+    "lookup_working": "正在查询……",
+    "lookup_malformed": "这不是一个回执号：回执号是 12 位字母和数字，例如 7KQ2-M9XD-4TNB。请核对后重试。",
+    "lookup_not_found": "没有查到回执号 {receipt} 的处理情况。意见处理情况随意见采纳情况的说明一起公布，尚未公布的请稍后再查；已经公布的，请核对回执号。",
+    "lookup_found": "回执号 {receipt} 的意见处理情况：",
+    "lookup_insecure": "本页面需要通过 https 打开才能查询（浏览器只在安全连接下提供所需的加密功能）。",
+    "lookup_failed": "查询暂时无法完成，请检查网络后重试。",
+    "lookup_notice": "采纳情况说明",
+    "lookup_draft": "草案",
+    "lookup_article": "条文",
+    "lookup_suggestion": "归入的意见",
+    "lookup_outcome": "处理结果",
+    "lookup_ledger": "在草案中查看本条的意见统计",
+    "lookup_group": "在采纳情况说明中查看",
+    "feedback_sheet_link": "打印反馈单：{title}",
+    "feedback_sheet_link_hint": "A4 纸，本联系点上报的意见及处理结果，供书面答复群众",
+    "feedback_sheet_kicker": "意见处理情况反馈单",
+    "feedback_sheet_intro": "{point}收集并上报的对《{draft}》的意见，处理情况如下（摘自{notice}）。",
+    "feedback_sheet_none": "本联系点没有列入该说明的意见。",
+    "feedback_sheet_lookup": "在网上提交意见的，也可以凭回执号在网站“查询我的意见”页面查询：{url}",
+    "feedback_sheet_back": "返回联系点页面",
+
     # --- the comment basket; shown by basket.js through i18n.js (SCRIPT_LABELS)
     "basket_add": "加入意见篮",
     "basket_added": "已加入意见篮",
@@ -155,6 +187,8 @@ LABELS: dict[str, str] = {
     "copied": "已复制",
     "copy_fallback": "请长按下面的链接复制",
     "copy_address": "复制邮箱地址",
+    "copy_post": "复制邮寄地址",
+    "copy_selected": "已选中，请长按复制",
     "read_aloud": "朗读本条",
     "read_stop": "停止朗读",
 
@@ -169,13 +203,13 @@ LABELS: dict[str, str] = {
     "outcome_count_not_adopted": "未采纳 {n}",
     "outcome_count_noted": "留作研究 {n}",
     "outcome_count_pending": "待处理 {n}",
-    "ledger_line_received": "收到意见 {n} 条",
+    "ledger_line_received": "本条意见 {n} 条",
     "entry_count": "{n} 条",
     "reason": "理由",
     "ledger_line_title": "查看本条意见的处理情况",
 
     # --- the ledger: the outcome of a draft, in its page head
-    "draft_outcome": "收到意见 {received} 条，采纳 {adopted} 条",
+    "draft_outcome": "收到意见 {received} 条，逐条列出 {itemised} 条，其中采纳 {adopted} 条、部分采纳 {partly} 条，采纳率 {rate}",
     "draft_outcome_link": "查看意见采纳情况",
 
     # --- the ledger: the notice page
@@ -187,6 +221,10 @@ LABELS: dict[str, str] = {
     "total_rate": "采纳率",
     "rate_note": "采纳率＝（采纳＋部分采纳）÷ 逐条列出的意见数",
     "count_unit": "{n} 条",
+    "figure_received_what": "各渠道收到的意见总数",
+    "figure_itemised_what": "逐条答复的意见，相同的合并为 {entries} 项",
+    "figure_not_itemised": "另有 {n} 条未逐条列出",
+    "figure_outcomes_note": "采纳、部分采纳、未采纳、留作研究、待处理都按逐条列出的意见计，合计 {n} 条；采纳率＝（采纳＋部分采纳）÷ 逐条列出。",
     "by_article": "逐条处理情况",
     "general_group": "总体意见",
     "see_article": "查看条文",
@@ -323,7 +361,7 @@ LABELS: dict[str, str] = {
     "feed_entry_draft": "公开征求意见：{title}",
     "feed_entry_reading": "新审次：{title}",
     "feed_summary_deadline": "征求意见截止日期：{date}",
-    "feed_summary_received": "收到意见 {received} 条，逐条说明 {entries} 项",
+    "feed_summary_received": "收到意见 {received} 条，逐条列出 {itemised} 条（合并后 {entries} 项）",
 
     # --- open data
     "opendata_general": "总体",

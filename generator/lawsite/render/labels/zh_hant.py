@@ -99,6 +99,38 @@ LABELS: dict[str, str] = {
     "sign_id": "聯絡點編號：{id}",
     "sign_back": "返回聯絡點頁面",
 
+    # --- 查詢我的意見 (emit/lookup.py, assets/lookup.js) and a point's 反饋單
+    "lookup_title": "查詢我的意見",
+    "lookup_link": "憑回執號查詢我的意見",
+    "lookup_intro": "在網上提交意見後，您會得到一個回執號（例如 7KQ2-M9XD-4TNB）。意見採納情況的說明公布後，在這裏輸入回執號，就能看到您的意見歸入了哪一條意見、處理結果和理由。",
+    "lookup_privacy": "回執號只在您的瀏覽器中計算，不會發送給網站；網站公布的是加密後的數據，不知道回執號的人無法查看或統計。",
+    "lookup_label": "回執號",
+    "lookup_hint": "12 位字母和數字，大小寫、空格和短橫線都可以不管。",
+    "lookup_submit": "查詢",
+    "lookup_noscript": "查詢需要在瀏覽器中啓用 JavaScript。",
+    "lookup_ask": "也可以憑回執號致電或來信詢問：{contact}。",
+    "lookup_ask_plain": "也可以憑回執號向我們詢問（聯繫方式見「如何提出意見」）。",
+    "lookup_working": "正在查詢……",
+    "lookup_malformed": "這不是一個回執號：回執號是 12 位字母和數字，例如 7KQ2-M9XD-4TNB。請核對後重試。",
+    "lookup_not_found": "沒有查到回執號 {receipt} 的處理情況。意見處理情況隨意見採納情況的說明一起公布，尚未公布的請稍後再查；已經公布的，請核對回執號。",
+    "lookup_found": "回執號 {receipt} 的意見處理情況：",
+    "lookup_insecure": "本頁面需要通過 https 打開才能查詢（瀏覽器只在安全連接下提供所需的加密功能）。",
+    "lookup_failed": "查詢暫時無法完成，請檢查網絡後重試。",
+    "lookup_notice": "採納情況說明",
+    "lookup_draft": "草案",
+    "lookup_article": "條文",
+    "lookup_suggestion": "歸入的意見",
+    "lookup_outcome": "處理結果",
+    "lookup_ledger": "在草案中查看本條的意見統計",
+    "lookup_group": "在採納情況說明中查看",
+    "feedback_sheet_link": "打印反饋單：{title}",
+    "feedback_sheet_link_hint": "A4 紙，本聯繫點上報的意見及處理結果，供書面答覆群眾",
+    "feedback_sheet_kicker": "意見處理情況反饋單",
+    "feedback_sheet_intro": "{point}收集並上報的對《{draft}》的意見，處理情況如下（摘自{notice}）。",
+    "feedback_sheet_none": "本聯繫點沒有列入該說明的意見。",
+    "feedback_sheet_lookup": "在網上提交意見的，也可以憑回執號在網站「查詢我的意見」頁面查詢：{url}",
+    "feedback_sheet_back": "返回聯繫點頁面",
+
     # --- the comment basket; shown by basket.js through i18n.js (SCRIPT_LABELS)
     "basket_add": "加入意見籃",
     "basket_added": "已加入意見籃",
@@ -155,6 +187,8 @@ LABELS: dict[str, str] = {
     "copied": "已複製",
     "copy_fallback": "請長按下面的連結複製",
     "copy_address": "複製郵箱地址",
+    "copy_post": "複製郵寄地址",
+    "copy_selected": "已選中，請長按複製",
     "read_aloud": "朗讀本條",
     "read_stop": "停止朗讀",
 
@@ -169,13 +203,13 @@ LABELS: dict[str, str] = {
     "outcome_count_not_adopted": "未採納 {n}",
     "outcome_count_noted": "留作研究 {n}",
     "outcome_count_pending": "待處理 {n}",
-    "ledger_line_received": "收到意見 {n} 條",
+    "ledger_line_received": "本條意見 {n} 條",
     "entry_count": "{n} 條",
     "reason": "理由",
     "ledger_line_title": "查看本條意見的處理情況",
 
     # --- the ledger: the outcome of a draft, in its page head
-    "draft_outcome": "收到意見 {received} 條，採納 {adopted} 條",
+    "draft_outcome": "收到意見 {received} 條，逐條列出 {itemised} 條，其中採納 {adopted} 條、部分採納 {partly} 條，採納率 {rate}",
     "draft_outcome_link": "查看意見採納情況",
 
     # --- the ledger: the notice page
@@ -187,6 +221,10 @@ LABELS: dict[str, str] = {
     "total_rate": "採納率",
     "rate_note": "採納率＝（採納＋部分採納）÷ 逐條列出的意見數",
     "count_unit": "{n} 條",
+    "figure_received_what": "各渠道收到的意見總數",
+    "figure_itemised_what": "逐條答覆的意見，相同的合併為 {entries} 項",
+    "figure_not_itemised": "另有 {n} 條未逐條列出",
+    "figure_outcomes_note": "採納、部分採納、未採納、留作研究、待處理都按逐條列出的意見計，合計 {n} 條；採納率＝（採納＋部分採納）÷ 逐條列出。",
     "by_article": "逐條處理情況",
     "general_group": "總體意見",
     "see_article": "查看條文",
@@ -323,7 +361,7 @@ LABELS: dict[str, str] = {
     "feed_entry_draft": "公開徵求意見：{title}",
     "feed_entry_reading": "新審次：{title}",
     "feed_summary_deadline": "徵求意見截止日期：{date}",
-    "feed_summary_received": "收到意見 {received} 條，逐條說明 {entries} 項",
+    "feed_summary_received": "收到意見 {received} 條，逐條列出 {itemised} 條（合併後 {entries} 項）",
 
     # --- open data
     "opendata_general": "總體",
