@@ -83,10 +83,11 @@ def parser(lang: str = DEFAULT) -> argparse.ArgumentParser:
     new.set_defaults(run=new_command.run)
 
     tally = command("tally", msg("cli.tally").render(lang))
-    tally.add_argument("file", metavar="FILE.csv", help=msg("cli.tally.file").render(lang))
+    tally.add_argument("file", metavar="FILE", help=msg("cli.tally.file").render(lang))
     tally.add_argument("--concerns", required=True, metavar="ID", help=msg("cli.tally.concerns").render(lang))
     tally.add_argument("--id", help=msg("cli.tally.id").render(lang))
     tally.add_argument("--out", metavar="PATH", help=msg("cli.tally.out").render(lang))
+    tally.add_argument("--force", action="store_true", help=msg("cli.tally.force").render(lang))
     tally.set_defaults(run=tally_command.run)
 
     ledger = command("ledger", msg("cli.ledger").render(lang))

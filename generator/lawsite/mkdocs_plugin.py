@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -270,6 +271,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         for section in _sections(nav.items):
             section.title = self._section_title(section)
+            self._number_pages_in_order(section)
         nav.items.sort(key=self._nav_rank)
         self._group_laws_by_year(nav)
         self.rendering = Steps(msg("progress.rendering").render(self.lang), len(files.documentation_pages()))
@@ -336,6 +338,13 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         kinds = {self._kind_of(page) for page in _pages(item)} if isinstance(item, Section) else set()
         ranks = [NAV_ORDER.index(kind) + 1 for kind in kinds if kind in NAV_ORDER]
         return min(ranks) if ranks else len(NAV_ORDER) + 1
+
+    def _number_pages_in_order(self, section: Section) -> None:
+        """A folder of plain pages named by number (content/guide/: 1-draft,
+        2-…, 10-sort) in the order of their numbers, not of their letters."""
+        children = section.children
+        if all(isinstance(c, Page) and self._kind_of(c) is Kind.PAGE for c in children):
+            children.sort(key=lambda page: (page.file.name != "index", [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", page.file.name)]))
 
     def _index_title(self, section: Section) -> str | None:
         """A folder of plain pages with its own index.md (content/guide/) is

@@ -1,4 +1,11 @@
-"""`lawsite tally`: collected comments (a CSV, one row per comment) → a notice skeleton.
+"""`lawsite tally`: collected comments → a notice.
+
+Two inputs. The reviewed worksheet of `lawsite sort` (`review.py`
+reads it): one suggestion per group with a 处理结果 and per source among its
+members (so every contact point keeps the credit for what it submitted),
+with the outcome, the reason, the members' ids and their count; groups left
+without an outcome are listed, off-topic ones (`none`) counted. Or a CSV, one
+row per comment, as below.
 
 Rows are checked against the draft (an unknown article is reported with its
 row number), identical suggestions are merged — same article, same text once
@@ -17,18 +24,24 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from .collect.table import COLUMNS as COLLECT_COLUMNS
-from .collect.table import SOURCE_OF_CHANNEL
+from .collect.table import source_of
 from .messages import Text, msg
-from .model import GENERAL, Document, Problem
+from .model import GENERAL, Document, Outcome, Problem
 from .numerals import MAX_COUNT_DIGITS, whole_number
 from .parse.frontmatter import shortened
 from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, csv_rows, decode_csv, header_faults, normalise, resolve_article
 
+if TYPE_CHECKING:
+    from .review import Undecided
+
 COLUMNS = ("article", "from", "text", "count")
+MAX_LISTED = 50  # undecided groups named one by one, in the terminal and the notice's body
 
 
 @dataclass
@@ -39,7 +52,10 @@ class Entry:
     source: str
     text: str  # as first written
     count: int
-    rows: list[int] = field(default_factory=list)  # CSV lines merged into it
+    rows: list[int] = field(default_factory=list)  # CSV lines (or the worksheet's group row) merged into it
+    outcome: Outcome = Outcome.PENDING
+    reason: str | None = None
+    ids: list[str] = field(default_factory=list)  # the comments' ids (the worksheet's, or the collect table's `id`)
 
 
 @dataclass
@@ -48,10 +64,37 @@ class Tallied:
     rows: int = 0  # comment rows read
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    undecided: list[Undecided] = field(default_factory=list)  # worksheet groups without an outcome
+    off_topic: int = 0  # worksheet comments on `none`
 
     @property
     def comments(self) -> int:
         return sum(e.count for e in self.entries)
+
+    @property
+    def received(self) -> int:
+        """Every comment read: itemised, off-topic, and in groups not decided yet."""
+        return self.comments + self.off_topic + sum(u.comments for u in self.undecided)
+
+
+def tally_worksheet(path: Path, draft: Document) -> Tallied:
+    """The decided groups of the reviewed worksheet at `path`, one entry per group and source."""
+    from .review import read_review  # openpyxl and the sorter's tables: only for a worksheet
+
+    review = read_review(path, draft)
+    result = Tallied(None, problems=review.problems, undecided=review.undecided, off_topic=review.off_topic)
+    if review.errors:
+        return result
+    for decided in review.decided:
+        by_source: dict[str, Entry] = {}
+        for member in decided.members:
+            entry = by_source.setdefault(member.source, Entry(decided.article, member.source, decided.text, 0, [decided.row], decided.outcome, decided.reason))
+            entry.count += member.count
+            entry.ids.append(member.id)
+        result.entries += by_source.values()
+        result.rows += len(decided.members)
+    result.entries = _in_text_order(result.entries, draft)
+    return result
 
 
 def tally_comments(raw: bytes, path: str, draft: Document) -> Tallied:
@@ -113,14 +156,15 @@ def _row(row: dict[str, str], complete: bool, path: str, line: int, draft: Docum
     entry = merged.setdefault(key, Entry(article, row["from"], row["text"], 0))
     entry.count += count
     entry.rows.append(line)
+    if row.get("id") and row["id"] not in entry.ids:  # the collect table's: a receipt, a mail's hash …
+        entry.ids.append(row["id"])
 
 
 def _from_collected(row: dict[str, str]) -> dict[str, str]:
     """A row of the collect table as tally reads one: `from` its contact
     point or channel when it names none, the text as it was written."""
-    source = row.get("from") or row.get("point") or SOURCE_OF_CHANNEL.get(row["channel"], row["channel"])
     text = row.get("text", "")
-    return {**row, "from": source, "text": text[1:] if text.startswith("'") else text}
+    return {**row, "from": source_of(row), "text": text[1:] if text.startswith("'") else text}
 
 
 def _in_text_order(entries: list[Entry], draft: Document) -> list[Entry]:
@@ -130,23 +174,45 @@ def _in_text_order(entries: list[Entry], draft: Document) -> list[Entry]:
     return sorted(entries, key=lambda e: order.get(e.article, len(order)))  # stable: first appearance within an article
 
 
-def skeleton(draft: Document, result: Tallied, notice_id: str) -> str:
-    """The notice file: front matter with every entry pending, and a body to write."""
+def skeleton(draft: Document, result: Tallied, notice_id: str, replacing: Document | None = None) -> str:
+    """The notice file: front matter with every entry (pending, from a CSV), and a
+    body to write; `replacing` a notice, its other front matter and its body are kept."""
     labels = {a.id: a.label for a in draft.legal.articles} if draft.legal else {}
-    front = {
+    front: dict[str, object] = {
         "kind": "notice",
         "id": notice_id,
         "title": f"《{draft.title}》公开征求意见采纳情况的说明",
         "concerns": draft.id,
-        "received": result.comments,
-        "suggestions": [
-            {"article": "总体" if e.article == GENERAL else labels.get(e.article, e.article), "from": e.source, "count": e.count, "text": e.text, "outcome": "pending"}
-            for e in result.entries
-        ],
     }
-    dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
-    body = "（在此说明征求意见的时间、方式和收到意见的总体情况，以及根据意见所作的主要修改。逐条处理后，把 outcome 改为 adopted、partly、not-adopted 或 noted，未采纳和部分采纳的写明 reason。）\n"
-    return f"---\n{dumped}---\n\n{body}"
+    if replacing is not None:  # what the editor wrote stays; the suggestions are this tally's alone
+        front.update({k: v for k, v in replacing.meta.items() if k not in ("id", "received", "suggestions", "suggestions_file")})
+    front.update({"received": result.received, "suggestions": [_suggestion(e, labels) for e in result.entries]})
+    # libyaml's dumper where PyYAML has it: the pure-Python one takes ~25 s for 100,000 comments' entries.
+    dumped = yaml.dump(front, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False, width=10_000)
+    if replacing is not None and replacing.body.strip():
+        return f"---\n{dumped}---\n{replacing.body}"
+    body = "（在此说明征求意见的时间、方式和收到意见的总体情况，以及根据意见所作的主要修改。"
+    if any(e.outcome is Outcome.PENDING for e in result.entries):
+        body += "逐条处理后，把 outcome 改为 adopted、partly、not-adopted 或 noted，未采纳和部分采纳的写明 reason。"
+    if result.undecided:
+        groups = "、".join(u.group for u in result.undecided[:MAX_LISTED]) + ("等" if len(result.undecided) > MAX_LISTED else "")
+        body += f"尚有 {len(result.undecided)} 组意见未填写处理结果，未列入本说明：{groups}。"
+    return f"---\n{dumped}---\n\n{body}）\n"
+
+
+def _suggestion(entry: Entry, labels: dict[str, str]) -> dict[str, object]:
+    item: dict[str, object] = {
+        "article": "总体" if entry.article == GENERAL else labels.get(entry.article, entry.article),
+        "from": entry.source,
+        "count": entry.count,
+        "text": entry.text,
+        "outcome": entry.outcome.value,
+    }
+    if entry.reason:
+        item["reason"] = entry.reason
+    if entry.ids:
+        item["ids"] = entry.ids
+    return item
 
 
 def _entries(n: int) -> Text:
@@ -157,7 +223,10 @@ def report_lines(draft: Document, result: Tallied) -> list[Text]:
     """Per-article and per-source counts, for the terminal."""
     labels = {a.id: a.label for a in draft.legal.articles} if draft.legal else {}
     encoding = ENCODING_NAMES.get(result.encoding or "", result.encoding)
-    lines = [msg("tally.read", rows=result.rows, encoding=encoding, comments=result.comments, entries=_entries(len(result.entries)))]
+    if result.encoding is None:  # the worksheet
+        lines = [msg("tally.read.sheet", rows=result.rows, comments=result.comments, entries=_entries(len(result.entries)))]
+    else:
+        lines = [msg("tally.read", rows=result.rows, encoding=encoding, comments=result.comments, entries=_entries(len(result.entries)))]
     by_article: Counter[str] = Counter()
     entries_by_article: Counter[str] = Counter()
     for e in result.entries:
@@ -172,4 +241,11 @@ def report_lines(draft: Document, result: Tallied) -> list[Text]:
         by_source[e.source] += e.count
     lines.append(msg("tally.per-source"))
     lines += [msg("tally.source", source=source, comments=n) for source, n in by_source.most_common()]
+    if result.off_topic:
+        lines.append(msg("tally.off-topic", comments=result.off_topic))
+    if result.undecided:
+        lines.append(msg("tally.undecided", n=len(result.undecided), comments=sum(u.comments for u in result.undecided)))
+        lines += [msg("tally.undecided.group", cell=u.cell, group=u.group, comments=u.comments) for u in result.undecided[:MAX_LISTED]]
+        if len(result.undecided) > MAX_LISTED:
+            lines.append(msg("tally.undecided.more", n=len(result.undecided) - MAX_LISTED))
     return lines

@@ -14,7 +14,7 @@ from browser.conftest import SCREENSHOTS
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("page_path", ["guide/1-draft/", "guide/4-check/", "guide/6-publish/"])
+@pytest.mark.parametrize("page_path", ["guide/1-draft/", "guide/4-check/", "guide/6-publish/", "guide/10-sort/"])
 def test_guide_fits_a_phone(chromium: Any, sample_url: str, page_path: str):
     context = chromium.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, locale="zh-CN")
     page = context.new_page()

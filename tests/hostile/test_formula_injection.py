@@ -86,8 +86,8 @@ CONFIG = "site_name: t\ndocs_dir: content\ntheme: {name: material}\nplugins:\n  
 DRAFT = "---\nkind: draft\nid: d1\ntitle: 测试条例（草案）\n---\n\n第一条　为了测试，制定本条例。\n\n第二条　本条例适用于测试。\n"
 
 
-def _notice(notice_id: str, extra: str) -> str:
-    return f"---\nkind: notice\nid: {notice_id}\ntitle: 测试说明\nconcerns: d1\npublished: 2026-05-20\nreceived: 30\n{extra}---\n\n说明。\n"
+def _notice(notice_id: str, extra: str, concerns: str = "d1") -> str:
+    return f"---\nkind: notice\nid: {notice_id}\ntitle: 测试说明\nconcerns: {concerns}\npublished: 2026-05-20\nreceived: 30\n{extra}---\n\n说明。\n"
 
 
 def _csv_text(rows: list[list[object]]) -> str:
@@ -103,17 +103,18 @@ def test_hostile_suggestions_from_every_input_are_neutralised_in_the_published_c
     (content / "drafts").mkdir(parents=True)
     (content / "notices").mkdir()
     (content / "index.md").write_text("# 首页\n", encoding="utf-8")
-    (content / "drafts" / "d1.md").write_text(DRAFT, encoding="utf-8")
+    for draft in ("d1", "d2", "d3"):  # one notice per draft
+        (content / "drafts" / f"{draft}.md").write_text(DRAFT.replace("id: d1", f"id: {draft}"), encoding="utf-8")
     # 1. In the notice's front matter (YAML, where a tab or CR can be written as an escape).
     listed = "".join(f"- article: 第一条\n  from: {_yaml(attack)}\n  count: 1\n  text: {_yaml(attack)}\n  outcome: noted\n  reason: {_yaml(attack)}\n" for attack in [*ATTACKS, "\t=3+3", "\r=4+4"])
     (content / "notices" / "n1.md").write_text(_notice("n1", f"suggestions:\n{listed}"), encoding="utf-8")
     # 2. In the CSV a notice names.
     (content / "notices" / "n2.csv").write_text(_csv_text([["第二条", attack, 1, attack, "not-adopted", attack] for attack in ATTACKS]), encoding="utf-8")
-    (content / "notices" / "n2.md").write_text(_notice("n2", "suggestions_file: n2.csv\n"), encoding="utf-8")
+    (content / "notices" / "n2.md").write_text(_notice("n2", "suggestions_file: n2.csv\n", concerns="d2"), encoding="utf-8")
     # 3. Comments tallied into a notice skeleton by `lawsite tally`.
     comments = tmp_path / "comments.csv"
     comments.write_text("article,from,text\n" + "".join(f"第二条,网民,\"{attack.replace(chr(34), chr(34) * 2)}\"\n" for attack in ATTACKS), encoding="utf-8")
-    assert main(["-f", str(config), "tally", str(comments), "--concerns", "d1", "--id", "n3", "--out", str(content / "notices" / "n3.md")]) == EXIT_OK
+    assert main(["-f", str(config), "tally", str(comments), "--concerns", "d3", "--id", "n3", "--out", str(content / "notices" / "n3.md")]) == EXIT_OK
 
     build_site(config, tmp_path / "site", 1_795_320_000)
     rows = _cells((tmp_path / "site" / "data" / "suggestions.csv").read_bytes())

@@ -19,7 +19,7 @@ def notice(notice_id: str, received: int | None, counts: list[tuple[int, str]]) 
 
 def test_a_draft_counts_its_notices_and_each_notice_its_own() -> None:
     site = gather([Source("d1.md", DRAFT), notice("n1", 100, [(3, "adopted"), (2, "not-adopted")]), notice("n2", None, [(4, "partly")])], Settings())
-    assert site.errors == []
+    assert [problem.code for problem in site.errors] == ["second-notice"]  # check refuses it; should one slip through, the figures still add up
     assert received_of(site.notices["n1"]) == 100
     assert received_of(site.notices["n2"]) == 4  # states none: received what it itemises (check refuses fewer)
     first, second = site.ledger.notices["n1"].figures, site.ledger.notices["n2"].figures

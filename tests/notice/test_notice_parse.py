@@ -287,3 +287,24 @@ def test_ids_without_count_count_as_one() -> None:
     _, problems = check(notice(items))
     problem = only(problems, "ids-exceed-count")
     assert (problem.line, problem.field) == (6, "suggestions[0].count")
+
+
+# --- one notice per draft --------------------------------------------------------------
+
+
+def test_a_second_notice_on_the_same_draft_is_an_error_naming_the_first() -> None:
+    second = notice(GOOD).replace("id: n1", "id: n2")
+    sources = [Source("drafts/d1.md", DRAFT), Source("points/east.md", POINT), Source("notices/n1.md", notice(GOOD)), Source("notices/n2.md", second)]
+    site = gather(sources, Settings())
+    problem = only(site.problems, "second-notice")
+    assert (problem.path, problem.line, problem.field, problem.is_error) == ("notices/n2.md", 4, "concerns", True)
+    assert "notices/n1.md" in problem.message.render("en") and "counted twice" in problem.message.render("en")
+
+
+def test_notices_on_two_readings_are_no_second_notice() -> None:
+    second_reading = DRAFT.replace("id: d1", "id: d2")
+    second = notice(GOOD).replace("id: n1", "id: n2").replace("concerns: d1", "concerns: d2")
+    sources = [Source("drafts/d1.md", DRAFT), Source("drafts/d2.md", second_reading), Source("points/east.md", POINT), Source("notices/n1.md", notice(GOOD)), Source("notices/n2.md", second)]
+    site = gather(sources, Settings())
+    assert [p for p in site.problems if p.code == "second-notice"] == []
+    assert set(site.notices) == {"n1", "n2"}

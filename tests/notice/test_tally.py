@@ -3,6 +3,7 @@ a notice skeleton that `lawsite check` accepts, and nothing overwritten."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -109,9 +110,30 @@ def test_cli_writes_a_skeleton_that_check_accepts_and_never_overwrites(project: 
     assert [s.article for s in notice.suggestions] == [GENERAL, "art_2", "art_2", "art_2-1", "art_3"]
     assert main(["-f", config, "check"]) == EXIT_OK
     before = written.read_bytes()
-    assert main(["-f", config, "tally", str(project / "comments.csv"), "--concerns", "d1", "--out", str(written)]) == EXIT_USAGE
-    assert "exists already" in capsys.readouterr().err
-    assert written.read_bytes() == before
+    assert main(["-f", config, "tally", str(project / "comments.csv"), "--concerns", "d1", "--out", str(project / "other.md"), "--id", "other"]) == EXIT_USAGE
+    assert f"the draft d1 has a notice already: {written}" in capsys.readouterr().err
+    assert written.read_bytes() == before and not (project / "other.md").exists()
+
+
+def test_tally_twice_refuses_naming_the_notice_and_force_replaces_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = str(project / "mkdocs.yml")
+    notices = project / "content" / "notices"
+    assert main(["-f", config, "tally", str(project / "comments.csv"), "--concerns", "d1", "--id", "d1-first"]) == EXIT_OK
+    first = notices / "d1-first.md"
+    edited = first.read_text(encoding="utf-8").replace("outcome: pending", "outcome: noted").replace("concerns: d1\n", "concerns: d1\npublished: 2026-12-20\n")
+    first.write_text(edited.split("\n---\n")[0] + "\n---\n\n编辑写的正文。\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["-f", config, "tally", str(project / "comments.csv"), "--concerns", "d1"]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert f"the draft d1 has a notice already: {first}" in err and "add --force" in err
+    assert sorted(p.name for p in notices.iterdir()) == ["d1-first.md"]  # no d1-feedback.md, no …-2.md
+    assert main(["-f", config, "tally", str(project / "comments.csv"), "--concerns", "d1", "--force"]) == EXIT_OK
+    assert f"replaced {first}" in capsys.readouterr().out
+    assert sorted(p.name for p in notices.iterdir()) == ["d1-first.md"]  # replaced in its place, with its id
+    replaced = first.read_text(encoding="utf-8")
+    assert "id: d1-first" in replaced and "outcome: noted" not in replaced and "outcome: pending" in replaced
+    assert "published: 2026-12-20" in replaced and replaced.endswith("\n---\n\n编辑写的正文。\n")  # what the editor wrote stays
+    assert main(["-f", config, "check"]) == EXIT_OK
 
 
 def test_cli_writes_nothing_when_a_row_is_wrong(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -140,11 +162,12 @@ m-1f3a,mail,,总体,来信意见。,2026-12-01T11:00:00+08:00,d1
 def test_the_collect_format_counts_each_comment_for_its_contact_point() -> None:
     result = tally_comments(COLLECTED.encode(), "comments.csv", draft())
     assert result.problems == [] and result.rows == 4
-    assert [(e.article, e.source, e.count) for e in result.entries] == [
-        (GENERAL, "来信", 1),
-        ("art_2", "east-street", 2),  # the point's two identical comments, merged and credited to it
-        ("art_3", "网民", 1),
+    assert [(e.article, e.source, e.count, e.ids) for e in result.entries] == [
+        (GENERAL, "来信", 1, ["m-1f3a"]),
+        ("art_2", "east-street", 2, ["7KQ2-M9XD-4TNB", "8KQ2-M9XD-4TNB"]),  # the point's two identical comments, merged and credited to it
+        ("art_3", "网民", 1, ["9KQ2-M9XD-4TNB"]),
     ]
+    assert result.entries[1].outcome is Outcome.PENDING
 
 
 def test_the_collect_format_without_an_article_is_reported_by_row() -> None:
@@ -161,3 +184,15 @@ def test_a_signs_comments_reach_the_ledgers_per_point_counts(project: Path, caps
     assert [p for p in site.problems if p.is_error] == []
     point = site.ledger.for_point("east-street")
     assert point is not None and point.tally.total == 2 and "d1" in point.consultations
+    assert [s.ids for s in site.notices["d1-feedback"].suggestions if s.source == "east-street"] == [("7KQ2-M9XD-4TNB", "8KQ2-M9XD-4TNB")]
+
+
+def test_tally_help_names_its_columns_and_the_header_row(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LAWSITE_LANG")
+    assert main(["tally", "--help"]) == EXIT_OK
+    help_text = re.sub(r"\s+", "", capsys.readouterr().out)
+    assert "第一行必须是表头" in help_text and "article,from,text[,count]" in help_text
+    assert "id,channel,point,article,text,received" in help_text
+    for column in ("组", "建议条文", "意见样例", "处理结果", "理由", "意见分组", "全部意见"):
+        assert column in help_text
+    assert "部分采纳、未采纳、留作研究必须写理由" in help_text and "--force" in help_text

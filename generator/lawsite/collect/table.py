@@ -45,6 +45,13 @@ WHOLE_DRAFT = "总体"  # the article cell of a comment on the draft as a whole
 MAX_PROBLEMS_LISTED = 1000  # a mailbox of a million spam mails still gets a short report: the rest are counted
 
 
+
+def source_of(row: dict[str, str]) -> str:
+    """Who a comment of the collect table is credited to (a notice's `from`):
+    who the row names, else its contact point, else its channel's word (网民, 来信 …)."""
+    channel = row.get("channel", "")
+    return row.get("from") or row.get("point") or SOURCE_OF_CHANNEL.get(channel, channel) or SOURCE_OF_CHANNEL["web"]
+
 @dataclass(frozen=True)
 class Row:
     id: str

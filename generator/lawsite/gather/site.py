@@ -390,11 +390,17 @@ def _attach_notices(site: Site, read_file: ReadFile | None) -> list[Problem]:
     """Parse every notice's suggestions against the draft it concerns."""
     problems: list[Problem] = []
     points = {d.id for d in site.of_kind(Kind.CONTACT_POINT)}
+    first: dict[str, Document] = {}  # the first notice on each draft
     for document in site.of_kind(Kind.NOTICE):
         concerned = site.get(document.concerns)
         notice, found = parse_notice(document, concerned, read_file, points)
         site.notices[notice.id] = notice
         problems.extend(found)
+        # One notice per draft: a second (`lawsite tally` run twice) would count every comment twice.
+        # A later reading is a draft of its own, so its notice is no second one.
+        earlier = first.setdefault(document.concerns, document)
+        if document.concerns and earlier is not document:
+            problems.append(Problem(document.path, _front_line(document, "concerns"), "concerns", msg("second-notice", draft=document.concerns, path=earlier.path), msg("second-notice.hint"), code="second-notice"))
     return problems
 
 

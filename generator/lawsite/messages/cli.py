@@ -281,24 +281,32 @@ MESSAGES: dict[str, Message] = {
         en="treat warnings as errors",
     ),
     "cli.tally": Message(
-        zh="汇总收集到的意见（CSV：article,from,text[,count]）→ 意见采纳情况的说明初稿",
-        en="collected comments (CSV: article,from,text[,count]) → a notice skeleton",
+        zh="整理后的意见工作表（lawsite sort 写出、已填写处理结果的 .xlsx）或收集到的意见（CSV）→ 意见采纳情况的说明",
+        en="the reviewed worksheet (the .xlsx `lawsite sort` writes, outcomes filled in) or collected comments (CSV) → a notice",
     ),
     "cli.tally.concerns": Message(
         zh="意见所针对草案的 id",
         en="the id of the draft the comments were made on",
     ),
     "cli.tally.file": Message(
-        zh="每行一条意见；UTF-8（带不带 BOM 均可）或 GBK 编码",
-        en="one row per comment; UTF-8 (with or without BOM) or GBK",
+        zh=("FILE.xlsx：lawsite sort 写出的工作表，“意见分组”表每组一行，读取 组、建议条文、意见样例、处理结果（采纳、部分采纳、未采纳、留作研究）和 理由 列，"
+            "部分采纳、未采纳、留作研究必须写理由，处理结果留空的组列出但不写入；各组的意见编号和来源取自“全部意见”表（id、group、channel、point、from、count 列）。"
+            "FILE.csv：第一行必须是表头，每行一条意见，列为 article,from,text[,count]，或收集格式 id,channel,point,article,text,received,…；UTF-8（带不带 BOM 均可）或 GBK 编码"),
+        en=("FILE.xlsx: the worksheet `lawsite sort` writes; on its sheet 意见分组, one row per group, the columns 组, 建议条文, 意见样例, 处理结果 (采纳, 部分采纳, 未采纳, 留作研究) and 理由 are read; "
+            "部分采纳, 未采纳 and 留作研究 need a 理由, groups without an outcome are listed and left out; each group's ids and sources come from the sheet 全部意见 (columns id, group, channel, point, from, count). "
+            "FILE.csv: a header row first, then one row per comment, columns article,from,text[,count], or the collect format id,channel,point,article,text,received,…; UTF-8 (with or without BOM) or GBK"),
+    ),
+    "cli.tally.force": Message(
+        zh="草案已有说明时，用这次的结果替换它（同一文件、同一 id）",
+        en="when the draft has a notice already, replace it with this one (same file, same id)",
     ),
     "cli.tally.id": Message(
         zh="说明的 id（默认：草案id-feedback）",
         en="the notice's id (default: ID-feedback)",
     ),
     "cli.tally.out": Message(
-        zh="写入哪个文件（默认：content/notices/<id>.md）；不会覆盖已有文件",
-        en="file to write (default: content/notices/<id>.md); never overwritten",
+        zh="写入哪个文件（默认：content/notices/<id>.md）；不加 --force 时不会覆盖已有文件",
+        en="file to write (default: content/notices/<id>.md); never overwritten without --force",
     ),
     "cli.version": Message(
         zh="显示版本号并退出",
@@ -455,6 +463,10 @@ MESSAGES: dict[str, Message] = {
     "error.intake": Message(
         zh="lawsite：intake 应是意见征集服务的 http(s) 地址（例如 https://yj.example.gov.cn/intake），而不是 {intake!r}",
         en="lawsite: intake must be the http(s) address of the comment service (e.g. https://yj.example.gov.cn/intake), not {intake!r}",
+    ),
+    "error.tally-notice-exists": Message(
+        zh="草案 {draft} 已有意见采纳情况的说明：{path}；再写一份会重复计数。要用这次的结果替换它，加 --force",
+        en="the draft {draft} has a notice already: {path}; a second one would count every comment twice. To replace it with this one, add --force",
     ),
     "error.timezone": Message(
         zh="lawsite：未知的时区 {timezone!r}；请使用 IANA 名称，例如 'Asia/Shanghai'",
@@ -651,6 +663,14 @@ MESSAGES: dict[str, Message] = {
     "tally.done": Message(
         zh="已创建 {out}；下一步：逐条确定处理结果，然后运行 `lawsite check`",
         en="created {out}; next: decide each outcome, then run `lawsite check`",
+    ),
+    "tally.done.decided": Message(
+        zh="已创建 {out}；下一步：写好正文说明，然后运行 `lawsite check`",
+        en="created {out}; next: write the notice's body, then run `lawsite check`",
+    ),
+    "tally.done.replaced": Message(
+        zh="已用这次的结果替换 {out}；下一步：看看正文说明是否仍然准确，然后运行 `lawsite check`",
+        en="replaced {out} with this tally; next: see that the notice's body still holds, then run `lawsite check`",
     ),
     "tally.refused": Message(
         zh="{source} 中有 {n} 个问题；没有写入任何文件",

@@ -1390,6 +1390,14 @@ MESSAGES: dict[str, Message] = {
         zh="Pagefind 在 {name} 中写出了无法读取的索引包：{exc}",
         en="Pagefind wrote an unreadable bundle in {name}: {exc}",
     ),
+    "second-notice": Message(
+        zh="草案 {draft} 已有一份意见采纳情况的说明：{path}；其中的意见会被重复计数",
+        en="the draft {draft} has a notice already, {path}; its suggestions would be counted twice",
+    ),
+    "second-notice.hint": Message(
+        zh="一部草案只发一份说明：把两份合并为一份（suggestions 和 suggestions_file 可以同时用），或删去多余的一份；下一审次的草案另有自己的 id 和说明",
+        en="one notice per draft: merge the two (suggestions and suggestions_file may be used together) or delete one; a later reading is a draft of its own, with its own notice",
+    ),
     "self-reference": Message(
         zh="`{key}: {target_id}` 指向本文件自身",
         en="`{key}: {target_id}` names this document itself",
@@ -1413,6 +1421,126 @@ MESSAGES: dict[str, Message] = {
     "share-image-no-font.hint": Message(
         zh="安装中文字体后重新构建，例如 Debian/Ubuntu：apt-get install fonts-noto-cjk",
         en="install a CJK font and build again, e.g. on Debian/Ubuntu: apt-get install fonts-noto-cjk",
+    ),
+    "sheet-bad-count": Message(
+        zh="count 为“{count}”，应为不小于 1 的整数",
+        en="count is '{count}', not a whole number of at least 1",
+    ),
+    "sheet-duplicate-group": Message(
+        zh="组 {group} 已在第 {first} 行出现",
+        en="group {group} is on row {first} already",
+    ),
+    "sheet-duplicate-group.hint": Message(
+        zh="每组只占一行：删去复制出来的这一行，或改用“全部意见”表的 group 列调整分组",
+        en="each group has one row: delete this copy, or move comments with the group column of the 全部意见 sheet",
+    ),
+    "sheet-duplicate-id": Message(
+        zh="意见编号 {id} 已在第 {first} 行出现",
+        en="comment id {id} is on row {first} already",
+    ),
+    "sheet-empty-group": Message(
+        zh="组 {group} 填写了处理结果，但“全部意见”表中没有属于这一组的意见",
+        en="group {group} has an outcome but no comment on the 全部意见 sheet",
+    ),
+    "sheet-empty-group.hint": Message(
+        zh="“全部意见”表的 group 列写明每条意见所在的组：这一组的意见都已移到别的组时，清空这一行的处理结果",
+        en="the group column of the 全部意见 sheet says which group each comment is in: when all of this group's comments moved elsewhere, clear this row's outcome",
+    ),
+    "sheet-empty.group": Message(
+        zh="这条意见没有写所在的组",
+        en="this comment names no group",
+    ),
+    "sheet-empty.group.hint": Message(
+        zh="填写“意见分组”表中的一个组名，例如 G0001",
+        en="write the name of a group on the 意见分组 sheet, e.g. G0001",
+    ),
+    "sheet-empty.id": Message(
+        zh="这条意见没有编号",
+        en="this comment has no id",
+    ),
+    "sheet-empty.id.hint": Message(
+        zh="编号来自收集的意见表（id 列）：不要删改，需要时重新运行 `lawsite sort`",
+        en="the ids come from the collected table (its id column): keep them, or run `lawsite sort` again",
+    ),
+    "sheet-empty.sample": Message(
+        zh="意见样例为空：说明里这一条意见写什么？",
+        en="the sample text is empty: what would the notice say of this suggestion?",
+    ),
+    "sheet-empty.sample.hint": Message(
+        zh="在“意见样例”一栏写意见内容（可以改写为概括）",
+        en="write the suggestion in the 意见样例 column (a summary will do)",
+    ),
+    "sheet-header": Message(
+        zh="表头应为“{expected}”，现在是“{found}”",
+        en="the header should be '{expected}', it is '{found}'",
+    ),
+    "sheet-header.comments": Message(
+        zh="“全部意见”表的表头缺少 {missing} 列",
+        en="the 全部意见 sheet's header lacks the column(s) {missing}",
+    ),
+    "sheet-header.comments.hint": Message(
+        zh="第一行是 `lawsite sort` 写的表头（id、article、group……）：不要改动，需要时重新运行 `lawsite sort`",
+        en="row 1 is the header `lawsite sort` wrote (id, article, group …): keep it, or run `lawsite sort` again",
+    ),
+    "sheet-header.hint": Message(
+        zh="把表头改回“{expected}”：tally 按第一行的表头找各列（可以增加列，但不要改动已有的表头）",
+        en="change the header back to '{expected}': tally finds each column by the header in row 1 (columns may be added; keep the existing headers)",
+    ),
+    "sheet-missing": Message(
+        zh="工作簿中没有 {sheets} 表（现有：{found}）",
+        en="the workbook has no sheet {sheets} (it has: {found})",
+    ),
+    "sheet-missing-reason": Message(
+        zh="处理结果为“{outcome}”时必须写明理由",
+        en="a reason is required when the outcome is {outcome}",
+    ),
+    "sheet-missing-reason.hint": Message(
+        zh="在“理由”一栏说明：部分采纳、未采纳、留作研究的意见，提意见的人会在网站上看到这个理由",
+        en="write it in the 理由 column: for 部分采纳, 未采纳 and 留作研究 the commenter reads it on the site",
+    ),
+    "sheet-missing.hint": Message(
+        zh="tally 读取 `lawsite sort` 写出的工作表（“意见分组”和“全部意见”两张表）；不要改表名",
+        en="tally reads the worksheet `lawsite sort` writes (sheets 意见分组 and 全部意见); keep their names",
+    ),
+    "sheet-not-xlsx": Message(
+        zh="{name} 不是 .xlsx 或 CSV 文件",
+        en="{name} is not an .xlsx or CSV file",
+    ),
+    "sheet-not-xlsx.hint": Message(
+        zh="在 Excel 或 WPS 中“另存为 → Excel 工作簿（.xlsx）”，或另存为 CSV UTF-8",
+        en="in Excel or WPS, save it as an Excel workbook (.xlsx), or as CSV UTF-8",
+    ),
+    "sheet-too-many-rows": Message(
+        zh="工作簿未读取：{part} 超过 {limit} 行",
+        en="workbook not read: {part} has more than {limit} rows",
+    ),
+    "sheet-unknown-article": Message(
+        zh="建议条文“{article}”不是草案 {draft} 的条文",
+        en="'{article}' is no article of the draft {draft}",
+    ),
+    "sheet-unknown-article.hint": Message(
+        zh="从下拉列表中选择：{span}、{general}（对整部草案）或 {none}（与草案无关）",
+        en="choose from the drop-down: {span}, {general} (the draft as a whole) or {none} (off the draft)",
+    ),
+    "sheet-unknown-group": Message(
+        zh="{n} 条意见（第一条为 {first}）的组 {group} 不在“意见分组”表中",
+        en="{n} comment(s) (the first {first}) are in group {group}, which is not on the 意见分组 sheet",
+    ),
+    "sheet-unknown-group.hint": Message(
+        zh="group 列写“意见分组”表中已有的组名，或在那张表加回这一组",
+        en="write a group of the 意见分组 sheet in the group column, or add the group back there",
+    ),
+    "sheet-unknown-outcome": Message(
+        zh="处理结果“{value}”不在列表中",
+        en="the outcome '{value}' is not in the list",
+    ),
+    "sheet-unknown-outcome.hint": Message(
+        zh="从下拉列表中选择：{outcomes}；尚未决定的留空",
+        en="choose from the drop-down: {outcomes}; leave it empty while undecided",
+    ),
+    "sheet-unreadable.hint": Message(
+        zh="用 Excel 或 WPS 重新保存为 .xlsx，或重新运行 `lawsite sort`",
+        en="save it again as .xlsx from Excel or WPS, or run `lawsite sort` again",
     ),
     "suggestion.article": Message(
         zh="条号写作 第十二条、art_12，针对草案整体的写 总体",
@@ -1450,6 +1578,10 @@ MESSAGES: dict[str, Message] = {
         zh="总体",
         en="总体",
     ),
+    "tally.off-topic": Message(
+        zh="与草案无关（none）的意见 {comments} 件，未列入说明",
+        en="{comments} comment(s) off the draft (none), not itemised",
+    ),
     "tally.per-article": Message(
         zh="按条文：",
         en="per article:",
@@ -1462,9 +1594,25 @@ MESSAGES: dict[str, Message] = {
         zh="读取 {rows} 行意见（{encoding}）：合并后共 {comments} 件意见，{entries}",
         en="read {rows} comment row(s) as {encoding}: {comments} comment(s) in {entries} after merging",
     ),
+    "tally.read.sheet": Message(
+        zh="读取工作表中已填写处理结果的 {rows} 件意见：共 {comments} 件意见，{entries}",
+        en="read {rows} comment(s) with an outcome from the worksheet: {comments} comment(s) in {entries}",
+    ),
     "tally.source": Message(
         zh="  {source}\t{comments} 件意见",
         en="  {source}\t{comments} comment(s)",
+    ),
+    "tally.undecided": Message(
+        zh="{n} 组尚未填写处理结果（{comments} 件意见），未列入说明：",
+        en="{n} group(s) have no outcome yet ({comments} comment(s)), not itemised:",
+    ),
+    "tally.undecided.group": Message(
+        zh="  {cell}\t{group}，{comments} 件意见",
+        en="  {cell}\t{group}, {comments} comment(s)",
+    ),
+    "tally.undecided.more": Message(
+        zh="  ……另有 {n} 组",
+        en="  … and {n} more group(s)",
     ),
     "template-attribute": Message(
         zh="字段 `{field_name}` 在 {shown} 中访问了值的内部，模板不支持",

@@ -25,11 +25,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..model import GENERAL, Document
 from ..parse.notice import resolve_article
+from ..worksheet_layout import GENERAL_LABEL, NONE_LABEL
 from .mentions import Mention, mentions
 
 #: The worksheet's names for the two proposals that are not articles.
-GENERAL_LABEL = "总体"
-NONE_LABEL = "none"
 NONE = "none"  # the key of off-topic comments (GENERAL is the draft as a whole)
 
 # Below this confidence a proposal is counted as left to the editor.

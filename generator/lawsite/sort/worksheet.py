@@ -1,7 +1,7 @@
-"""The review worksheet (.xlsx) and the per-comment CSV: their columns, once.
+"""The review worksheet (.xlsx) and the per-comment CSV.
 
-`tally` reads the reviewed worksheet back by these headers, so they are the
-stable interface: rename a header only together with its reader.
+Their sheets and columns are defined in `worksheet_layout` (`tally` reads the
+reviewed worksheet back by those headers, without loading the sorter).
 
 * Sheet `GROUP_SHEET`, one row per group (`GROUP_COLUMNS`): the proposed
   article is a drop-down of the draft's articles, 总体 and none; 处理结果 is a
@@ -21,7 +21,6 @@ import io
 import re
 import zipfile
 from copy import copy
-from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -33,43 +32,10 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..model import Outcome
+from ..worksheet_layout import COMMENT_COLUMNS, COMMENT_SHEET, GROUP_COLUMNS, GROUP_SHEET, LISTS_SHEET, NAMED_ARTICLE, OUTCOMES, Column
 from . import Group, Result, Sorted
 from .matching import LOW_CONFIDENCE, ArticleIndex
 
-GROUP_SHEET = "意见分组"
-COMMENT_SHEET = "全部意见"
-LISTS_SHEET = "lists"
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    width: int
-    wrap: bool = False
-
-
-GROUP_COLUMNS = (
-    Column("group", "组", 8),
-    Column("article", "建议条文", 14),
-    Column("confidence", "置信度", 8),
-    Column("reason", "依据", 26, wrap=True),
-    Column("check", "待核", 6),
-    Column("count", "条数", 6),
-    Column("sample", "意见样例", 60, wrap=True),
-    Column("ids", "意见编号", 22, wrap=True),
-    Column("channels", "渠道", 18, wrap=True),
-    Column("points", "联系点", 20, wrap=True),
-    Column("outcome", "处理结果", 11),
-    Column("outcome_reason", "理由", 40, wrap=True),
-)
-#: The 处理结果 drop-down, and the notice outcome each value stands for.
-OUTCOMES = {"采纳": Outcome.ADOPTED, "部分采纳": Outcome.PARTLY, "未采纳": Outcome.NOT_ADOPTED, "留作研究": Outcome.NOTED}
-#: The first columns of the per-comment sheet and CSV; the input's columns follow
-#: (its `article` as `named_article`, its `id` not again).
-COMMENT_COLUMNS = ("id", "article", "group", "confidence", "reason")
-NAMED_ARTICLE = "named_article"
 FLAG = "待核"  # the value of the check column when a named article looks wrong
 MAX_CELL = 32_767  # Excel's limit on the characters of one cell
 
