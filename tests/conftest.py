@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,36 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite golden files (expected outputs) from the current code",
     )
+
+
+def _tree_changes() -> set[str] | None:
+    """`git status` of the checkout, one line per changed or new file (None outside git)."""
+    try:
+        status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=REPO, capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return set(status.stdout.splitlines()) if status.returncode == 0 else None
+
+
+_TREE_BEFORE = pytest.StashKey[set[str] | None]()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.stash[_TREE_BEFORE] = _tree_changes()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The suite leaves the tree as it found it: a test that writes into the
+    checkout (a screenshot, a golden file without --update) fails the run."""
+    before = session.stash.get(_TREE_BEFORE, None)
+    if before is None or session.config.getoption("--update") or os.environ.get("LAWSITE_UPDATE_SCREENSHOTS") == "1":
+        return
+    written = sorted((_tree_changes() or set()) - before)
+    if written:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line("the tests wrote into the checkout (git status):\n  " + "\n  ".join(written), red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture

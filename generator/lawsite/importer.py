@@ -8,15 +8,18 @@ handling around it: it walks the sources, keeps their folders as categories,
 never overwrites without `force`, and reports what it could not read.
 
 Ids are derived from the path below the category root (``民法典/总则.md`` →
-``民法典-总则``): the same source always gets the same id (stable), two files
-never share a path (unique), and Chinese ids are readable where an ASCII
-transliteration would need a pinyin dependency whose polyphone guesses may
-change between versions (or a hash nobody can read).
+``民法典-总则``) by the one id rule (`ids.as_id`: what it does not allow
+becomes ``-``): the same source always gets the same id (stable); two paths
+that make the same id in one import keep apart by a digest of the path
+(unique); and Chinese ids are readable where an ASCII transliteration would
+need a pinyin dependency whose polyphone guesses may change between versions
+(or a hash nobody can read).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -24,6 +27,7 @@ from typing import Callable, Iterator
 
 import yaml
 
+from .ids import as_id
 from .messages import msg
 from .model import Problem, Severity
 from .parse.history import Event, Header, event_type, split_events
@@ -34,7 +38,6 @@ SUFFIXES = (".md", ".txt", ".docx", ".doc", ".wps")
 MAX_SOURCE_BYTES = 32 * 1024 * 1024  # read into memory whole; each reader bounds what it parses
 
 _TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
-_ID_UNSAFE = re.compile(r"[\s/\\?#%&<>\"']+")
 
 
 def _unbalanced(text: str) -> bool:
@@ -84,19 +87,30 @@ def _add_line(header: Header, line: str) -> None:
 
 
 def doc_id(rel_path: str) -> str:
-    """``民法典/总则.md`` → ``民法典-总则`` (see the module docstring)."""
-    stem = str(PurePosixPath(rel_path).with_suffix(""))
-    return _ID_UNSAFE.sub("-", stem).strip("-")
+    """``民法典/总则.md`` → ``民法典-总则``, made an id by the one rule
+    (`ids.as_id`; see the module docstring)."""
+    return as_id(str(PurePosixPath(rel_path).with_suffix("")))
 
 
-def front_matter(header: Header, rel_path: str, category: str) -> dict[str, object]:
+def unique_id(rel_path: str, taken: set[str]) -> str:
+    """`doc_id(rel_path)`, unless another source of the same import made it
+    already (``a 、b.md`` and ``a、b.md`` both make ``a-b``): then with a digest
+    of the path, so that each source keeps its own stable id."""
+    made = doc_id(rel_path)
+    if made in taken:
+        made = as_id(made, "-" + hashlib.sha256(rel_path.encode("utf-8")).hexdigest()[:8])
+    taken.add(made)
+    return made
+
+
+def front_matter(header: Header, ident: str, category: str) -> dict[str, object]:
     """The front matter of the imported file, in a stable key order."""
     def dates(kind: str) -> list[dt.date]:
         return [e.date for e in header.events if e.type == kind]
 
     data: dict[str, object] = {
         "kind": "law",
-        "id": doc_id(rel_path),
+        "id": ident,
         "title": f"{header.title}·{header.part}" if header.part else header.title,
         "category": category,
     }
@@ -115,10 +129,10 @@ def convert(text: str, rel_path: str, category: str, kind: str = "law", today: d
     header, problems = parse_header(text.lstrip("\ufeff").replace("\r\n", "\n"), rel_path)
     if header is None:
         return None, problems
-    return content_file(header, rel_path, category, kind, today), problems
+    return content_file(header, doc_id(rel_path), category, kind, today), problems
 
 
-def content_file(header: Header, rel_path: str, category: str, kind: str = "law", today: dt.date | None = None) -> str:
+def content_file(header: Header, ident: str, category: str, kind: str = "law", today: dt.date | None = None) -> str:
     """A law's front matter and body; or, for `kind` draft, the front matter
     `lawsite new draft` writes (a `comments:` block to fill in) with the
     header's dated lines kept as the body's first paragraph."""
@@ -127,9 +141,9 @@ def content_file(header: Header, rel_path: str, category: str, kind: str = "law"
 
         dated = ["（" + "　".join(e.text for e in header.events) + "）"] if header.events else []
         title = f"{header.title}·{header.part}" if header.part else header.title
-        front = front_matter_text("draft", doc_id(rel_path), title, today or dt.date.today())
+        front = front_matter_text("draft", ident, title, today or dt.date.today())
         return front + "".join(f"\n{line}\n" for line in header.notes + dated) + "\n" + header.body.lstrip("\n")
-    meta = yaml.dump(front_matter(header, rel_path, category), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+    meta = yaml.dump(front_matter(header, ident, category), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{meta}---\n{header.body}"
 
 
@@ -148,6 +162,7 @@ class ImportResult:
     written: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)  # existed, no --force
     problems: list[Problem] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)  # made so far, each once (unique_id)
 
 
 def plan(sources: list[Path]) -> Iterator[tuple[Path, str]]:
@@ -209,7 +224,7 @@ def _import_one(path: Path, rel: str, into: Path, force: bool, kind: str, result
         result.problems.append(Problem(str(target), None, None, msg("exists"), msg("exists.hint"), Severity.WARNING, "exists"))
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(content_file(header, rel, category, kind), encoding="utf-8")
+    target.write_text(content_file(header, unique_id(rel, result.ids), category, kind), encoding="utf-8")
     result.written.append(target)
 
 

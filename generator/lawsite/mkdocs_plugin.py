@@ -170,7 +170,19 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.dirty:
             self.on_request.serve_through(server)
+        self._announce_when_listening(server)
         return server
+
+    def _announce_when_listening(self, server: Any) -> None:
+        """Log the preview's address once its socket listens (MkDocs binds it
+        after this event; an address already in use is never announced)."""
+        listen = server.server_activate
+
+        def listening() -> None:
+            listen()
+            log.info(msg("plugin.serving", url=server.url).render(self.lang))
+
+        server.server_activate = listening
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Callable
 
 from .gather.site import Site
-from .messages import msg
+from .ids import id_problem
+from .messages import DEFAULT, msg
 from .model import ConfigError, Document, Kind
 
 FOLDERS = {
@@ -37,10 +38,10 @@ KINDS = tuple(FOLDERS)
 TARGET_KINDS = {"interprets": (Kind.DRAFT, Kind.LAW), "concerns": (Kind.DRAFT, Kind.LAW), "point": (Kind.CONTACT_POINT,)}
 NEEDS = {"interpretation": "interprets", "notice": "concerns", "activity": "point"}
 QUESTIONS = {
-    "title": "标题（例如：青川市某某条例（草案））",
-    "interprets": "解读哪一件草案或法规？请输入它的 id",
-    "concerns": "这些意见针对哪一件草案？请输入它的 id",
-    "point": "哪一个联系点举办的活动？请输入联系点的 id",
+    "title": msg("new.ask.title"),
+    "interprets": msg("new.ask.interprets"),
+    "concerns": msg("new.ask.concerns"),
+    "point": msg("new.ask.point"),
 }
 
 Ask = Callable[[str], str]
@@ -49,7 +50,7 @@ TEMPLATES = {
     "draft": """\
 ---
 kind: draft                      # 文件类型：法规草案（必填，不要改）
-id: {id}                         # 唯一标识，用于网址和互相引用（只用字母、数字、连字符）
+id: {id}                         # 唯一标识，用于网址和互相引用（只用汉字、字母、数字和 - _ . ( )）
 title: {title}                   # 草案名称，显示为页面标题
 stage: 征求意见稿                 # 审议阶段：征求意见稿、一审稿、二审稿……
 # previous: 上一审稿的id          # 有上一审稿时去掉行首的 # 并填写，用于生成修改对照
@@ -170,9 +171,6 @@ title: {title}                   # 页面标题
 """,
 }
 
-_SLUG = re.compile(r"^[A-Za-z0-9_-]+$")
-
-
 @dataclass
 class Answers:
     """What the new file needs beyond the template."""
@@ -193,17 +191,17 @@ def _menu(documents: list[Document]) -> str:
     return "\n".join(f"  {d.id}  {d.title}" for d in documents)
 
 
-def complete(kind: str, given: Answers, site: Site, ask: Ask | None) -> Answers:
-    """Fill in what `kind` must have: from `given`, else by asking, else refuse."""
+def complete(kind: str, given: Answers, site: Site, ask: Ask | None, lang: str = DEFAULT) -> Answers:
+    """Fill in what `kind` must have: from `given`, else by asking (in `lang`), else refuse."""
     if kind not in TEMPLATES:
         raise ConfigError(msg("error.new-kind", kind=kind, kinds=", ".join(TEMPLATES)))
     answers = Answers(**vars(given))
     if not answers.title:
-        answers.title = _required(ask, "title", "--title", QUESTIONS["title"])
+        answers.title = _required(ask, "title", "--title", QUESTIONS["title"].render(lang))
     needed = NEEDS.get(kind)
     if needed and not getattr(answers, needed):
         targets = known_targets(site, TARGET_KINDS[needed])
-        prompt = QUESTIONS[needed] + ("\n" + _menu(targets) if targets else "")
+        prompt = QUESTIONS[needed].render(lang) + ("\n" + _menu(targets) if targets else "")
         setattr(answers, needed, _required(ask, needed, f"--{needed}", prompt, [d.id for d in targets]))
     return answers
 
@@ -223,8 +221,9 @@ def scaffold(kind: str, content_dir: Path, answers: Answers, site: Site, today: 
     """Write a new file for `kind` and return its path; refuse to overwrite."""
     today = today or dt.date.today()
     doc_id = answers.id or f"{kind}-{today.isoformat()}"
-    if not _SLUG.match(doc_id):
-        raise ConfigError(msg("error.new-id", doc_id=doc_id))
+    why = id_problem(doc_id)
+    if why is not None:
+        raise ConfigError(msg("error.new-id", doc_id=doc_id, why=why, rule=msg("bad-id.hint")))
     if kind != "page" and site.get(doc_id) is not None:
         raise ConfigError(msg("error.new-id-used", doc_id=doc_id, path=site.get(doc_id).path))  # type: ignore[union-attr]
     target = Path(answers.path) if answers.path else content_dir / FOLDERS[kind] / f"{doc_id}.md"

@@ -24,9 +24,10 @@ from lawsite.numerals import to_chinese, to_int
 from lawsite.emit.feeds import draft_feed_path, timestamp
 from lawsite.emit.opendata import document_path
 from lawsite.emit.poster import poster_uri
+from lawsite.ids import MAX_ID_BYTES
 from lawsite.parse.document import parse_document
 from lawsite.parse.legal import INVISIBLE, MAX_ARTICLE, parse_head, parse_legal_text
-from lawsite.parse.schema import FIRST_DATE, LAST_DATE, MAX_ID_BYTES, file_name_of, theme_file
+from lawsite.parse.schema import FIRST_DATE, LAST_DATE, file_name_of, theme_file
 from lawsite.plan import redline_src
 from lawsite.settings import Settings
 from lawsite.gather.site import MAX_READINGS, gather, load_site

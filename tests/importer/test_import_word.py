@@ -191,7 +191,8 @@ def test_comments_and_hidden_text_are_reported_and_left_out(tmp_path: Path) -> N
 def test_imported_as_a_draft_with_a_comments_block(tmp_path: Path) -> None:
     got = import_one(typical_law(tmp_path / "src" / "测试法.docx"), tmp_path, kind="draft")
     assert got.document is not None and got.document.kind.value == "draft"
-    assert got.check_problems == []
+    # Only what the editor must fill in, as after `lawsite new draft`: an error under --strict.
+    assert [(p.code, p.field) for p in got.check_problems] == [("placeholder", "comments.email"), ("placeholder", "summary")]
     assert "closes" in got.document.meta["comments"]
     written = got.result.written[0].read_text(encoding="utf-8")
     assert "# 截止日期" in written  # the scaffold's guidance comes along

@@ -17,6 +17,7 @@ def run(args: argparse.Namespace) -> int:
     site = load_site(project.content_dir, project.settings)
     given = Answers(title=args.title, id=args.id, interprets=args.interprets, concerns=args.concerns, point=args.point, path=args.path)
     ask = input if sys.stdin.isatty() else None  # ask only a person, never a pipe
-    target = scaffold(args.kind, project.content_dir, complete(args.kind, given, site, ask), site, project.settings.today())
-    print(msg("new.done", target=target).render(language_of(args, project)))
+    lang = language_of(args, project)
+    target = scaffold(args.kind, project.content_dir, complete(args.kind, given, site, ask, lang), site, project.settings.today())
+    print(msg("new.done", target=target).render(lang))
     return EXIT_OK

@@ -20,6 +20,7 @@ from typing import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from ..consultation import State
+from ..ids import MAX_ID_BYTES
 from ..render.templates import format_date
 from .catalogue import GENERAL_LABEL, Catalogue
 
@@ -29,7 +30,8 @@ MAX_BATCH = 50  # comments in one request (the rate limit counts each of them)
 MAX_BATCH_BODY_BYTES = 1024 * 1024  # the body limit of a JSON request
 HONEYPOT = "website"  # hidden from people by the form; filled in only by bots
 SHARED_FIELDS = ("name", "contact", "point", HONEYPOT)  # a batch may give these once for all its comments
-MAX_CHARS = {"doc": 200, "article": 40, "text": 10_000, "name": 100, "contact": 200, "point": 200}
+# `doc` and `point` are ids, which have no more characters than bytes (ids.py).
+MAX_CHARS = {"doc": MAX_ID_BYTES, "article": 40, "text": 10_000, "name": 100, "contact": 200, "point": MAX_ID_BYTES}
 FIELD_NAMES = {"doc": "文件", "article": "条文", "text": "意见内容", "name": "姓名", "contact": "联系方式", "point": "联系点"}
 # C0 controls but tab, newline and carriage return; NUL would also break PostgreSQL's text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -393,8 +393,8 @@ MESSAGES: dict[str, Message] = {
         en="{target} already exists; choose another --id or --path (nothing was overwritten)",
     ),
     "error.new-id": Message(
-        zh="--id {doc_id!r}：只能使用字母、数字、“-”和“_”",
-        en="--id {doc_id!r}: use letters, digits, '-' and '_' only",
+        zh="--id {doc_id!r} 不能用作 id：它{why}；{rule}",
+        en="--id {doc_id!r} cannot be an id: it {why}; {rule}",
     ),
     "error.new-id-used": Message(
         zh="id {doc_id!r} 已被 {path} 使用；请换一个 --id",
@@ -439,6 +439,10 @@ MESSAGES: dict[str, Message] = {
     "error.sort-unreadable": Message(
         zh="--concerns {path}：无法读取文件（{exc}）",
         en="--concerns {path}: cannot read the file ({exc})",
+    ),
+    "error.serve-address": Message(
+        zh="无法在 {address} 上预览：{error}。可能另一个预览还开着：关掉它，或者换一个端口，例如 `lawsite serve -a 127.0.0.1:8001`",
+        en="cannot preview on {address}: {error}. Another preview may still be running: close it, or use another port, e.g. `lawsite serve -a 127.0.0.1:8001`",
     ),
     "error.source-date-epoch": Message(
         zh="SOURCE_DATE_EPOCH 应为自 1970 年起的整秒数，现为 {epoch!r}",
@@ -491,6 +495,22 @@ MESSAGES: dict[str, Message] = {
     "ledger.refused": Message(
         zh="{n} 个错误：内容未通过 `lawsite check`，不生成台账",
         en="{n} error(s): the 台账 is not made from content that `lawsite check` refuses",
+    ),
+    "new.ask.concerns": Message(
+        zh="这些意见针对哪一件草案？请输入它的 id",
+        en="Which draft are these comments on? Type its id",
+    ),
+    "new.ask.interprets": Message(
+        zh="解读哪一件草案或法规？请输入它的 id",
+        en="Which draft or law does it interpret? Type its id",
+    ),
+    "new.ask.point": Message(
+        zh="哪一个联系点举办的活动？请输入联系点的 id",
+        en="Which contact point held the activity? Type its id",
+    ),
+    "new.ask.title": Message(
+        zh="标题（例如：青川市某某条例（草案））",
+        en="Title (e.g. 青川市某某条例（草案）)",
     ),
     "new.done": Message(
         zh="已创建 {target}；下一步：编辑该文件，然后运行 `lawsite check`",
@@ -551,6 +571,10 @@ MESSAGES: dict[str, Message] = {
     "plugin.preview-rebuild": Message(
         zh="lawsite：预览重新生成；订阅源、开放数据和搜索索引沿用第一次构建的",
         en="lawsite: preview rebuild; feeds, open data and search index kept from the first build",
+    ),
+    "plugin.serving": Message(
+        zh="lawsite：正在预览，请用浏览器打开 {url}（按 Ctrl+C 结束预览）",
+        en="lawsite: previewing; open {url} in a browser (Ctrl+C ends the preview)",
     ),
     "progress.checking": Message(
         zh="检查",

@@ -106,25 +106,33 @@ MESSAGES: dict[str, Message] = {
         zh="应为以下之一：{choices}{suggestion}",
         en="one of {choices}{suggestion}",
     ),
+    "bad-id.character": Message(
+        zh="含有字符“{char}”（U+{code_point:04X}）",
+        en="holds the character '{char}' (U+{code_point:04X})",
+    ),
     "bad-id.dot": Message(
         zh="以点开头（“.”和“..”表示文件夹，其他以点开头的名称是隐藏文件）",
         en="starts with a dot (`.` and `..` name folders, other dot names are hidden)",
+    ),
+    "bad-id.empty": Message(
+        zh="是空的",
+        en="is empty",
     ),
     "bad-id.file-name": Message(
         zh="文件名不能用作 id：它{why}",
         en="this file's name cannot be its id: it {why}",
     ),
     "bad-id.file-name.hint": Message(
-        zh="在前置元数据中加上 `id: 简短名称`（字母、数字、“-”和“_”），或者给文件改名",
-        en="add `id: a-short-name` (letters, digits, '-' and '_') to the front matter, or rename the file",
+        zh="在前置元数据中加上 `id:`，或者给文件改名；{rule}",
+        en="add `id:` to the front matter, or rename the file; {rule}",
+    ),
+    "bad-id.hint": Message(
+        zh="id 只用汉字、字母、数字和 - _ . ( ) （ ），不以点开头，例如 qingchuan-property-2026 或 电动车管理条例(2026)",
+        en="an id holds only letters (Chinese too), digits and - _ . ( ) （ ）, and does not start with a dot, e.g. qingchuan-property-2026 or 电动车管理条例(2026)",
     ),
     "bad-id.invisible": Message(
         zh="含有不可见字符或控制字符 U+{code_point:04X}",
         en="holds the invisible or control character U+{code_point:04X}",
-    ),
-    "bad-id.slash": Message(
-        zh="含有斜杠，会被当作文件夹",
-        en="holds a slash, which would make it a folder",
     ),
     "bad-id.too-long": Message(
         zh="长 {size} 字节，超过网站文件名所能容纳的 {limit} 字节",
@@ -133,18 +141,6 @@ MESSAGES: dict[str, Message] = {
     "bad-id.unsafe": Message(
         zh="字段 `{key}` 的值 {shown!r} 不能用作 id：它{why}",
         en="`{key}` {shown!r} cannot be an id: it {why}",
-    ),
-    "bad-id.unsafe.hint": Message(
-        zh="id 使用字母、数字、“-”和“_”，例如 xining-property-2025-r1",
-        en="ids use letters, digits, '-' and '_', e.g. xining-property-2025-r1",
-    ),
-    "bad-id.unusable": Message(
-        zh="字段 `{key}` 的值 {cleaned!r} 不能用作 id",
-        en="`{key}` {cleaned!r} is not a usable id",
-    ),
-    "bad-id.unusable.hint": Message(
-        zh="id 使用字母、数字、“-”和“_”（不含空格、斜杠或引号），例如 xining-property-2025-r1",
-        en="ids use letters, digits, '-' and '_' (no spaces, slashes or quotes), e.g. xining-property-2025-r1",
     ),
     "bad-number.count": Message(
         zh="`count` 应为不超过 {MAX_COUNT_DIGITS} 位、不小于 1 的整数，现为 {raw}",
@@ -1289,6 +1285,34 @@ MESSAGES: dict[str, Message] = {
     "photo-unreadable.hint": Message(
         zh="把照片缩小一些（网页上宽 1600 像素就够了）",
         en="make the photo smaller (a width of 1600 pixels is plenty for the web)",
+    ),
+    "placeholder": Message(
+        zh="还是 `lawsite new` 写的示例内容“{text}”",
+        en="still the sample text `lawsite new` wrote: “{text}”",
+    ),
+    "placeholder.article.hint": Message(
+        zh="把“……”换成条文的真实内容",
+        en="replace “……” with the article's real text",
+    ),
+    "placeholder.email.hint": Message(
+        zh="写本单位接收意见的真实邮箱；不用邮件收意见的，删去这一行并填写 `form:`",
+        en="write the real address that receives comments; if comments do not come by mail, delete the line and fill in `form:`",
+    ),
+    "placeholder.point.hint": Message(
+        zh="写联系点真实的所在地区、地址和电话；不公开的，删去这一行",
+        en="write the contact point's real region, address and phone; delete the line if it is not public",
+    ),
+    "placeholder.prose.hint": Message(
+        zh="把这段说明换成真实的内容",
+        en="replace this paragraph with the real text",
+    ),
+    "placeholder.suggestion.hint": Message(
+        zh="写这条意见的摘要，或者改用 `suggestions_file:` 指向意见汇总表",
+        en="write the suggestion's summary, or use `suggestions_file:` for the table of suggestions",
+    ),
+    "placeholder.summary.hint": Message(
+        zh="用一两句话写明这部草案的立法目的和主要内容",
+        en="say in a sentence or two what the draft is for and what it does",
     ),
     "poster-no-site-url": Message(
         zh="没有设置 site_url：海报上的二维码只含页面路径，没有网站地址",

@@ -8,11 +8,13 @@ import re
 from typing import Any
 
 from ..buttons import BUTTONS, unknown_buttons
+from ..ids import id_problem
 from ..messages import msg
 from ..model import Activity, Comments, ContactPoint, Document, Event, Kind, Person, PosterRange, Problem, Source
 from .frontmatter import FrontMatter, Split, split_front_matter
 from .legal import NUMBERINGS, parse_legal_text
-from .schema import COMMON, PEOPLE_KEYS, SCHEMA, CheckContext, _did_you_mean, check_fields, unsafe_file_name
+from .placeholders import placeholder_problems
+from .schema import COMMON, PEOPLE_KEYS, SCHEMA, CheckContext, _did_you_mean, check_fields
 
 KIND_NAMES = tuple(k.value for k in Kind)
 LEGAL_KINDS = (Kind.DRAFT, Kind.LAW)
@@ -63,6 +65,8 @@ def parse_document(source: Source, default_numbering: str = "zh-Hans", split: Sp
     if kind is Kind.DRAFT:
         document.comments = _comments(meta.get("comments"), ctx)
     ctx.problems.extend(_button_problems(document))
+    if kind is not Kind.PAGE:  # a page (this guide) may show the scaffold's texts
+        ctx.problems.extend(placeholder_problems(source.path, front))
     return document, ctx.problems
 
 
@@ -118,9 +122,9 @@ def _without_private_people(meta: dict[str, Any]) -> dict[str, Any]:
 
 def _check_default_id(doc_id: str, ctx: CheckContext) -> None:
     """The file name stands in for a missing `id:`, so it must be one too."""
-    why = unsafe_file_name(doc_id)
+    why = id_problem(doc_id)
     if why is not None:
-        ctx.report(("id",), msg("bad-id.file-name", why=why), msg("bad-id.file-name.hint"), code="bad-id")
+        ctx.report(("id",), msg("bad-id.file-name", why=why), msg("bad-id.file-name.hint", rule=msg("bad-id.hint")), code="bad-id")
 
 
 def _kind(front: FrontMatter, ctx: CheckContext) -> Kind | None:

@@ -11,11 +11,11 @@ import difflib
 import hashlib
 import os
 import re
-import unicodedata
 import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..ids import id_problem
 from ..messages import Text, msg
 from ..model import Kind, Problem, Severity
 from ..numerals import MAX_COUNT_DIGITS, whole_number
@@ -29,15 +29,6 @@ TEMPLATE_FIELDS = ("doc", "article", "label", "title", "url")
 FORM_FIELDS = (*TEMPLATE_FIELDS, "point")
 
 _EMAIL = re.compile(r"^[^@\s<>,;:\"()\[\]\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
-_ID = re.compile(r"^[^\s/\\?#%&<>\"'*:|]+$")
-#: An id is a file name in the built site (data/documents/<id>.json, feeds/<id>.xml,
-#: posters/<id>/): 255 bytes per name less the longest suffix, `.json` (the real-law corpus reaches 247).
-MAX_ID_BYTES = 250
-# Characters a file name cannot hold safely, whatever the system: path separators,
-# and what shows nothing or something else (controls, format characters such as
-# U+200B and U+00AD, unassigned and private-use code points, variation selectors).
-_UNSAFE_CATEGORIES = ("Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp")
-_VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef\u180b-\u180f]")
 
 
 @dataclass
@@ -149,25 +140,10 @@ def counts_by_id(value: Any, ctx: CheckContext, key: KeyPath) -> dict[str, int] 
     return found
 
 
-def unsafe_file_name(name: str) -> Text | None:
-    """Why `name` cannot be one file name in the built site, or None when it can."""
-    if name in (".", "..") or name.startswith("."):
-        return msg("bad-id.dot")
-    if "/" in name or "\\" in name:
-        return msg("bad-id.slash")
-    odd = next((c for c in name if unicodedata.category(c) in _UNSAFE_CATEGORIES or _VARIATION_SELECTORS.match(c)), None)
-    if odd is not None:
-        return msg("bad-id.invisible", code_point=ord(odd))
-    size = len(name.encode("utf-8", "surrogatepass"))
-    if size > MAX_ID_BYTES:
-        return msg("bad-id.too-long", size=size, limit=MAX_ID_BYTES)
-    return None
-
-
 def file_name_of(doc_id: str) -> str:
-    """`doc_id` as one safe file name: itself when `check` accepts it, else a digest.
-    Defence in depth for the writers: `check` refuses such ids before any build."""
-    if unsafe_file_name(doc_id) is None:
+    """`doc_id` as one safe file name: itself when it is an id (`ids.py`), else a
+    digest. Defence in depth for the writers: `check` refuses such ids before any build."""
+    if id_problem(doc_id) is None:
         return doc_id
     return "id-" + hashlib.sha256(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
@@ -190,18 +166,10 @@ def identifier(value: Any, ctx: CheckContext, key: KeyPath) -> str | None:
     cleaned = text(value, ctx, key)
     if cleaned is None:
         return None
-    why = unsafe_file_name(cleaned)
+    why = id_problem(cleaned)
     if why is not None:
         shown = cleaned if len(cleaned) <= 40 else cleaned[:40] + "…"
-        ctx.report(key, msg("bad-id.unsafe", key=_dotted(key), shown=shown, why=why), msg("bad-id.unsafe.hint"), code="bad-id")
-        return None
-    if not _ID.match(cleaned):
-        ctx.report(
-            key,
-            msg("bad-id.unusable", key=_dotted(key), cleaned=cleaned),
-            msg("bad-id.unusable.hint"),
-            code="bad-id",
-        )
+        ctx.report(key, msg("bad-id.unsafe", key=_dotted(key), shown=shown, why=why), msg("bad-id.hint"), code="bad-id")
         return None
     return cleaned
 
