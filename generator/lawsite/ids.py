@@ -35,6 +35,12 @@ _LETTER_OR_DIGIT = ("L", "N")
 _REPLACEMENT = "-"
 
 
+#: What a browser form can check of the rule (the web editor's id field):
+#: a regular expression without the `u` flag knows no \\p{L}, so it refuses
+#: what is never allowed and leaves letters of every script to `check`.
+BROWSER_PATTERN = r"^[^.\s/\\,\[\]{}:#?%&'\"<>|*^`=+;!@$~][^\s/\\,\[\]{}:#?%&'\"<>|*^`=+;!@$~]*$"
+
+
 def _allowed(char: str) -> bool:
     return char in _MARKS or unicodedata.category(char).startswith(_LETTER_OR_DIGIT)
 

@@ -225,7 +225,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             log.warning(warning.render(self.lang))
         self._add_assets(files, config, site)
         self._add_generated(files, config, site)
-        self._add_admin(files, config)
+        self._add_admin(files, config, site)
         if self.dirty:
             self.on_request.defer(files, site_dir=config.site_dir, wanted=lambda f: self._kind_of_file(f) is Kind.LAW)
         return files
@@ -279,7 +279,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
                 assert poster is not None
                 poster.content_string = render_page(spec, PageInput(self.build, poster.url)).markdown
 
-    def _add_admin(self, files: Files, config: MkDocsConfig) -> None:
+    def _add_admin(self, files: Files, config: MkDocsConfig, site: Site) -> None:
         """The web editor at /admin/: its page, its config.yml made from the
         schema, and the vendored Decap CMS; without the bundle, a warning."""
         try:
@@ -293,7 +293,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             log.warning(msg("admin.no-bundle", entry=str(admin_bundle.FOLDER / admin_bundle.ENTRY)).render(self.lang))
             return
         content = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path or config.docs_dir).parent)).as_posix()
-        editor = yaml.safe_dump(editor_config(settings, content, self.settings.language), allow_unicode=True, sort_keys=False)
+        points = tuple((point.id, point.title) for point in site.of_kind(Kind.CONTACT_POINT))
+        editor = yaml.safe_dump(editor_config(settings, content, self.settings.language, points), allow_unicode=True, sort_keys=False)
         files.append(File.generated(config, f"{ADMIN_FOLDER}/index.html", content=admin_page(settings, config.site_name or "", self.settings.language)))
         files.append(File.generated(config, f"{ADMIN_FOLDER}/{ADMIN_CONFIG}", content=editor))
         for path in vendored:

@@ -13,6 +13,7 @@ import pytest
 
 from lawsite.admin import config as admin
 from lawsite.admin.config import AdminSettings, SchemaGap, editor_config
+from lawsite.ids import id_problem
 from lawsite.model import ConfigError, Kind
 from lawsite.parse import notice, schema
 from lawsite.parse.schema import COMMON, SCHEMA, FieldSpec, ListOf, Mapping
@@ -149,3 +150,23 @@ def test_a_self_hosted_server_must_be_named(backend):
     with pytest.raises(ConfigError) as raised:
         AdminSettings(backend=backend, repo="rd/site")
     assert "admin.api_root" in raised.value.text.render("zh")
+
+
+def test_a_notices_forwarded_figures_have_one_number_per_contact_point_of_the_site():
+    points = (("xinghai-road", "星海路街道基层立法联系点"), ("baihe-village", "白河村基层立法联系点"))
+    notices = next(c for c in editor_config(AdminSettings(), "content", points=points)["collections"] if c["name"] == "notice")
+    forwarded = next(f for f in notices["fields"] if f["name"] == "forwarded")
+    assert forwarded["widget"] == "object" and forwarded["label"] == "各联系点上报意见数"
+    assert [(f["name"], f["label"], f["widget"], f["value_type"], f["min"]) for f in forwarded["fields"]] == [
+        ("xinghai-road", "星海路街道基层立法联系点", "number", "int", 0),
+        ("baihe-village", "白河村基层立法联系点", "number", "int", 0),
+    ]
+
+
+def test_the_id_field_refuses_in_the_browser_what_check_refuses_there():
+    draft = next(c for c in editor_config(AdminSettings(), "content")["collections"] if c["name"] == "draft")
+    pattern = re.compile(next(f for f in draft["fields"] if f["name"] == "id")["pattern"][0])
+    for good in ("qingchuan-property-2026", "电动车管理条例", "烟叶税法(2017-12-27)"):
+        assert pattern.match(good) and id_problem(good) is None
+    for bad in (".hidden", "a b", "a,b", "a:b", "a/b", "a#b"):
+        assert not pattern.match(bad) and id_problem(bad) is not None

@@ -19,12 +19,15 @@ import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
+from ..ids import BROWSER_PATTERN
 from ..messages import Text, language, msg
 from ..model import ConfigError, Kind
 from ..parse import notice, schema
 from ..parse.schema import COMMON, SCHEMA, FieldSpec, ListOf, Mapping
 from ..render.i18n import translator
 from ..scaffold import FOLDERS
+
+Points = tuple[tuple[str, str], ...]  # the site's contact points: (id, name)
 
 BACKENDS = ("github", "gitlab", "gitea", "forgejo")
 # The API a backend talks to when the site names none. Gitea and Forgejo have
@@ -146,6 +149,7 @@ LABELS: dict[str, Text] = {
     "public": msg("admin.label.public"),
     "published": msg("admin.label.published"),
     "received": msg("admin.label.received"),
+    "forwarded": msg("admin.label.forwarded"),
     "region": msg("admin.label.region"),
     "revised": msg("admin.label.revised"),
     "search": msg("admin.label.search"),
@@ -171,7 +175,7 @@ LABELS: dict[str, Text] = {
     "unit": msg("admin.label.unit"),
 }
 
-ID_PATTERN = [schema._ID.pattern, msg("admin.id.pattern")]
+ID_PATTERN = [BROWSER_PATTERN, msg("admin.id.pattern")]
 DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
 # Each check of parse/schema.py as a Decap widget.
 WIDGETS: dict[Any, dict[str, Any]] = {
@@ -218,9 +222,10 @@ FORM_REQUIRED = {"id", "title"}
 LEGAL_KINDS = (Kind.DRAFT, Kind.LAW)
 
 
-def editor_config(settings: AdminSettings, content: str, site_language: str = "zh") -> dict[str, Any]:
+def editor_config(settings: AdminSettings, content: str, site_language: str = "zh", points: Points = ()) -> dict[str, Any]:
     """The whole config.yml: `content` is the content folder as the backend
-    sees it (relative to the repository's root, e.g. "content")."""
+    sees it (relative to the repository's root, e.g. "content"); `points`
+    the site's contact points (id, name), for the fields keyed by point."""
     lang = language(site_language)
     t = translator(site_language)
     return {
@@ -231,13 +236,13 @@ def editor_config(settings: AdminSettings, content: str, site_language: str = "z
         "slug": {"encoding": "unicode", "clean_accents": False, "sanitize_replacement": "-"},
         # Every kind, plain pages last (their reader label, 其他, would not name them to an editor).
         "collections": [
-            collection(kind, content, lang, msg("admin.pages").render(lang) if kind is Kind.PAGE else t(f"kind_{kind.value}"))
+            collection(kind, content, lang, msg("admin.pages").render(lang) if kind is Kind.PAGE else t(f"kind_{kind.value}"), points)
             for kind in sorted(Kind, key=lambda kind: kind is Kind.PAGE)
         ],
     }
 
 
-def collection(kind: Kind, content: str, lang: str, label: str) -> dict[str, Any]:
+def collection(kind: Kind, content: str, lang: str, label: str, points: Points = ()) -> dict[str, Any]:
     spec = {**COMMON, **SCHEMA[kind]}
     # What an editor fills first, then the kind's own keys and the text, then the theme's keys.
     first = ["id", "title", "published", "summary"]
@@ -260,36 +265,38 @@ def collection(kind: Kind, content: str, lang: str, label: str) -> dict[str, Any
         "editor": {"preview": False},
         "fields": [
             {"name": "kind", "label": _text(LABELS["kind"], lang), "widget": "hidden", "default": kind.value},
-            *(form_field(key, spec[key], key, lang) for key in (*first, *SCHEMA[kind])),
+            *(form_field(key, spec[key], key, lang, points) for key in (*first, *SCHEMA[kind])),
             body_field(kind, lang),
-            *(form_field(key, spec[key], key, lang) for key in theme),
+            *(form_field(key, spec[key], key, lang, points) for key in theme),
         ],
     }
 
 
-def form_field(name: str, spec: FieldSpec, path: str, lang: str) -> dict[str, Any]:
+def form_field(name: str, spec: FieldSpec, path: str, lang: str, points: Points = ()) -> dict[str, Any]:
     """One key of the schema as a form field, with the fields it holds."""
     field: dict[str, Any] = {"name": name, "label": _text(label_of(path), lang), "required": spec.required or path in FORM_REQUIRED}
-    field |= _rendered(widget_of(name, spec, path, lang), lang)
+    field |= _rendered(widget_of(name, spec, path, lang, points), lang)
     hint = msg("admin.id.hint") if path == "id" else spec.hint
     if hint is not None:
         field["hint"] = hint.render(lang)
     return field
 
 
-def widget_of(name: str, spec: FieldSpec, path: str, lang: str) -> dict[str, Any]:
+def widget_of(name: str, spec: FieldSpec, path: str, lang: str, points: Points = ()) -> dict[str, Any]:
     check = spec.check
+    if check is schema.counts_by_id:  # `{point-id: N}`: Decap has no widget with free keys, so one number per point of the site
+        return {"widget": "object", "collapsed": True, "fields": [_point_count(point, name) for point, name in points]}
     if spec.choices:
         return {"widget": "select", "options": list(spec.choices)}
     if isinstance(check, Mapping):
-        return {"widget": "object", "fields": [form_field(k, s, f"{path}.{k}", lang) for k, s in check.spec.items()]}
+        return {"widget": "object", "fields": [form_field(k, s, f"{path}.{k}", lang, points) for k, s in check.spec.items()]}
     if isinstance(check, ListOf) and isinstance(check.item, Mapping):
-        return {"widget": "list", "collapsed": True, "fields": [form_field(k, s, f"{path}.{k}", lang) for k, s in check.item.spec.items()]}
+        return {"widget": "list", "collapsed": True, "fields": [form_field(k, s, f"{path}.{k}", lang, points) for k, s in check.item.spec.items()]}
     if isinstance(check, ListOf):
-        item = form_field(name, FieldSpec(check.item, required=True), path, lang)
+        item = form_field(name, FieldSpec(check.item, required=True), path, lang, points)
         return {"widget": "list", "field": item}
     if check is schema.list_of_mappings and name in ENTRIES:
-        return {"widget": "list", "collapsed": True, "fields": [form_field(k, s, f"{path}.{k}", lang) for k, s in ENTRIES[name].items()]}
+        return {"widget": "list", "collapsed": True, "fields": [form_field(k, s, f"{path}.{k}", lang, points) for k, s in ENTRIES[name].items()]}
     if check is schema.any_value and name in THEME_KEYS:
         return THEME_KEYS[name]
     if check is schema.text and name in LONG_TEXT:
@@ -297,6 +304,10 @@ def widget_of(name: str, spec: FieldSpec, path: str, lang: str) -> dict[str, Any
     if check in WIDGETS:
         return WIDGETS[check]
     raise SchemaGap(f"{path}: no form field for the check {getattr(check, '__name__', check)!r} (admin/config.py: WIDGETS)")
+
+
+def _point_count(point: str, name: str) -> dict[str, Any]:
+    return {"name": point, "label": name or point, "widget": "number", "value_type": "int", "min": 0, "required": False}
 
 
 def label_of(path: str) -> Text:

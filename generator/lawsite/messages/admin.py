@@ -31,8 +31,8 @@ MESSAGES: dict[str, Message] = {
         en="the unique name of the file and its address; do not change it once saved; e.g. qingchuan-property-2026",
     ),
     "admin.id.pattern": Message(
-        zh="id 不能有空格，也不能有 / \\ ? # % & < > \" ' * : | 这些字符",
-        en="an id has no spaces and none of / \\ ? # % & < > \" ' * : |",
+        zh="id 由文字、数字和 - _ . ( ) （ ） 组成，不以 . 开头，不含空格",
+        en="an id is letters, digits and - _ . ( ) （ ）, not starting with a dot, without spaces",
     ),
     "admin.label.address": Message(zh="地址", en="Address"),
     "admin.label.adopted": Message(zh="通过日期", en="Adopted"),
@@ -87,6 +87,7 @@ MESSAGES: dict[str, Message] = {
     "admin.label.public": Message(zh="在网站上公开姓名（须经本人同意）", en="Name shown on the site (with consent)"),
     "admin.label.published": Message(zh="发布日期", en="Published"),
     "admin.label.received": Message(zh="收到意见总数", en="Suggestions received"),
+    "admin.label.forwarded": Message(zh="各联系点上报意见数", en="Suggestions forwarded by each contact point"),
     "admin.label.region": Message(zh="地区", en="Region"),
     "admin.label.revised": Message(zh="修订日期", en="Revised"),
     "admin.label.search": Message(zh="站内搜索", en="Search"),
