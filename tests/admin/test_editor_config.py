@@ -43,9 +43,12 @@ def form_fields(fields: list[dict[str, Any]], base: str = "") -> dict[str, dict[
     return found
 
 
+SOME_POINTS = (("xinghai-road", "星海路街道基层立法联系点"),)  # a notice's `forwarded:` has a figure per point of the site
+
+
 @pytest.fixture(scope="module")
 def collections() -> dict[str, dict[str, Any]]:
-    return {c["name"]: c for c in editor_config(AdminSettings(), "content")["collections"]}
+    return {c["name"]: c for c in editor_config(AdminSettings(), "content", points=SOME_POINTS)["collections"]}
 
 
 def test_one_collection_per_kind_in_the_folder_lawsite_new_writes_to(collections):
@@ -62,7 +65,8 @@ def test_every_schema_field_has_a_form_field(collections, kind):
     expected = dict(schema_fields({**COMMON, **SCHEMA[kind]}))
     assert sorted(set(expected) - set(form)) == []
     # Beyond the schema: the body, and what Material reads inside `search:` (any value passes check).
-    assert set(form) - set(expected) == {"body", "search.exclude", "search.boost"}
+    per_point = {f"forwarded.{point}" for point, _ in SOME_POINTS} if "forwarded" in expected else set()
+    assert set(form) - set(expected) == {"body", "search.exclude", "search.boost"} | per_point
     for path, spec in expected.items():
         field = form[path]
         assert HAN.search(field["label"]), (path, field["label"])
@@ -170,3 +174,9 @@ def test_the_id_field_refuses_in_the_browser_what_check_refuses_there():
         assert pattern.match(good) and id_problem(good) is None
     for bad in (".hidden", "a b", "a,b", "a:b", "a/b", "a#b"):
         assert not pattern.match(bad) and id_problem(bad) is not None
+
+
+def test_a_site_without_contact_points_has_no_forwarded_field_decap_would_refuse():
+    notices = next(c for c in editor_config(AdminSettings(), "content")["collections"] if c["name"] == "notice")
+    assert "forwarded" not in [f["name"] for f in notices["fields"]]
+    assert all(f.get("fields") for f in form_fields(notices["fields"]).values() if f.get("widget") == "object")

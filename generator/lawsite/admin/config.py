@@ -265,7 +265,7 @@ def collection(kind: Kind, content: str, lang: str, label: str, points: Points =
         "editor": {"preview": False},
         "fields": [
             {"name": "kind", "label": _text(LABELS["kind"], lang), "widget": "hidden", "default": kind.value},
-            *(form_field(key, spec[key], key, lang, points) for key in (*first, *SCHEMA[kind])),
+            *(field for key in (*first, *SCHEMA[kind]) if _fillable(field := form_field(key, spec[key], key, lang, points))),
             body_field(kind, lang),
             *(form_field(key, spec[key], key, lang, points) for key in theme),
         ],
@@ -304,6 +304,12 @@ def widget_of(name: str, spec: FieldSpec, path: str, lang: str, points: Points =
     if check in WIDGETS:
         return WIDGETS[check]
     raise SchemaGap(f"{path}: no form field for the check {getattr(check, '__name__', check)!r} (admin/config.py: WIDGETS)")
+
+
+def _fillable(field: dict[str, Any]) -> bool:
+    """Decap refuses an object without fields: a site without contact points
+    has no `forwarded:` figure to fill, so the form leaves it out."""
+    return not (field.get("widget") == "object" and not field.get("fields"))
 
 
 def _point_count(point: str, name: str) -> dict[str, Any]:
