@@ -47,7 +47,9 @@ def test_an_unknown_button_is_a_problem_at_its_line(english: None) -> None:
 def test_the_sample_names_no_button_in_plain_words() -> None:
     """点“…” (点击页面顶部的“…”) and “…”按钮 in the sample's Markdown always name a button by
     its placeholder (the how-to page once said 填表单 for a button called 在线提交).
-    Another product's English button name (GitLab's) is not one of ours."""
+    Another product's English button name (GitLab's) is not one of ours, and
+    another product's Chinese button (Decap's, in guide 12-admin) is written
+    「…」, so that a “…” always means one of ours."""
     plain = []
     for path in sorted((REPO / "content").rglob("*.md")):
         text = re.sub(r"```.*?```|`[^`\n]+`", "", path.read_text(encoding="utf-8"), flags=re.S)
