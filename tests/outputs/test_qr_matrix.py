@@ -49,15 +49,26 @@ def test_the_modules_are_segnos_for_the_same_mask(mask: int) -> None:
     assert {1, 2, 9, 10, 40} <= versions  # the small ones, the count field's change, the largest
 
 
-def test_the_svg_is_segnos_byte_for_byte() -> None:
-    for text in [*_texts()[:8], 'https://a.example/?q="<&>"']:
-        mine = qr_matrix.svg_inline(qr_matrix.matrix(text, consts.ERROR_LEVEL_M, 2), 4, 2, text, "ls-poster__code")
-        assert mine == segno.make(text, error="m", mask=2).svg_inline(scale=4, border=2, title=text, svgclass="ls-poster__code", omitsize=True)
+def test_the_svgs_are_segnos_byte_for_byte_drawn_together_or_alone() -> None:
+    texts = [*_texts()[:12], 'https://a.example/?q="<&>"', ARTICLE.format(2)]
+    items = [(text, f"class-{n % 2}") for n, text in enumerate(texts)]
+    together = qr_matrix.svgs(items, consts.ERROR_LEVEL_M, 2, 4, 2)
+    assert together == [qr_matrix.svgs([item], consts.ERROR_LEVEL_M, 2, 4, 2)[0] for item in items]
+    for (text, css_class), mine in zip(items, together):
+        assert mine == segno.make(text, error="m", mask=2).svg_inline(scale=4, border=2, title=text, svgclass=css_class, omitsize=True)
+
+
+def test_batches_split_where_memory_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    items = [(ARTICLE.format(n), "c") for n in range(7)]
+    whole = qr_matrix.svgs(items, consts.ERROR_LEVEL_M, 2, 4, 2)
+    monkeypatch.setattr(qr_matrix, "BATCH_MODULES", 3 * 33 * 33)  # three codes of version 4 at a time
+    assert qr_matrix.svgs(items, consts.ERROR_LEVEL_M, 2, 4, 2) == whole
 
 
 @pytest.mark.parametrize("text", ["HTTPS://EXAMPLE.GOV.CN/A", "12345", "https://例子.中国/草案", "x" * 2332, "https://a.cn"])
 def test_what_it_does_not_cover_is_left_to_segno(text: str) -> None:
     assert qr_matrix.matrix(text, consts.ERROR_LEVEL_M, 2) is None
+    assert qr_matrix.svgs([(text, "c")], consts.ERROR_LEVEL_M, 2, 4, 2) == [None]
 
 
 @pytest.mark.parametrize("text", [ARTICLE.format(1), ARTICLE.format(99990), "https://yj.example.gov.cn/f?doc=d&article=art_1", "x" * 300])

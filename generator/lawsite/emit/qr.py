@@ -12,16 +12,12 @@ mkdocs.yml (`.cache/lawsite/`, outside the published site and safe to delete),
 keyed by everything the SVG is made from — the address, the CSS class and
 segno's version — so a kept code is byte for byte the one drawing it again
 would give. A cache file that cannot be read is deleted and built again; one
-that cannot be written is done without. Many missing codes are drawn by
-worker processes, one per CPU.
+that cannot be written is done without.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 from collections.abc import Sequence
 
@@ -42,35 +38,27 @@ SCALE, BORDER = 4, 2
 # What the drawing depends on besides its input: a change here, in segno or
 # in qr_matrix empties the cache instead of serving codes drawn the old way.
 DRAWING = f"segno {segno.__version__}; error {ERROR}, mask {MASK}, scale {SCALE}, border {BORDER}, role img; qr_matrix {qr_matrix.VERSION}"
-PARALLEL_FROM = 200  # missing codes; fewer are drawn here (starting workers costs ~1 s)
 
 QrInput = tuple[str, str]  # (the address the code holds, the svg's CSS class)
 
 
 def qr_svg(url: str, css_class: str) -> str:
     """An inline SVG QR code with an accessible name (the address it holds)."""
-    rows = qr_matrix.matrix(url, qr_matrix.LEVEL_OF[ERROR], MASK)
-    if rows is None:  # not byte mode: segno draws it, with the same mask
-        svg = segno.make(url, error=ERROR, mask=MASK).svg_inline(scale=SCALE, border=BORDER, title=url, svgclass=css_class, omitsize=True)
-    else:
-        svg = qr_matrix.svg_inline(rows, SCALE, BORDER, url, css_class)
-    return svg.replace("<svg ", '<svg role="img" focusable="false" ', 1)
-
-
-def _draw_all(inputs: Sequence[QrInput]) -> list[str]:
-    return [qr_svg(url, css_class) for url, css_class in inputs]
+    return draw([(url, css_class)])[0]
 
 
 def draw(inputs: Sequence[QrInput]) -> list[str]:
-    """The codes of `inputs`, in worker processes when there are many."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(inputs) < PARALLEL_FROM or workers < 2:
-        return _draw_all(inputs)
-    size = -(-len(inputs) // (workers * 4))  # a few chunks per worker, so none waits for a slow one
-    chunks = [inputs[i : i + size] for i in range(0, len(inputs), size)]
-    # spawn: a fresh interpreter, not a copy of this (large, threaded) process
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        return [svg for chunk in pool.map(_draw_all, chunks) for svg in chunk]
+    """The codes of `inputs`: addresses in batches by qr_matrix, anything else by segno, all with MASK."""
+    fast = qr_matrix.svgs(inputs, qr_matrix.LEVEL_OF[ERROR], MASK, SCALE, BORDER)
+    return [_accessible(svg or _segno_svg(url, css_class)) for svg, (url, css_class) in zip(fast, inputs)]
+
+
+def _segno_svg(url: str, css_class: str) -> str:
+    return segno.make(url, error=ERROR, mask=MASK).svg_inline(scale=SCALE, border=BORDER, title=url, svgclass=css_class, omitsize=True)
+
+
+def _accessible(svg: str) -> str:
+    return svg.replace("<svg ", '<svg role="img" focusable="false" ', 1)
 
 
 class QrCodes:

@@ -14,12 +14,13 @@ The result is the module matrix segno draws for the same input and mask,
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import zip_longest
 from xml.sax.saxutils import escape, quoteattr
 
+import numpy as np
 import segno
 from segno import consts
 
@@ -38,8 +39,9 @@ MASKS = (  # ISO/IEC 18004:2015, 7.8.2, Table 10 (i: row, j: column)
     lambda i, j: ((i * j) % 2 + (i * j) % 3) % 2 == 0,
     lambda i, j: ((i + j) % 2 + (i * j) % 3) % 2 == 0,
 )
-REMAINDER_BITS = {**dict.fromkeys(range(2, 7), 7), **dict.fromkeys((*range(14, 21), *range(28, 35)), 3), **dict.fromkeys(range(21, 28), 4)}
-_RUNS = re.compile("1+")
+LOG = np.array(consts.GALIOS_LOG, dtype=np.intp)
+EXP = np.array(consts.GALIOS_EXP, dtype=np.uint8)
+BATCH_MODULES = 8_000_000  # modules drawn at once (a few times that in bytes of memory)
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,12 @@ class Frame:
     """What every code of one version, error level and mask shares."""
 
     size: int
-    rows: tuple[tuple[str, ...], ...]  # '1' dark, '0' light
-    order: tuple[tuple[int, int], ...]  # the data modules (row, column) in the order the bits go in
-    mask_bits: int  # the mask at those modules, as one number (first module: highest bit)
+    base: np.ndarray  # (size, size) uint8: the function patterns and format information, data modules 0
+    rows: np.ndarray  # the data modules in the order the bits go in: their rows…
+    columns: np.ndarray  # …and columns
+    mask: np.ndarray  # the mask at those modules (uint8)
+    blocks: tuple[tuple[int, int, int], ...]  # (blocks, data codewords, error codewords) per kind of block
+    order: np.ndarray  # the final message's codewords as indices into data + each block's error codewords
 
 
 def byte_mode_data(text: str) -> bytes | None:
@@ -94,12 +99,30 @@ def frame(version: int, error: int, mask: int) -> Frame:
     """The frame: the function patterns and format information as segno draws
     them (read from a code whose data modules are all overwritten here)."""
     code = segno.make("a", version=version, error=LEVEL_NAMES[error], mask=mask, mode="byte", boost_error=False)
-    rows = tuple(tuple("1" if dark else "0" for dark in row) for row in code.matrix)
-    size = len(rows)
+    base = np.array([list(row) for row in code.matrix], dtype=np.uint8)
+    size = len(base)
     function = _function_modules(version, size)
-    order = tuple(_placement(size, lambda i, j: (i, j) not in function))
-    mask_bits = int("".join("1" if MASKS[mask](i, j) else "0" for i, j in order), 2)
-    return Frame(size, rows, order, mask_bits)
+    placed = _placement(size, lambda i, j: (i, j) not in function)
+    rows = np.array([i for i, _ in placed], dtype=np.intp)
+    columns = np.array([j for _, j in placed], dtype=np.intp)
+    base[rows, columns] = 0
+    mask_bits = np.array([MASKS[mask](i, j) for i, j in placed], dtype=np.uint8)
+    blocks = tuple((info.num_blocks, info.num_data, info.num_total - info.num_data) for info in consts.ECC[version][error])
+    return Frame(size, base, rows, columns, mask_bits, blocks, _interleaving(blocks))
+
+
+def _interleaving(blocks: tuple[tuple[int, int, int], ...]) -> np.ndarray:
+    """Where each codeword of the final message comes from, in [data codewords,
+    then every block's error codewords]: the data blocks read column by column,
+    then the error blocks (ISO/IEC 18004:2015, 7.6)."""
+    data, errors, start, error_start = [], [], 0, sum(n * d for n, d, _ in blocks)
+    for count, data_length, error_length in blocks:
+        for _ in range(count):
+            data.append(range(start, start + data_length))
+            errors.append(range(error_start, error_start + error_length))
+            start += data_length
+            error_start += error_length
+    return np.array([i for group in (data, errors) for column in zip_longest(*group) for i in column if i is not None], dtype=np.intp)
 
 
 def _function_modules(version: int, size: int) -> set[tuple[int, int]]:
@@ -140,67 +163,111 @@ def _placement(size: int, is_data) -> list[tuple[int, int]]:
     return order
 
 
-def codewords(data: bytes, version: int, error: int) -> bytes:
-    """The final message: data codewords then error correction codewords, both interleaved by block."""
+def data_codewords(data: bytes, version: int, error: int) -> bytes:
+    """The data codewords: mode, count, data, terminator, padding as segno writes them."""
     capacity = consts.SYMBOL_CAPACITY[version][error]
-    bits = f"0100{len(data):0{8 if version < 10 else 16}b}" + "".join(f"{b:08b}" for b in data)
-    bits += "0" * min(capacity - len(bits), 4)  # terminator
-    bits += "0" * (8 - len(bits) % 8)  # to a codeword boundary (segno adds a whole 0 byte when already there)
-    stream = bytes(int(bits[k : k + 8], 2) for k in range(0, len(bits), 8))
-    stream += bytes((0xEC, 0x11)[k % 2] for k in range(capacity // 8 - len(stream)))
-    data_blocks, error_blocks, start = [], [], 0
-    for info in consts.ECC[version][error]:
-        for _ in range(info.num_blocks):
-            block = stream[start : start + info.num_data]
-            start += info.num_data
-            data_blocks.append(block)
-            error_blocks.append(_reed_solomon(block, info.num_total - info.num_data))
-    interleaved = [b for blocks in (data_blocks, error_blocks) for column in zip_longest(*blocks) for b in column if b is not None]
-    return bytes(interleaved)
+    count_bits = 8 if version < 10 else 16
+    length = 4 + count_bits + 8 * len(data)
+    stream = ((0b0100 << count_bits | len(data)) << 8 * len(data)) | int.from_bytes(data, "big")
+    terminator = min(capacity - length, 4)
+    padding = 8 - (length + terminator) % 8  # to a codeword boundary (segno adds a whole 0 byte when already there)
+    written = (length + terminator + padding) // 8
+    head = (stream << (terminator + padding)).to_bytes(written, "big")
+    return (head + bytes((0xEC, 0x11)[k % 2] for k in range(capacity // 8 - written)))[: capacity // 8]
 
 
-def _reed_solomon(block: bytes, count: int) -> list[int]:
-    """The `count` error correction codewords of `block` (polynomial division in GF(256))."""
-    log, exp, generator = consts.GALIOS_LOG, consts.GALIOS_EXP, consts.GEN_POLY[count]
-    remainder = list(block) + [0] * count
-    for k in range(len(block)):
-        coefficient = remainder[k]
-        if coefficient:
-            shift = log[coefficient]
-            for n, g in enumerate(generator, k + 1):
-                remainder[n] ^= exp[shift + g]
-    return remainder[len(block) :]
+def _error_codewords(blocks: np.ndarray, count: int) -> np.ndarray:
+    """The `count` error correction codewords of each row of `blocks` (polynomial
+    division in GF(256), all rows at once)."""
+    generator = np.array(consts.GEN_POLY[count], dtype=np.intp)
+    rows, length = blocks.shape
+    remainder = np.zeros((rows, length + count), dtype=np.uint8)
+    remainder[:, :length] = blocks
+    for k in range(length):
+        coefficient = remainder[:, k]
+        terms = EXP[LOG[coefficient][:, None] + generator]
+        terms[coefficient == 0] = 0  # log(0) is undefined: nothing to subtract
+        remainder[:, k + 1 : k + 1 + count] ^= terms
+    return remainder[:, length:]
+
+
+def _matrices(streams: np.ndarray, shape: Frame) -> np.ndarray:
+    """(codes, size, size) modules of codes given by their data codewords (codes, n)."""
+    parts, start = [streams], 0
+    for count, data_length, error_length in shape.blocks:
+        end = start + count * data_length
+        blocks = streams[:, start:end].reshape(-1, data_length)
+        parts.append(_error_codewords(blocks, error_length).reshape(len(streams), count * error_length))
+        start = end
+    message = np.concatenate(parts, axis=1)[:, shape.order]
+    bits = np.unpackbits(message, axis=1)
+    placed = np.zeros((len(streams), len(shape.rows)), dtype=np.uint8)
+    placed[:, : bits.shape[1]] = bits  # the rest: the remainder bits, 0
+    codes = np.repeat(shape.base[None], len(streams), axis=0)
+    codes[:, shape.rows, shape.columns] = placed ^ shape.mask
+    return codes
+
+
+def _paths(codes: np.ndarray, border: int) -> list[str]:
+    """segno's SVG path of each code: its dark runs left to right, top to
+    bottom, the first as M x y, each other as m dx dy from the last one's end."""
+    count, size, _ = codes.shape
+    edges = np.diff(np.pad(codes.astype(np.int8), ((0, 0), (0, 0), (1, 1))), axis=2)
+    code, row, start = np.nonzero(edges == 1)
+    end = np.nonzero(edges == -1)[2]
+    first = np.r_[True, code[1:] != code[:-1]]
+    dx = start - np.r_[0, end[:-1]]
+    dy = row - np.r_[0, row[:-1]]
+    length = end - start
+    dx[first], dy[first] = 0, 0  # each code's first run is written whole (head, below)
+    keys = ((dx + size) * (size + 1) + dy) * (size + 1) + length
+    unique, inverse = np.unique(keys, return_inverse=True)
+    texts = np.array([_move(int(k) // (size + 1) // (size + 1) - size, int(k) // (size + 1) % (size + 1), int(k) % (size + 1)) for k in unique], dtype=object)
+    tokens = texts[inverse.ravel()]
+    bounds = np.r_[np.nonzero(first)[0], len(code)].tolist()
+    paths = []
+    for a, b in zip(bounds, bounds[1:]):
+        head = f"M{int(start[a]) + border} {int(row[a]) + border + 0.5}h{int(length[a])}"
+        paths.append(head + "".join(tokens[a + 1 : b]))
+    return paths
+
+
+def _move(dx: int, dy: int, length: int) -> str:
+    return f"m{dx} {dy}h{length}"
+
+
+def svgs(items: Sequence[tuple[str, str]], error: int, mask: int, scale: int, border: int) -> list[str | None]:
+    """What segno's `make(text, error=, mask=).svg_inline(scale=, border=,
+    title=text, svgclass=, omitsize=True)` writes for each (text, css class),
+    drawn in batches of one version and level; None where segno must draw it."""
+    found: list[tuple[int, int, bytes] | None] = []
+    groups: dict[tuple[int, int], list[int]] = {}
+    for index, (text, _) in enumerate(items):
+        data = byte_mode_data(text)
+        where = version_and_level(data, error) if data is not None else None
+        found.append(None if where is None else (*where, data))
+        if where is not None:
+            groups.setdefault(where, []).append(index)
+    out: list[str | None] = [None] * len(items)
+    for (version, level), indices in groups.items():
+        shape = frame(version, level, mask)
+        per_batch = max(1, BATCH_MODULES // (shape.size * shape.size))
+        for at in range(0, len(indices), per_batch):
+            batch = indices[at : at + per_batch]
+            streams = np.frombuffer(b"".join(data_codewords(found[i][2], version, level) for i in batch), dtype=np.uint8).reshape(len(batch), -1)
+            width = (shape.size + 2 * border) * scale
+            for i, path in zip(batch, _paths(_matrices(streams, shape), border)):
+                text, css_class = items[i]
+                out[i] = (f'<svg viewBox="0 0 {width} {width}" class={quoteattr(css_class)}><title>{escape(text)}</title>'
+                          f'<path transform="scale({scale})" class="qrline" stroke="#000" d="{path}"/></svg>')
+    return out
 
 
 def matrix(text: str, error: int, mask: int) -> list[str] | None:
-    """The code of `text` as rows of '1' (dark) and '0', as segno draws it with
-    `mask` — or None when segno must draw it (see byte_mode_data)."""
+    """The modules of one code as rows of '1' (dark) and '0', or None where segno must draw it."""
     data = byte_mode_data(text)
-    found = version_and_level(data, error) if data is not None else None
-    if found is None:
+    where = version_and_level(data, error) if data is not None else None
+    if where is None:
         return None
-    version, level = found
-    shape = frame(version, level, mask)
-    message = int.from_bytes(codewords(data, version, level), "big") << REMAINDER_BITS.get(version, 0)
-    bits = f"{message ^ shape.mask_bits:0{len(shape.order)}b}"
-    rows = [list(row) for row in shape.rows]
-    for (i, j), bit in zip(shape.order, bits):
-        rows[i][j] = bit
-    return ["".join(row) for row in rows]
-
-
-def svg_inline(rows: list[str], scale: int, border: int, title: str, css_class: str) -> str:
-    """What segno's `svg_inline(scale=, border=, title=, svgclass=, omitsize=True)`
-    writes for these rows: one path of horizontal runs, each relative to the last."""
-    width = (len(rows) + 2 * border) * scale
-    moves, x, y = [], 0, None
-    for i, row in enumerate(rows):
-        for run in _RUNS.finditer(row):
-            x1 = run.start() + border
-            if y is None:
-                moves.append(f"M{x1} {border + i + 0.5}h{run.end() - run.start()}")
-            else:
-                moves.append(f"m{x1 - x} {i - y}h{run.end() - run.start()}")
-            x, y = run.end() + border, i
-    path = f'<path transform="scale({scale})" class="qrline" stroke="#000" d="{"".join(moves)}"/>'
-    return f'<svg viewBox="0 0 {width} {width}" class={quoteattr(css_class)}><title>{escape(title)}</title>{path}</svg>'
+    streams = np.frombuffer(data_codewords(data, *where), dtype=np.uint8)[None]
+    return ["".join(map(str, row)) for row in _matrices(streams, frame(*where, mask))[0].tolist()]
