@@ -30,6 +30,17 @@ def test_stashed_html_comes_back_unchanged_and_headings_stay_markdown() -> None:
     assert "lsstash" not in html
 
 
+def test_blocks_in_a_row_share_one_placeholder_and_come_back_as_markdown_would_give_them() -> None:
+    articles = [f'<section class="ls-article" id="art_{n}">\n<div class="ls-para">第{n}条</div>\n</section>' for n in range(1, 6)]
+    page = "## 第一章 {#chp_1}\n\n" + "\n\n".join(articles[:3]) + "\n\n## 第二章 {#chp_2}\n\n" + "\n\n".join(articles[3:])
+    stash = Stash("t")
+    hidden = stash.hide(page)
+    assert len(stash.blocks) == 2 and hidden.count("lsstash") == 2  # one per run of blocks
+    one_by_one = "\n".join(f"<p>{n}</p>" for n in range(1, 4))  # what Markdown gives blocks apart
+    assert convert(one_by_one).count("\n") == 2 and "\n".join(articles[:3]) in stash.restore(convert(hidden))
+    assert stash.restore(convert(hidden)).index("chp_2") < stash.restore(convert(hidden)).index("art_4")
+
+
 def test_a_block_never_closed_is_left_to_markdown() -> None:
     stash = Stash("t")
     assert stash.hide("<div>\n\nopen") == "<div>\n\nopen"
