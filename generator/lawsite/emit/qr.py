@@ -4,10 +4,10 @@ what the code holds.
 segno drew a code in about 6 ms: 5 of them scoring all eight masks, the rest
 walking the matrix module by module. A poster prints one per article, so a
 99,990-article draft spent 85–93 % of its build drawing codes. Now every code
-has mask 2 (the standard lets an encoder choose any; see MASK) and addresses
-are drawn by `qr_matrix`, which does segno's walk once per version: the same
-modules as segno with that mask, in ~0.35 ms. Codes are also the same in every
-build (an article's code holds its address, not its text): `QrCodes` keeps each SVG in one SQLite file beside
+has mask 2 (the standard lets an encoder choose any; see MASK), and many
+addresses are drawn by `qr_matrix`, thousands at once with numpy: segno's
+bytes for that mask in ~70 µs a code. Codes are also the same in every build
+(an article's code holds its address, not its text): `QrCodes` keeps each SVG in one SQLite file beside
 mkdocs.yml (`.cache/lawsite/`, outside the published site and safe to delete),
 keyed by everything the SVG is made from — the address, the CSS class and
 segno's version — so a kept code is byte for byte the one drawing it again
@@ -23,8 +23,6 @@ from collections.abc import Sequence
 
 import segno
 
-from . import qr_matrix
-
 CACHE_DIR = Path(".cache") / "lawsite"  # beside mkdocs.yml
 CACHE_FILE = "qr-codes.sqlite3"
 # Mask 2 (dark where the column is a multiple of 3): of 418 poster addresses,
@@ -35,9 +33,14 @@ CACHE_FILE = "qr-codes.sqlite3"
 MASK = 2
 ERROR = "m"
 SCALE, BORDER = 4, 2
-# What the drawing depends on besides its input: a change here, in segno or
-# in qr_matrix empties the cache instead of serving codes drawn the old way.
-DRAWING = f"segno {segno.__version__}; error {ERROR}, mask {MASK}, scale {SCALE}, border {BORDER}, role img; qr_matrix {qr_matrix.VERSION}"
+# What the drawing depends on besides its input: a change here or in segno
+# empties the cache instead of serving codes drawn the old way (qr_matrix
+# draws segno's very bytes: tests/outputs/test_qr_matrix.py).
+DRAWING = f"segno {segno.__version__}; error {ERROR}, mask {MASK}, scale {SCALE}, border {BORDER}, role img"
+# Fewer codes are drawn by segno (~1.4 ms each): qr_matrix needs numpy, whose
+# import alone takes 80–120 MB of address space, more than a build of a small
+# hostile site may have (tests/hostile).
+BATCH_FROM = 200
 
 QrInput = tuple[str, str]  # (the address the code holds, the svg's CSS class)
 
@@ -48,8 +51,13 @@ def qr_svg(url: str, css_class: str) -> str:
 
 
 def draw(inputs: Sequence[QrInput]) -> list[str]:
-    """The codes of `inputs`: addresses in batches by qr_matrix, anything else by segno, all with MASK."""
-    fast = qr_matrix.svgs(inputs, qr_matrix.LEVEL_OF[ERROR], MASK, SCALE, BORDER)
+    """The codes of `inputs`, all with MASK: many addresses in batches by
+    qr_matrix, anything else (and a few) by segno."""
+    fast: Sequence[str | None] = [None] * len(inputs)
+    if len(inputs) >= BATCH_FROM:
+        from . import qr_matrix
+
+        fast = qr_matrix.svgs(inputs, qr_matrix.LEVEL_OF[ERROR], MASK, SCALE, BORDER)
     return [_accessible(svg or _segno_svg(url, css_class)) for svg, (url, css_class) in zip(fast, inputs)]
 
 

@@ -24,7 +24,6 @@ import numpy as np
 import segno
 from segno import consts
 
-VERSION = 1  # of this encoder's output: part of the cache key (emit/qr.py DRAWING)
 LEVELS = (consts.ERROR_LEVEL_L, consts.ERROR_LEVEL_M, consts.ERROR_LEVEL_Q, consts.ERROR_LEVEL_H)
 LEVEL_NAMES = {consts.ERROR_LEVEL_L: "l", consts.ERROR_LEVEL_M: "m", consts.ERROR_LEVEL_Q: "q", consts.ERROR_LEVEL_H: "h"}
 LEVEL_OF = {name: level for level, name in LEVEL_NAMES.items()}

@@ -21,7 +21,8 @@ same URL.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from ..urls import printable_unicode
 
 _KEEP = re.compile(r"(<(pre|textarea|code)\b.*?</\2\s*>)", re.DOTALL | re.IGNORECASE)
 _RUN = re.compile(r"\n[ \t\n\r]+")
@@ -110,10 +111,7 @@ def _readable(escapes: re.Match[str]) -> str:
         return escapes.group(0)
     # ASCII (%20, %22, %25, %3C…), controls, format characters and spaces stay
     # escaped: only printable non-ASCII characters are written as they are.
-    return "".join(
-        ch if ord(ch) > 0x7F and unicodedata.category(ch)[0] not in "CZ" else "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
-        for ch in text
-    )
+    return "".join(ch if printable_unicode(ch) else "".join(f"%{b:02X}" for b in ch.encode("utf-8")) for ch in text)
 
 
 def readable_urls(html: str) -> str:

@@ -14,7 +14,7 @@ import urllib.parse
 from ..model import Article, Comments, Document
 from ..parse.schema import fill_template
 from ..settings import Settings
-from ..urls import service_origin
+from ..urls import quote_readable, service_origin
 
 
 def template_values(document: Document, article: Article | None, url: str) -> dict[str, str]:
@@ -37,8 +37,8 @@ def mailto_href(comments: Comments, values: dict[str, str], body: str) -> str | 
     if not comments.email:
         return None
     subject = _one_line(fill_template(comments.subject, values))
-    query = urllib.parse.urlencode({"subject": subject, "body": body.replace("\n", "\r\n")}, quote_via=urllib.parse.quote)
-    return f"mailto:{urllib.parse.quote(comments.email, safe='@')}?{query}"
+    query = urllib.parse.urlencode({"subject": subject, "body": body.replace("\n", "\r\n")}, quote_via=quote_readable)
+    return f"mailto:{quote_readable(comments.email, safe='@')}?{query}"
 
 
 def intake_base(document: Document, settings: Settings) -> str | None:
