@@ -15,6 +15,7 @@ import os
 import posixpath
 import re
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,8 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import CountHandler
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -41,7 +43,7 @@ from .compat import require_supported_engine
 from .emit import feeds
 from .emit import poster as posters
 from .emit import search as site_search
-from .emit.compress import precompress
+from .emit.compress import COMPRESSED_CACHE, CompressedCache, precompress
 from .emit.files import rewrite_html, site_outputs, write_outputs
 from .emit.lookup import lookup_files
 from .emit.publisher import Publisher
@@ -53,6 +55,7 @@ from .gather.site import Site, forget_parsed, link_problems, load_site
 from .messages import ENV, language, msg
 from .model import ConfigError, Kind, Problem
 from .parse.static_files import static_file_problems
+from .parts import PARTS_FROM, Parts, fork, split, wanted_parts
 from .plan import FeedbackSheetPage, LookupPage, Plan, PosterPage, SignPage, plan_pages
 from .progress import Progress, Steps
 from .render import lawnav, reader
@@ -122,6 +125,7 @@ class LawsiteConfig(Config):
 class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def __init__(self) -> None:
         self.serving = False  # `mkdocs serve`: rebuilds follow, the CSP is left out
+        self.started = time.time()
         self.dirty = False  # serve's dirty rebuilds: law pages are built when first asked for
         self.builds = 0
         self.on_request = OnRequest()
@@ -143,6 +147,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.stashes: dict[str, Stash] = {}
         self.static_html: list[str] = []
         self.site_card = SiteCard("", "", "")
+        self.parts = Parts()
+        self.laws_apart: list[Page] = []  # rendered by on_env, not by MkDocs' loops (_set_laws_apart)
+        self.law_weights: list[int] = []
+        self.jobs = 1
         self.share_images: dict[str, str] = {}  # draft id → its share image's site-relative URL
 
     @property
@@ -161,10 +169,15 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.serving, self.dirty, self.builds = False, False, 0
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.started = time.time()  # build caches drop what this build did not use
         if self.dirty:
             self.on_request.building()
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.parts.is_child:  # said here: the parent only hears that this part failed
+            log.error(str(error) if isinstance(error, PluginError) else f"{type(error).__name__}: {error}")
+            self.parts.finish_child(None, 1)
+        self.parts.stop()
         self.on_request.built()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -206,6 +219,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         for name in PAGE_ASSETS:
             _extra_asset(config, name)
         _add_overrides(config)
+        if wanted_parts() is not None:
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_build_notices)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -321,12 +336,101 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         nav.items.sort(key=self._nav_rank)
         self._group_laws_by_year(nav)
         self.rendering = Steps(msg("progress.rendering").render(self.lang), len(files.documentation_pages()))
-        self.nav = nav
+        self.nav, self.files = nav, files
         if self.dirty:  # pages not read in this rebuild still show their titles in the nav
             for page in _nav_items(nav):
                 if isinstance(page, Page) and "title" not in vars(page) and (document := self.site.by_path.get(page.file.src_uri)):
                     page.title = document.title
+        self._set_laws_apart(files, config)
         return nav
+
+    # --- law pages rendered by one process per CPU (parts.py) ------------------
+
+    def _set_laws_apart(self, files: Files, config: MkDocsConfig) -> None:
+        """Under `lawsite build` (a dirty build into a fresh folder: MkDocs
+        reads and writes a page only if its file says it was modified), the
+        law pages of a large site are left out of MkDocs' own loops: on_env
+        renders them (`_render_laws`), one at a time, each dropped once
+        written, as MkDocs keeps every page's text to the end of a build;
+        and shared among one process per CPU. Their front matter is read
+        now, so that every page's nav and footer name them as a whole build
+        would."""
+        jobs = wanted_parts()
+        laws = [f.page for f in files.documentation_pages() if f.page is not None and self._kind_of_file(f) is Kind.LAW]
+        self.laws_apart, self.law_weights = [], []
+        if jobs is None or self.serving or len(laws) < PARTS_FROM:
+            return
+        for page in laws:
+            page.read_source(config)
+            _escape_page_meta(page)
+        self.laws_apart = [page for page in laws if "title" in page.meta]  # named by its front matter, not by what it renders to
+        for page in self.laws_apart:
+            self.law_weights.append(len(page.markdown or ""))
+            page.markdown = ""  # read again when rendered; kept, it would be copied into every part
+            page.file.is_modified = _not_modified  # type: ignore[method-assign]  # MkDocs skips it
+        self.jobs = min(jobs, os.cpu_count() or 1)
+
+    def _render_laws(self, config: MkDocsConfig, env: Any) -> None:
+        """Render and write the law pages set apart, shared among `self.jobs`
+        forked processes (parts.py): each renders its own; the children then
+        end, and the parent goes on with the rest of the build."""
+        owners = split(self.law_weights, self.jobs)
+        self.parts = parts = fork(self.jobs)
+        parts.step(0 if parts.is_child else self.rendering.done)  # the pages MkDocs rendered before the fork
+        if parts.is_child:
+            for handler in _warning_counters():
+                handler.counts.clear()  # the parent's, copied by the fork: counted there
+        own = [page for page, owner in zip(self.laws_apart, owners) if owner == parts.index]
+        doc_files = self.files.documentation_pages(inclusion=InclusionLevel.is_included)
+        for page in own:
+            _populate_page(page, config, self.files)
+            _build_page(page, config, doc_files, self.nav, env, excluded=page.file.inclusion.is_excluded())
+            page.content, page.markdown = None, ""  # the nav and the sitemap need its title and address only
+        if parts.is_child:  # its pages are written: the rest of the build is the parent's
+            counts = {level: number for handler in _warning_counters() for level, number in handler.counts.items()}
+            parts.finish_child((counts, {page.file.src_uri: _anchors_of(page) for page in own}), 0)
+
+    def _rendered_one(self) -> None:
+        if self.parts.count < 2:
+            self.rendering.step()
+        elif not self.parts.is_child:
+            self.rendering.step(self.parts.step())
+        else:
+            self.parts.step()
+
+    def _join_parts(self, config: MkDocsConfig) -> None:
+        """In the parent: wait for the children; fail if one did; count their
+        warnings as MkDocs' strict mode counts ours; check the links to
+        anchors that run between parts (MkDocs checked each page's links only
+        against the pages rendered in its own process)."""
+        outcomes = self.parts.wait()
+        failed = [str(number) for number, (code, _) in enumerate(outcomes, start=2) if code != 0]
+        if failed:
+            raise PluginError(msg("plugin.part-failed", parts="、".join(failed)).render(self.lang))
+        theirs: dict[str, tuple[set[str] | None, dict[str, dict[str, str]]]] = {}
+        for _, (counts, anchors) in outcomes:
+            for handler in _warning_counters():
+                for level, number in counts.items():
+                    handler.counts[level] += number
+            theirs |= anchors
+        pages = {uri: file.page for uri in theirs if (file := self.files.get_file_from_path(uri)) is not None and file.page is not None}
+        for uri, page in pages.items():
+            page.present_anchor_ids = theirs[uri][0]
+        level = config.validation.links.anchors
+        for uri, page in pages.items():
+            page.links_to_anchors = {target: links for to, links in theirs[uri][1].items() if (target := self.files.get_file_from_path(to)) is not None}
+        for file in self.files.documentation_pages():
+            page = file.page
+            if page is None or not page.links_to_anchors:
+                continue
+            if file.src_uri in theirs:
+                page.validate_anchor_links(files=self.files, log_level=level)
+                continue
+            into_theirs = {target: links for target, links in page.links_to_anchors.items() if target.src_uri in theirs}
+            if into_theirs:
+                kept, page.links_to_anchors = page.links_to_anchors, into_theirs
+                page.validate_anchor_links(files=self.files, log_level=level)
+                page.links_to_anchors = kept
 
     # --- large law collections (render/lawnav.py) ------------------------------------
 
@@ -411,7 +515,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     # --- pages: render the plan, then finish -----------------------------------
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.rendering.step()
+        self._rendered_one()
         spec = self.plan.page(page.file.src_uri)
         if spec is None:
             return markdown
@@ -429,6 +533,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         _escape_page_fields(page)
         return self.finish.body(html, self.stashes.pop(page.file.src_uri, None))
 
+    @event_priority(-100)  # last: the law pages it renders (parts.py) see every plugin's environment
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """The theme's templates do not autoescape: titles and names are
         escaped once here and in on_page_content (see finish/harden.py)."""
@@ -447,6 +552,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if self.serving:  # each rebuild has a new environment: compiled once, the theme's templates serve them all
             env.bytecode_cache = self.compiled_templates
             _skip_preview_templates(config, rebuild=self.dirty and self.builds > 0)
+        if self.laws_apart:
+            self._render_laws(config, env)
         return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -465,6 +572,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     # --- feeds, open data, search (emit/) -----------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.parts.children:
+            self._join_parts(config)
         self.rendering.close()
         self.builds += 1
         self.on_request.built()
@@ -485,9 +594,11 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         write_outputs(site_dir, site_outputs(self.site, publisher))
         self._publish_receipts(site_dir, publisher)
         rewrite_html(site_dir, self.static_html, self.finish.harden)
-        deferred = self.search_engine == "pagefind" and self._index_search(site_dir)
+        deferred = self.search_engine == "pagefind" and self._index_search(site_dir, config)
         if not self.serving and not deferred:  # deferred: `lawsite build` compresses after the index
-            done = precompress(site_dir)
+            cache = _cache_folder(config, COMPRESSED_CACHE)
+            done = precompress(site_dir, cache=cache)
+            CompressedCache(cache).prune(used_since=self.started)
             log.info(msg("plugin.precompressed", files=done.files).render(self.lang))
         if not self.serving:
             self._fresh_state()
@@ -500,12 +611,12 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             write_outputs(site_dir, published.files.items())
             log.info(msg("plugin.lookup", receipts=published.receipts, buckets=published.buckets, others=published.others).render(self.lang))
 
-    def _index_search(self, site_dir: Path) -> bool:
+    def _index_search(self, site_dir: Path, config: MkDocsConfig) -> bool:
         """Index the built site now, or leave it to `lawsite build` (True)."""
         if site_search.defer_index(site_dir):
             log.info(msg("plugin.index-deferred").render(self.lang))
             return True
-        result = site_search.index_site(site_dir)
+        result = site_search.index_site(site_dir, cache=_cache_folder(config, site_search.SEARCH_CACHE))
         for problem in result.problems:
             if problem.is_error:
                 raise PluginError(format_problem(problem, self.lang))
@@ -573,6 +684,22 @@ class OnRequest:
 
 def _not_modified() -> bool:
     return False
+
+
+def _dirty_build_notices(record: logging.LogRecord) -> bool:
+    """`lawsite build` runs MkDocs' dirty build into a fresh folder (parts.py):
+    MkDocs' warning that a dirty build's links may be stale is not true there."""
+    return not record.getMessage().startswith(("A 'dirty' build is being performed", "The directory contains stale files"))
+
+
+def _anchors_of(page: Page) -> tuple[set[str] | None, dict[str, dict[str, str]]]:
+    """A page's anchors and its links to anchors, by source path (for the parent)."""
+    return page.present_anchor_ids, {file.src_uri: dict(links) for file, links in (page.links_to_anchors or {}).items()}
+
+
+def _warning_counters() -> list[CountHandler]:
+    """The counters MkDocs' strict mode fails a build on."""
+    return [handler for handler in logging.getLogger("mkdocs").handlers if isinstance(handler, CountHandler)]
 
 
 class CompiledTemplates(BytecodeCache):
@@ -658,10 +785,14 @@ def _nav_items(nav: Navigation | None):
         stack.extend(getattr(item, "children", None) or [])
 
 
-def _escape_page_fields(page: Page) -> None:
-    """Title, front matter and table of contents as escaped HTML for the theme."""
+def _escape_page_meta(page: Page) -> None:
     for key, value in list(page.meta.items()):
         page.meta[key] = harden.escape_meta(value)
+
+
+def _escape_page_fields(page: Page) -> None:
+    """Title, front matter and table of contents as escaped HTML for the theme."""
+    _escape_page_meta(page)
     if "title" in vars(page):  # set from mkdocs.yml's nav or by a plugin: plain text
         page.title = harden.escape_text(str(page.title))
     elif "title" not in page.meta:
