@@ -65,6 +65,7 @@ from .render.pages import Build, PageInput, render_page
 from .render.share import SiteCard, image_document, page_description, share_card, share_head_html
 from .report import format_problem
 from .settings import Settings
+from .source_stamps import SourceStamps
 from .urls import ASSET_DIR, SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.lawsite")
@@ -125,6 +126,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.dirty = False  # serve's dirty rebuilds: law pages are built when first asked for
         self.builds = 0
         self.on_request = OnRequest()
+        self.stamps = SourceStamps()  # serve's dirty rebuilds: which pages changed
         self.compiled_templates = CompiledTemplates()
         self._fresh_state()
 
@@ -155,6 +157,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         # Defining on_startup keeps this instance across `serve` rebuilds, so
         # a preview rebuild can skip what only a publication needs.
         self.serving, self.dirty, self.builds = command == "serve", dirty and command == "serve", 0
+        self.stamps = SourceStamps()
 
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance after the command: the next one starts as a build.
@@ -163,8 +166,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.dirty:
             self.on_request.building()
+            self.stamps.take(Path(config.docs_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.stamps.fail()
         self.on_request.built()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -227,6 +232,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self._add_generated(files, config, site)
         self._add_admin(files, config, site)
         if self.dirty:
+            _decide_modified(files, self.stamps, site_dir=config.site_dir)
             self.on_request.defer(files, site_dir=config.site_dir, wanted=lambda f: self._kind_of_file(f) is Kind.LAW)
         return files
 
@@ -573,6 +579,19 @@ class OnRequest:
 
 def _not_modified() -> bool:
     return False
+
+
+def _modified() -> bool:
+    return True
+
+
+def _decide_modified(files: Files, stamps: SourceStamps, site_dir: str) -> None:
+    """Which pages a dirty rebuild builds, decided once from the sources'
+    stamps (see source_stamps.py) instead of MkDocs' two mtime tests."""
+    for file in files.documentation_pages():
+        if file.generated_by is None:
+            written = Path(site_dir, file.dest_uri).exists()
+            file.is_modified = _modified if not written or stamps.changed(file.src_uri) else _not_modified  # type: ignore[method-assign]
 
 
 class CompiledTemplates(BytecodeCache):
