@@ -16,13 +16,20 @@ from tests.build.test_serve_on_request import BOUND, DRAFT, fetch, wait_for
 
 # Stands in for a slow page: when the draft is rendered it says so (a file
 # beside mkdocs.yml) and takes a second, so the test can save in that second.
+# Each build says so too.
 HOOK = '''
 import pathlib, time
 
+def count(config, name):
+    flags = pathlib.Path(config.config_file_path).parent / name
+    flags.write_text(flags.read_text() + "x" if flags.exists() else "x")
+
+def on_pre_build(config):
+    count(config, "builds")
+
 def on_post_page(output, page, config):
     if page.file.src_uri == "drafts/d.md":
-        flags = pathlib.Path(config.config_file_path).parent / "rendering"
-        flags.write_text(flags.read_text() + "x" if flags.exists() else "x")
+        count(config, "rendering")
         time.sleep(1.0)
     return output
 '''
@@ -54,6 +61,9 @@ def test_a_change_saved_while_its_page_renders_is_shown(tmp_path: Path, monkeypa
             wait_until(lambda: len(flags.read_text()) > renders, server, BOUND)  # the rebuild is rendering the draft
             draft.write_text(DRAFT.format(marker=f"，第{n}次改动"), encoding="utf-8")  # saved meanwhile
             wait_until(lambda: f"草案的内容，第{n}次改动。" in (fetch(url) or ""), server, SHOWN)
+        builds = (tmp_path / "builds").read_text()
+        time.sleep(3)  # a build reads every source: that is no change (the system's "opened" events)
+        assert (tmp_path / "builds").read_text() == builds, "rebuilt with nothing changed"
     finally:
         stop(server)
     assert "Traceback" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
