@@ -5,6 +5,7 @@ was never shown and the server waited for the next save)."""
 
 from __future__ import annotations
 
+import signal
 import socket
 import time
 from pathlib import Path
@@ -75,3 +76,24 @@ def wait_until(condition, process, seconds: float) -> None:  # type: ignore[no-u
         assert process.poll() is None, "lawsite serve ended"
         assert time.monotonic() < deadline, f"not so after {seconds} s"
         time.sleep(0.02)
+
+
+def test_a_preview_ended_by_sigterm_removes_its_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "mkdocs.yml"
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "index.md").write_text("# 首页\n", encoding="utf-8")
+    config.write_text("site_name: t\ndocs_dir: content\ntheme: {name: material}\nplugins:\n  - lawsite\n", encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    server = start_lawsite(config, "serve", "-a", f"127.0.0.1:{port}", stderr=tmp_path / "serve.log")
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", "首页", server)
+        assert list((tmp_path / "tmp").glob("mkdocs_*"))
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=BOUND)
+    finally:
+        stop(server)
+    assert not list((tmp_path / "tmp").glob("mkdocs_*"))
