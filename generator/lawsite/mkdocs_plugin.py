@@ -10,6 +10,7 @@ data, the search index).
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import posixpath
@@ -130,6 +131,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.on_request = OnRequest()
         self.stamps = SourceStamps()  # serve's dirty rebuilds: which pages changed
         self.compiled_templates = CompiledTemplates()
+        self.theme_listing = ThemeListing()
         self._fresh_state()
 
     def _fresh_state(self) -> None:
@@ -214,6 +216,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         for name in PAGE_ASSETS:
             _extra_asset(config, name)
         _add_overrides(config)
+        if self.serving:
+            self.theme_listing.install(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -303,7 +307,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             return
         content = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path or config.docs_dir).parent)).as_posix()
         points = tuple((point.id, point.title) for point in site.of_kind(Kind.CONTACT_POINT))
-        editor = yaml.safe_dump(editor_config(settings, content, self.settings.language, points), allow_unicode=True, sort_keys=False)
+        editor = _editor_yaml(settings, content, self.settings.language, points)
         files.append(File.generated(config, f"{ADMIN_FOLDER}/index.html", content=admin_page(settings, config.site_name or "", self.settings.language)))
         files.append(File.generated(config, f"{ADMIN_FOLDER}/{ADMIN_CONFIG}", content=editor))
         for path in vendored:
@@ -552,7 +556,7 @@ class OnRequest:
         """Defer the pages `wanted(file)` picks that this preview never wrote."""
         self.deferred = {}
         for file in files.documentation_pages():
-            if wanted(file) and not Path(site_dir, file.dest_uri).exists():
+            if wanted(file) and not os.path.exists(os.path.join(site_dir, file.dest_uri)):
                 file.is_modified = _not_modified  # type: ignore[method-assign]
                 self.deferred[file.dest_uri] = file
 
@@ -593,7 +597,7 @@ def _decide_modified(files: Files, stamps: SourceStamps, site_dir: str) -> None:
     stamps (see source_stamps.py) instead of MkDocs' two mtime tests."""
     for file in files.documentation_pages():
         if file.generated_by is None:
-            written = Path(site_dir, file.dest_uri).exists()
+            written = os.path.exists(os.path.join(site_dir, file.dest_uri))
             file.is_modified = _modified if not written or stamps.changed(file.src_uri) else _not_modified  # type: ignore[method-assign]
 
 
@@ -610,6 +614,11 @@ class CompiledTemplates(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+# A save's events (modified, closed; an editor's rename) come within a few
+# milliseconds: a build waits this long after the last (MkDocs: 0.1 s).
+SAVE_SETTLES = 0.05
 
 
 class _NativeObserver(Observer):  # type: ignore[misc,valid-type]
@@ -639,6 +648,7 @@ def _watch_natively(server: Any) -> None:
     try:
         _watch_with(server, native, watched)
         native.start()  # now, so that a failure is seen here
+        server.build_delay = SAVE_SETTLES
     except OSError:
         native.stop()
         server._watched_paths.clear()
@@ -661,6 +671,45 @@ def _watch_with(server: Any, observer: Any, watched: dict[str, int]) -> None:
             server.watch(path)
 
 
+class ThemeListing:
+    """The theme's files listed once for a whole `serve`: each rebuild,
+    MkDocs lists every file of the theme's folders to copy the static ones
+    (a tenth of a rebuild of the corpus preview). `serve` does not rebuild
+    when the theme changes, unless a theme folder is in `watch:`, and then
+    each rebuild lists it again."""
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[Any, ...], list[str]] = {}
+
+    def install(self, config: MkDocsConfig) -> None:
+        theme = config.theme
+        if _watches_theme(config):
+            return
+        get_env, names = theme.get_env, self.names
+
+        def env() -> Any:
+            made = get_env()
+            listing = made.list_templates
+
+            def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+                # MkDocs' filter is fixed but for the static templates
+                key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)), extensions, filter_func is None)
+                if key not in names:
+                    names[key] = listing(extensions, filter_func)
+                return list(names[key])
+
+            made.list_templates = list_templates
+            return made
+
+        theme.get_env = env  # type: ignore[method-assign]
+
+
+def _watches_theme(config: MkDocsConfig) -> bool:
+    themes = [Path(d).resolve() for d in config.theme.dirs]
+    watched = [Path(w).resolve() for w in config.watch]
+    return any(w == d or w in d.parents or d in w.parents for d in themes for w in watched)
+
+
 def _skip_preview_templates(config: MkDocsConfig, rebuild: bool) -> None:
     """A preview needs no sitemap (a publication's; MkDocs gzips it: a fifth
     of a rebuild of the corpus preview) unless Material's instant navigation
@@ -672,6 +721,13 @@ def _skip_preview_templates(config: MkDocsConfig, rebuild: bool) -> None:
         config.theme.static_templates.discard("sitemap.xml")
     if rebuild:
         config.theme.static_templates.discard("404.html")
+
+
+@functools.lru_cache(maxsize=4)
+def _editor_yaml(settings: AdminSettings, content: str, site_language: str, points: tuple[tuple[str, str], ...]) -> str:
+    """The web editor's config.yml, dumped once for all the rebuilds of a
+    preview (dumping it was a twelfth of a rebuild of the corpus preview)."""
+    return yaml.safe_dump(editor_config(settings, content, site_language, points), allow_unicode=True, sort_keys=False)
 
 
 def _extra_asset(config: MkDocsConfig, name: str) -> None:
