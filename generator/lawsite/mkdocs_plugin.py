@@ -180,6 +180,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if self.dirty:
             self.on_request.serve_through(server)
         _watch_natively(server)
+        if self.dirty and self.stamps.saved_since_taken(Path(config.docs_dir)):
+            _rebuild_soon(server)  # saved during the first build, before the watcher began
         self._announce_when_listening(server)
         return server
 
@@ -654,6 +656,13 @@ def _watch_natively(server: Any) -> None:
         server._watched_paths.clear()
         server._watch_refs.clear()
         _watch_with(server, polling, watched)
+
+
+def _rebuild_soon(server: Any) -> None:
+    """What a file event does in MkDocs' server: its build loop rebuilds."""
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
 
 
 def _unwatch_all(server: Any) -> dict[str, int]:

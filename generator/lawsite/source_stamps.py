@@ -59,6 +59,18 @@ class SourceStamps:
                 taken[rel] = stamp
         self.taken = taken
 
+    def saved_since_taken(self, docs_dir: Path) -> bool:
+        """Whether a source was saved, added or removed since the last `take`."""
+        now = time.time_ns()
+        found = dict(_markdown_files(docs_dir))
+        if found.keys() != self.taken.keys():
+            return True
+        for rel, path in found.items():
+            stamp = _stamp(path, now, self.taken[rel])
+            if stamp is None or stamp.changed_since(self.taken[rel]):
+                return True
+        return False
+
     def fail(self) -> None:
         """The build under way failed: its pages count as never built."""
         self.failed = True

@@ -39,21 +39,9 @@ SHOWN = 60  # seconds for one change to show: a bound against a change never sho
 
 
 def test_a_change_saved_while_its_page_renders_is_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    config = tmp_path / "mkdocs.yml"
-    draft = tmp_path / "content" / "drafts" / "d.md"
-    draft.parent.mkdir(parents=True)
-    (tmp_path / "content" / "index.md").write_text("# 首页\n", encoding="utf-8")
-    draft.write_text(DRAFT.format(marker=""), encoding="utf-8")
-    (tmp_path / "hooks.py").write_text(HOOK, encoding="utf-8")
-    config.write_text("site_name: t\ndocs_dir: content\ntheme: {name: material}\nplugins:\n  - lawsite\nhooks:\n  - hooks.py\n", encoding="utf-8")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    (tmp_path / "tmp").mkdir()
-    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    config, draft, url = draft_project(tmp_path, monkeypatch)
     flags = tmp_path / "rendering"
-    server = start_lawsite(config, "serve", "-a", f"127.0.0.1:{port}", stderr=tmp_path / "serve.log")
-    url = f"http://127.0.0.1:{port}/drafts/d/"
+    server = start_lawsite(config, "serve", "-a", url.split("/")[2], stderr=tmp_path / "serve.log")
     try:
         wait_for(url, "草案的内容", server)
         for n in range(SAVES):
@@ -70,6 +58,23 @@ def test_a_change_saved_while_its_page_renders_is_shown(tmp_path: Path, monkeypa
     assert "Traceback" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
 
 
+def draft_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, str]:
+    """(mkdocs.yml, the draft, the draft's URL) of a site with the hook above."""
+    config = tmp_path / "mkdocs.yml"
+    draft = tmp_path / "content" / "drafts" / "d.md"
+    draft.parent.mkdir(parents=True)
+    (tmp_path / "content" / "index.md").write_text("# 首页\n", encoding="utf-8")
+    draft.write_text(DRAFT.format(marker=""), encoding="utf-8")
+    (tmp_path / "hooks.py").write_text(HOOK, encoding="utf-8")
+    config.write_text("site_name: t\ndocs_dir: content\ntheme: {name: material}\nplugins:\n  - lawsite\nhooks:\n  - hooks.py\n", encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))  # where serve makes its preview folder
+    return config, draft, f"http://127.0.0.1:{port}/drafts/d/"
+
+
 def wait_until(condition, process, seconds: float) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + seconds
     while not condition():
@@ -78,19 +83,23 @@ def wait_until(condition, process, seconds: float) -> None:  # type: ignore[no-u
         time.sleep(0.02)
 
 
-def test_a_preview_ended_by_sigterm_removes_its_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    config = tmp_path / "mkdocs.yml"
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "index.md").write_text("# 首页\n", encoding="utf-8")
-    config.write_text("site_name: t\ndocs_dir: content\ntheme: {name: material}\nplugins:\n  - lawsite\n", encoding="utf-8")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    (tmp_path / "tmp").mkdir()
-    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
-    server = start_lawsite(config, "serve", "-a", f"127.0.0.1:{port}", stderr=tmp_path / "serve.log")
+def test_a_change_saved_during_the_first_build_is_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The watcher begins after the first build: a save before that is no event."""
+    config, draft, url = draft_project(tmp_path, monkeypatch)
+    server = start_lawsite(config, "serve", "-a", url.split("/")[2], stderr=tmp_path / "serve.log")
     try:
-        wait_for(f"http://127.0.0.1:{port}/", "首页", server)
+        wait_until((tmp_path / "rendering").exists, server, BOUND)  # the first build is rendering the draft
+        draft.write_text(DRAFT.format(marker="，启动时改动"), encoding="utf-8")
+        wait_until(lambda: "草案的内容，启动时改动。" in (fetch(url) or ""), server, SHOWN)
+    finally:
+        stop(server)
+
+
+def test_a_preview_ended_by_sigterm_removes_its_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config, _, url = draft_project(tmp_path, monkeypatch)
+    server = start_lawsite(config, "serve", "-a", url.split("/")[2], stderr=tmp_path / "serve.log")
+    try:
+        wait_for(url, "草案的内容", server)
         assert list((tmp_path / "tmp").glob("mkdocs_*"))
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=BOUND)
