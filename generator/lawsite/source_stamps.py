@@ -81,20 +81,23 @@ class SourceStamps:
         return taken is None or built is None or taken.changed_since(built)
 
 
-def _markdown_files(folder: Path, rel: str = "") -> list[tuple[str, str]]:
+def _markdown_files(folder: Path) -> list[tuple[str, str]]:
     """(path relative to the docs folder with /, path) of each Markdown file;
     MkDocs' walk follows links, and lawsite refuses those that leave the folder."""
     found: list[tuple[str, str]] = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return found
-    for entry in entries:
-        name = rel + entry.name
-        if entry.is_dir():
-            found += _markdown_files(Path(entry.path), name + "/")
-        elif entry.name.endswith(MARKDOWN):
-            found.append((name, entry.path))
+    folders = [(str(folder), "")]
+    while folders:
+        path, rel = folders.pop()
+        try:
+            entries = list(os.scandir(path))
+        except OSError:
+            continue
+        for entry in entries:
+            name = rel + entry.name
+            if entry.is_dir():
+                folders.append((entry.path, name + "/"))
+            elif entry.name.endswith(MARKDOWN):
+                found.append((name, entry.path))
     return found
 
 

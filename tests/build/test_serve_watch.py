@@ -1,0 +1,45 @@
+"""`serve` watches with the system's file events, and keeps MkDocs' polling
+where they cannot be had."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.livereload import LiveReloadServer
+from watchdog.observers.polling import PollingObserver
+
+from lawsite import mkdocs_plugin
+from lawsite.mkdocs_plugin import SAVE_SETTLES, _NativeObserver, _watch_natively
+
+
+def server_watching(folder: Path) -> LiveReloadServer:
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(folder))
+    server.watch(str(folder))
+    server.watch(str(folder))  # watched twice (MkDocs counts): unwatched once, still watched
+    return server
+
+
+def test_the_system_s_events_replace_polling(tmp_path: Path) -> None:
+    server = server_watching(tmp_path)
+    _watch_natively(server)
+    try:
+        assert isinstance(server.observer, _NativeObserver) and server.observer.is_alive()
+        assert server._watched_paths == {str(tmp_path): 2} and server.build_delay == SAVE_SETTLES
+        server.unwatch(str(tmp_path))
+        assert server._watched_paths == {str(tmp_path): 1}
+        server.observer.start()  # as MkDocs' serve does: nothing
+    finally:
+        server.observer.stop()
+
+
+def test_polling_stays_where_the_system_s_events_cannot_be_had(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_watches(self: _NativeObserver) -> None:
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(mkdocs_plugin._NativeObserver, "start", no_watches)
+    server = server_watching(tmp_path)
+    _watch_natively(server)
+    assert isinstance(server.observer, PollingObserver) and not server.observer.is_alive()
+    assert server._watched_paths == {str(tmp_path): 2} and len(server._watch_refs) == 1
+    assert server.build_delay == 0.1  # MkDocs' own
