@@ -11,6 +11,7 @@ data, the search index).
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import os
 import posixpath
@@ -182,6 +183,11 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         _watch_natively(server)
         if self.dirty and self.stamps.saved_since_taken(Path(config.docs_dir)):
             _rebuild_soon(server)  # saved during the first build, before the watcher began
+        # What the first build left (the whole site, gathered) is kept out of
+        # Python's full collections: on the corpus each took half a second,
+        # one in a rebuild now and then (the first rebuild always).
+        gc.collect()
+        gc.freeze()
         self._announce_when_listening(server)
         return server
 
