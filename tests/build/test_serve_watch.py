@@ -6,8 +6,10 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
+from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
@@ -59,3 +61,34 @@ def test_what_the_first_build_left_is_kept_out_of_full_collections(tmp_path: Pat
     finally:
         gc.unfreeze()
         server.observer.stop()
+
+
+def theme_config(tmp_path: Path, watch: str = "") -> Any:
+    (tmp_path / "content").mkdir(exist_ok=True)
+    (tmp_path / "theme").mkdir(exist_ok=True)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: t\ndocs_dir: content\ntheme: {{name: material, custom_dir: theme}}\n{watch}", encoding="utf-8")
+    return load_config(str(config))
+
+
+def test_a_preview_lists_the_theme_s_files_once(tmp_path: Path) -> None:
+    listing = mkdocs_plugin.ThemeListing()
+    first = theme_config(tmp_path)
+    listing.install(first)
+    names = first.theme.get_env().list_templates(filter_func=lambda name: not name.endswith(".html"))
+    assert "assets/stylesheets" in " ".join(names)
+    (tmp_path / "theme" / "added.css").write_text("a{}", encoding="utf-8")  # not watched: no rebuild for it
+    again = theme_config(tmp_path)  # a rebuild's config
+    listing.install(again)
+    assert again.theme.get_env().list_templates(filter_func=lambda name: not name.endswith(".html")) == names
+
+
+def test_a_watched_theme_is_listed_in_each_rebuild(tmp_path: Path) -> None:
+    listing = mkdocs_plugin.ThemeListing()
+    first = theme_config(tmp_path, watch="watch: [theme]\n")
+    listing.install(first)
+    first.theme.get_env().list_templates()
+    (tmp_path / "theme" / "added.css").write_text("a{}", encoding="utf-8")
+    again = theme_config(tmp_path, watch="watch: [theme]\n")
+    listing.install(again)
+    assert "added.css" in again.theme.get_env().list_templates()
