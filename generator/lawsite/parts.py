@@ -123,7 +123,8 @@ class Parts:
         self.children = []
         if self.results is not None:
             shutil.rmtree(self.results, ignore_errors=True)
-        gc.unfreeze()
+            self.results = None
+            gc.unfreeze()  # what `fork` froze (and only then: serve freezes its own)
 
 
 def fork(count: int) -> Parts:
