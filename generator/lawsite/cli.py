@@ -65,6 +65,7 @@ def parser(lang: str = DEFAULT) -> argparse.ArgumentParser:
     build = command("build", msg("cli.build").render(lang))
     build.add_argument("--strict", action="store_true", help=msg("cli.strict").render(lang))
     build.add_argument("-d", "--site-dir", help=msg("cli.build.site-dir").render(lang))
+    build.add_argument("-j", "--jobs", type=int, metavar="N", help=msg("cli.build.jobs").render(lang))
     build.set_defaults(run=build_command.run)
 
     serve = command("serve", msg("cli.serve").render(lang))

@@ -10,11 +10,14 @@ data, the search index).
 
 from __future__ import annotations
 
+import functools
+import gc
 import logging
 import os
 import posixpath
 import re
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +29,13 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import CountHandler
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from watchdog.events import FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileSystemEvent
+from watchdog.observers import Observer
 
 from .admin import bundle as admin_bundle
 from .admin.config import BACKENDS as ADMIN_BACKENDS
@@ -41,7 +47,7 @@ from .compat import require_supported_engine
 from .emit import feeds
 from .emit import poster as posters
 from .emit import search as site_search
-from .emit.compress import precompress
+from .emit.compress import COMPRESSED_CACHE, CompressedCache, precompress
 from .emit.files import rewrite_html, site_outputs, write_outputs
 from .emit.lookup import lookup_files
 from .emit.publisher import Publisher
@@ -53,6 +59,7 @@ from .gather.site import Site, forget_parsed, link_problems, load_site
 from .messages import ENV, language, msg
 from .model import ConfigError, Kind, Problem
 from .parse.static_files import static_file_problems
+from .parts import PARTS_FROM, Parts, fork, split, wanted_parts
 from .plan import FeedbackSheetPage, LookupPage, Plan, PosterPage, SignPage, plan_pages
 from .progress import Progress, Steps
 from .render import lawnav, reader
@@ -65,6 +72,7 @@ from .render.pages import Build, PageInput, render_page
 from .render.share import SiteCard, image_document, page_description, share_card, share_head_html
 from .report import format_problem
 from .settings import Settings
+from .source_stamps import SourceStamps
 from .urls import ASSET_DIR, SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.lawsite")
@@ -122,10 +130,13 @@ class LawsiteConfig(Config):
 class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def __init__(self) -> None:
         self.serving = False  # `mkdocs serve`: rebuilds follow, the CSP is left out
+        self.started = time.time()
         self.dirty = False  # serve's dirty rebuilds: law pages are built when first asked for
         self.builds = 0
         self.on_request = OnRequest()
+        self.stamps = SourceStamps()  # serve's dirty rebuilds: which pages changed
         self.compiled_templates = CompiledTemplates()
+        self.theme_listing = ThemeListing()
         self._fresh_state()
 
     def _fresh_state(self) -> None:
@@ -143,6 +154,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.stashes: dict[str, Stash] = {}
         self.static_html: list[str] = []
         self.site_card = SiteCard("", "", "")
+        self.parts = Parts()
+        self.laws_apart: list[Page] = []  # rendered by on_env, not by MkDocs' loops (_set_laws_apart)
+        self.law_weights: list[int] = []
+        self.jobs = 1
         self.share_images: dict[str, str] = {}  # draft id → its share image's site-relative URL
 
     @property
@@ -155,21 +170,37 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         # Defining on_startup keeps this instance across `serve` rebuilds, so
         # a preview rebuild can skip what only a publication needs.
         self.serving, self.dirty, self.builds = command == "serve", dirty and command == "serve", 0
+        self.stamps = SourceStamps()
 
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance after the command: the next one starts as a build.
         self.serving, self.dirty, self.builds = False, False, 0
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.started = time.time()  # build caches drop what this build did not use
         if self.dirty:
             self.on_request.building()
+            self.stamps.take(Path(config.docs_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.parts.is_child:  # said here: the parent only hears that this part failed
+            log.error(str(error) if isinstance(error, PluginError) else f"{type(error).__name__}: {error}")
+            self.parts.finish_child(None, 1)
+        self.parts.stop()
+        self.stamps.fail()
         self.on_request.built()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.dirty:
             self.on_request.serve_through(server)
+        _watch_natively(server)
+        if self.dirty and self.stamps.saved_since_taken(Path(config.docs_dir)):
+            _rebuild_soon(server)  # saved during the first build, before the watcher began
+        # What the first build left (the whole site, gathered) is kept out of
+        # Python's full collections: on the corpus each took half a second,
+        # one in a rebuild now and then (the first rebuild always).
+        gc.collect()
+        gc.freeze()
         self._announce_when_listening(server)
         return server
 
@@ -206,6 +237,10 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         for name in PAGE_ASSETS:
             _extra_asset(config, name)
         _add_overrides(config)
+        if wanted_parts() is not None:
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_build_notices)
+        if self.serving:
+            self.theme_listing.install(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -227,6 +262,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self._add_generated(files, config, site)
         self._add_admin(files, config, site)
         if self.dirty:
+            _decide_modified(files, self.stamps, site_dir=config.site_dir)
             self.on_request.defer(files, site_dir=config.site_dir, wanted=lambda f: self._kind_of_file(f) is Kind.LAW)
         return files
 
@@ -294,7 +330,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             return
         content = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path or config.docs_dir).parent)).as_posix()
         points = tuple((point.id, point.title) for point in site.of_kind(Kind.CONTACT_POINT))
-        editor = yaml.safe_dump(editor_config(settings, content, self.settings.language, points), allow_unicode=True, sort_keys=False)
+        editor = _editor_yaml(settings, content, self.settings.language, points)
         files.append(File.generated(config, f"{ADMIN_FOLDER}/index.html", content=admin_page(settings, config.site_name or "", self.settings.language)))
         files.append(File.generated(config, f"{ADMIN_FOLDER}/{ADMIN_CONFIG}", content=editor))
         for path in vendored:
@@ -321,12 +357,101 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         nav.items.sort(key=self._nav_rank)
         self._group_laws_by_year(nav)
         self.rendering = Steps(msg("progress.rendering").render(self.lang), len(files.documentation_pages()))
-        self.nav = nav
+        self.nav, self.files = nav, files
         if self.dirty:  # pages not read in this rebuild still show their titles in the nav
             for page in _nav_items(nav):
                 if isinstance(page, Page) and "title" not in vars(page) and (document := self.site.by_path.get(page.file.src_uri)):
                     page.title = document.title
+        self._set_laws_apart(files, config)
         return nav
+
+    # --- law pages rendered by one process per CPU (parts.py) ------------------
+
+    def _set_laws_apart(self, files: Files, config: MkDocsConfig) -> None:
+        """Under `lawsite build` (a dirty build into a fresh folder: MkDocs
+        reads and writes a page only if its file says it was modified), the
+        law pages of a large site are left out of MkDocs' own loops: on_env
+        renders them (`_render_laws`), one at a time, each dropped once
+        written, as MkDocs keeps every page's text to the end of a build;
+        and shared among one process per CPU. Their front matter is read
+        now, so that every page's nav and footer name them as a whole build
+        would."""
+        jobs = wanted_parts()
+        laws = [f.page for f in files.documentation_pages() if f.page is not None and self._kind_of_file(f) is Kind.LAW]
+        self.laws_apart, self.law_weights = [], []
+        if jobs is None or self.serving or len(laws) < PARTS_FROM:
+            return
+        for page in laws:
+            page.read_source(config)
+            _escape_page_meta(page)
+        self.laws_apart = [page for page in laws if "title" in page.meta]  # named by its front matter, not by what it renders to
+        for page in self.laws_apart:
+            self.law_weights.append(len(page.markdown or ""))
+            page.markdown = ""  # read again when rendered; kept, it would be copied into every part
+            page.file.is_modified = _not_modified  # type: ignore[method-assign]  # MkDocs skips it
+        self.jobs = min(jobs, os.cpu_count() or 1)
+
+    def _render_laws(self, config: MkDocsConfig, env: Any) -> None:
+        """Render and write the law pages set apart, shared among `self.jobs`
+        forked processes (parts.py): each renders its own; the children then
+        end, and the parent goes on with the rest of the build."""
+        owners = split(self.law_weights, self.jobs)
+        self.parts = parts = fork(self.jobs)
+        parts.step(0 if parts.is_child else self.rendering.done)  # the pages MkDocs rendered before the fork
+        if parts.is_child:
+            for handler in _warning_counters():
+                handler.counts.clear()  # the parent's, copied by the fork: counted there
+        own = [page for page, owner in zip(self.laws_apart, owners) if owner == parts.index]
+        doc_files = self.files.documentation_pages(inclusion=InclusionLevel.is_included)
+        for page in own:
+            _populate_page(page, config, self.files)
+            _build_page(page, config, doc_files, self.nav, env, excluded=page.file.inclusion.is_excluded())
+            page.content, page.markdown = None, ""  # the nav and the sitemap need its title and address only
+        if parts.is_child:  # its pages are written: the rest of the build is the parent's
+            counts = {level: number for handler in _warning_counters() for level, number in handler.counts.items()}
+            parts.finish_child((counts, {page.file.src_uri: _anchors_of(page) for page in own}), 0)
+
+    def _rendered_one(self) -> None:
+        if self.parts.count < 2:
+            self.rendering.step()
+        elif not self.parts.is_child:
+            self.rendering.step(self.parts.step())
+        else:
+            self.parts.step()
+
+    def _join_parts(self, config: MkDocsConfig) -> None:
+        """In the parent: wait for the children; fail if one did; count their
+        warnings as MkDocs' strict mode counts ours; check the links to
+        anchors that run between parts (MkDocs checked each page's links only
+        against the pages rendered in its own process)."""
+        outcomes = self.parts.wait()
+        failed = [str(number) for number, (code, _) in enumerate(outcomes, start=2) if code != 0]
+        if failed:
+            raise PluginError(msg("plugin.part-failed", parts="、".join(failed)).render(self.lang))
+        theirs: dict[str, tuple[set[str] | None, dict[str, dict[str, str]]]] = {}
+        for _, (counts, anchors) in outcomes:
+            for handler in _warning_counters():
+                for level, number in counts.items():
+                    handler.counts[level] += number
+            theirs |= anchors
+        pages = {uri: file.page for uri in theirs if (file := self.files.get_file_from_path(uri)) is not None and file.page is not None}
+        for uri, page in pages.items():
+            page.present_anchor_ids = theirs[uri][0]
+        level = config.validation.links.anchors
+        for uri, page in pages.items():
+            page.links_to_anchors = {target: links for to, links in theirs[uri][1].items() if (target := self.files.get_file_from_path(to)) is not None}
+        for file in self.files.documentation_pages():
+            page = file.page
+            if page is None or not page.links_to_anchors:
+                continue
+            if file.src_uri in theirs:
+                page.validate_anchor_links(files=self.files, log_level=level)
+                continue
+            into_theirs = {target: links for target, links in page.links_to_anchors.items() if target.src_uri in theirs}
+            if into_theirs:
+                kept, page.links_to_anchors = page.links_to_anchors, into_theirs
+                page.validate_anchor_links(files=self.files, log_level=level)
+                page.links_to_anchors = kept
 
     # --- large law collections (render/lawnav.py) ------------------------------------
 
@@ -411,7 +536,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     # --- pages: render the plan, then finish -----------------------------------
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.rendering.step()
+        self._rendered_one()
         spec = self.plan.page(page.file.src_uri)
         if spec is None:
             return markdown
@@ -429,6 +554,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         _escape_page_fields(page)
         return self.finish.body(html, self.stashes.pop(page.file.src_uri, None))
 
+    @event_priority(-100)  # last: the law pages it renders (parts.py) see every plugin's environment
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """The theme's templates do not autoescape: titles and names are
         escaped once here and in on_page_content (see finish/harden.py)."""
@@ -447,6 +573,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if self.serving:  # each rebuild has a new environment: compiled once, the theme's templates serve them all
             env.bytecode_cache = self.compiled_templates
             _skip_preview_templates(config, rebuild=self.dirty and self.builds > 0)
+        if self.laws_apart:
+            self._render_laws(config, env)
         return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -465,6 +593,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     # --- feeds, open data, search (emit/) -----------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.parts.children:
+            self._join_parts(config)
         self.rendering.close()
         self.builds += 1
         self.on_request.built()
@@ -485,9 +615,11 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         write_outputs(site_dir, site_outputs(self.site, publisher))
         self._publish_receipts(site_dir, publisher)
         rewrite_html(site_dir, self.static_html, self.finish.harden)
-        deferred = self.search_engine == "pagefind" and self._index_search(site_dir)
+        deferred = self.search_engine == "pagefind" and self._index_search(site_dir, config)
         if not self.serving and not deferred:  # deferred: `lawsite build` compresses after the index
-            done = precompress(site_dir)
+            cache = _cache_folder(config, COMPRESSED_CACHE)
+            done = precompress(site_dir, cache=cache)
+            CompressedCache(cache).prune(used_since=self.started)
             log.info(msg("plugin.precompressed", files=done.files).render(self.lang))
         if not self.serving:
             self._fresh_state()
@@ -500,12 +632,12 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             write_outputs(site_dir, published.files.items())
             log.info(msg("plugin.lookup", receipts=published.receipts, buckets=published.buckets, others=published.others).render(self.lang))
 
-    def _index_search(self, site_dir: Path) -> bool:
+    def _index_search(self, site_dir: Path, config: MkDocsConfig) -> bool:
         """Index the built site now, or leave it to `lawsite build` (True)."""
         if site_search.defer_index(site_dir):
             log.info(msg("plugin.index-deferred").render(self.lang))
             return True
-        result = site_search.index_site(site_dir)
+        result = site_search.index_site(site_dir, cache=_cache_folder(config, site_search.SEARCH_CACHE))
         for problem in result.problems:
             if problem.is_error:
                 raise PluginError(format_problem(problem, self.lang))
@@ -543,7 +675,7 @@ class OnRequest:
         """Defer the pages `wanted(file)` picks that this preview never wrote."""
         self.deferred = {}
         for file in files.documentation_pages():
-            if wanted(file) and not Path(site_dir, file.dest_uri).exists():
+            if wanted(file) and not os.path.exists(os.path.join(site_dir, file.dest_uri)):
                 file.is_modified = _not_modified  # type: ignore[method-assign]
                 self.deferred[file.dest_uri] = file
 
@@ -575,6 +707,35 @@ def _not_modified() -> bool:
     return False
 
 
+def _dirty_build_notices(record: logging.LogRecord) -> bool:
+    """`lawsite build` runs MkDocs' dirty build into a fresh folder (parts.py):
+    MkDocs' warning that a dirty build's links may be stale is not true there."""
+    return not record.getMessage().startswith(("A 'dirty' build is being performed", "The directory contains stale files"))
+
+
+def _anchors_of(page: Page) -> tuple[set[str] | None, dict[str, dict[str, str]]]:
+    """A page's anchors and its links to anchors, by source path (for the parent)."""
+    return page.present_anchor_ids, {file.src_uri: dict(links) for file, links in (page.links_to_anchors or {}).items()}
+
+
+def _warning_counters() -> list[CountHandler]:
+    """The counters MkDocs' strict mode fails a build on."""
+    return [handler for handler in logging.getLogger("mkdocs").handlers if isinstance(handler, CountHandler)]
+
+
+def _modified() -> bool:
+    return True
+
+
+def _decide_modified(files: Files, stamps: SourceStamps, site_dir: str) -> None:
+    """Which pages a dirty rebuild builds, decided once from the sources'
+    stamps (see source_stamps.py) instead of MkDocs' two mtime tests."""
+    for file in files.documentation_pages():
+        if file.generated_by is None:
+            written = os.path.exists(os.path.join(site_dir, file.dest_uri))
+            file.is_modified = _modified if not written or stamps.changed(file.src_uri) else _not_modified  # type: ignore[method-assign]
+
+
 class CompiledTemplates(BytecodeCache):
     """The theme's templates compiled once for a whole `serve` (Jinja checks
     each template's source against what it was compiled from)."""
@@ -590,6 +751,107 @@ class CompiledTemplates(BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
+# A save's events (modified, closed; an editor's rename) come within a few
+# milliseconds: a build waits this long after the last (MkDocs: 0.1 s).
+SAVE_SETTLES = 0.05
+
+
+class _NativeObserver(Observer):  # type: ignore[misc,valid-type]
+    """The system's file events (inotify, FSEvents, ReadDirectoryChangesW),
+    only those of a change: MkDocs rebuilds on any event, and a build opens
+    every source (inotify's "opened": rebuilds without end). Started before
+    MkDocs starts it: starting it again is nothing."""
+
+    CHANGES: list[type[FileSystemEvent]] = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent]
+
+    def schedule(self, event_handler: Any, path: Any, **options: Any) -> Any:
+        return super().schedule(event_handler, path, **options, event_filter=self.CHANGES)
+
+    def start(self) -> None:
+        if not self.is_alive():
+            super().start()
+
+
+def _watch_natively(server: Any) -> None:
+    """Watch what MkDocs watches with the system's file events instead of its
+    polling every 0.5 s, which saw a save up to half a second late (half of
+    the second a change may take to show). Where they cannot be had (no
+    inotify watches left), MkDocs' polling stays."""
+    polling = server.observer
+    watched = _unwatch_all(server)
+    native = _NativeObserver()
+    try:
+        _watch_with(server, native, watched)
+        native.start()  # now, so that a failure is seen here
+        server.build_delay = SAVE_SETTLES
+    except OSError:
+        native.stop()
+        server._watched_paths.clear()
+        server._watch_refs.clear()
+        _watch_with(server, polling, watched)
+
+
+def _rebuild_soon(server: Any) -> None:
+    """What a file event does in MkDocs' server: its build loop rebuilds."""
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
+
+
+def _unwatch_all(server: Any) -> dict[str, int]:
+    watched = dict(server._watched_paths)
+    for path, count in watched.items():
+        for _ in range(count):
+            server.unwatch(path)
+    return watched
+
+
+def _watch_with(server: Any, observer: Any, watched: dict[str, int]) -> None:
+    server.observer = observer
+    for path, count in watched.items():
+        for _ in range(count):
+            server.watch(path)
+
+
+class ThemeListing:
+    """The theme's files listed once for a whole `serve`: each rebuild,
+    MkDocs lists every file of the theme's folders to copy the static ones
+    (a tenth of a rebuild of the corpus preview). `serve` does not rebuild
+    when the theme changes, unless a theme folder is in `watch:`, and then
+    each rebuild lists it again."""
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[Any, ...], list[str]] = {}
+
+    def install(self, config: MkDocsConfig) -> None:
+        theme = config.theme
+        if _watches_theme(config):
+            return
+        get_env, names = theme.get_env, self.names
+
+        def env() -> Any:
+            made = get_env()
+            listing = made.list_templates
+
+            def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+                # MkDocs' filter is fixed but for the static templates
+                key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)), extensions, filter_func is None)
+                if key not in names:
+                    names[key] = listing(extensions, filter_func)
+                return list(names[key])
+
+            made.list_templates = list_templates
+            return made
+
+        theme.get_env = env  # type: ignore[method-assign]
+
+
+def _watches_theme(config: MkDocsConfig) -> bool:
+    themes = [Path(d).resolve() for d in config.theme.dirs]
+    watched = [Path(w).resolve() for w in config.watch]
+    return any(w == d or w in d.parents or d in w.parents for d in themes for w in watched)
+
+
 def _skip_preview_templates(config: MkDocsConfig, rebuild: bool) -> None:
     """A preview needs no sitemap (a publication's; MkDocs gzips it: a fifth
     of a rebuild of the corpus preview) unless Material's instant navigation
@@ -601,6 +863,13 @@ def _skip_preview_templates(config: MkDocsConfig, rebuild: bool) -> None:
         config.theme.static_templates.discard("sitemap.xml")
     if rebuild:
         config.theme.static_templates.discard("404.html")
+
+
+@functools.lru_cache(maxsize=4)
+def _editor_yaml(settings: AdminSettings, content: str, site_language: str, points: tuple[tuple[str, str], ...]) -> str:
+    """The web editor's config.yml, dumped once for all the rebuilds of a
+    preview (dumping it was a twelfth of a rebuild of the corpus preview)."""
+    return yaml.safe_dump(editor_config(settings, content, site_language, points), allow_unicode=True, sort_keys=False)
 
 
 def _extra_asset(config: MkDocsConfig, name: str) -> None:
@@ -658,10 +927,14 @@ def _nav_items(nav: Navigation | None):
         stack.extend(getattr(item, "children", None) or [])
 
 
-def _escape_page_fields(page: Page) -> None:
-    """Title, front matter and table of contents as escaped HTML for the theme."""
+def _escape_page_meta(page: Page) -> None:
     for key, value in list(page.meta.items()):
         page.meta[key] = harden.escape_meta(value)
+
+
+def _escape_page_fields(page: Page) -> None:
+    """Title, front matter and table of contents as escaped HTML for the theme."""
+    _escape_page_meta(page)
     if "title" in vars(page):  # set from mkdocs.yml's nav or by a plugin: plain text
         page.title = harden.escape_text(str(page.title))
     elif "title" not in page.meta:

@@ -112,8 +112,9 @@ class Steps:
         self.progress = Progress(label)
         self.total, self.done = total, 0
 
-    def step(self) -> None:
-        self.done += 1
+    def step(self, done: int | None = None) -> None:
+        """One more step, or `done` steps so far (counted elsewhere: parts.py)."""
+        self.done = self.done + 1 if done is None else done
         self.progress(self.done, max(self.total, self.done))
 
     def close(self) -> None:

@@ -9,6 +9,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.build.sample_project import build_env, lawsite_command, run_bounded, start_lawsite, stop
 
 BOUND = 300  # seconds: a bound against a hang, not a benchmark
@@ -40,10 +42,11 @@ def wait_for_line(log: Path, pattern: str, process) -> re.Match[str]:  # type: i
     raise AssertionError(f"{pattern!r} never printed:\n" + log.read_text(encoding="utf-8", errors="replace"))
 
 
-def test_serve_prints_the_address_it_serves_on(tmp_path: Path) -> None:
+def test_serve_prints_the_address_it_serves_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = small_project(tmp_path / "site")
     port = free_port()
     log = tmp_path / "serve.log"
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the preview folder, left behind by the kill below
     server = start_lawsite(config, "serve", "-a", f"127.0.0.1:{port}", stderr=log)
     try:
         line = wait_for_line(log, r"lawsite：正在预览，请用浏览器打开 (\S+)（按 Ctrl\+C 结束预览）", server)

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
     def build_into(folder: Path) -> None:
         _require_engine(lang)  # before starting a process for nothing
-        build_then_index(project.config_file, folder, args.strict, lang)
+        build_then_index(project.config_file, folder, args.strict, lang, args.jobs)
 
     try:
         publish(site_dir, build_into, Sources(project.content_dir, project.config_file.parent), tell=lambda message: print(message.render(lang), file=sys.stderr))

@@ -4,12 +4,15 @@ process has ended and freed its memory."""
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..messages import msg
@@ -23,47 +26,63 @@ class BuildFailed(LawsiteError):
     """The MkDocs build or the search index failed (the cause is printed already)."""
 
 
-def build_then_index(config_file: Path, folder: Path, strict: bool, lang: str) -> None:
-    """Build the site into `folder`, then index it for search if the plugin
-    left the index to us."""
+def build_then_index(config_file: Path, folder: Path, strict: bool, lang: str, jobs: int | None = None) -> None:
+    """Build the site into `folder` with `jobs` processes rendering pages
+    (default: one per CPU; parts.py), then index it for search if the
+    plugin left the index to us."""
+    started = time.time()
     with tempfile.TemporaryDirectory(prefix="lawsite-build-") as scratch:
         index_request = Path(scratch) / "search-index"
-        _build_in_own_process(config_file, folder, strict, index_request)
+        _build_in_own_process(config_file, folder, strict, index_request, jobs or os.cpu_count() or 1)
         if index_request.exists():  # Pagefind, now that MkDocs' memory is freed
+            from ..emit.compress import COMPRESSED_CACHE, CompressedCache
+            from ..emit.qr import CACHE_DIR
+
             built = Path(index_request.read_text(encoding="utf-8"))
-            _index_search(built, lang)
-            _precompress(built, lang)  # last, so the index's files get their copies too
+            caches = config_file.parent / CACHE_DIR
+            _index_and_compress(built, lang, caches)
+            CompressedCache(caches / COMPRESSED_CACHE).prune(used_since=started)
 
 
-def _build_in_own_process(config_file: Path, folder: Path, strict: bool, index_request: Path) -> None:
+def _build_in_own_process(config_file: Path, folder: Path, strict: bool, index_request: Path, jobs: int) -> None:
     """Run MkDocs in a fresh process that asks for the search index to be
     left to us. On the corpus MkDocs peaks near 300 MB and Pagefind near
     250 MB; one after the other, never both at once, the build needs no more
     memory than plain MkDocs. The process's output (warnings, progress) goes
-    to our stderr."""
-    context = multiprocessing.get_context("spawn")  # fresh: nothing of ours is copied into it
-    process = context.Process(target=_mkdocs_build, args=(str(config_file), str(folder), strict, str(index_request), os.getpid()))
-    process.start()
-    process.join()
-    if process.exitcode != 0:
-        raise BuildFailed(msg("build.mkdocs-exit", code=process.exitcode))
+    to our stderr. A plain child, not multiprocessing's: that would start a
+    resource tracker process beside it for nothing."""
+    call = f"from lawsite.commands.build_process import _mkdocs_build; _mkdocs_build(*{(str(config_file), str(folder), strict, str(index_request), os.getpid(), jobs)!r})"
+    done = subprocess.run([sys.executable, "-c", call], env={**os.environ, "PYTHONPATH": _our_path()})
+    if done.returncode != 0:
+        raise BuildFailed(msg("build.mkdocs-exit", code=done.returncode))
 
 
-def _mkdocs_build(config_file: str, folder: str, strict: bool, index_request: str, parent: int) -> None:
+def _our_path() -> str:
+    """PYTHONPATH with this lawsite first, so that the child runs the same code."""
+    ours = str(Path(__file__).resolve().parents[2])
+    return os.pathsep.join(filter(None, [ours, os.environ.get("PYTHONPATH")]))
+
+
+def _mkdocs_build(config_file: str, folder: str, strict: bool, index_request: str, parent: int, jobs: int) -> None:
     """The MkDocs build (in the process `_build_in_own_process` starts)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     from ..emit.search import DEFER_ENV
+    from ..parts import PARTS_ENV
     from ..publish import hold_build_folder
 
     _exit_with(parent)
     if not hold_build_folder(Path(folder)):
         sys.exit(EXIT_PROBLEMS)  # the build was killed and its folder removed before we began
     os.environ[DEFER_ENV] = index_request
+    os.environ[PARTS_ENV] = str(jobs)
     try:
-        build(load_config(config_file, site_dir=folder, strict=strict))
+        # Dirty: a page is written unless its file says it was not modified,
+        # which is how MkDocs leaves the law pages to the plugin (parts.py).
+        # The folder is fresh, so nothing in it is stale.
+        build(load_config(config_file, site_dir=folder, strict=strict), dirty=True)
     except MkDocsException as exc:
         print(exc, file=sys.stderr)
         sys.exit(EXIT_PROBLEMS)
@@ -82,21 +101,33 @@ def _exit_with(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _index_search(site_dir: Path, lang: str) -> None:
+def _index_and_compress(site_dir: Path, lang: str, caches: Path) -> None:
+    """Index the built site while one forked worker compresses its pages
+    (Pagefind works on one core); then compress the index's own files. One
+    worker only: two beside Pagefind would hold more memory than MkDocs did."""
+    from ..emit.compress import COMPRESSED_CACHE, precompress, text_files
+    from ..emit.search import SEARCH_CACHE
+
+    cache = caches / COMPRESSED_CACHE
+    pages = text_files(site_dir)  # Pagefind has written nothing yet
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        compressing = pool.submit(precompress, site_dir, 1, cache, pages)
+        _index_search(site_dir, lang, caches / SEARCH_CACHE)
+        done = compressing.result()
+    before = set(pages)
+    index = precompress(site_dir, cache=cache, paths=[path for path in text_files(site_dir) if path not in before])
+    files, size, gz, br = (a + b for a, b in zip(dataclasses.astuple(done), dataclasses.astuple(index)))
+    print(msg("build.precompressed", files=files, gzip=f"{gz:,}", brotli=f"{br:,}", size=f"{size:,}").render(lang))
+
+
+def _index_search(site_dir: Path, lang: str, cache: Path) -> None:
     from ..emit.search import index_site
 
     progress = Progress(msg("progress.indexing").render(lang))
-    result = index_site(site_dir, progress=progress)
+    result = index_site(site_dir, progress=progress, cache=cache)
     progress.close()
     for problem in result.problems:
         print(format_problem(problem, lang), file=sys.stderr)
     if any(problem.is_error for problem in result.problems):
         raise BuildFailed(msg("build.index-failed"))
     print(msg("build.indexed", pages=result.page_count, shards=result.shards).render(lang))
-
-
-def _precompress(site_dir: Path, lang: str) -> None:
-    from ..emit.compress import precompress
-
-    done = precompress(site_dir, workers=os.cpu_count() or 1)
-    print(msg("build.precompressed", files=done.files, gzip=f"{done.gzip_bytes:,}", brotli=f"{done.brotli_bytes:,}", size=f"{done.bytes_in:,}").render(lang))

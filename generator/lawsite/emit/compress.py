@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import functools
 import gzip
+import hashlib
 import multiprocessing
+import os
 import sys
+import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -25,6 +29,7 @@ import brotli
 
 TEXT_SUFFIXES = frozenset((".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".csv", ".webmanifest"))
 PARALLEL_FROM = 200  # files; fewer are compressed here
+COMPRESSED_CACHE = "compressed"  # the folder of CompressedCache in the build cache (.cache/lawsite/)
 MIN_BYTES = 512  # below this the saving is not worth a file (and a request header is larger)
 GZIP_LEVEL = 9
 # Above this size a page is machine-made (a poster of thousands of articles):
@@ -43,6 +48,9 @@ BROTLI_QUALITY = 9
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # malloc.h
 _KEPT_BYTES = 64 * 1024 * 1024  # above brotli's largest block at quality 9 (32 MB was not)
 _GLIBC_DEFAULT_BYTES = 128 * 1024
+# What a compressed copy depends on besides the file: a change here (or in
+# zlib or brotli) leaves the kept copies unused, and the next build drops them.
+COMPRESSION = f"gzip {GZIP_LEVEL}, {GZIP_LEVEL_LARGE} above {LARGE_BYTES}, zlib {zlib.ZLIB_RUNTIME_VERSION}; brotli {BROTLI_QUALITY}, {getattr(brotli, '__version__', '')}; 1"
 
 
 @dataclass(frozen=True)
@@ -57,27 +65,37 @@ def is_text(path: Path) -> bool:
     return path.suffix in TEXT_SUFFIXES
 
 
-def precompress(site_dir: Path, workers: int = 1) -> Compressed:
-    """Write `name.gz` and `name.br` beside each text file of `site_dir`,
-    in `workers` forked processes when there are many files (`lawsite
-    build` asks for one per CPU: its own process is small; forking the MkDocs
-    process would not be)."""
-    paths = [p for p in sorted(site_dir.rglob("*")) if p.is_file() and is_text(p) and p.stat().st_size >= MIN_BYTES]
+def text_files(site_dir: Path, skip: Callable[[Path], bool] = lambda path: False) -> list[Path]:
+    """The files of `site_dir` that get compressed copies (not those `skip` picks)."""
+    return [p for p in sorted(site_dir.rglob("*")) if p.is_file() and is_text(p) and not skip(p) and p.stat().st_size >= MIN_BYTES]
+
+
+def precompress(site_dir: Path, workers: int = 1, cache: Path | None = None, paths: list[Path] | None = None) -> Compressed:
+    """Write `name.gz` and `name.br` beside each text file of `site_dir` (or
+    of `paths`), in `workers` forked processes when there are many files
+    (`lawsite build` asks for one per CPU: its own process is small; forking
+    the MkDocs process would not be). With a `cache` folder, a file compressed
+    in an earlier build is not compressed again (`CompressedCache`)."""
+    paths = text_files(site_dir) if paths is None else paths
+    compress = functools.partial(_compress_all, cache=cache)
     if workers < 2 or len(paths) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return _compress_all(paths)
+        return compress(paths)
     chunks = [paths[start::workers * 4] for start in range(workers * 4)]  # interleaved: large and small files in each
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        done = list(pool.map(_compress_all, chunks))
+        done = list(pool.map(compress, chunks))
     return Compressed(*(sum(figures) for figures in zip(*(dataclasses.astuple(d) for d in done))))
 
 
-def _compress_all(paths: list[Path]) -> Compressed:
+def _compress_all(paths: list[Path], cache: Path | None = None) -> Compressed:
     files = bytes_in = gz_total = br_total = 0
+    kept = CompressedCache(cache)
     with _memory_kept():
         for path in paths:
             data = path.read_bytes()
-            gz = gzip.compress(data, compresslevel=GZIP_LEVEL if len(data) <= LARGE_BYTES else GZIP_LEVEL_LARGE, mtime=0)
-            br = brotli.compress(data, quality=BROTLI_QUALITY)
+            copies = kept.get(data)
+            if copies is None:
+                copies = kept.put(data, *_compressed(data))
+            gz, br = copies
             if len(gz) >= len(data):
                 continue
             if not _same_gzip_there(path.with_name(path.name + ".gz"), data):
@@ -85,6 +103,68 @@ def _compress_all(paths: list[Path]) -> Compressed:
             path.with_name(path.name + ".br").write_bytes(br)
             files, bytes_in, gz_total, br_total = files + 1, bytes_in + len(data), gz_total + len(gz), br_total + len(br)
     return Compressed(files, bytes_in, gz_total, br_total)
+
+
+def _compressed(data: bytes) -> tuple[bytes, bytes]:
+    gz = gzip.compress(data, compresslevel=GZIP_LEVEL if len(data) <= LARGE_BYTES else GZIP_LEVEL_LARGE, mtime=0)
+    return gz, brotli.compress(data, quality=BROTLI_QUALITY)
+
+
+class CompressedCache:
+    """The .gz and .br of each file compressed before, in `folder` (None: no
+    cache), named by the SHA-256 of the file and of how it is compressed:
+    most of a site's pages are the same from one build to the next, and
+    compressing them is a quarter of a corpus build. Each copy is checked
+    against the file before it is used (a damaged one is compressed again);
+    one that cannot be written is done without. Entries a build did not use
+    are removed after it (`prune`), so the folder holds one site's copies."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def _paths(self, data: bytes) -> tuple[Path, Path] | None:
+        if self.folder is None:
+            return None
+        key = hashlib.sha256(COMPRESSION.encode() + b"\0" + data).hexdigest()
+        return self.folder / f"{key}.gz", self.folder / f"{key}.br"
+
+    def get(self, data: bytes) -> tuple[bytes, bytes] | None:
+        paths = self._paths(data)
+        if paths is None:
+            return None
+        try:
+            gz, br = paths[0].read_bytes(), paths[1].read_bytes()
+            if gzip.decompress(gz) != data or brotli.decompress(br) != data:
+                return None
+            for path in paths:
+                os.utime(path)  # used by this build: kept by `prune`
+        except (OSError, EOFError, gzip.BadGzipFile, brotli.error):
+            return None
+        return gz, br
+
+    def put(self, data: bytes, gz: bytes, br: bytes) -> tuple[bytes, bytes]:
+        paths = self._paths(data)
+        if paths is not None:
+            try:
+                paths[0].parent.mkdir(parents=True, exist_ok=True)
+                for path, copy in zip(paths, (gz, br)):
+                    scratch = path.with_name(f".{path.name}.{os.getpid()}")
+                    scratch.write_bytes(copy)
+                    os.replace(scratch, path)  # whole or not at all, whoever reads it
+            except OSError:
+                pass
+        return gz, br
+
+    def prune(self, used_since: float) -> None:
+        """Remove the entries no build has used since `used_since` (a time.time())."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            try:
+                if path.suffix in (".gz", ".br") and path.stat().st_mtime < used_since:
+                    path.unlink()
+            except OSError:
+                pass
 
 
 def _same_gzip_there(gz_path: Path, data: bytes) -> bool:

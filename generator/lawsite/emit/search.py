@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -49,6 +51,7 @@ MODES = ("auto", "material", "pagefind")
 
 BUNDLE = "pagefind"  # folder of the (first) Pagefind bundle inside the built site
 DEFER_ENV = "LAWSITE_SEARCH_INDEX_LATER"  # see defer_index
+SEARCH_CACHE = "search"  # the folder of ShardCache in the build cache (.cache/lawsite/)
 MANIFEST = "lawsite-shards.json"  # in BUNDLE: the folders of the other shards, for the glue script
 
 # Pagefind holds a site's whole index in memory until it writes it: measured
@@ -227,7 +230,7 @@ def defer_index(site_dir: Path) -> bool:
     return True
 
 
-def index_site(site_dir: Path, shard_bytes: int | None = None, progress: ProgressCallback | None = None) -> IndexResult:
+def index_site(site_dir: Path, shard_bytes: int | None = None, progress: ProgressCallback | None = None, cache: Path | None = None) -> IndexResult:
     """Index the built site with Pagefind (extended build, for Chinese
     segmentation), one Pagefind run per shard of at most `shard_bytes`
     (default SHARD_BYTES) of trimmed pages: the first shard's bundle in
@@ -236,7 +239,9 @@ def index_site(site_dir: Path, shard_bytes: int | None = None, progress: Progres
 
     Pages are read, trimmed and written to a scratch folder one at a time,
     so this process holds no more than one page either. `progress(done,
-    total)` is called with pages after each shard."""
+    total)` is called with pages after each shard. With a `cache` folder, a
+    shard whose trimmed pages an earlier build indexed is not indexed again
+    (`ShardCache`)."""
     try:
         from pagefind_bin_extended import get_executable
         executable = Path(get_executable())
@@ -245,14 +250,20 @@ def index_site(site_dir: Path, shard_bytes: int | None = None, progress: Progres
     _remove_bundles(site_dir)
     html = _html_pages(site_dir)
     pages = shards = 0
+    kept = ShardCache(cache)
     with tempfile.TemporaryDirectory(prefix="lawsite-search-") as scratch:
         for number, (count, seen) in enumerate(_write_shards(site_dir, html, Path(scratch), shard_bytes or SHARD_BYTES), start=1):
-            problem = _run_pagefind(executable, Path(scratch) / str(number), site_dir / shard_folder(number), count)
-            if problem is not None:
-                return IndexResult(0, [problem])
+            source, bundle = Path(scratch) / str(number), site_dir / shard_folder(number)
+            key = kept.key(source)
+            if not kept.restore(key, bundle, count):
+                problem = _run_pagefind(executable, source, bundle, count)
+                if problem is not None:
+                    return IndexResult(0, [problem])
+                kept.keep(key, bundle)
             pages, shards = pages + count, number
             if progress:
                 progress(seen, len(html))
+    kept.prune()
     if pages == 0:
         return IndexResult(0, [_problem(msg("search-index.empty"), msg("search-index.empty.hint"), Severity.WARNING)])
     _prune_bundles(site_dir, shards)
@@ -289,6 +300,67 @@ def _write_shards(site_dir: Path, pages: list[Path], scratch: Path, limit: int) 
         yield count, len(pages)
 
 
+class ShardCache:
+    """Pagefind's bundle of each shard indexed before, in `folder` (None: no
+    cache), named by the SHA-256 of the shard's trimmed pages (paths and
+    bytes), of Pagefind's version and of how it is run: an unchanged shard
+    takes its bundle from here instead of a Pagefind run (a third of a corpus
+    build). A kept bundle is used only if it holds every page of its shard;
+    bundles this build did not use are removed after it (`prune`)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def key(self, source: Path) -> str:
+        digest = hashlib.sha256(f"{_pagefind_version()}; {' '.join(EXCLUDE_SELECTORS)}; 1".encode())
+        for path in sorted(source.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(source).as_posix().encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+        return digest.hexdigest()
+
+    def restore(self, key: str, bundle: Path, pages: int) -> bool:
+        kept = self.folder / key if self.folder else None
+        if kept is None or not kept.is_dir() or _bundle_problem(kept, pages) is not None:
+            return False
+        shutil.rmtree(bundle, ignore_errors=True)
+        try:
+            shutil.copytree(kept, bundle)
+        except OSError:
+            shutil.rmtree(bundle, ignore_errors=True)
+            return False
+        self.used.add(key)
+        return True
+
+    def keep(self, key: str, bundle: Path) -> None:
+        if self.folder is None:
+            return
+        scratch = self.folder / f".{key}.{os.getpid()}"
+        try:
+            shutil.rmtree(scratch, ignore_errors=True)
+            shutil.copytree(bundle, scratch)
+            shutil.rmtree(self.folder / key, ignore_errors=True)
+            os.replace(scratch, self.folder / key)  # whole or not at all
+            self.used.add(key)
+        except OSError:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    def prune(self) -> None:
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.is_dir() and path.name not in self.used:
+                shutil.rmtree(path, ignore_errors=True)
+
+
+def _pagefind_version() -> str:
+    try:
+        return importlib.metadata.version("pagefind_bin_extended")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
 def _run_pagefind(executable: Path, source: Path, bundle: Path, pages: int) -> Problem | None:
     """Run Pagefind on `source` into `bundle` and check that the bundle is
     whole: it holds every page (a bundle cut short must fail the build, not
@@ -301,6 +373,11 @@ def _run_pagefind(executable: Path, source: Path, bundle: Path, pages: int) -> P
     if done.returncode != 0:
         detail = " / ".join((done.stderr or done.stdout).strip().splitlines()[-3:])
         return _problem(msg("search-index.failed", name=bundle.name, detail=detail), msg("search-index.failed.hint"))
+    return _bundle_problem(bundle, pages)
+
+
+def _bundle_problem(bundle: Path, pages: int) -> Problem | None:
+    """None if `bundle` is a whole Pagefind bundle of `pages` pages."""
     try:
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         indexed = sum(int(language["page_count"]) for language in entry["languages"].values())

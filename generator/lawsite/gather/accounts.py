@@ -26,7 +26,6 @@ the per-level sums add up (every point counted once).
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from dataclasses import dataclass, field
 
 from ..model import Document, Kind, Outcome, Suggestion
@@ -134,20 +133,9 @@ def _count(found: Account, stage: Stage) -> None:
         found.mention([stage.doc_id])
 
 
-# Every point's stages of a gathered site, computed once per site (a yearly
-# page asks for them per point, level and quarter): by id(site), with a weak
-# reference that tells a later site at the same address from it.
-_STAGES: dict[int, tuple[weakref.ref[Site], dict[str, list[Stage]]]] = {}
-
-
 def stages(site: Site, point_id: str) -> list[Stage]:
     """The point's own suggestions per draft, as the module's docstring counts them."""
-    kept = _STAGES.get(id(site))
-    if kept is None or kept[0]() is not site:
-        for key in [k for k, (ref, _) in _STAGES.items() if ref() is None]:
-            del _STAGES[key]
-        kept = _STAGES[id(site)] = (weakref.ref(site), all_stages(site))
-    return kept[1].get(point_id, [])
+    return site.point_stages.get(point_id, [])
 
 
 def all_stages(site: Site) -> dict[str, list[Stage]]:

@@ -276,6 +276,10 @@ MESSAGES: dict[str, Message] = {
         zh="要写入的工作表（.xlsx），或配合 --format csv 写入的 CSV",
         en="the worksheet (.xlsx) or, with --format csv, the CSV to write",
     ),
+    "cli.build.jobs": Message(
+        zh="同时生成页面的进程数（默认每个 CPU 一个；1 表示只用一个进程，内存最省）",
+        en="processes rendering pages at once (default: one per CPU; 1 uses the least memory)",
+    ),
     "cli.strict": Message(
         zh="把警告当作错误处理",
         en="treat warnings as errors",
@@ -551,6 +555,10 @@ MESSAGES: dict[str, Message] = {
     "plugin.indexed": Message(
         zh="lawsite：Pagefind 索引了 {pages} 个页面，分为 {shards} 部分",
         en="lawsite: Pagefind indexed {pages} pages in {shards} shard(s)",
+    ),
+    "plugin.part-failed": Message(
+        zh="lawsite：第 {parts} 部分页面没有生成成功（原因见上文）；网站未更新",
+        en="lawsite: part {parts} of the pages failed (the cause is printed above); the site is unchanged",
     ),
     "plugin.lookup": Message(
         zh="lawsite：查询我的意见：公布回执号 {receipts} 个，分为 {buckets} 个文件；另有 {others} 个意见编号不是回执号（邮件、纸质意见），未公布",
