@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
+import subprocess
 import tempfile
 import threading
 from pathlib import Path
@@ -92,3 +94,40 @@ def open_page(chromium: Any, sample_url: str) -> Iterator[Any]:
     yield make
     for context in contexts:
         context.close()
+
+
+# --- printed pages (posters, signs, feedback sheets) ------------------------------
+
+
+def tool(name: str) -> str:
+    """A poppler tool's path (the PDF tests read Chromium's PDFs with them)."""
+    path = shutil.which(name)
+    if path is None:
+        missing(f"{name} not installed (apt-get install poppler-utils, as .ci/run does)")
+    return path
+
+
+def pdf_of(page: Any, pdf: Path) -> Path:
+    """`page` printed to `pdf` as the print dialog prints it: the stylesheet's
+    @page size decides (prefer_css_page_size), backgrounds included."""
+    pdf.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True))
+    return pdf
+
+
+def pdf_info(pdf: Path) -> str:
+    return subprocess.run([tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run([tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def printed_from_point_page(chromium: Any, sample_url: str, point: str, link: str, printed_path: str) -> tuple[Any, Any]:
+    """(context, page): a contact point's page opened at 900 px, its print
+    link followed to `printed_path` (site-relative). Close the context."""
+    context = chromium.new_context(viewport={"width": 900, "height": 1100}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{sample_url}contact-points/{point}/")
+    page.get_by_role("link", name=link).click()
+    page.wait_for_url(f"{sample_url}{printed_path}")
+    return context, page

@@ -5,14 +5,12 @@ nothing of any other source; pdftotext reads it."""
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browser.conftest import SCREENSHOTS
-from browser.test_poster_pdf import _tool
+from browser.conftest import SCREENSHOTS, pdf_info, pdf_of, pdf_text, printed_from_point_page
 
 pytestmark = pytest.mark.browser
 
@@ -20,21 +18,16 @@ POINT = "hubin-street"
 
 
 def test_the_feedback_sheet_prints_what_the_point_submitted(chromium: Any, sample_url: str, tmp_path: Path) -> None:
-    context = chromium.new_context(viewport={"width": 900, "height": 1100}, locale="zh-CN")
-    page = context.new_page()
-    page.goto(f"{sample_url}contact-points/{POINT}/")
-    page.get_by_role("link", name="打印反馈单：《青川市居家养老服务条例（草案征求意见稿）》公开征求意见采纳情况的说明").click()
-    page.wait_for_url(f"{sample_url}feedback/{POINT}/qingchuan-elderly-care-2026-feedback/")
+    context, page = printed_from_point_page(chromium, sample_url, POINT, "打印反馈单：《青川市居家养老服务条例（草案征求意见稿）》公开征求意见采纳情况的说明", f"feedback/{POINT}/qingchuan-elderly-care-2026-feedback/")
     assert page.locator("h1").inner_text() == "北湖区湖滨街道基层立法联系点"
     assert page.locator(".ls-feedback__entry").count() == 2  # its two suggestions of the eleven
     assert page.locator("[data-ls-print]").is_visible()
     page.screenshot(path=str(SCREENSHOTS / "feedback-sheet-hubin-street.png"), full_page=True)
-    pdf = tmp_path / "sheet.pdf"
-    pdf.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True))
+    pdf = pdf_of(page, tmp_path / "sheet.pdf")
     context.close()
-    info = subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
+    info = pdf_info(pdf)
     assert re.search(r"Page size:\s+59\d\.\d+ x 841\.\d+ pts \(A4\)", info), info
-    text = re.sub(r"\s+", "", subprocess.run([_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    text = re.sub(r"\s+", "", pdf_text(pdf))
     for words in (
         "意见处理情况反馈单",
         "北湖区湖滨街道基层立法联系点收集并上报的对《青川市居家养老服务条例（草案征求意见稿）》的意见",

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from browser.conftest import SCREENSHOTS, missing
+from browser.conftest import SCREENSHOTS, pdf_info, pdf_of, pdf_text, tool
 from lawsite.gather.site import load_site
 
 pytestmark = pytest.mark.browser
@@ -26,18 +26,8 @@ def poster(chromium: Any, sample_url: str, tmp_path_factory: pytest.TempPathFact
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(f"{sample_url}posters/{DRAFT_ID}/")
-    pdf = tmp_path_factory.mktemp("poster") / "poster.pdf"
-    # prefer_css_page_size: the stylesheet's @page { size: A4 } decides, as in the print dialog.
-    pdf.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True))
-    yield page, pdf
+    yield page, pdf_of(page, tmp_path_factory.mktemp("poster") / "poster.pdf")
     context.close()
-
-
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        missing(f"{name} not installed (apt-get install poppler-utils, as .ci/run does)")
-    return path
 
 
 def test_one_qr_code_per_article(poster: tuple[Any, Path]) -> None:
@@ -54,11 +44,11 @@ def test_one_qr_code_per_article(poster: tuple[Any, Path]) -> None:
 
 def test_pdf_is_a4_pages_with_numbers(poster: tuple[Any, Path]) -> None:
     _, pdf = poster
-    info = subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
+    info = pdf_info(pdf)
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
     assert pages > 1
     assert re.search(r"Page size:\s+59\d\.\d+ x 841\.\d+ pts \(A4\)", info), info
-    text = subprocess.run([_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(pdf)
     page_texts = text.split("\f")
     for number in range(1, pages + 1):
         # "1 / 5" from the @bottom-center margin box (pdftotext may drop the spaces)
@@ -71,7 +61,7 @@ def test_pdf_is_a4_pages_with_numbers(poster: tuple[Any, Path]) -> None:
 def test_no_article_is_split_across_pages(poster: tuple[Any, Path]) -> None:
     """Each article's label and the caption under its QR code land on the same page."""
     _, pdf = poster
-    text = subprocess.run([_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(pdf)
     for page_text in text.split("\f"):
         starts = re.findall(r"(第[一二三四五六七八九十百]+条)（", page_text)
         for label in starts:
@@ -80,7 +70,7 @@ def test_no_article_is_split_across_pages(poster: tuple[Any, Path]) -> None:
 
 def test_first_page_as_png(poster: tuple[Any, Path], tmp_path: Path) -> None:
     _, pdf = poster
-    subprocess.run([_tool("pdftoppm"), "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(tmp_path / "page")], check=True)
+    subprocess.run([tool("pdftoppm"), "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(tmp_path / "page")], check=True)
     png = tmp_path / "page.png"
     assert png.stat().st_size > 10_000
     shutil.copyfile(png, SCREENSHOTS / "poster-page1.png")

@@ -26,6 +26,7 @@ the per-level sums add up (every point counted once).
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass, field
 
 from ..model import Document, Kind, Outcome, Suggestion
@@ -133,9 +134,17 @@ def _count(found: Account, stage: Stage) -> None:
         found.mention([stage.doc_id])
 
 
+# Every point's stages of a gathered site, computed once per site (a yearly
+# page asks for them per point, level and quarter); forgotten with the site.
+_STAGES: weakref.WeakKeyDictionary[Site, dict[str, list[Stage]]] = weakref.WeakKeyDictionary()
+
+
 def stages(site: Site, point_id: str) -> list[Stage]:
     """The point's own suggestions per draft, as the module's docstring counts them."""
-    return site.point_stages.get(point_id, [])
+    kept = _STAGES.get(site)
+    if kept is None:
+        kept = _STAGES[site] = all_stages(site)
+    return kept.get(point_id, [])
 
 
 def all_stages(site: Site) -> dict[str, list[Stage]]:

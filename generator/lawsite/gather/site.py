@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from ..consultation import Consultation, consultations
 from ..messages import Text, msg
@@ -31,16 +31,13 @@ from .laws_apart import laws_apart, named_laws
 from .ledger import Ledger, build_ledger
 from .tiers import Tiers, tiers_of
 
-if TYPE_CHECKING:
-    from .accounts import Stage
-
 MAX_FILE_BYTES = 5 * 1024 * 1024  # larger than any law; protects the build from runaway input
 # Readings of one text (征求意见稿, 一审稿 … 三审稿, the law): real ones have under ten.
 # Every page of a chain lists the whole chain, so its length is bounded.
 MAX_READINGS = 30
 
 
-@dataclass
+@dataclass(eq=False)  # a site is itself: hashed by identity, a weak key of per-site caches (gather/accounts.py)
 class Site:
     documents: dict[str, Document] = field(default_factory=dict)  # by id, in path order
     by_path: dict[str, Document] = field(default_factory=dict)
@@ -55,14 +52,6 @@ class Site:
         """Outcomes per article, point and site: derived once from the
         gathered notices, then shared by every page and output."""
         return build_ledger(self.documents, self.notices.values(), self.tiers)
-
-    @cached_property
-    def point_stages(self) -> dict[str, list[Stage]]:
-        """Every contact point's suggestions per draft (gather/accounts.py),
-        once per site: a yearly page asks for them per point, level and quarter."""
-        from .accounts import all_stages  # it reads a gathered Site: imported once one is
-
-        return all_stages(self)
 
     @cached_property
     def _next_readings(self) -> dict[str | None, Document]:
