@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/scale.py [--corpus DIR] [--limit N] [--keep DIR] [--skip-plain] [--skip-serve]
-                               [--skip-draft] [--draft-only] [--draft-articles N]
+                               [--skip-draft] [--draft-only] [--draft-articles N] [--jobs N]
 
 Generates two sites from the same Markdown in a temporary folder:
 
@@ -451,10 +451,11 @@ def measure_corpus(args: argparse.Namespace, root: Path) -> None:
         plain = measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_cfg), "-d", str(root / "plain-out")], root)
         plain |= output_stats(root / "plain-out")
     shutil.rmtree(root / "lawsite" / ".cache", ignore_errors=True)  # from nothing, even in a kept folder
-    law = measured([*LAWSITE, "-f", str(law_cfg), "build", "-d", str(root / "lawsite-out")], root)
+    build = [*LAWSITE, "-f", str(law_cfg), "build", "-d", str(root / "lawsite-out"), *(["--jobs", str(args.jobs)] if args.jobs else [])]
+    law = measured(build, root)
     law |= output_stats(root / "lawsite-out")
     edit_one_law(root / "lawsite" / "content")
-    again = measured([*LAWSITE, "-f", str(law_cfg), "build", "-d", str(root / "lawsite-out")], root)
+    again = measured(build, root)
     check = measured([*LAWSITE, "-f", str(law_cfg), "check"], root)
     serve = None
     if not args.skip_serve:
@@ -478,6 +479,7 @@ def main() -> None:
     parser.add_argument("--serve-only", action="store_true", help="only the serve reload, on the lawsite site of an earlier --keep run")
     parser.add_argument("--skip-draft", action="store_true", help="do not build the large draft")
     parser.add_argument("--draft-only", action="store_true", help="only the large draft")
+    parser.add_argument("--jobs", type=int, help="`lawsite build --jobs N` for the corpus builds (default: lawsite's own, one per CPU)")
     parser.add_argument("--draft-articles", type=int, default=99_990, help="articles in the large draft (default: 99,990, the most there can be)")
     args = parser.parse_args()
     if args.serve_only:

@@ -58,11 +58,12 @@ MANIFEST = "lawsite-shards.json"  # in BUNDLE: the folders of the other shards, 
 # on the corpus, 1.1 GB for 1,564 laws' pages, three times MkDocs' own build;
 # about 50 MB plus 24 times the trimmed pages (`index_view`) it reads. So
 # pages are indexed in shards of at most this many bytes of trimmed HTML
-# (8 MB: ~250 MB, below MkDocs' own peak), one Pagefind run each, and the
-# browser merges the shards into one search (Pagefind's mergeIndex; merged
-# shards share the first's wasm, so each costs only its metadata and the
-# index chunks a query needs).
-SHARD_BYTES = 8_000_000
+# (6 MB: under 200 MB, so that Pagefind and the worker compressing the pages
+# beside it hold less than MkDocs did; 8 MB took 250 MB), one Pagefind run
+# each, and the browser merges the shards into one search (Pagefind's
+# mergeIndex; merged shards share the first's wasm, so each costs only its
+# metadata and the index chunks a query needs).
+SHARD_BYTES = 6_000_000
 _BUNDLE_NAME = re.compile(re.escape(BUNDLE) + r"(-\d+)?")
 # Pagefind writes its other UIs too; the glue loads only pagefind-ui.*.
 _UNUSED = frozenset(
