@@ -49,8 +49,10 @@ _IN_BODY = tuple(p for p in PLACEHOLDERS if not p.key)
 def placeholder_problems(path: str, front: FrontMatter) -> list[Problem]:
     """A warning for each placeholder of `lawsite new` left in the file."""
     problems = [_problem(path, front.line_of(*key), dotted(key), placeholder) for key, placeholder in _front_values(front.data, ())]
-    for offset, line in enumerate(front.body.split("\n")):
-        problems += [_problem(path, front.body_line + offset, None, p) for p in _IN_BODY if p.text in line]
+    left = [p for p in _IN_BODY if p.text in front.body]  # most files hold none: their lines are not read one by one
+    if left:
+        for offset, line in enumerate(front.body.split("\n")):
+            problems += [_problem(path, front.body_line + offset, None, p) for p in left if p.text in line]
     return problems
 
 
