@@ -303,3 +303,24 @@ def test_index_view_lightens_the_suggestions_a_contact_point_page_quotes() -> No
     view = search.index_view(page) or ""
     assert f'<div class="ls-point-record"><ul class="ls-suggs" data-pagefind-weight="{search.QUOTED_WEIGHT}"><li>后' in view
     assert '<h1>联系点</h1><ul class="ls-suggs"><li>前' in view
+
+
+def test_an_unchanged_shard_takes_its_bundle_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ShardCache: the second index of the same pages runs no Pagefind and
+    writes the same bundles; a changed page indexes its own shard again only;
+    the cache then holds this index's shards and no others."""
+    monkeypatch.setattr(search, "SHARD_BYTES", 6_000)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(_laws_project(tmp_path, 8), site, EPOCH)
+    first = search.index_site(site, cache=cache)
+    before = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.glob("pagefind*/**/*")) if p.is_file()}
+    runs: list[str] = []
+    run = search._run_pagefind
+    monkeypatch.setattr(search, "_run_pagefind", lambda exe, source, bundle, pages: runs.append(bundle.name) or run(exe, source, bundle, pages))
+    assert search.index_site(site, cache=cache) == first and runs == []
+    assert {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.glob("pagefind*/**/*")) if p.is_file()} == before
+    page = site / "law-03" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("第3号条例的独有词语", "第3号条例的新词语"), encoding="utf-8")
+    assert search.index_site(site, cache=cache).page_count == first.page_count
+    assert len(runs) == 1
+    assert len([d for d in cache.iterdir() if d.is_dir()]) == first.shards

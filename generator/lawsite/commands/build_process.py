@@ -4,7 +4,6 @@ process has ended and freed its memory."""
 
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing
 import os
 import subprocess
@@ -116,8 +115,8 @@ def _index_and_compress(site_dir: Path, lang: str, caches: Path) -> None:
         done = compressing.result()
     before = set(pages)
     index = precompress(site_dir, cache=cache, paths=[path for path in text_files(site_dir) if path not in before])
-    files, size, gz, br = (a + b for a, b in zip(dataclasses.astuple(done), dataclasses.astuple(index)))
-    print(msg("build.precompressed", files=files, gzip=f"{gz:,}", brotli=f"{br:,}", size=f"{size:,}").render(lang))
+    total = done + index
+    print(msg("build.precompressed", files=total.files, gzip=f"{total.gzip_bytes:,}", brotli=f"{total.brotli_bytes:,}", size=f"{total.bytes_in:,}").render(lang))
 
 
 def _index_search(site_dir: Path, lang: str, cache: Path) -> None:

@@ -60,6 +60,9 @@ class Compressed:
     gzip_bytes: int
     brotli_bytes: int
 
+    def __add__(self, other: Compressed) -> Compressed:
+        return Compressed(*(a + b for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other))))
+
 
 def is_text(path: Path) -> bool:
     return path.suffix in TEXT_SUFFIXES
@@ -83,7 +86,7 @@ def precompress(site_dir: Path, workers: int = 1, cache: Path | None = None, pat
     chunks = [paths[start::workers * 4] for start in range(workers * 4)]  # interleaved: large and small files in each
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         done = list(pool.map(compress, chunks))
-    return Compressed(*(sum(figures) for figures in zip(*(dataclasses.astuple(d) for d in done))))
+    return sum(done, Compressed(0, 0, 0, 0))
 
 
 def _compress_all(paths: list[Path], cache: Path | None = None) -> Compressed:

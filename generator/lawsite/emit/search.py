@@ -253,9 +253,9 @@ def index_site(site_dir: Path, shard_bytes: int | None = None, progress: Progres
     pages = shards = 0
     kept = ShardCache(cache)
     with tempfile.TemporaryDirectory(prefix="lawsite-search-") as scratch:
-        for number, (count, seen) in enumerate(_write_shards(site_dir, html, Path(scratch), shard_bytes or SHARD_BYTES), start=1):
+        for number, (count, seen, pages_digest) in enumerate(_write_shards(site_dir, html, Path(scratch), shard_bytes or SHARD_BYTES), start=1):
             source, bundle = Path(scratch) / str(number), site_dir / shard_folder(number)
-            key = kept.key(source)
+            key = kept.key(pages_digest)
             if not kept.restore(key, bundle, count):
                 problem = _run_pagefind(executable, source, bundle, count)
                 if problem is not None:
@@ -278,27 +278,32 @@ def _html_pages(site_dir: Path) -> list[Path]:
     return [path for path in sorted(site_dir.rglob("*.html")) if path.relative_to(site_dir).parts[0] not in bundles]
 
 
-def _write_shards(site_dir: Path, pages: list[Path], scratch: Path, limit: int) -> Iterator[tuple[int, int]]:
+def _write_shards(site_dir: Path, pages: list[Path], scratch: Path, limit: int) -> Iterator[tuple[int, int, str]]:
     """Write each page's index view under scratch/<shard number>/, in order;
-    once a shard is complete, yield its page count and how many of `pages`
-    were read so far (a page larger than the limit makes a shard of its own)."""
+    once a shard is complete, yield its page count, how many of `pages` were
+    read so far (a page larger than the limit makes a shard of its own) and
+    the SHA-256 of its pages' paths and views (what `ShardCache` keys on)."""
     number = count = size = 0
+    digest = hashlib.sha256()
     for seen, path in enumerate(pages):
         view = index_view(path.read_text(encoding="utf-8"))
         if view is None:
             continue
         data = view.encode("utf-8")
         if count and size + len(data) > limit:
-            yield count, seen
+            yield count, seen, digest.hexdigest()
             count = size = 0
+            digest = hashlib.sha256()
         if count == 0:
             number += 1
-        target = scratch / str(number) / path.relative_to(site_dir)
+        relative = path.relative_to(site_dir)
+        target = scratch / str(number) / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+        digest.update(relative.as_posix().encode() + b"\0" + hashlib.sha256(data).digest())
         count, size = count + 1, size + len(data)
     if count:
-        yield count, len(pages)
+        yield count, len(pages), digest.hexdigest()
 
 
 class ShardCache:
@@ -313,13 +318,10 @@ class ShardCache:
         self.folder = folder
         self.used: set[str] = set()
 
-    def key(self, source: Path) -> str:
-        digest = hashlib.sha256(f"{_pagefind_version()}; {' '.join(EXCLUDE_SELECTORS)}; 1".encode())
-        for path in sorted(source.rglob("*")):
-            if path.is_file():
-                digest.update(path.relative_to(source).as_posix().encode() + b"\0")
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-        return digest.hexdigest()
+    def key(self, pages_digest: str) -> str:
+        """The entry of a shard whose trimmed pages hash to `pages_digest` (_write_shards)."""
+        run = f"{_pagefind_version()}; {' '.join(EXCLUDE_SELECTORS)}; 2"
+        return hashlib.sha256(f"{run}; {pages_digest}".encode()).hexdigest()
 
     def restore(self, key: str, bundle: Path, pages: int) -> bool:
         kept = self.folder / key if self.folder else None
