@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 
 from lawsite.gather.accounts import account, draft_accounts, stages, years
-from lawsite.gather.site import load_site
+from lawsite.gather.site import Site, load_site
 from lawsite.render.accounts import level_accounts
 
 REPO = Path(__file__).resolve().parents[2]
@@ -63,12 +63,17 @@ def test_no_funnel_of_the_sample_widens() -> None:
     assert property_r1.forwarded == 31 + 6 + 52 + 27 + 14 + 13 + 9 and property_r1.collected >= property_r1.forwarded
 
 
-def test_a_notices_forwarded_figure_is_the_points_forwarded(tmp_path: Path) -> None:
+def _with_elderly_notice_edited(tmp_path: Path, old: str, new: str) -> Site:
+    """The sample site with `old` replaced by `new` in the elderly-care notice."""
     content = tmp_path / "content"
     shutil.copytree(REPO / "content", content)
     notice = content / "notices" / "elderly-care-feedback.md"
-    notice.write_text(notice.read_text(encoding="utf-8").replace("received: 386\n", "received: 386\nforwarded:\n  hubin-street: 40\n"), encoding="utf-8")
-    site = load_site(content)
+    notice.write_text(notice.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return load_site(content)
+
+
+def test_a_notices_forwarded_figure_is_the_points_forwarded(tmp_path: Path) -> None:
+    site = _with_elderly_notice_edited(tmp_path, "received: 386\n", "received: 386\nforwarded:\n  hubin-street: 40\n")
     assert site.errors == []
     hubin = account(site, "hubin-street", 2026)
     assert (hubin.collected, hubin.forwarded, hubin.adopted) == (40, 40, 16)  # its 座谈会 recorded 14 collected
@@ -76,11 +81,7 @@ def test_a_notices_forwarded_figure_is_the_points_forwarded(tmp_path: Path) -> N
 
 
 def test_a_notice_without_a_date_counts_on_the_day_its_consultation_closed(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(REPO / "content", content)
-    notice = content / "notices" / "elderly-care-feedback.md"
-    notice.write_text(notice.read_text(encoding="utf-8").replace("published: 2026-07-10\n", ""), encoding="utf-8")
-    site = load_site(content)
+    site = _with_elderly_notice_edited(tmp_path, "published: 2026-07-10\n", "")
     hubin = [s for s in stages(site, "hubin-street") if s.doc_id == "qingchuan-elderly-care-2026"]
     assert [(s.day, s.recorded, s.forwarded) for s in hubin] == [(dt.date(2026, 5, 31), 14, 16)]
     assert account(site, "hubin-street", 2026, 2).forwarded == 16 and account(site, "hubin-street", 2026, 3).forwarded == 0
