@@ -1,6 +1,8 @@
-"""The Content-Security-Policy in Chromium: no page of the sample site reports
-a violation, and what needs script still works under it (search, the
-light/dark toggle, lawsite's own scripts). On the hostile site, no vector runs.
+"""The Content-Security-Policy in Chromium: what needs script still works
+under it (search, the light/dark toggle, lawsite's own scripts), and on the
+hostile site no vector runs. That no page of the sample site reports a
+violation is checked by test_every_page_loads.py, which visits every page
+once.
 
 Search under the policy was checked by hand (18 results for 物业 on the sample
 site); an automated test is not here because Material's search never
@@ -32,18 +34,6 @@ def _watched(chromium: Any, record: bool = False) -> tuple[Any, list[str]]:
     if record:  # not with search: Playwright's init scripts break Material's search worker
         page.add_init_script("window.__lsxss = []; window.lsxss = function (n) { window.__lsxss.push(n); };")
     return page, problems
-
-
-
-def test_no_page_of_the_sample_site_violates_the_policy(chromium: Any, sample_site: Path, sample_url: str) -> None:
-    page, problems = _watched(chromium)
-    pages = sorted(p.relative_to(sample_site).as_posix() for p in sample_site.rglob("*.html"))
-    assert len(pages) > 20
-    for name in pages:
-        page.goto(sample_url + name, wait_until="load")
-        page.wait_for_timeout(50)
-        assert problems == [], name
-    page.close()
 
 
 def test_palette_toggle_works_under_the_policy(chromium: Any, sample_url: str) -> None:
