@@ -1,8 +1,7 @@
 """Pagefind search on the sample site, on a phone (390 px) and a desktop (1280 px).
 
-The sample is built with `search: pagefind` (it is small enough that `auto`
-would keep Material's search), in shards of a few pages as a large site's
-index is, so that every search here goes through Pagefind's merging. 船舶
+The built sample site (`search: auto` is Pagefind) is indexed again in
+shards of a few pages, as a large site's index is, so that every search here goes through Pagefind's merging. 船舶
 appears in one article only: 第十五条 of the water-protection law, which is
 not in the first shard; searching for it must offer that article and a tap
 must land on its anchor.
@@ -15,10 +14,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-import yaml
 
 from browser.conftest import SCREENSHOTS, serve
-from conftest import REPO, SAMPLE_NOW, build_site
 from lawsite.emit import search
 
 pytestmark = pytest.mark.browser
@@ -27,20 +24,14 @@ WORD, PAGE, ANCHOR = "船舶", "laws/water-protection/", "art_15"
 
 
 @pytest.fixture(scope="module")
-def pagefind_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import datetime as dt
+def pagefind_url(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built sample site, its pages indexed again in shards of 40 kB."""
+    import shutil
 
     folder = tmp_path_factory.mktemp("pagefind-sample")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(REPO / config.get("docs_dir", "docs"))
-    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "lawsite" in plugin:
-            plugin["lawsite"] = {**(plugin["lawsite"] or {}), "search": "pagefind"}
-    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search, "SHARD_BYTES", 40_000)
-        build_site(folder / "mkdocs.yml", folder / "site", int(dt.datetime.fromisoformat(SAMPLE_NOW).timestamp()))
+    shutil.copytree(sample_site, folder / "site", ignore=shutil.ignore_patterns("pagefind", "pagefind-*"))
+    result = search.index_site(folder / "site", shard_bytes=40_000)
+    assert not result.problems
     first_shard = {path.name for path in (folder / "site" / "pagefind" / "fragment").iterdir()}
     assert (folder / "site" / "pagefind-3").is_dir(), "the sample is indexed in several shards"
     assert not any(PAGE.encode() in _fragment_url(folder / "site" / "pagefind" / "fragment" / name) for name in first_shard)
