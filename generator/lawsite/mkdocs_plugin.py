@@ -50,11 +50,13 @@ from .emit import search as site_search
 from .emit.compress import COMPRESSED_CACHE, CompressedCache, precompress
 from .emit.files import rewrite_html, site_outputs, write_outputs
 from .emit.lookup import lookup_files
+from .emit.opendata import DocumentFiles
 from .emit.publisher import Publisher
 from .emit.qr import CACHE_DIR, CACHE_FILE, QrCodes
 from .emit.share_image import CACHE_SUBDIR, ShareImages, find_cjk_fonts, share_image_uri, site_share_images
 from .finish import Finish, harden
 from .finish.stash import Stash
+from .gather.laws_apart import forget_read
 from .gather.site import Site, forget_parsed, link_problems, load_site
 from .messages import ENV, language, msg
 from .model import ConfigError, Kind, Problem
@@ -158,6 +160,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.laws_apart: list[Page] = []  # rendered by on_env, not by MkDocs' loops (_set_laws_apart)
         self.law_weights: list[int] = []
         self.jobs = 1
+        self.open_data_written: set[str] = set()  # ids of the laws whose open data a part wrote
         self.share_images: dict[str, str] = {}  # draft id → its share image's site-relative URL
 
     @property
@@ -246,7 +249,11 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.stashes = {}
         progress = Progress(msg("progress.reading").render(self.lang))
-        site = load_site(Path(config.docs_dir), self.settings, progress)
+        # Under `lawsite build`, the laws of a large site are parsed in worker
+        # processes and parsed again where their pages are rendered
+        # (gather/laws_apart.py): kept, every part would copy them.
+        on_demand = wanted_parts() is not None and not self.serving
+        site = load_site(Path(config.docs_dir), self.settings, progress, laws_on_demand=on_demand)
         progress.close()
         for problem in site.problems:
             if not problem.is_error:
@@ -403,10 +410,14 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
                 handler.counts.clear()  # the parent's, copied by the fork: counted there
         own = [page for page, owner in zip(self.laws_apart, owners) if owner == parts.index]
         doc_files = self.files.documentation_pages(inclusion=InclusionLevel.is_included)
+        open_data = DocumentFiles(self.site, Publisher(config.site_name, self.build.urls, self.settings))
         for page in own:
             _populate_page(page, config, self.files)
             _build_page(page, config, doc_files, self.nav, env, excluded=page.file.inclusion.is_excluded())
             page.content, page.markdown = None, ""  # the nav and the sitemap need its title and address only
+            if (document := self.site.by_path.get(page.file.src_uri)) is not None:  # its open data while its text is parsed
+                write_outputs(Path(config.site_dir), [open_data.file(document)])
+        self.open_data_written = {document.id for page in self.laws_apart if (document := self.site.by_path.get(page.file.src_uri)) is not None}
         if parts.is_child:  # its pages are written: the rest of the build is the parent's
             counts = {level: number for handler in _warning_counters() for level, number in handler.counts.items()}
             parts.finish_child((counts, {page.file.src_uri: _anchors_of(page) for page in own}), 0)
@@ -612,7 +623,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             log.info(msg("plugin.preview-rebuild").render(self.lang))
             return
         publisher = Publisher(config.site_name, self.build.urls, self.settings)
-        write_outputs(site_dir, site_outputs(self.site, publisher))
+        write_outputs(site_dir, site_outputs(self.site, publisher, written=self.open_data_written))
         self._publish_receipts(site_dir, publisher)
         rewrite_html(site_dir, self.static_html, self.finish.harden)
         deferred = self.search_engine == "pagefind" and self._index_search(site_dir, config)
@@ -624,6 +635,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if not self.serving:
             self._fresh_state()
             forget_parsed()
+            forget_read()
 
     def _publish_receipts(self, site_dir: Path, publisher: Publisher) -> None:
         """The sealed receipts of 查询我的意见 (emit/lookup.py), counted in one log line."""

@@ -213,6 +213,10 @@ class LegalText:
         return [n for n in self.walk() if isinstance(n, Article)]
 
     @property
+    def article_count(self) -> int:
+        return len(self.articles)
+
+    @property
     def divisions(self) -> list[Division]:
         return [n for n in self.walk() if isinstance(n, Division)]
 

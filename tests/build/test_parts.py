@@ -5,7 +5,9 @@ fails the build.
 
 The builds run in this process, as `lawsite build` runs them in its MkDocs
 process: a dirty build into a fresh folder with `LAWSITE_BUILD_PARTS` set.
-The smallest site that is split is lowered so that small sites are."""
+The smallest site that is split, and the smallest whose laws are parsed
+apart and again on demand (gather/laws_apart.py), are lowered so that small
+sites are."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from lawsite import mkdocs_plugin
+from lawsite.gather import laws_apart
 from lawsite.parts import PARTS_ENV, split
 from tests.conftest import REPO, SAMPLE_NOW
 from tests.pagefind_files import comparable_snapshot
@@ -34,6 +37,7 @@ def _build(config: Path, site_dir: Path, parts: int | None, monkeypatch: pytest.
     --jobs parts` makes it in its MkDocs process."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
     monkeypatch.setattr(mkdocs_plugin, "PARTS_FROM", 1)
+    monkeypatch.setattr(laws_apart, "PARALLEL_FROM", 1)  # laws parsed apart, and again on demand
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     if parts is None:
         monkeypatch.delenv(PARTS_ENV, raising=False)

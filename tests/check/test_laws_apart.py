@@ -86,3 +86,31 @@ def test_a_small_site_is_parsed_here(content):
     # Below PARALLEL_FROM sources nothing is forked; everything is whole.
     site = load_site(content, law_texts=False)
     assert all(d.legal is not None for d in site.of_kind(Kind.LAW))
+
+
+def test_laws_on_demand_are_parsed_again_when_read_as_a_full_parse_gives_them(content, monkeypatch):
+    """`lawsite build` of a large site: the laws parsed apart get a body
+    parsed again from their source when read, the same as a full parse's,
+    and only the last few read are kept; their number of articles is known
+    without parsing."""
+    monkeypatch.setattr(laws_apart, "PARALLEL_FROM", 1)
+    full = {d.id: d for d in load_site(content).of_kind(Kind.LAW)}
+    site = load_site(content, laws_on_demand=True)
+    laws = {d.id: d for d in site.of_kind(Kind.LAW)}
+    named = laws["qingchuan-water-protection-2025"].legal  # an interpretation reads it: parsed in full and kept
+    assert not isinstance(named, laws_apart.LegalTextOnDemand) and named == full["qingchuan-water-protection-2025"].legal
+    on_demand = [laws[f"test-law-{n:02d}"].legal for n in range(30)]
+    assert all(isinstance(body, laws_apart.LegalTextOnDemand) for body in on_demand)
+    parses = []
+    parse = laws_apart.parse_document
+    monkeypatch.setattr(laws_apart, "parse_document", lambda *args: parses.append(args[0].path) or parse(*args))
+    assert [body.article_count for body in on_demand] == [2] * 30 and parses == []
+    for n, body in enumerate(on_demand):
+        assert [a.label for a in body.articles] == ["第一条", "第三条"]
+        assert body == full[f"test-law-{n:02d}"].legal
+    assert len(parses) == 30  # each once: read again at once, it was kept
+    assert sum(body._children is not None for body in on_demand) == laws_apart.KEPT
+    on_demand[0].articles  # forgotten since: parsed again
+    assert len(parses) == 31
+    laws_apart.forget_read()
+    assert all(body._children is None for body in on_demand)

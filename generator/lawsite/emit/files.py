@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Collection, Iterable, Iterator
 
 from ..gather.site import Site
 from . import feeds, opendata
 from .publisher import Publisher
 
 
-def site_outputs(site: Site, publisher: Publisher) -> Iterator[tuple[str, bytes]]:
-    """(path in the built site, content) of every feed and open-data file."""
-    return itertools.chain(feeds.feed_files(site, publisher).items(), opendata.open_data_files(site, publisher))
+def site_outputs(site: Site, publisher: Publisher, written: Collection[str] = ()) -> Iterator[tuple[str, bytes]]:
+    """(path in the built site, content) of every feed and open-data file
+    but those of the documents in `written` (ids), written already."""
+    return itertools.chain(feeds.feed_files(site, publisher).items(), opendata.open_data_files(site, publisher, written))
 
 
 def write_outputs(site_dir: Path, outputs: Iterable[tuple[str, bytes]]) -> None:

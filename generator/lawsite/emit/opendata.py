@@ -19,7 +19,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Collection, Iterator
 
 from ..gather.accounts import Account, account, years
 from ..gather.ledger import ArticleLedger, Ledger
@@ -252,7 +252,7 @@ def index_record(site: Site, data: Publisher) -> dict[str, Any]:
             "url": data.urls.absolute(document.id),
             "data": document_path(document.id),
             "published": json_value(document.published),
-            "articles": len(legal.articles) if legal else 0,
+            "articles": legal.article_count if legal else 0,
         })
     return {
         "format": FORMAT_VERSION,
@@ -295,13 +295,30 @@ def _json(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n").encode("utf-8")
 
 
-def open_data_files(site: Site, data: Publisher) -> Iterator[tuple[str, bytes]]:
+class DocumentFiles:
+    """Documents' open-data files one at a time, with what the whole site
+    gives each (`_Extras`) computed once: for the parts of a build that
+    write their own laws' files (parts.py) and for `open_data_files`."""
+
+    def __init__(self, site: Site, data: Publisher) -> None:
+        self.site, self.data = site, data
+        self._extras: _Extras | None = None
+
+    def file(self, document: Document) -> tuple[str, bytes]:
+        if self._extras is None:
+            self._extras = _extras(self.site, self.data)
+        return document_path(document.id), _json(document_record(document, self.site, self.data, self._extras))
+
+
+def open_data_files(site: Site, data: Publisher, written: Collection[str] = ()) -> Iterator[tuple[str, bytes]]:
     """Every open-data file with its path in the built site, one at a time:
-    on a corpus they are 44 MB, which the build need not hold at once."""
-    extras = _extras(site, data)
+    on a corpus they are 44 MB, which the build need not hold at once. The
+    files of the documents in `written` (ids) are written already."""
+    documents = DocumentFiles(site, data)
     yield f"{DATA_DIR}/index.json", _json(index_record(site, data))
     for document in site.documents.values():
-        yield document_path(document.id), _json(document_record(document, site, data, extras))
+        if document.id not in written:
+            yield documents.file(document)
     yield f"{DATA_DIR}/suggestions.csv", suggestions_csv(site)
     for name in SCHEMAS:
         yield f"{DATA_DIR}/schema/{name}", (SCHEMA_DIR / name).read_bytes()

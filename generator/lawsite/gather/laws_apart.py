@@ -1,4 +1,5 @@
-"""Laws parsed in worker processes for their problems only (`lawsite check`).
+"""Laws parsed in worker processes for their problems only (`lawsite check`,
+and `lawsite build` of a large site, whose laws are parsed again on demand).
 
 Parsing the laws' texts is nine tenths of a check of a large site (1,564 laws:
 about 4 CPU s), and a check needs of a law only its problems and its front
@@ -12,6 +13,14 @@ corpus' documents took 2.7 s).
 The workers are forked: they share the read sources with this process and
 start in milliseconds. Elsewhere (no fork), or for a small site, nothing
 runs apart and the caller parses everything itself.
+
+`lawsite build` gives such a law a body parsed again from its source each
+time it is wanted (`LegalTextOnDemand`). Parsed once and kept, the corpus'
+articles are about 130 MB of objects, which every process rendering law
+pages (parts.py) would end up copying: CPython writes the reference count
+of each object it reads, so a forked process copies every page of them it
+touches. Parsed where a page is rendered, each process holds only the laws
+it renders, one at a time.
 """
 
 from __future__ import annotations
@@ -19,10 +28,11 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+from collections import OrderedDict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from ..model import Document, Kind, Problem, Source
+from ..model import Document, Kind, LegalText, Node, Problem, Source
 from ..parse.document import parse_document
 from ..parse.frontmatter import split_front_matter
 from ..parse.safety import source_problems
@@ -31,9 +41,12 @@ from ..progress import ProgressCallback
 PARALLEL_FROM = 200  # sources; below, starting workers costs more than it saves
 CHUNK = 40  # sources a worker parses per task: progress moves, no worker waits long
 
-# (document without its articles, its problems, its safety problems); None
-# for a source that is not a law, which the caller parses itself.
-Parsed = tuple[Document | None, list[Problem], list[Problem]] | None
+KEPT = 4  # bodies parsed on demand kept at once: a page reads one law, a comparison of readings two
+
+# (document without its articles, its problems, its safety problems, its
+# number of articles); None for a source that is not a law, which the caller
+# parses itself.
+Parsed = tuple[Document | None, list[Problem], list[Problem], int] | None
 
 _SOURCES: list[Source] = []  # set before the workers are forked; they read it
 
@@ -74,7 +87,8 @@ def _each_law(chunk: range, numbering: str) -> Iterator[Parsed]:
             continue
         document, problems = parse_document(source, numbering, split)
         light = dataclasses.replace(document, legal=None) if document is not None else None
-        yield light, problems, source_problems(source, split)
+        articles = len(document.legal.articles) if document is not None and document.legal is not None else 0
+        yield light, problems, source_problems(source, split), articles
 
 
 def named_laws(documents: dict[str, Document]) -> set[str]:
@@ -82,3 +96,54 @@ def named_laws(documents: dict[str, Document]) -> set[str]:
     concerns or an interpretation interprets."""
     named = {d.concerns for d in documents.values()} | {d.interprets for d in documents.values()}
     return {doc_id for doc_id in named if doc_id in documents and documents[doc_id].kind is Kind.LAW}
+
+
+class LegalTextOnDemand(LegalText):
+    """The body of a law parsed apart, parsed again from its source whenever
+    it is read and not among the last KEPT parsed. What the parse gives is
+    the same each time: a law's tree is never changed after parsing, except
+    those of `named_laws`, which are parsed in full and kept."""
+
+    def __init__(self, source: Source, numbering: str, article_count: int) -> None:
+        self._source, self._numbering, self._article_count = source, numbering, article_count
+        self._children: list[Node] | None = None
+
+    @property  # type: ignore[override]  # LegalText's field, read only here
+    def children(self) -> list[Node]:
+        if self._children is None:
+            document, _ = parse_document(self._source, self._numbering)
+            self._children = document.legal.children if document is not None and document.legal is not None else []
+        _recently_read(self)
+        return self._children
+
+    @property
+    def article_count(self) -> int:
+        return self._article_count
+
+    def forget(self) -> None:
+        self._children = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LegalText) and self.children == other.children
+
+    __hash__ = None  # type: ignore[assignment]  # as LegalText's
+
+    def __repr__(self) -> str:
+        return f"LegalTextOnDemand({self._source.path!r})"
+
+
+_READ: OrderedDict[int, LegalTextOnDemand] = OrderedDict()
+
+
+def _recently_read(body: LegalTextOnDemand) -> None:
+    _READ[id(body)] = body
+    _READ.move_to_end(id(body))
+    while len(_READ) > KEPT:
+        _, oldest = _READ.popitem(last=False)
+        oldest.forget()
+
+
+def forget_read() -> None:
+    """Drop the bodies parsed on demand (the end of a build)."""
+    while _READ:
+        _READ.popitem()[1].forget()

@@ -27,7 +27,7 @@ from ..parse.schema import theme_file
 from ..parse.static_files import PHOTO_SUFFIXES, beside, is_page, served_files, static_file_problems
 from ..progress import ProgressCallback
 from ..settings import Settings
-from .laws_apart import laws_apart, named_laws
+from .laws_apart import LegalTextOnDemand, laws_apart, named_laws
 from .ledger import Ledger, build_ledger
 from .tiers import Tiers, tiers_of
 
@@ -225,16 +225,24 @@ def _parse_cached(source: Source, numbering: str, split: Callable[[], Split]) ->
 
 
 def gather(
-    sources: list[Source], settings: Settings, read_file: ReadFile | None = None, progress: ProgressCallback | None = None, safety: list[Problem] | None = None, law_texts: bool = True
+    sources: list[Source],
+    settings: Settings,
+    read_file: ReadFile | None = None,
+    progress: ProgressCallback | None = None,
+    safety: list[Problem] | None = None,
+    law_texts: bool = True,
+    laws_on_demand: bool = False,
 ) -> Site:
     """Parse every source and link documents to one another; with a `safety`
     list, each source's safety problems (parse/safety.py) are added to it,
     from the same parse of its front matter. Without `law_texts`, laws are
     parsed for their problems only, in worker processes where there are
     many (gather/laws_apart.py): their documents have no articles, except
-    those of the laws that other documents need."""
+    those of the laws that other documents need; with `laws_on_demand`,
+    those documents have a body parsed again whenever it is read
+    (`LegalTextOnDemand`: `lawsite build` of a large site)."""
     site = Site()
-    apart = None if law_texts else laws_apart(sources, settings.numbering, progress)
+    apart = None if law_texts and not laws_on_demand else laws_apart(sources, settings.numbering, progress)
     for done, source in enumerate(sources, start=1):
         parsed = apart[done - 1] if apart is not None else None
         if parsed is None:
@@ -244,7 +252,9 @@ def gather(
             document, problems = _parse_cached(source, settings.numbering, split)
             unsafe = _safety_cached(source, split) if safety is not None else []
         else:
-            document, problems, unsafe = parsed
+            document, problems, unsafe, articles = parsed
+            if laws_on_demand and document is not None:
+                document.legal = LegalTextOnDemand(source, settings.numbering, articles)
         if safety is not None:
             safety += unsafe
         site.problems.extend(problems)
@@ -478,16 +488,17 @@ def forget_parsed() -> None:
     _SAFETY.clear()
 
 
-def load_site(folder: Path, settings: Settings | None = None, progress: ProgressCallback | None = None, law_texts: bool = True) -> Site:
+def load_site(folder: Path, settings: Settings | None = None, progress: ProgressCallback | None = None, law_texts: bool = True, laws_on_demand: bool = False) -> Site:
     """Read and gather the content folder: the one entry point for everyone.
 
     `progress(done, total)` is called as documents are parsed (see progress.py).
     Without `law_texts` (`lawsite check`), laws are parsed for their problems
-    only (see `gather`)."""
+    only; with `laws_on_demand`, their bodies are parsed again when read
+    (see `gather`)."""
     paths = _walk(folder)  # the one walk of the folder, which follows no link
     sources, problems = read_sources(folder, paths)
     unsafe: list[Problem] = []  # hostile input: unsafe URLs, control characters, nesting
-    site = gather(sources, settings or Settings(), content_reader(folder), progress, safety=unsafe, law_texts=law_texts)
+    site = gather(sources, settings or Settings(), content_reader(folder), progress, safety=unsafe, law_texts=law_texts, laws_on_demand=laws_on_demand)
     links = link_problems(folder, paths)
     known = {(p.path, p.code) for p in problems}
     problems += [p for p in links if (p.path, p.code) not in known]
