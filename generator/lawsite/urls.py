@@ -13,7 +13,7 @@ import posixpath
 import re
 import urllib.parse
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Callable, Mapping
 
 
 ASSET_DIR = "assets/lawsite"  # the plugin's scripts and styles in the built site
@@ -90,6 +90,19 @@ def relative_url(from_url: str, to_url: str) -> str:
     return rel + (f"#{fragment}" if fragment else "")
 
 
+def content_target(href: str, src: str) -> tuple[str, str] | None:
+    """What a link written in the content file `src` names inside the content
+    folder: (its content path, the fragment). None for an address elsewhere:
+    with a scheme or host, a site-absolute path, a fragment or query alone.
+    A path that leaves the content folder is returned as it resolves ("../x"):
+    the caller finds no such file."""
+    parts = urllib.parse.urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return None
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(src), urllib.parse.unquote(parts.path)))
+    return path, parts.fragment
+
+
 def with_fragment(url: str, fragment: str = "") -> str:
     return url + (f"#{fragment}" if fragment else "")
 
@@ -132,6 +145,23 @@ class PageLinks:
     def to_url(self, url: str) -> str:
         """A link to any site-relative URL (an asset, a feed)."""
         return relative_url(self.here, url)
+
+    def to_content(self, href: str, src: str, key_of: Callable[[str], str | None]) -> str | None:
+        """The published form of a link written in the content file `src`, as
+        MkDocs makes it for the Markdown it converts: to a page's address for
+        a `.md` file (`key_of` gives its key, None when no page is made of
+        it), to the copied file for any other; None when it names nothing
+        published. An address elsewhere is returned as written."""
+        named = content_target(href, src)
+        if named is None:
+            return href
+        path, fragment = named
+        if path.startswith("../") or path == "..":
+            return None
+        if not path.endswith(".md"):
+            return with_fragment(quote_readable(relative_url(self.here, path), safe="/"), fragment)
+        key = key_of(path)
+        return None if key is None else self.to(key, fragment)
 
     @property
     def absolute(self) -> str:

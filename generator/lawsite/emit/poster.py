@@ -26,7 +26,7 @@ from ..parse.schema import file_name_of
 from ..render.comments import form_href, template_values
 from ..render.i18n import translator
 from ..render.phone import phone_html
-from ..render.inline import InlineRenderer
+from ..render.inline import InlineRenderer, LinkRewriter
 from ..render.legal import banner_context, consultation, permalink, resolver_for
 from ..render.templates import render
 from ..settings import Settings
@@ -165,13 +165,15 @@ def _poster_resolver(document: Document, articles: list[Article], links: PosterL
     return resolve
 
 
-def poster_html(document: Document, settings: Settings, links: PosterLinks, qr: QrCodes | None = None) -> str:
-    """The whole poster page of a draft; its QR codes from `qr` (default: drawn, not kept)."""
+def poster_html(document: Document, settings: Settings, links: PosterLinks, qr: QrCodes | None = None, content_links: LinkRewriter | None = None) -> str:
+    """The whole poster page of a draft; its QR codes from `qr` (default:
+    drawn, not kept); `content_links` rewrite the links written in its text
+    (render/inline.py)."""
     assert document.legal is not None
     t = translator(settings.language)
     articles, _ = poster_articles(document)
     numbering = NUMBERINGS.get(document.numbering)
-    inline = InlineRenderer(_poster_resolver(document, articles, links), numbering)
+    inline = InlineRenderer(_poster_resolver(document, articles, links), numbering, content_links)
     status = consultation(document, settings)
     open_ = status is not None and status.state is not State.CLOSED
     banner = banner_context(status, document, settings) if status else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Callable
 
 from ..consultation import Consultation, consultations
 from ..messages import Text, msg
-from ..model import Document, Kind, Notice, Problem, Source
+from ..model import Document, Kind, Notice, Problem, Severity, Source
 from ..parse.document import parse_document
 from ..parse.frontmatter import Split, split_front_matter
 from ..parse.interpretation import attach_interpretations
@@ -27,6 +28,7 @@ from ..parse.schema import theme_file
 from ..parse.static_files import PHOTO_SUFFIXES, beside, is_page, served_files, static_file_problems
 from ..progress import ProgressCallback
 from ..settings import Settings
+from ..urls import content_target
 from .laws_apart import LegalTextOnDemand, laws_apart, named_laws
 from .ledger import Ledger, build_ledger
 from .tiers import Tiers, tiers_of
@@ -279,6 +281,7 @@ def gather(
     site.problems.extend(poster_problems(list(site.documents.values())))
     site.problems.extend(_attach_notices(site, read_file))
     site.problems.extend(_photo_problems(site, read_file))
+    site.problems.extend(_written_link_problems(site, read_file))
     site.problems.extend(attach_interpretations(site.documents, settings.numbering))
     site.consultations = consultations(site.documents.values(), settings.build_time(), settings.tz)
     return site
@@ -333,6 +336,37 @@ def _check_links(site: Site) -> list[Problem]:
             if target is None or target.kind not in (Kind.DRAFT, Kind.LAW):
                 line = document.front_lines.get(("drafts", index)) or _front_line(document, "drafts")
                 problems.append(Problem(document.path, line, f"drafts[{index}]", msg("unknown-reference.activity-draft", draft_id=draft_id), msg("unknown-reference.activity-draft.hint", known=_known(site, (Kind.DRAFT, Kind.LAW))), code="unknown-reference"))
+    return problems
+
+
+# A Markdown link or image: [text](target "title") or ![alt](<target>).
+_WRITTEN_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
+
+
+def _written_link_problems(site: Site, read_file: ReadFile | None) -> list[Problem]:
+    """Every link written in a draft's, law's or interpretation's text must
+    name a page or file of the content folder (the text is converted by
+    render/inline.py, which rewrites links as MkDocs would, past MkDocs' own
+    check of links). A warning: the page is still built, the link's text
+    without its address."""
+    problems: list[Problem] = []
+    for document in site.documents.values():
+        if document.kind not in (Kind.DRAFT, Kind.LAW, Kind.INTERPRETATION) or "](" not in document.body:
+            continue
+        for match in _WRITTEN_LINK.finditer(document.body):
+            href = match.group(1)
+            named = content_target(href, document.path)
+            if named is None:
+                continue
+            path = named[0]
+            if path == ".." or path.startswith("../"):
+                message = msg("broken-link.outside", href=href)
+            elif path in site.by_path or (not path.endswith(".md") and read_file is not None and isinstance(read_file(path), bytes)):
+                continue
+            else:
+                message = msg("broken-link", href=href, path=path)
+            line = document.body_line + document.body.count("\n", 0, match.start())
+            problems.append(Problem(document.path, line, None, message, msg("broken-link.hint"), Severity.WARNING, code="broken-link"))
     return problems
 
 

@@ -1118,6 +1118,18 @@ MESSAGES: dict[str, Message] = {
         zh="写照片相对于本文件的文件名",
         en="write the photo's file name relative to this file",
     ),
+    "broken-link": Message(
+        zh="链接 `{href}` 指向的文件不存在（查找的是 {path}）",
+        en="the link `{href}` names no file (looked for {path})",
+    ),
+    "broken-link.outside": Message(
+        zh="链接 `{href}` 指向内容文件夹之外",
+        en="the link `{href}` leads out of the content folder",
+    ),
+    "broken-link.hint": Message(
+        zh="写相对于本文件的路径，例如 ../laws/water-protection.md#art_3；网上的地址以 https:// 开头",
+        en="write the path relative to this file, e.g. ../laws/water-protection.md#art_3; an address on the web starts with https://",
+    ),
     "missing-key.add": Message(
         zh="加上 `{key}:`",
         en="add `{key}:`",

@@ -22,6 +22,9 @@ from ..parse.legal import Numbering
 
 # Resolves a reference to an anchor on the same page, or None (no link).
 Resolver = Callable[[Reference], str | None]
+# The published form of a link an editor wrote (`[…](../laws/x.md#art_3)`),
+# None when it names nothing published (urls.PageLinks.to_content).
+LinkRewriter = Callable[[str], str | None]
 
 _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>!|\\~]|https?://|^\s*[-+#>]|^\s*\d+\.\s", re.MULTILINE)
 
@@ -131,16 +134,44 @@ class CrossReferenceProcessor(Treeprocessor):
         return lead, index - start
 
 
-class InlineRenderer:
-    """Renders the text of one document's paragraphs; holds one Markdown instance."""
+class ContentLinkProcessor(Treeprocessor):
+    """Links and images written to content files (`../laws/x.md#art_3`,
+    `images/map.png`) made into the addresses they are published at, as
+    MkDocs does for the Markdown it converts: this text is converted here
+    and reaches the page past MkDocs (finish/stash.py). A link to nothing
+    published keeps its text and loses its address (`check` names it)."""
 
-    def __init__(self, resolve: Resolver, numbering: Numbering):
+    def __init__(self, md: markdown.Markdown, rewrite: LinkRewriter):
+        super().__init__(md)
+        self.rewrite = rewrite
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            attribute = {"a": "href", "img": "src"}.get(element.tag)
+            written = element.get(attribute) if attribute else None
+            if attribute is None or written is None:
+                continue
+            published = self.rewrite(written)
+            if published is None:
+                del element.attrib[attribute]
+            else:
+                element.set(attribute, published)
+
+
+class InlineRenderer:
+    """Renders the text of one document's paragraphs; holds one Markdown
+    instance. `links` rewrites the links written in it (the page's and the
+    file's, see ContentLinkProcessor); without it they stay as written."""
+
+    def __init__(self, resolve: Resolver, numbering: Numbering, links: LinkRewriter | None = None):
         self.resolve = resolve
         self.numbering = numbering
         self.md = markdown.Markdown(extensions=["tables", "sane_lists"])
         # After inline processing (priority 20) so references are found in final
         # text, and before prettify (10) so the new <a> elements are kept tidy.
         self.md.treeprocessors.register(CrossReferenceProcessor(self.md, resolve, numbering), "lawsite_crossref", 15)
+        if links is not None:  # before the cross-references' own links are added
+            self.md.treeprocessors.register(ContentLinkProcessor(self.md, links), "lawsite_content_links", 16)
 
     @staticmethod
     def is_plain(text: str) -> bool:

@@ -33,7 +33,7 @@ from ..parse.legal import NUMBERINGS, ZH_HANS
 from ..settings import Settings
 from ..urls import PageLinks
 from .i18n import translator
-from .inline import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, InlineRenderer
+from .inline import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, InlineRenderer, LinkRewriter
 from .ledger import draft_outcome_context
 from .legal import banner_context, resolver_for
 from .notes import comment_entry
@@ -76,9 +76,18 @@ def commented_document(document: Document | None, site: Site) -> Document | None
     return document
 
 
-def interpretation_page_markdown(document: Document, target: Document, target_href: str, settings: Settings, comments: DraftComments = DraftComments()) -> str:
+def interpretation_page_markdown(
+    document: Document,
+    target: Document,
+    target_href: str,
+    settings: Settings,
+    comments: DraftComments = DraftComments(),
+    links: tuple[LinkRewriter | None, LinkRewriter | None] = (None, None),
+) -> str:
     """The page body: head (what it interprets, the draft's banner), preface,
-    then the sections; stashed whole by the adapter (see the module's docstring)."""
+    then the sections; stashed whole by the adapter (see the module's
+    docstring). `links` rewrite the links written in the interpretation and
+    in the text it quotes (render/inline.py)."""
     interpretation = document.interpretation
     assert interpretation is not None and target.legal is not None
     numbering = NUMBERINGS.get(target.numbering, ZH_HANS)
@@ -89,7 +98,8 @@ def interpretation_page_markdown(document: Document, target: Document, target_hr
         anchor = base_resolve(ref)
         return target_href + anchor if anchor else None
 
-    inline = InlineRenderer(resolve, numbering)
+    inline = InlineRenderer(resolve, numbering, links[0])
+    quoted = InlineRenderer(resolve, numbering, links[1])  # the articles' text: its links are written in the target's file
     by_id = {a.id: a for a in target.legal.articles}
     t = translator(settings.language)
     head = {
@@ -106,7 +116,7 @@ def interpretation_page_markdown(document: Document, target: Document, target_hr
     for section in interpretation.sections:
         blocks.append(_heading(section))
         context = {
-            "articles": [_article(by_id[i], inline, target_href, placed, comments.entries) for i in section.article_ids if i in by_id],
+            "articles": [_article(by_id[i], quoted, target_href, placed, comments.entries) for i in section.article_ids if i in by_id],
             "note_html": _markdown_html(section.body, inline, t),
         }
         blocks.append(render(settings.language, "partials/interpretation_section.html", section=context))

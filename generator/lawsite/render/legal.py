@@ -21,7 +21,7 @@ from ..parse.legal import NUMBERINGS
 from ..settings import Settings
 from .comments import form_href, mailto_href, template_values
 from .i18n import translator
-from .inline import InlineRenderer, sanitize
+from .inline import InlineRenderer, LinkRewriter, sanitize
 from .phone import phone_html
 from .templates import format_date, render
 
@@ -39,6 +39,7 @@ class LegalPage:
     above: Sequence[Any] = ()
     after: Sequence[Any] = ()
     tail: Sequence[Any] = ()
+    links: LinkRewriter | None = None  # the links written in the text, as published from this page
 
 
 def permalink(page_url: str, anchor: str) -> str:
@@ -192,7 +193,7 @@ def legal_page_markdown(document: Document, ctx: LegalPage) -> str:
     assert document.legal is not None
     settings = ctx.settings
     numbering = NUMBERINGS.get(document.numbering)
-    inline = InlineRenderer(resolver_for(document.legal), numbering)
+    inline = InlineRenderer(resolver_for(document.legal), numbering, ctx.links)
     status = consultation(document, settings)
     head = {
         "facts": _facts(document, settings),

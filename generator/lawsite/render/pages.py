@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any, Callable
 
 from ..buttons import fill_buttons
-from ..emit.poster import poster_html, poster_links
+from ..emit.poster import poster_html, poster_links, poster_uri
 from ..emit.qr import QrCodes
 from ..emit.feedback_sheet import feedback_sheet_html, sheet_links
 from ..emit.sign import sign_html, sign_links
@@ -29,6 +29,7 @@ from . import lawnav
 from .accounts import point_accounts_html, yearly_markdown
 from .activities import activities_html, activity_page_markdown
 from .i18n import translator
+from .inline import LinkRewriter
 from .interpretation import draft_comments, interpretation_page_markdown
 from .ledger import contact_point_markdown, directory_markdown, home_ledger_html, notice_page_markdown, statistics_markdown
 from .legal import LegalPage, legal_page_markdown
@@ -81,8 +82,19 @@ def _legal(spec: DocumentPage, page: PageInput) -> Rendered:
     """A draft or law: its parts around the head, every article with its notes."""
     annotated = ArticlePage(page.build.site, page.build.settings, spec.document, page.links)
     parts = page_parts(annotated)
-    ctx = LegalPage(page.build.settings, page.links.absolute, annotate(annotated), parts[Slot.ABOVE], parts[Slot.HEAD], parts[Slot.TAIL])
+    ctx = LegalPage(page.build.settings, page.links.absolute, annotate(annotated), parts[Slot.ABOVE], parts[Slot.HEAD], parts[Slot.TAIL], content_links(page, spec.document.path))
     return Rendered("", legal_page_markdown(spec.document, ctx))
+
+
+def content_links(page: PageInput, src: str) -> LinkRewriter:
+    """The published form of the links written in the content file `src`, on this page."""
+    by_path = page.build.site.by_path
+
+    def key_of(path: str) -> str | None:
+        document = by_path.get(path)
+        return document.id if document is not None else None
+
+    return lambda href: page.links.to_content(href, src, key_of)
 
 
 def _interpretation(spec: DocumentPage, page: PageInput) -> Rendered:
@@ -95,7 +107,8 @@ def _interpretation(spec: DocumentPage, page: PageInput) -> Rendered:
     build = page.build
     draft = ArticlePage(build.site, build.settings, target, build.urls.at(build.urls.url(target.id) or page.here))
     comments = draft_comments(draft, page.links)
-    return Rendered("", interpretation_page_markdown(document, target, target_href, build.settings, comments))
+    links = (content_links(page, document.path), content_links(page, target.path))
+    return Rendered("", interpretation_page_markdown(document, target, target_href, build.settings, comments, links))
 
 
 def _notice(spec: DocumentPage, page: PageInput) -> Rendered:
@@ -158,7 +171,8 @@ def _redline(spec: RedlinePage, page: PageInput) -> Rendered:
 def _poster(spec: PosterPage, page: PageInput) -> Rendered:
     links = poster_links(spec.document, page.build.urls)
     assert links is not None, "a poster is planned only for a draft with a page"
-    return Rendered(poster_html(spec.document, page.build.settings, links, page.build.qr))
+    on_poster = PageInput(page.build, poster_uri(spec.document))
+    return Rendered(poster_html(spec.document, page.build.settings, links, page.build.qr, content_links(on_poster, spec.document.path)))
 
 
 def _sign(spec: SignPage, page: PageInput) -> Rendered:
