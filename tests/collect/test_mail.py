@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from intake.harness import POINT
 from lawsite.model import GENERAL
+from lawsite.render.i18n import translator
 
 from .mails import attachment, basket_mail, body_part, encoded_word, mbox, message, multipart, site_mail, word, write
 
@@ -224,3 +226,39 @@ def test_a_general_comment_in_the_basket(draft, collected, tmp_path: Path) -> No
     body = f"关于《{draft.title}》的意见\r\n\r\n【总体】\r\n整体赞成。\r\n"
     (row,) = collected(write(tmp_path, "m.eml", message(word("意见", "utf-8"), body_part(body)))).rows
     assert row.article == GENERAL and row.cells(draft.id)[3] == "总体"
+
+
+def _point_line(point: str, language: str = "zh") -> str:
+    t = translator(language)
+    return t("basket_body_field", name=t("basket_body_point"), value=point)
+
+
+def test_a_mail_from_a_points_page_is_credited_to_the_point(draft, collected, tmp_path: Path) -> None:
+    """The mail link of a contact point's page (render/point_comments.py,
+    for phones without script): the basket's first line, blank lines to
+    write in, and 联系点：<id>. What is written there is one row without an
+    article, for 整理, credited to the point."""
+    t = translator("zh")
+    body = "\r\n".join((t("basket_body_intro", title=draft.title), "", "小区电动车充电难，希望条例写上。", "", _point_line(POINT)))
+    (row,) = collected(write(tmp_path, "p.eml", message(word(f"征求意见：{draft.title}", "utf-8"), body_part(body)))).rows
+    assert (row.article, row.text, row.point, row.flag("en")) == ("", "小区电动车充电难，希望条例写上。", POINT, "")
+
+
+def test_the_point_line_of_an_article_mail_and_a_basket_is_read_and_never_part_of_the_text(draft, collected, tmp_path: Path) -> None:
+    subject, body = site_mail(draft, "art_1", "建议写明上位法。")
+    (row,) = collected(write(tmp_path, "a.eml", message(word(subject, "utf-8"), body_part(body + "\r\n" + _point_line(POINT))))).rows
+    assert (row.article, row.text, row.point) == ("art_1", "建议写明上位法。", POINT)
+    subject, body = site_mail(draft, "art_2", "")  # written below the link, where the point line is too
+    (row,) = collected(write(tmp_path, "b.eml", message(word(subject, "utf-8"), body_part(body + "\r\n" + _point_line(POINT) + "\r\n写在下面。"), "<b@x>"))).rows
+    assert (row.article, row.text, row.point) == ("art_2", "写在下面。", POINT)
+    subject, body = basket_mail(draft, {"art_3": "同意。"}, name="王五", language="en")
+    rows = collected(write(tmp_path, "c.eml", message(word(subject, "utf-8"), body_part(body + _point_line(POINT, "en") + "\r\n"), "<c@x>"))).rows
+    assert [(r.article, r.text, r.point) for r in rows] == [("art_3", "同意。", POINT)]
+
+
+def test_a_point_the_site_does_not_have_is_kept_and_flagged(draft, collected, tmp_path: Path) -> None:
+    subject, body = site_mail(draft, "art_1", "意见。")
+    result = collected(write(tmp_path, "a.eml", message(word(subject, "utf-8"), body_part(body + "\r\n" + _point_line("no-such-point")))))
+    (row,) = result.rows
+    assert (row.point, "no-such-point" in row.flag("en")) == ("no-such-point", True)
+    assert result.flagged == {"collect-unknown-point": 1}

@@ -2,7 +2,9 @@
 
 Mails the site wrote (an article's mail link, the basket) give one row per
 article, the article recovered from its link (`…#art_12`) or its label;
-any other mail gives one row without an article, for 整理. Quoted replies
+any other mail gives one row without an article, for 整理. A line
+联系点：<id> (a contact point's page and its QR code add it) gives each row
+its point and is not part of the text. Quoted replies
 and signatures are dropped, attachments named (never read), auto-replies
 and second copies of a Message-ID skipped and counted.
 
@@ -30,7 +32,7 @@ from ..messages import Text, msg
 from ..model import Problem, Severity
 from ..parse.notice import resolve_article
 from .table import Collected, Row, Target, iso_day_or_moment
-from .templates import Piece, read_site_mail, subject_articles, tidy
+from .templates import Piece, point_of, read_site_mail, subject_articles, tidy
 from .text import body_lines, decode_bytes, decode_header_value, html_to_text, reply_text, unflowed, without_signature
 
 MAX_MAIL_BYTES = 12 * 1024 * 1024  # a letter with a scanned page or two fits; parsing takes ~8 times its size in memory
@@ -231,10 +233,15 @@ def _decoded(part: Message) -> str:
 def _rows_of(mail: _Mail, raw: RawMail, origin: str, target: Target, into: Collected) -> None:
     key = "mail-" + hashlib.sha256(mail.message_id.encode("utf-8", "surrogateescape")).hexdigest()[:16]
     source = f"{raw.where} {mail.message_id}"
-    site = read_site_mail(mail.lines)
+    point, lines = point_of(mail.lines)
+    site = read_site_mail(lines)
 
     def row(suffix: str, text: str, article: str = "", flags: tuple[Text, ...] = ()) -> Row:
-        return Row(key + suffix, CHANNEL, text, source, article=article, received=mail.received, subject=mail.subject, attachments=mail.attachments, flags=flags)
+        if point and point not in target.points:
+            unknown = msg("collect-unknown-point", point=point)
+            into.flag(Problem(raw.path, raw.line, "point", unknown, msg("collect-unknown-point.hint"), Severity.WARNING, "collect-unknown-point"))
+            flags += (unknown,)
+        return Row(key + suffix, CHANNEL, text, source, article=article, point=point, received=mail.received, subject=mail.subject, attachments=mail.attachments, flags=flags)
 
     if site is not None:
         if " ".join(site.title.split()) != " ".join(target.draft.title.split()):
@@ -248,7 +255,7 @@ def _rows_of(mail: _Mail, raw: RawMail, origin: str, target: Target, into: Colle
             article, flags = _article_of(piece, target, raw, mail, into)
             into.add(row(f"-{n}" if numbered else "", piece.text, article, flags), origin)
         return
-    text = tidy(without_signature(mail.lines))
+    text = tidy(without_signature(lines))
     if not text and not mail.attachments:
         into.skip(Problem(raw.path, raw.line, None, msg("collect-empty.mail", id=mail.message_id), msg("collect-empty.mail.hint"), Severity.WARNING, "collect-empty"))
         return

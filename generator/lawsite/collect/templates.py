@@ -68,6 +68,7 @@ class _Language:
     basket_item: re.Pattern[str]
     basket_link: re.Pattern[str]
     basket_personal: tuple[re.Pattern[str], ...]
+    point: re.Pattern[str]  # 联系点：<id>, which a contact point's page and its QR code add (assets/reader.js)
 
 
 def _whole_line(template: str, groups: dict[str, str]) -> re.Pattern[str]:
@@ -88,12 +89,28 @@ def _language(labels: dict[str, str]) -> _Language:
         basket_item=_whole_line(labels["basket_body_item"], {"label": ANY.format("label")}),
         basket_link=_whole_line(field_of, {"name": re.escape(labels["basket_body_link"]), "value": r"(?P<url>\S+)"}),
         basket_personal=tuple(_whole_line(field_of, {"name": re.escape(labels[key]), "value": ".*"}) for key in ("basket_body_name", "basket_body_contact")),
+        point=_whole_line(field_of, {"name": re.escape(labels["basket_body_point"]), "value": r"(?P<point>\S+)"}),
     )
 
 
 @lru_cache(maxsize=1)
 def _languages() -> tuple[_Language, ...]:
     return tuple(_language(labels) for labels in LANGUAGES.values())
+
+
+def point_of(lines: list[str]) -> tuple[str, list[str]]:
+    """The contact point a mail names on a line of its own (联系点：<id>, in
+    any language of the site: a mail written from a point's page, or after
+    its QR code), and the mail's lines without that line ("" and the lines
+    as they are when it names none)."""
+    point, kept = "", []
+    for line in lines:
+        found = next((m for language in _languages() if (m := language.point.match(line))), None)
+        if found is None:
+            kept.append(line)
+        elif not point:
+            point = found["point"]
+    return point, kept
 
 
 def read_site_mail(lines: list[str]) -> SiteMail | None:
@@ -103,8 +120,12 @@ def read_site_mail(lines: list[str]) -> SiteMail | None:
         for at, line in enumerate(lines):
             if found := language.basket_intro.match(line):
                 pieces = _basket_pieces(language, lines[at + 1:])
-                above = _above(lines, at)
-                return SiteMail(found["title"].strip(), [Piece("", lines=above), *pieces] if above else pieces, True)
+                if above := _above(lines, at):
+                    if pieces and not pieces[0].label:  # and below the first line too
+                        pieces[0].lines = above + [""] + pieces[0].lines
+                    else:
+                        pieces.insert(0, Piece("", lines=above))
+                return SiteMail(found["title"].strip(), pieces, True)
             if found := language.single_intro.match(line):
                 piece = _single_piece(language, found["label"].strip(), lines[at + 1:])
                 above = _above(lines, at)
@@ -135,8 +156,12 @@ def _single_piece(language: _Language, label: str, rest: list[str]) -> Piece:
 
 
 def _basket_pieces(language: _Language, rest: list[str]) -> list[Piece]:
+    """The basket's articles, after what was written before the first of
+    them (a contact point's page writes a mail with no article: all of it
+    is there)."""
+    lead = Piece("")
     pieces: list[Piece] = []
-    current: Piece | None = None
+    current: Piece | None = lead
     for line in rest:
         if item := language.basket_item.match(line):
             current = Piece(item["label"].strip())
@@ -144,11 +169,11 @@ def _basket_pieces(language: _Language, rest: list[str]) -> list[Piece]:
         elif any(p.match(line) for p in language.basket_personal):
             current = None  # name and contact: the end of the articles, and never copied
         elif current is not None and not current.url:
-            if link := language.basket_link.match(line):
+            if current is not lead and (link := language.basket_link.match(line)):
                 current.url = link["url"]
             else:
                 current.lines.append(line)
-    return pieces
+    return [lead, *pieces] if lead.text else pieces
 
 
 def subject_articles(subject: str, draft: Document) -> tuple[str, ...] | None:
