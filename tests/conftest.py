@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,20 @@ def build_site(config_file: Path, site_dir: Path, epoch: int) -> None:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def build_site_as_lawsite_build(config_file: Path, site_dir: Path, epoch: int) -> None:
+    """Build a large site as `lawsite build` does, in its own processes (laws
+    parsed and rendered by one process per CPU, pages compressed beside
+    Pagefind): the same bytes as `build_site` (tests/build/test_parts.py),
+    sooner on two cores."""
+    done = subprocess.run(
+        [sys.executable, "-m", "lawsite", "-f", str(config_file), "build", "-d", str(site_dir)],
+        env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch)},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 import pytest
 
 from browser.conftest import serve
-from conftest import build_site
+from conftest import build_site_as_lawsite_build
 from search.corpus_site import write_corpus_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.corpus]
@@ -34,7 +34,7 @@ def corpus_url(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     folder = tmp_path_factory.mktemp("corpus-site")
     config = write_corpus_project(corpus, folder, LAWS)
     started = time.monotonic()
-    build_site(config, folder / "site", 1_790_000_000)
+    build_site_as_lawsite_build(config, folder / "site", 1_790_000_000)
     print(f"\n{LAWS}-law site with Pagefind built in {time.monotonic() - started:.0f} s")
     assert (folder / "site" / "pagefind" / "pagefind-entry.json").is_file(), "auto picks Pagefind at this size"
     server, url = serve(folder / "site")
