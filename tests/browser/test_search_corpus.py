@@ -5,8 +5,9 @@ A temporary site is generated from the corpus (each law wrapped in
 picks Pagefind at this size), served on 127.0.0.1, and searched in
 Chromium. Every response body from opening the search to the first results
 is summed: Pagefind's UI, its wasm, the index chunks and the fragments of
-the results shown. The figures are printed (run with -s to see them); the
-build takes a few minutes (see benchmarks/search_first_query.py).
+the results shown. The figures are printed (run with -s to see them). The
+site is built as `lawsite build` builds it, in about 30 s on two cores (see
+also benchmarks/search_first_query.py).
 """
 
 from __future__ import annotations
