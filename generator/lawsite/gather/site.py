@@ -10,6 +10,7 @@ import dataclasses
 import functools
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -28,6 +29,7 @@ from ..parse.schema import theme_file
 from ..parse.static_files import PHOTO_SUFFIXES, beside, is_page, served_files, static_file_problems
 from ..progress import ProgressCallback
 from ..settings import Settings
+from ..source_stamps import RACY_NS
 from ..urls import content_target
 from .laws_apart import LegalTextOnDemand, laws_apart, named_laws
 from .ledger import Ledger, build_ledger
@@ -198,16 +200,29 @@ def _read_one(path: Path, rel: str, root: Path) -> tuple[Source | None, Problem 
         return None, Problem(rel, None, None, link[1], msg("link.hint"), code=link[0])
     if not path.is_file():
         return None, None  # a folder named like a Markdown file, a socket…
-    size = path.stat().st_size
+    stat = path.stat()
+    size = stat.st_size
     if size > MAX_FILE_BYTES:
         return None, Problem(rel, None, None, msg("file-too-large", size=size // 1024 // 1024, MAX_FILE_BYTES=MAX_FILE_BYTES // 1024 // 1024), msg("file-too-large.hint"), code="file-too-large")
+    stamp = (stat.st_mtime_ns, size, stat.st_ino)
+    if (kept := _READ.get(str(path))) is not None and kept[0] == stamp:
+        return kept[1], None
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return None, Problem(rel, line, None, msg("not-utf8.content", raw=raw[exc.start], start=exc.start), msg("not-utf8.content.hint"), code="not-utf8")
-    return Source(rel, text.replace("\r\n", "\n").replace("\r", "\n")), None
+    source = Source(rel, text.replace("\r\n", "\n").replace("\r", "\n"))
+    if time.time_ns() - stat.st_mtime_ns > RACY_NS:  # a save in the same clock tick would keep all three (source_stamps.py)
+        _READ[str(path)] = (stamp, source)
+    return source, None
+
+
+# `serve` reads the content folder again on each change: a file whose (mtime,
+# size, inode) are those it had when read, long enough ago to trust, is not
+# read again (a tenth of a second of each change on the corpus).
+_READ: dict[str, tuple[tuple[int, int, int], Source]] = {}
 
 
 # `serve` rebuilds the whole site on each change; unchanged drafts and laws
@@ -520,6 +535,7 @@ def forget_parsed() -> None:
     build that will not be followed by a rebuild."""
     _PARSED.clear()
     _SAFETY.clear()
+    _READ.clear()
 
 
 def load_site(folder: Path, settings: Settings | None = None, progress: ProgressCallback | None = None, law_texts: bool = True, laws_on_demand: bool = False) -> Site:
