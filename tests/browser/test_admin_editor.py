@@ -146,6 +146,8 @@ def test_an_editor_creates_a_draft_that_passes_check(project: tuple[Path, int], 
 
 
 def test_an_editor_changes_a_sample_draft_and_keeps_the_rest(project: tuple[Path, int], chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """On a phone (390 px): Decap's form was 800 px wide at least and
+    scrolled sideways (admin/page.py's PHONE_CSS)."""
     folder, port = project
     editor = Editor(chromium, folder, port, tmp_path_factory.mktemp("admin-site"))
     shutil.rmtree(folder / "content")
@@ -155,9 +157,17 @@ def test_an_editor_changes_a_sample_draft_and_keeps_the_rest(project: tuple[Path
     before = yaml.safe_load(before_text.split("---\n")[1])
     page = editor.page
     try:
+        page.set_viewport_size({"width": 390, "height": 844})
         page.reload()
         page.get_by_role("link", name=before["title"]).click()
-        page.get_by_label("审议阶段 (可选)", exact=True).fill("二审稿（修改）")
+        stage = page.get_by_label("审议阶段 (可选)", exact=True)
+        stage.fill("二审稿（修改）")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the phone
+        assert stage.bounding_box()["x"] + stage.bounding_box()["width"] <= 390
+        publish = page.get_by_role("button", name="发布").first.bounding_box()
+        assert publish is not None and publish["x"] + publish["width"] <= 390
+        page.get_by_label("标题", exact=True).scroll_into_view_if_needed()
+        page.screenshot(path=str(SCREENSHOTS / "admin-draft-phone.png"))
         editor.publish_and_wait(written, written.stat().st_mtime)
     finally:
         editor.close()

@@ -39,6 +39,19 @@ def admin_policy(settings: AdminSettings) -> str:
     ))
 
 
+# Decap's editor and its toolbar have a minimum width of 800 px, so on a
+# phone the whole form scrolled sideways. Its styles are CSS-in-JS, with
+# class names that end in the component's name (css-hn3jn7-EditorContainer):
+# matched by that name, narrower screens get a form as wide as the screen.
+PHONE_CSS = (
+    "@media (max-width: 799px) {"
+    " [class*=-EditorContainer], [class*=-ToolbarContainer] { min-width: 0 !important; }"
+    " [class*=-ToolbarContainer] { height: auto !important; min-height: 66px; flex-wrap: wrap; }"
+    " [class*=-ControlPaneContainer] { max-width: 100% !important; }"
+    " }"
+)
+
+
 def admin_page(settings: AdminSettings, site_name: str, site_language: str = "zh") -> str:
     lang = language(site_language)
     title = f"{msg('admin.title').render(lang)} · {site_name}" if site_name else msg("admin.title").render(lang)
@@ -53,6 +66,7 @@ def admin_page(settings: AdminSettings, site_name: str, site_language: str = "zh
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
 <link href="{CONFIG}" type="text/yaml" rel="cms-config-url">
+<style>{PHONE_CSS}</style>
 </head>
 <body>
 <noscript>{html.escape(msg("admin.noscript").render(lang))}</noscript>
