@@ -181,7 +181,7 @@ LABELS: dict[str, str] = {
     "intake_js_basket_nothing": "Write a comment in the basket first, then send it.",
 
     # --- the 长辈模式 switch and the copy-link buttons; shown by reader.js through i18n.js (SCRIPT_LABELS)
-    "elder_mode": "Large print",
+    "elder_mode": "Senior mode",  # 长辈模式: large type, plain colours and read-aloud, not print
     "copy_link": "Copy link",
     "copied": "Copied",
     "copy_fallback": "Press and hold the link below to copy it",
