@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import yaml
 
@@ -38,12 +38,14 @@ from .messages import Text, msg
 from .model import GENERAL, Document, Outcome, Problem
 from .numerals import MAX_COUNT_DIGITS, whole_number
 from .parse.frontmatter import shortened
-from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, csv_rows, decode_csv, header_faults, normalise, resolve_article
+from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, OUTCOME_ALIASES, csv_rows, decode_csv, header_faults, normalise, resolve_article
+from .worksheet_layout import OUTCOMES
 
 if TYPE_CHECKING:
     from .review import Undecided
 
-COLUMNS = ("article", "from", "text", "count")
+COLUMNS = ("article", "from", "text", "count", "outcome", "reason")  # the last three may be left out
+NEEDS_REASON = (Outcome.PARTLY, Outcome.NOT_ADOPTED, Outcome.NOTED)  # as on the worksheet (review.py)
 MAX_LISTED = 50  # undecided groups named one by one, in the terminal and the notice's body
 
 
@@ -154,16 +156,35 @@ def _row(row: dict[str, str], complete: bool, path: str, line: int, draft: Docum
     count = whole_number(count_text)
     if count is None or count < 1:
         report("count", msg("bad-number.tally", MAX_COUNT_DIGITS=MAX_COUNT_DIGITS, count_text=shortened(repr(count_text))), msg("bad-number.tally.hint"), "bad-number")
-    if len(result.problems) > problems_before or article is None:
+    outcome, reason = _outcome(row.get("outcome", ""), row.get("reason") or None, report)
+    if len(result.problems) > problems_before or article is None or outcome is None:
         return
     key = (article, normalise(row["text"]), row["from"])
-    entry = merged.setdefault(key, Entry(article, row["from"], row["text"], 0))
+    entry = merged.setdefault(key, Entry(article, row["from"], row["text"], 0, outcome=outcome, reason=reason))
+    if entry.rows and (entry.outcome, entry.reason) != (outcome, reason):
+        report("outcome", msg("tally-outcome-differs", first=entry.rows[0]), msg("tally-outcome-differs.hint"), "tally-outcome-differs")
+        return
     entry.count += count
     entry.rows.append(line)
     if row.get("point") == row["from"]:
         result.forwarded[row["from"]] += count
     if row.get("id") and row["id"] not in entry.ids:  # the collect table's: a receipt, a mail's hash …
         entry.ids.append(row["id"])
+
+
+def _outcome(written: str, reason: str | None, report: Callable[[str | None, Text, Text, str], None]) -> tuple[Outcome | None, str | None]:
+    """A row's outcome (pending when left empty) and reason; None when the
+    outcome is not one, or wants a reason the row does not give (reported)."""
+    value = written.strip()
+    outcome = Outcome.PENDING if not value else OUTCOMES.get(value) or OUTCOME_ALIASES.get(value)
+    if outcome is None and value.lower().replace("_", "-").replace(" ", "-") in {o.value for o in Outcome}:
+        outcome = Outcome(value.lower().replace("_", "-").replace(" ", "-"))
+    if outcome is None:
+        report("outcome", msg("tally-unknown-outcome", value=shortened(value)), msg("tally-unknown-outcome.hint"), "unknown-outcome")
+    elif outcome in NEEDS_REASON and reason is None:
+        report("reason", msg("sheet-missing-reason", outcome=value), msg("sheet-missing-reason.hint"), "missing-reason")
+        return None, None
+    return outcome, reason
 
 
 def _from_collected(row: dict[str, str]) -> dict[str, str]:

@@ -206,3 +206,32 @@ def test_tally_help_names_its_columns_and_the_header_row(capsys: pytest.CaptureF
     for column in ("组", "建议条文", "意见样例", "处理结果", "理由", "意见分组", "全部意见"):
         assert column in help_text
     assert "部分采纳、未采纳、留作研究必须写理由" in help_text and "--force" in help_text
+
+
+def test_outcomes_and_reasons_already_decided_are_kept_in_english_or_chinese_headers() -> None:
+    """A liaison's table with 处理结果 and 理由 filled in for some rows: those
+    are kept, the rest stay pending; checked as the worksheet's are."""
+    english = "article,from,text,count,outcome,reason\n第二条,网民,建议扩大适用范围。,2,adopted,\n第三条,网民,建议明确施行日期,,未采纳,上位法已有规定\n总体,网民,尽快出台！,,,\n"
+    chinese = english.replace("article,from,text,count,outcome,reason", "条文,来源,意见,条数,处理结果,理由")
+    for table in (english, chinese):
+        result = tally_comments(table.encode(), "c.csv", draft())
+        assert result.problems == []
+        assert [(e.article, e.outcome, e.reason) for e in result.entries] == [
+            (GENERAL, Outcome.PENDING, None), ("art_2", Outcome.ADOPTED, None), ("art_3", Outcome.NOT_ADOPTED, "上位法已有规定")]
+    written = skeleton(draft(), tally_comments(english.encode(), "c.csv", draft()), "d1-feedback")
+    assert "outcome: not-adopted" in written and "reason: 上位法已有规定" in written and "outcome: adopted" in written
+
+
+@pytest.mark.parametrize(
+    ("rows", "code", "field", "line"),
+    [
+        ("第二条,网民,x,,通过,\n", "unknown-outcome", "outcome", 2),
+        ("第二条,网民,x,,partly,\n", "missing-reason", "reason", 2),
+        ("第二条,网民,x,,noted,研究\n第二条,网民,x,,adopted,\n", "tally-outcome-differs", "outcome", 3),
+    ],
+)
+def test_an_outcome_that_is_wrong_lacks_a_reason_or_disagrees_is_reported_by_row(rows: str, code: str, field: str, line: int) -> None:
+    result = tally_comments(("article,from,text,count,outcome,reason\n" + rows).encode(), "c.csv", draft())
+    assert [(p.code, p.field, p.line) for p in result.problems] == [(code, field, line)]
+    if code == "tally-outcome-differs":
+        assert "row 2" in result.problems[0].message.render("en")

@@ -295,10 +295,10 @@ MESSAGES: dict[str, Message] = {
     "cli.tally.file": Message(
         zh=("FILE.xlsx：lawsite sort 写出的工作表，“意见分组”表每组一行，读取 组、建议条文、意见样例、处理结果（采纳、部分采纳、未采纳、留作研究）和 理由 列，"
             "部分采纳、未采纳、留作研究必须写理由，处理结果留空的组列出但不写入；各组的意见编号和来源取自“全部意见”表（id、group、channel、point、from、count 列）。"
-            "FILE.csv：第一行必须是表头，每行一条意见，列为 article,from,text[,count]，或收集格式 id,channel,point,article,text,received,…；UTF-8（带不带 BOM 均可）或 GBK 编码"),
+            "FILE.csv：第一行必须是表头，每行一条意见，列为 article,from,text[,count][,outcome,reason]（已定的处理结果和理由照抄，留空的为待处理），或收集格式 id,channel,point,article,text,received,…；UTF-8（带不带 BOM 均可）或 GBK 编码"),
         en=("FILE.xlsx: the worksheet `lawsite sort` writes; on its sheet 意见分组, one row per group, the columns 组, 建议条文, 意见样例, 处理结果 (采纳, 部分采纳, 未采纳, 留作研究) and 理由 are read; "
             "部分采纳, 未采纳 and 留作研究 need a 理由, groups without an outcome are listed and left out; each group's ids and sources come from the sheet 全部意见 (columns id, group, channel, point, from, count). "
-            "FILE.csv: a header row first, then one row per comment, columns article,from,text[,count], or the collect format id,channel,point,article,text,received,…; UTF-8 (with or without BOM) or GBK"),
+            "FILE.csv: a header row first, then one row per comment, columns article,from,text[,count][,outcome,reason] (an outcome decided is kept with its reason, an empty one is pending), or the collect format id,channel,point,article,text,received,…; UTF-8 (with or without BOM) or GBK"),
     ),
     "cli.tally.force": Message(
         zh="草案已有说明时，用这次的结果替换它（同一文件、同一 id）",

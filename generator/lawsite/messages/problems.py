@@ -1130,6 +1130,22 @@ MESSAGES: dict[str, Message] = {
         zh="写相对于本文件的路径，例如 ../laws/water-protection.md#art_3；网上的地址以 https:// 开头",
         en="write the path relative to this file, e.g. ../laws/water-protection.md#art_3; an address on the web starts with https://",
     ),
+    "tally-unknown-outcome": Message(
+        zh="处理结果“{value}”不是采纳、部分采纳、未采纳、留作研究之一",
+        en="the outcome {value} is none of adopted, partly, not-adopted, noted",
+    ),
+    "tally-unknown-outcome.hint": Message(
+        zh="写 采纳、部分采纳、未采纳 或 留作研究（也可写 adopted、partly、not-adopted、noted）；尚未决定的留空",
+        en="write adopted, partly, not-adopted or noted (or 采纳, 部分采纳, 未采纳, 留作研究); leave it empty while undecided",
+    ),
+    "tally-outcome-differs": Message(
+        zh="与第 {first} 行是同一条意见，处理结果或理由却不同",
+        en="the same comment as row {first}, with another outcome or reason",
+    ),
+    "tally-outcome-differs.hint": Message(
+        zh="同一来源对同一条的相同意见合并为一条，只能有一个处理结果和理由：改成一致",
+        en="the same comment from the same source on the same article is merged into one, with one outcome and reason: make them agree",
+    ),
     "missing-key.add": Message(
         zh="加上 `{key}:`",
         en="add `{key}:`",
@@ -1595,8 +1611,8 @@ MESSAGES: dict[str, Message] = {
         en="write the suggestion itself",
     ),
     "tally-header.hint": Message(
-        zh="表头行为 article,from,text,count（count 可以省略），或收集格式的 id,channel,point,article,text,received",
-        en="the header row is article,from,text,count (count may be left out), or the collect format's id,channel,point,article,text,received",
+        zh="表头行为 article,from,text,count,outcome,reason（后三列可以省略），或收集格式的 id,channel,point,article,text,received",
+        en="the header row is article,from,text,count,outcome,reason (the last three may be left out), or the collect format's id,channel,point,article,text,received",
     ),
     "tally.article": Message(
         zh="  {label}\t{comments} 件意见，{entries}",
