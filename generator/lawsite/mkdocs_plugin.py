@@ -42,7 +42,7 @@ from .admin.config import BACKENDS as ADMIN_BACKENDS
 from .admin.config import AdminSettings, editor_config
 from .admin.page import CONFIG as ADMIN_CONFIG
 from .admin.page import FOLDER as ADMIN_FOLDER
-from .admin.page import admin_page
+from .admin.page import PHONE_CSS, PHONE_STYLESHEET, admin_page
 from .compat import require_supported_engine
 from .emit import feeds
 from .emit import poster as posters
@@ -340,6 +340,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         editor = _editor_yaml(settings, content, self.settings.language, points)
         files.append(File.generated(config, f"{ADMIN_FOLDER}/index.html", content=admin_page(settings, config.site_name or "", self.settings.language)))
         files.append(File.generated(config, f"{ADMIN_FOLDER}/{ADMIN_CONFIG}", content=editor))
+        files.append(File.generated(config, f"{ADMIN_FOLDER}/{PHONE_STYLESHEET}", content=PHONE_CSS))
         for path in vendored:
             files.append(File.generated(config, f"{ADMIN_FOLDER}/{path.name}", abs_src_path=str(path)))
 
