@@ -37,7 +37,7 @@ from .collect.table import source_of
 from .messages import Text, msg
 from .model import Document, Outcome, Problem, Severity
 from .numerals import whole_number
-from .parse.notice import OUTCOME_ALIASES, resolve_article
+from .parse.notice import named_outcome, resolve_article
 from .worksheet_layout import COMMENT_SHEET, GENERAL_LABEL, GROUP_COLUMNS, GROUP_SHEET, NONE_LABEL, OUTCOMES
 
 MAX_ROWS = 200_000  # of one sheet: twice the 100,000 comments `sort` is made for
@@ -305,9 +305,7 @@ def _group(number: int, cell: dict[str, str], columns: dict[str, int], members: 
 def _outcome(written: str, report: Any) -> Outcome | None:
     """The outcome a 处理结果 cell names; None when it is empty, 待处理, or wrong (reported)."""
     value = written.strip()
-    outcome = OUTCOMES.get(value) or OUTCOME_ALIASES.get(value)
-    if outcome is None and value.lower() in {o.value for o in Outcome}:
-        outcome = Outcome(value.lower())
+    outcome = named_outcome(value)
     if outcome is Outcome.PENDING or (not value):
         return None
     if outcome is None:

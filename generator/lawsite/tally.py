@@ -38,8 +38,7 @@ from .messages import Text, msg
 from .model import GENERAL, Document, Outcome, Problem
 from .numerals import MAX_COUNT_DIGITS, whole_number
 from .parse.frontmatter import shortened
-from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, OUTCOME_ALIASES, csv_rows, decode_csv, header_faults, normalise, resolve_article
-from .worksheet_layout import OUTCOMES
+from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, csv_rows, decode_csv, header_faults, named_outcome, normalise, resolve_article
 
 if TYPE_CHECKING:
     from .review import Undecided
@@ -176,9 +175,7 @@ def _outcome(written: str, reason: str | None, report: Callable[[str | None, Tex
     """A row's outcome (pending when left empty) and reason; None when the
     outcome is not one, or wants a reason the row does not give (reported)."""
     value = written.strip()
-    outcome = Outcome.PENDING if not value else OUTCOMES.get(value) or OUTCOME_ALIASES.get(value)
-    if outcome is None and value.lower().replace("_", "-").replace(" ", "-") in {o.value for o in Outcome}:
-        outcome = Outcome(value.lower().replace("_", "-").replace(" ", "-"))
+    outcome = named_outcome(value) if value else Outcome.PENDING
     if outcome is None:
         report("outcome", msg("tally-unknown-outcome", value=shortened(value)), msg("tally-unknown-outcome.hint"), "unknown-outcome")
     elif outcome in NEEDS_REASON and reason is None:

@@ -19,7 +19,6 @@ pytestmark = pytest.mark.browser
 # Decap looks for decap-server (`admin: local:`) when the editor is served
 # from localhost or 127.0.0.1, as here, and never on the published site: a
 # refused connection to it is the editor finding no local server.
-LOCAL_BACKEND = LOCAL_PROXY
 QUIET_MS = 100  # no request started or still under way for this long: the page is done
 LONGEST_MS = 10_000
 
@@ -54,7 +53,7 @@ class Requests:
 
 
 def _no_local_server(request: Any) -> bool:
-    return request.url.startswith(LOCAL_BACKEND) and "ERR_CONNECTION_REFUSED" in (request.failure or "")
+    return request.url.startswith(LOCAL_PROXY) and "ERR_CONNECTION_REFUSED" in (request.failure or "")
 
 
 def test_no_page_fails_a_request_throws_or_breaks_the_policy(chromium: Any, sample_site: Path, sample_url: str) -> None:

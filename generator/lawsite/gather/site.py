@@ -205,7 +205,7 @@ def _read_one(path: Path, rel: str, root: Path) -> tuple[Source | None, Problem 
     if size > MAX_FILE_BYTES:
         return None, Problem(rel, None, None, msg("file-too-large", size=size // 1024 // 1024, MAX_FILE_BYTES=MAX_FILE_BYTES // 1024 // 1024), msg("file-too-large.hint"), code="file-too-large")
     stamp = (stat.st_mtime_ns, size, stat.st_ino)
-    if (kept := _READ.get(str(path))) is not None and kept[0] == stamp:
+    if (kept := _KEPT_SOURCES.get(str(path))) is not None and kept[0] == stamp:
         return kept[1], None
     raw = path.read_bytes()
     try:
@@ -215,14 +215,14 @@ def _read_one(path: Path, rel: str, root: Path) -> tuple[Source | None, Problem 
         return None, Problem(rel, line, None, msg("not-utf8.content", raw=raw[exc.start], start=exc.start), msg("not-utf8.content.hint"), code="not-utf8")
     source = Source(rel, text.replace("\r\n", "\n").replace("\r", "\n"))
     if time.time_ns() - stat.st_mtime_ns > RACY_NS:  # a save in the same clock tick would keep all three (source_stamps.py)
-        _READ[str(path)] = (stamp, source)
+        _KEPT_SOURCES[str(path)] = (stamp, source)
     return source, None
 
 
 # `serve` reads the content folder again on each change: a file whose (mtime,
 # size, inode) are those it had when read, long enough ago to trust, is not
 # read again (a tenth of a second of each change on the corpus).
-_READ: dict[str, tuple[tuple[int, int, int], Source]] = {}
+_KEPT_SOURCES: dict[str, tuple[tuple[int, int, int], Source]] = {}
 
 
 # `serve` rebuilds the whole site on each change; unchanged drafts and laws
@@ -535,7 +535,7 @@ def forget_parsed() -> None:
     build that will not be followed by a rebuild."""
     _PARSED.clear()
     _SAFETY.clear()
-    _READ.clear()
+    _KEPT_SOURCES.clear()
 
 
 def load_site(folder: Path, settings: Settings | None = None, progress: ProgressCallback | None = None, law_texts: bool = True, laws_on_demand: bool = False) -> Site:

@@ -344,15 +344,23 @@ def _label_id(label: str) -> str | None:
     return article_id(head.number, head.sub)
 
 
+def named_outcome(written: str) -> Outcome | None:
+    """The outcome a notice's field or a table's cell names: its value as
+    written or loosely (`not_adopted`, `Not Adopted`) or a Chinese word
+    (OUTCOME_ALIASES); None when it names none. The one reading of an
+    outcome for notices, `tally`'s CSV and the reviewed worksheet."""
+    raw = written.strip()
+    lowered = raw.lower().replace("_", "-").replace(" ", "-")
+    return Outcome(lowered) if lowered in {o.value for o in Outcome} else OUTCOME_ALIASES.get(raw)
+
+
 def _outcome(item: _Item, checker: _Checker) -> Outcome | None:
     raw = _text(item.data.get("outcome"))
     if raw is None:
         return None
+    if (outcome := named_outcome(raw)) is not None:
+        return outcome
     lowered = raw.lower().replace("_", "-").replace(" ", "-")
-    if lowered in {o.value for o in Outcome}:
-        return Outcome(lowered)
-    if raw in OUTCOME_ALIASES:
-        return OUTCOME_ALIASES[raw]
     choices = [o.value for o in Outcome]
     checker.report(item, "outcome", msg("unknown-outcome", raw=raw), msg("unknown-outcome.hint", outcomes=", ".join(choices), suggestion=_did_you_mean(lowered, choices + list(OUTCOME_ALIASES))), code="unknown-outcome")
     return None
