@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lawsite.emit.qr import CACHE_DIR
+
 REPO = Path(__file__).resolve().parents[2]
 WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
 GITLAB = REPO / ".gitlab-ci.yml"
@@ -77,7 +79,7 @@ def test_gitlab_schema_check_would_catch_a_mistake(tmp_path):
 
 def test_every_action_is_pinned_to_a_commit_with_its_tag_noted():
     lines = [line for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if "uses:" in line]
-    assert len(lines) == 6
+    assert len(lines) == 7
     for line in lines:
         ref, _, comment = line.split("uses:", 1)[1].partition("#")
         assert PINNED.match(ref.strip()), line
@@ -110,6 +112,23 @@ def test_gitlab_stages_report_and_pages():
     assert "Pipeline schedules" in GITLAB.read_text(encoding="utf-8")
 
 
+def test_both_pipelines_keep_the_build_cache_between_runs():
+    """The folder lawsite keeps its cache in (README: The build cache) is the
+    one each CI keeps: without it every published build is a first build."""
+    steps = {s["name"]: s for s in github()["jobs"]["build"]["steps"]}
+    kept = steps["Keep the build cache"]
+    assert kept["uses"].startswith("actions/cache@")
+    assert kept["with"]["path"] == CACHE_DIR.as_posix()
+    assert "hashFiles('mkdocs.yml', 'content/**'" in kept["with"]["key"]
+    assert kept["with"]["restore-keys"].strip() == "lawsite-${{ runner.os }}-"  # a changed site starts from the last cache
+    names = list(steps)
+    assert names.index("Keep the build cache") < names.index("Build site")
+    caches = {entry["key"]: entry for entry in gitlab()["build"]["cache"]}
+    assert caches["lawsite-$CI_COMMIT_REF_SLUG"]["paths"] == [CACHE_DIR.as_posix()]
+    assert caches["lawsite-$CI_COMMIT_REF_SLUG"]["fallback_keys"] == ["lawsite-$CI_DEFAULT_BRANCH"]
+    assert caches["pip-$CI_COMMIT_REF_SLUG"]["paths"] == [".cache/pip"]  # the build job's own cache replaces the default's
+
+
 # --- the same steps, here ---------------------------------------------------------------
 
 
@@ -136,6 +155,9 @@ def test_github_steps_run_locally(site_copy):
     deployed = site_copy / steps["Upload Pages artefact"]["with"]["path"]
     assert (deployed / "index.html").is_file() and (deployed / "404.html").is_file()
     assert (deployed / "guide" / "index.html").is_file()
+    kept = site_copy / steps["Keep the build cache"]["with"]["path"]  # what the next run restores
+    assert {"compressed", "search"} <= {p.name for p in kept.iterdir()}
+    assert any((kept / "search").iterdir()) and any((kept / "compressed").iterdir())
 
 
 def test_gitlab_jobs_run_locally(site_copy):
