@@ -1,5 +1,5 @@
-"""Precompression in worker processes writes what one process writes, and a
-machine-made page (above LARGE_BYTES) is gzipped at the faster level."""
+"""Precompression in worker processes writes what one process writes, and
+each copy holds its file, compressed at the levels compress.py names."""
 
 from __future__ import annotations
 
@@ -32,14 +32,13 @@ def test_workers_write_the_same_files(tmp_path, monkeypatch):
     assert _written(alone) == _written(shared)
 
 
-def test_a_large_page_is_gzipped_faster(tmp_path, monkeypatch):
-    monkeypatch.setattr(compress, "LARGE_BYTES", 10_000)
+def test_each_copy_holds_its_file_at_the_named_levels(tmp_path):
     site = _site(tmp_path / "site", 1)
     large = site / "large.html"
     large.write_text("<p>第二条　内容。</p>" * 2_000, encoding="utf-8")
     compress.precompress(site)
-    best, other = b"\x02", b"\x00"  # gzip's XFL header byte: level 9, or another level
-    assert (site / "p0" / "index.html.gz").read_bytes()[8:9] == best
-    gz = (site / "large.html.gz").read_bytes()
-    assert gz[8:9] == other and gzip.decompress(gz) == large.read_bytes()
-    assert brotli.decompress((site / "large.html.br").read_bytes()) == large.read_bytes()
+    for page in (site / "p0" / "index.html", large):
+        gz, br = page.with_name(page.name + ".gz").read_bytes(), page.with_name(page.name + ".br").read_bytes()
+        assert gzip.decompress(gz) == page.read_bytes() == brotli.decompress(br)
+        assert gz == gzip.compress(page.read_bytes(), compresslevel=compress.GZIP_LEVEL, mtime=0)
+        assert br == brotli.compress(page.read_bytes(), quality=compress.BROTLI_QUALITY)

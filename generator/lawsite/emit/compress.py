@@ -31,26 +31,26 @@ TEXT_SUFFIXES = frozenset((".html", ".css", ".js", ".mjs", ".json", ".xml", ".sv
 PARALLEL_FROM = 200  # files; fewer are compressed here
 COMPRESSED_CACHE = "compressed"  # the folder of CompressedCache in the build cache (.cache/lawsite/)
 MIN_BYTES = 512  # below this the saving is not worth a file (and a request header is larger)
-GZIP_LEVEL = 9
-# Above this size a page is machine-made (a poster of thousands of articles):
-# gzip's level 9 took 6.7 CPU s on a 10,000-article poster (23 MB), level 6
-# 0.7 s for an 18 % larger .gz (the .br, which browsers prefer, is smaller still).
-LARGE_BYTES = 4 * 1024 * 1024
-GZIP_LEVEL_LARGE = 6
-# Brotli's quality 11 is ~20x slower than 9 for a few per cent: 9 keeps a
-# 1,564-law build's compression within seconds, not minutes.
-BROTLI_QUALITY = 9
+# Levels chosen on the 1,564-law corpus (132 MB of text; CPU s of one core):
+# gzip 9 took 3.7 s for 31.60 MB, 6 2.9 s for 31.74 MB (+0.4 %); brotli 9
+# 5.0 s for 27.19 MB, 5 3.1 s for 27.88 MB (+2.5 %; 11 is ~20x slower than 9).
+# Compressing is a sixth of a first build's CPU, the bytes a reader saves are
+# a few hundred per page.
+# On a machine-made page gzip 9 is slower still: 6.7 s on a 10,000-article
+# poster (23 MB), level 6 0.7 s.
+GZIP_LEVEL = 6
+BROTLI_QUALITY = 5
 # Brotli allocates its window and hash tables afresh for every file (tens of
 # MB at quality 9), which glibc maps and unmaps each time: on the corpus, 1.8
 # million page faults for 300 pages, three times the compressing itself in
 # system time. Kept in the heap while compressing, the same memory serves
 # every file (`_memory_kept`). glibc's own defaults, restored afterwards.
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # malloc.h
-_KEPT_BYTES = 64 * 1024 * 1024  # above brotli's largest block at quality 9 (32 MB was not)
+_KEPT_BYTES = 64 * 1024 * 1024  # above brotli's largest block at quality 9 (32 MB was not), so at 5 too
 _GLIBC_DEFAULT_BYTES = 128 * 1024
 # What a compressed copy depends on besides the file: a change here (or in
 # zlib or brotli) leaves the kept copies unused, and the next build drops them.
-COMPRESSION = f"gzip {GZIP_LEVEL}, {GZIP_LEVEL_LARGE} above {LARGE_BYTES}, zlib {zlib.ZLIB_RUNTIME_VERSION}; brotli {BROTLI_QUALITY}, {getattr(brotli, '__version__', '')}; 1"
+COMPRESSION = f"gzip {GZIP_LEVEL}, zlib {zlib.ZLIB_RUNTIME_VERSION}; brotli {BROTLI_QUALITY}, {getattr(brotli, '__version__', '')}; 1"
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def _compress_all(paths: list[Path], cache: Path | None = None) -> Compressed:
 
 
 def _compressed(data: bytes) -> tuple[bytes, bytes]:
-    gz = gzip.compress(data, compresslevel=GZIP_LEVEL if len(data) <= LARGE_BYTES else GZIP_LEVEL_LARGE, mtime=0)
+    gz = gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
     return gz, brotli.compress(data, quality=BROTLI_QUALITY)
 
 
