@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from lawsite.emit.qr import CACHE_DIR
 
 REPO = Path(__file__).resolve().parents[2]

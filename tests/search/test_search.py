@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import os
 import json
+import os
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import build_site
 from lawsite.emit import search
 
@@ -207,19 +208,72 @@ def test_a_bundle_that_pagefind_cut_short_fails_the_index(tmp_path: Path, monkey
     Pagefind leaves it) must fail the build rather than publish a search
     that finds nothing."""
     (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
-    real_run = search.subprocess.run
 
-    def truncating_run(command: list[str], **kwargs: object) -> object:
-        done = real_run(command, **kwargs)
-        bundle = Path(command[command.index("--output-path") + 1])
-        (bundle / "pagefind-entry.json").write_text("", encoding="utf-8")
-        return done
+    class Truncating(subprocess.Popen):  # type: ignore[type-arg]
+        def wait(self, timeout: float | None = None) -> int:
+            code = super().wait(timeout)
+            if "--output-path" in self.args:
+                bundle = Path(self.args[self.args.index("--output-path") + 1])
+                (bundle / "pagefind-entry.json").write_text("", encoding="utf-8")
+            return code
 
-    monkeypatch.setattr(search.subprocess, "run", truncating_run)
+    monkeypatch.setattr(search.subprocess, "Popen", Truncating)
     result = search.index_site(tmp_path)
     assert result.page_count == 0
     assert [p.code for p in result.problems] == ["search-index"]
     assert "unreadable bundle" in result.problems[0].message.render("en")
+
+
+def test_the_next_shard_is_written_while_pagefind_indexes_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One Pagefind at a time, but never waited for before the next shard's
+    pages are trimmed and written: the search phase's second core."""
+    monkeypatch.setattr(search, "SHARD_BYTES", 6_000)
+    site = tmp_path / "site"
+    build_site(_laws_project(tmp_path, 8), site, EPOCH)
+    events: list[str] = []
+    write, start, result = search._write_shards, search._run_pagefind, search._PagefindRun.result
+
+    def written(*args: object) -> Iterator[tuple[int, int, str]]:
+        for number, shard in enumerate(write(*args), start=1):  # type: ignore[arg-type]
+            events.append(f"written {number}")
+            yield shard
+
+    def started(exe: Path, source: Path, bundle: Path, pages: int) -> search._PagefindRun:
+        events.append(f"start {source.name}")
+        return start(exe, source, bundle, pages)
+
+    def finished(run: search._PagefindRun) -> object:
+        assert sum(e.startswith("start") for e in events) == sum(e.startswith("finish") for e in events) + 1  # one at a time
+        events.append(f"finish {run.bundle.name}")
+        return result(run)
+
+    monkeypatch.setattr(search, "_write_shards", written)
+    monkeypatch.setattr(search, "_run_pagefind", started)
+    monkeypatch.setattr(search._PagefindRun, "result", finished)
+    indexed = search.index_site(site)
+    assert indexed.problems == [] and indexed.shards >= 3
+    assert events[:5] == ["written 1", "start 1", "written 2", "finish pagefind", "start 2"]
+    assert events[-1] == f"finish pagefind-{indexed.shards}"
+
+
+def test_a_shard_that_cannot_be_written_stops_the_pagefind_run_under_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "SHARD_BYTES", 6_000)
+    site = tmp_path / "site"
+    build_site(_laws_project(tmp_path, 8), site, EPOCH)
+    runs: list[search._PagefindRun] = []
+    start, view = search._run_pagefind, search.index_view
+    monkeypatch.setattr(search, "_run_pagefind", lambda *args: runs.append(start(*args)) or runs[-1])
+
+    def failing_view(html: str) -> str | None:
+        if runs:
+            raise OSError("disk full")
+        return view(html)
+
+    monkeypatch.setattr(search, "index_view", failing_view)
+    with pytest.raises(OSError, match="disk full"):
+        search.index_site(site)
+    assert len(runs) == 1 and runs[0].process.returncode is not None  # ended, not left running
+    assert runs[0].output.closed
 
 
 def _fragments_in(bundle: Path) -> list[dict]:

@@ -29,10 +29,10 @@ import signal
 import subprocess
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import IO, Callable, Iterator
 
 from ..gather.site import Site
 from ..messages import Text, msg
@@ -239,10 +239,11 @@ def index_site(site_dir: Path, shard_bytes: int | None = None, progress: Progres
     browser merges into one search.
 
     Pages are read, trimmed and written to a scratch folder one at a time,
-    so this process holds no more than one page either. `progress(done,
-    total)` is called with pages after each shard. With a `cache` folder, a
-    shard whose trimmed pages an earlier build indexed is not indexed again
-    (`ShardCache`)."""
+    so this process holds no more than one page either; the next shard is
+    written while Pagefind indexes the one before (one Pagefind at a time:
+    each holds up to 200 MB). `progress(done, total)` is called with pages
+    after each shard. With a `cache` folder, a shard whose trimmed pages an
+    earlier build indexed is not indexed again (`ShardCache`)."""
     try:
         from pagefind_bin_extended import get_executable
         executable = Path(get_executable())
@@ -250,20 +251,12 @@ def index_site(site_dir: Path, shard_bytes: int | None = None, progress: Progres
         return IndexResult(0, [_problem(msg("search-index.not-installed"), msg("search-index.not-installed.hint"))])
     _remove_bundles(site_dir)
     html = _html_pages(site_dir)
-    pages = shards = 0
     kept = ShardCache(cache)
     with tempfile.TemporaryDirectory(prefix="lawsite-search-") as scratch:
-        for number, (count, seen, pages_digest) in enumerate(_write_shards(site_dir, html, Path(scratch), shard_bytes or SHARD_BYTES), start=1):
-            source, bundle = Path(scratch) / str(number), site_dir / shard_folder(number)
-            key = kept.key(pages_digest)
-            if not kept.restore(key, bundle, count):
-                problem = _run_pagefind(executable, source, bundle, count)
-                if problem is not None:
-                    return IndexResult(0, [problem])
-                kept.keep(key, bundle)
-            pages, shards = pages + count, number
-            if progress:
-                progress(seen, len(html))
+        indexed = _index_shards(executable, site_dir, html, Path(scratch), shard_bytes or SHARD_BYTES, kept, progress)
+    if isinstance(indexed, Problem):
+        return IndexResult(0, [indexed])
+    pages, shards = indexed
     kept.prune()
     if pages == 0:
         return IndexResult(0, [_problem(msg("search-index.empty"), msg("search-index.empty.hint"), Severity.WARNING)])
@@ -271,6 +264,37 @@ def index_site(site_dir: Path, shard_bytes: int | None = None, progress: Progres
     manifest = {"shards": [shard_folder(n) + "/" for n in range(2, shards + 1)]}
     (site_dir / BUNDLE / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     return IndexResult(pages, [], shards)
+
+
+def _index_shards(
+    executable: Path, site_dir: Path, html: list[Path], scratch: Path, limit: int, kept: ShardCache, progress: ProgressCallback | None
+) -> tuple[int, int] | Problem:
+    """Each shard's bundle, taken from the cache or made by a Pagefind run
+    that indexes it while the next shard is written: (pages, shards), or
+    the problem of the first run that failed."""
+    pages = shards = 0
+    running: _Indexing | None = None
+    try:
+        for number, (count, seen, pages_digest) in enumerate(_write_shards(site_dir, html, scratch, limit), start=1):
+            if running is not None:  # the shard before this one
+                problem, running = running.finish(kept, progress, len(html)), None
+                if problem is not None:
+                    return problem
+            bundle, key = site_dir / shard_folder(number), kept.key(pages_digest)
+            if kept.restore(key, bundle, count):
+                if progress:
+                    progress(seen, len(html))
+            else:
+                running = _Indexing(_run_pagefind(executable, scratch / str(number), bundle, count), key, bundle, seen)
+            pages, shards = pages + count, number
+        if running is not None:
+            problem, running = running.finish(kept, progress, len(html)), None
+            if problem is not None:
+                return problem
+    finally:
+        if running is not None:  # a shard could not be written: Pagefind must not go on in a folder being removed
+            running.run.stop()
+    return pages, shards
 
 
 def _html_pages(site_dir: Path) -> list[Path]:
@@ -364,19 +388,68 @@ def _pagefind_version() -> str:
         return "unknown"
 
 
-def _run_pagefind(executable: Path, source: Path, bundle: Path, pages: int) -> Problem | None:
-    """Run Pagefind on `source` into `bundle` and check that the bundle is
-    whole: it holds every page (a bundle cut short must fail the build, not
-    publish a search that finds nothing)."""
+@dataclass
+class _PagefindRun:
+    """One Pagefind run, started by `_run_pagefind`: `result()` waits for it."""
+
+    process: subprocess.Popen[bytes]
+    output: IO[bytes]  # Pagefind's stdout and stderr (a file: a pipe left unread could fill and stall it)
+    held: ExitStack  # the flock Pagefind shares (_held), released once it has ended
+    bundle: Path
+    pages: int
+
+    def result(self) -> Problem | None:
+        """None once Pagefind has ended and its bundle is whole: it holds
+        every page (a bundle cut short must fail the build, not publish a
+        search that finds nothing)."""
+        with self.held, self.output:
+            code = self.process.wait()
+            self.output.seek(0)
+            said = self.output.read().decode("utf-8", "replace")
+        if code != 0:
+            detail = " / ".join(said.strip().splitlines()[-3:])
+            return _problem(msg("search-index.failed", name=self.bundle.name, detail=detail), msg("search-index.failed.hint"))
+        return _bundle_problem(self.bundle, self.pages)
+
+    def stop(self) -> None:
+        with self.held, self.output:
+            self.process.kill()
+            self.process.wait()
+
+
+@dataclass
+class _Indexing:
+    """A shard's Pagefind run under way, with what finishing it needs."""
+
+    run: _PagefindRun
+    key: str  # its ShardCache entry
+    bundle: Path
+    seen: int  # pages read once its shard was written, for the progress
+
+    def finish(self, kept: ShardCache, progress: ProgressCallback | None, total: int) -> Problem | None:
+        problem = self.run.result()
+        if problem is None:
+            kept.keep(self.key, self.bundle)
+            if progress:
+                progress(self.seen, total)
+        return problem
+
+
+def _run_pagefind(executable: Path, source: Path, bundle: Path, pages: int) -> _PagefindRun:
+    """Start Pagefind on `source` into `bundle`, holding the build folder's
+    shared lock for as long as it runs."""
     command = [str(executable), "--site", str(source), "--output-path", str(bundle), "--quiet"]
     for selector in EXCLUDE_SELECTORS:
         command += ["--exclude-selectors", selector]
-    with _held(bundle.parent) as held:  # the lock and the fd go to Pagefind too (pass_fds)
-        done = subprocess.run(command, capture_output=True, text=True, pass_fds=(held,), preexec_fn=_ended_with(os.getpid()))
-    if done.returncode != 0:
-        detail = " / ".join((done.stderr or done.stdout).strip().splitlines()[-3:])
-        return _problem(msg("search-index.failed", name=bundle.name, detail=detail), msg("search-index.failed.hint"))
-    return _bundle_problem(bundle, pages)
+    held, output = ExitStack(), tempfile.TemporaryFile()
+    try:
+        lock = held.enter_context(_held(bundle.parent))  # the lock and the fd go to Pagefind too (pass_fds)
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, pass_fds=(lock,), preexec_fn=_ended_with(os.getpid()))
+    except BaseException:
+        held.close()
+        output.close()
+        raise
+    return _PagefindRun(process, output, held, bundle, pages)
 
 
 def _bundle_problem(bundle: Path, pages: int) -> Problem | None:
