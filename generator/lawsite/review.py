@@ -38,7 +38,7 @@ from .messages import Text, msg
 from .model import Document, Outcome, Problem, Severity
 from .numerals import whole_number
 from .parse.notice import named_outcome, resolve_article
-from .worksheet_layout import COMMENT_SHEET, GENERAL_LABEL, GROUP_COLUMNS, GROUP_SHEET, NONE_LABEL, OUTCOMES
+from .worksheet_layout import COMMENT_SHEET, GENERAL_LABEL, GROUP_COLUMNS, GROUP_SHEET, NONE_LABEL, OFF_TOPIC_LABELS, OUTCOMES
 
 MAX_ROWS = 200_000  # of one sheet: twice the 100,000 comments `sort` is made for
 MAX_COLUMNS = 64
@@ -48,7 +48,6 @@ NEEDS_REASON = (Outcome.PARTLY, Outcome.NOT_ADOPTED, Outcome.NOTED)
 READ = ("group", "article", "sample", "outcome", "outcome_reason")
 #: Comment columns tally reads; `id` and `group` are required.
 MEMBER_COLUMNS = ("id", "group", "channel", "point", "from", "count")
-OFF_TOPIC_LABELS = (NONE_LABEL, "无关", "无关意见")
 _HEADERS = {c.key: c.header for c in GROUP_COLUMNS}
 _POSITIONS = {c.key: n for n, c in enumerate(GROUP_COLUMNS)}
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row(?=[\s>/])([^>]*)")

@@ -20,6 +20,13 @@ contact point or else to its channel (`SOURCE_OF_CHANNEL`), and the one
 leading `'` the spreadsheet rule adds is dropped again. Its rows per
 `point` become the notice's `forwarded:` (上报), so the figure each point
 forwarded stays stated when the editor later merges or trims the entries.
+
+And it reads `lawsite sort --format csv` (the collect table with the
+sorter's columns in front, `worksheet_layout.COMMENT_COLUMNS`): the
+`article` column as the reviewer left it, `outcome` and `outcome_reason`
+where the reviewer added them (as on the worksheet); the sorter's `group`,
+`confidence`, `reason` and `named_article` are passed over, and rows on
+`none` are counted as off-topic, as the worksheet's are.
 """
 
 from __future__ import annotations
@@ -39,11 +46,17 @@ from .model import GENERAL, Document, Outcome, Problem
 from .numerals import MAX_COUNT_DIGITS, whole_number
 from .parse.frontmatter import shortened
 from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, csv_rows, decode_csv, header_faults, named_outcome, normalise, resolve_article
+from .worksheet_layout import COMMENT_COLUMNS, OFF_TOPIC_LABELS
 
 if TYPE_CHECKING:
     from .review import Undecided
 
 COLUMNS = ("article", "from", "text", "count", "outcome", "reason")  # the last three may be left out
+# `lawsite sort --format csv`'s own columns, as tally reads them: the
+# sorter's reason (its fifth column) is not an outcome's; the reviewer's is
+# `outcome_reason`, as on the worksheet, or a column 理由 (`reason`) added.
+_SORTER_REASON = len(COMMENT_COLUMNS) - 1
+_SORTED_EXTRA = ("group", "confidence", "sort_reason", "named_article")
 NEEDS_REASON = (Outcome.PARTLY, Outcome.NOT_ADOPTED, Outcome.NOTED)  # as on the worksheet (review.py)
 MAX_LISTED = 50  # undecided groups named one by one, in the terminal and the notice's body
 
@@ -70,7 +83,7 @@ class Tallied:
     problems: list[Problem] = field(default_factory=list)
     forwarded: Counter[str] = field(default_factory=Counter)  # the collect table's comments per `point` credited to it
     undecided: list[Undecided] = field(default_factory=list)  # worksheet groups without an outcome
-    off_topic: int = 0  # worksheet comments on `none`
+    off_topic: int = 0  # comments on `none` (the worksheet's, or sort's CSV's)
 
     @property
     def comments(self) -> int:
@@ -124,8 +137,12 @@ def tally_comments(raw: bytes, path: str, draft: Document) -> Tallied:
 
 def _header(cells: list[str], path: str, line: int, result: Tallied) -> list[str] | None:
     names = [HEADER_ALIASES.get(c.strip(), c.strip().lower()) for c in cells]
-    collected = "channel" in names  # lawsite collect's table
-    unknown = [n for n in names if n not in COLUMNS and not (collected and n in COLLECT_COLUMNS)]
+    if names[: len(COMMENT_COLUMNS)] == list(COMMENT_COLUMNS):  # lawsite sort --format csv
+        names[_SORTER_REASON] = "sort_reason"
+        names = ["reason" if n == "outcome_reason" else n for n in names]
+    collected = "channel" in names  # lawsite collect's table (sort's too)
+    sorted_ = "group" in names and collected
+    unknown = [n for n in names if n not in COLUMNS and not (collected and n in COLLECT_COLUMNS) and not (sorted_ and n in _SORTED_EXTRA)]
     missing = [n for n in ("article", "from", "text") if n not in names and not (collected and n == "from")]
     if unknown or missing:
         result.problems.append(Problem(path, line, None, header_faults(unknown, missing), msg("tally-header.hint"), code="csv-header"))
@@ -143,6 +160,9 @@ def _row(row: dict[str, str], complete: bool, path: str, line: int, draft: Docum
     result.rows += 1
     if "channel" in row:  # lawsite collect's table
         row = _from_collected(row)
+    if "group" in row and row.get("article", "") in OFF_TOPIC_LABELS:  # sort's CSV: off the draft, counted
+        result.off_topic += 1
+        return
     article = resolve_article(row.get("article", ""), draft)
     count_text = row.get("count") or "1"
     problems_before = len(result.problems)

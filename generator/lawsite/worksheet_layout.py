@@ -16,6 +16,7 @@ COMMENT_SHEET = "全部意见"
 LISTS_SHEET = "lists"
 GENERAL_LABEL = "总体"  # the article drop-down's value for the draft as a whole
 NONE_LABEL = "none"  # … and for comments off the draft
+OFF_TOPIC_LABELS = (NONE_LABEL, "无关", "无关意见")  # what a reviewer may write for it
 
 
 @dataclass(frozen=True)

@@ -331,3 +331,43 @@ def test_an_edited_header_on_the_comment_sheet_is_named(sorted_sheet: Path, tmp_
     book.save(tmp_path / "s.xlsx")
     problem = only(tmp_path / "s.xlsx", draft, "sheet-header")
     assert (problem.line, problem.field) == (1, COMMENT_SHEET) and "group" in problem.message.render("zh")
+
+
+@pytest.mark.parametrize("added", [("处理结果", "理由"), ("outcome", "outcome_reason")])
+def test_round_trip_through_sorts_csv(tmp_path: Path, added: tuple[str, str]) -> None:
+    """`lawsite sort --format csv`, the rows edited as a spreadsheet would
+    (an article moved, 处理结果 and 理由 added as the worksheet names them),
+    then `lawsite tally` on that CSV: the sorter's own reason is not taken
+    for an outcome's, the off-topic row is counted, and `check` accepts it."""
+    import csv
+    import io
+
+    config = write_site(tmp_path / "site")
+    table = tmp_path / "comments.csv"
+    table.write_text(COMMENTS, encoding="utf-8")
+    sorted_csv = tmp_path / "sorted.csv"
+    assert main(["-f", str(config), "sort", str(table), "--concerns", DRAFT_ID, "-o", str(sorted_csv), "--format", "csv"]) == EXIT_OK
+    header, *rows = list(csv.reader(io.StringIO(sorted_csv.read_text(encoding="utf-8-sig"))))
+    assert header[:5] == ["id", "article", "group", "confidence", "reason"]
+    by_id = {row[0]: dict(zip(header, row)) for row in rows}
+    assert by_id["W6"]["article"] == "none" and by_id["mail-3f9a2c81"]["reason"]  # the sorter's reason
+    reason = DECISIONS["mail-3f9a2c81"][1]
+    for row in by_id.values():
+        if row["group"] == by_id["mail-3f9a2c81"]["group"]:  # the campaign, moved and decided
+            row.update(article="第六条", outcome="部分采纳", outcome_reason=reason)
+    by_id["W5"].update(outcome="采纳", outcome_reason="")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, [*header, "outcome", "outcome_reason"], restval="", lineterminator="\r\n")
+    out.write(",".join([*header, *added]) + "\r\n")  # the columns added, under the worksheet's names or its keys
+    writer.writerows(by_id.values())
+    sorted_csv.write_bytes(out.getvalue().encode("gbk"))  # saved again by a spreadsheet in China
+    assert main(["-f", str(config), "tally", str(sorted_csv), "--concerns", DRAFT_ID]) == EXIT_OK
+    notice_file = tmp_path / "site" / "content" / "notices" / f"{DRAFT_ID}-feedback.md"
+    front = yaml.safe_load(notice_file.read_text(encoding="utf-8").split("---")[1])
+    assert front["received"] == 7  # six itemised, the off-topic one counted
+    got = [(s["article"], s["from"], s["count"], s["outcome"], s.get("reason")) for s in front["suggestions"]]
+    assert ("总体", "网民", 1, "adopted", None) in got
+    assert [g for g in got if g[0] == "第六条"] == [("第六条", "xinghai-road", 2, "partly", reason), ("第六条", "nanmen-community", 1, "partly", reason), ("第六条", "网民", 1, "partly", reason)]
+    assert ("第十二条", "网民", 1, "pending", None) in got  # left undecided: pending, without the sorter's reason
+    assert not any(s.get("reason") == by_id["7KQ2-M9XD-4TNB"]["reason"] for s in front["suggestions"])
+    assert main(["-f", str(config), "check", "--strict"]) == EXIT_OK

@@ -1611,8 +1611,8 @@ MESSAGES: dict[str, Message] = {
         en="write the suggestion itself",
     ),
     "tally-header.hint": Message(
-        zh="表头行为 article,from,text,count,outcome,reason（后三列可以省略），或收集格式的 id,channel,point,article,text,received",
-        en="the header row is article,from,text,count,outcome,reason (the last three may be left out), or the collect format's id,channel,point,article,text,received",
+        zh="表头行为 article,from,text,count,outcome,reason（后三列可以省略），或收集格式的 id,channel,point,article,text,received，或 lawsite sort --format csv 写的表头（id,article,group,confidence,reason 开头，可在右边加“处理结果”“理由”两列）",
+        en="the header row is article,from,text,count,outcome,reason (the last three may be left out), the collect format's id,channel,point,article,text,received, or the header lawsite sort --format csv writes (id,article,group,confidence,reason first; 处理结果 and 理由 columns may be added on the right)",
     ),
     "tally.article": Message(
         zh="  {label}\t{comments} 件意见，{entries}",
