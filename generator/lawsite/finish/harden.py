@@ -127,6 +127,10 @@ def safe_striptags(value: object) -> Markup:
 _A_TAG = re.compile(r"<a\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
 _ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _SCRIPT = re.compile(r"<script(\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*)?>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+# What an address naming another host must hold: `//` (a tab or line break
+# between the two, which browsers and urlsplit drop, included), or an entity
+# that unescapes to one. A tag without either is not external.
+_MAY_NAME_A_HOST = re.compile(r"/[\t\n\r]*/|&")
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript", "application/ecmascript"}
 CSP_MARK = 'http-equiv="Content-Security-Policy"'
 
@@ -148,6 +152,8 @@ def external_links_safe(page_html: str, site_host: str) -> str:
 
     def fix(match: re.Match[str]) -> str:
         tag = match.group(0)
+        if _MAY_NAME_A_HOST.search(tag) is None:  # most of a page's links: read no further
+            return tag
         attrs = _attributes(tag)
         if not is_external(attrs.get("href", ""), site_host):
             return tag
