@@ -378,3 +378,20 @@ def test_an_unchanged_shard_takes_its_bundle_from_the_cache(tmp_path: Path, monk
     assert search.index_site(site, cache=cache).page_count == first.page_count
     assert len(runs) == 1
     assert len([d for d in cache.iterdir() if d.is_dir()]) == first.shards
+
+
+def test_a_pagefind_that_fails_fails_the_index_with_its_last_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its exit status is a problem naming the bundle, with the last lines it
+    printed (read from the end of its output, however much came before)."""
+    import pagefind_bin_extended
+
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text(PAGE, encoding="utf-8")
+    failing = tmp_path / "pagefind"
+    failing.write_text("#!/bin/sh\nyes 'Indexing…' | head -n 200000\necho 'Error: out of disk space' >&2\nexit 3\n", encoding="utf-8")
+    failing.chmod(0o755)
+    monkeypatch.setattr(pagefind_bin_extended, "get_executable", lambda: str(failing))
+    result = search.index_site(tmp_path / "site")
+    assert result.page_count == 0 and [p.code for p in result.problems] == ["search-index"]
+    said = result.problems[0].message.render("en")
+    assert "pagefind" in said and "Error: out of disk space" in said

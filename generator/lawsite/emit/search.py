@@ -285,7 +285,7 @@ def _index_shards(
                 if progress:
                     progress(seen, len(html))
             else:
-                running = _Indexing(_run_pagefind(executable, scratch / str(number), bundle, count), key, bundle, seen)
+                running = _Indexing(_run_pagefind(executable, scratch / str(number), bundle, count), key, seen)
             pages, shards = pages + count, number
         if running is not None:
             problem, running = running.finish(kept, progress, len(html)), None
@@ -388,6 +388,9 @@ def _pagefind_version() -> str:
         return "unknown"
 
 
+_OUTPUT_KEPT = 64 * 1024  # of Pagefind's output, the end is read: its last lines say why it failed
+
+
 @dataclass
 class _PagefindRun:
     """One Pagefind run, started by `_run_pagefind`: `result()` waits for it."""
@@ -404,7 +407,7 @@ class _PagefindRun:
         search that finds nothing)."""
         with self.held, self.output:
             code = self.process.wait()
-            self.output.seek(0)
+            self.output.seek(max(0, self.output.seek(0, os.SEEK_END) - _OUTPUT_KEPT))
             said = self.output.read().decode("utf-8", "replace")
         if code != 0:
             detail = " / ".join(said.strip().splitlines()[-3:])
@@ -423,13 +426,12 @@ class _Indexing:
 
     run: _PagefindRun
     key: str  # its ShardCache entry
-    bundle: Path
     seen: int  # pages read once its shard was written, for the progress
 
     def finish(self, kept: ShardCache, progress: ProgressCallback | None, total: int) -> Problem | None:
         problem = self.run.result()
         if problem is None:
-            kept.keep(self.key, self.bundle)
+            kept.keep(self.key, self.run.bundle)
             if progress:
                 progress(self.seen, total)
         return problem
