@@ -71,6 +71,7 @@ def parser(lang: str = DEFAULT) -> argparse.ArgumentParser:
     serve = command("serve", msg("cli.serve").render(lang))
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help=msg("cli.serve.dev-addr").render(lang))
     serve.add_argument("--full-rebuild", action="store_true", help=msg("cli.serve.full-rebuild").render(lang))
+    serve.add_argument("--poll", action="store_true", help=msg("cli.serve.poll").render(lang))
     serve.set_defaults(run=serve_command.run)
 
     new = command("new", msg("cli.new").render(lang))

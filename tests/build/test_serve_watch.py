@@ -4,6 +4,8 @@ where they cannot be had."""
 from __future__ import annotations
 
 import gc
+import logging
+import os
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -92,3 +94,64 @@ def test_a_watched_theme_is_listed_in_each_rebuild(tmp_path: Path) -> None:
     again = theme_config(tmp_path, watch="watch: [theme]\n")
     listing.install(again)
     assert "added.css" in again.theme.get_env().list_templates()
+
+
+class _Lines(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def _served(tmp_path: Path) -> tuple[LiveReloadServer, str]:
+    """The server after the plugin's on_serve, and what the plugin logged."""
+    plugin = mkdocs_plugin.LawsitePlugin()
+    plugin.on_startup(command="serve", dirty=True)
+    server = server_watching(tmp_path)
+    lines, logger = _Lines(), mkdocs_plugin.log
+    level = logger.level
+    logger.addHandler(lines)
+    logger.setLevel(logging.INFO)  # whatever earlier tests left
+    try:
+        plugin.on_serve(server, config=SimpleNamespace(docs_dir=str(tmp_path)), builder=lambda: None)  # type: ignore[arg-type]
+    finally:
+        logger.removeHandler(lines)
+        logger.setLevel(level)
+        gc.unfreeze()
+    return server, "\n".join(lines.lines)
+
+
+def test_serve_poll_keeps_mkdocs_polling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LAWSITE_SERVE_POLL", "1")
+    server, said = _served(tmp_path)
+    assert isinstance(server.observer, PollingObserver) and server._watched_paths == {str(tmp_path): 2}
+    assert "--poll" in said and "0.5" in said
+
+
+def test_a_folder_whose_changes_are_not_announced_is_polled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a Windows folder opened under WSL is (9p): without it, no save would ever show."""
+    monkeypatch.delenv("LAWSITE_SERVE_POLL", raising=False)
+    monkeypatch.setattr(mkdocs_plugin, "filesystem_of", lambda folder, mountinfo=None: "9p")
+    monkeypatch.setattr(mkdocs_plugin, "changes_announced", lambda folder, mountinfo=None: False)
+    server, said = _served(tmp_path)
+    assert isinstance(server.observer, PollingObserver)
+    assert "9p" in said and "0.5" in said
+
+
+def test_lawsite_serve_poll_asks_the_plugin_for_polling(monkeypatch: pytest.MonkeyPatch) -> None:
+    import mkdocs.commands.serve
+
+    from lawsite.cli import parser
+    from lawsite.commands import serve as serve_command
+    from lawsite.filesystems import POLL_ENV
+
+    monkeypatch.setenv(POLL_ENV, "")  # so that what run() sets is undone after the test
+    seen: list[str | None] = []
+    monkeypatch.setattr(mkdocs.commands.serve, "serve", lambda **kwargs: seen.append(os.environ.get(POLL_ENV)))
+    monkeypatch.setattr(serve_command.signal, "signal", lambda *args: None)
+    repo = Path(__file__).resolve().parents[2]
+    assert serve_command.run(parser("en").parse_args(["-f", str(repo / "mkdocs.yml"), "serve"])) == 0
+    assert serve_command.run(parser("en").parse_args(["-f", str(repo / "mkdocs.yml"), "serve", "--poll"])) == 0
+    assert seen == ["", "1"]

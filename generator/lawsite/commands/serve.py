@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import errno
 import logging
+import os
 import signal
 import socket
 import sys
 
+from ..filesystems import POLL_ENV
 from ..messages import msg
 from ..model import ConfigError
 from . import EXIT_OK, project_of
@@ -24,6 +26,8 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
     project = project_of(args)
+    if args.poll:
+        os.environ[POLL_ENV] = "1"  # read by the plugin in on_serve (filesystems.py)
     _show_lawsite_lines()
     signal.signal(signal.SIGTERM, _stop_as_interrupted)
     try:

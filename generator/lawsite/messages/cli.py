@@ -252,6 +252,10 @@ MESSAGES: dict[str, Message] = {
         zh="预览服务的地址和端口（默认：127.0.0.1:8000）",
         en="address and port of the preview (default: 127.0.0.1:8000)",
     ),
+    "cli.serve.poll": Message(
+        zh="每 0.5 秒检查一次文件是否修改，不等系统通知（保存了却没有显示时使用；WSL 中的 Windows 文件夹、网络共享会自动这样做）",
+        en="look for changes every 0.5 s instead of waiting for the system's file events (when a save is not shown; a Windows folder under WSL or a network share gets this by itself)",
+    ),
     "cli.serve.full-rebuild": Message(
         zh="每次修改都重新生成全部页面（大型网站较慢；默认只重新生成修改过的页面）",
         en="rebuild every page on each change (slow on large sites; default: only changed pages)",
@@ -575,6 +579,14 @@ MESSAGES: dict[str, Message] = {
     "plugin.preview-on-request": Message(
         zh="lawsite：预览；{count} 个法律页面在第一次打开时生成；不生成订阅源、开放数据和搜索索引（lawsite build 生成）",
         en="lawsite: preview; {count} law page(s) built when first asked for; no feeds, open data or search index (lawsite build makes them)",
+    ),
+    "plugin.serve-polling": Message(
+        zh="lawsite：按 --poll 每 0.5 秒检查一次文件是否修改",
+        en="lawsite: looking for changes every 0.5 s (--poll)",
+    ),
+    "plugin.serve-polling.filesystem": Message(
+        zh="lawsite：网站文件夹所在的文件系统（{filesystem}，例如 WSL 中打开的 Windows 文件夹、网络共享）不会通知修改，改为每 0.5 秒检查一次",
+        en="lawsite: the site's folder is on {filesystem} (a Windows folder opened under WSL, a network share…), which announces no changes: looking for them every 0.5 s instead",
     ),
     "plugin.preview-rebuild": Message(
         zh="lawsite：预览重新生成；订阅源、开放数据和搜索索引沿用第一次构建的",
