@@ -96,3 +96,49 @@ def test_a_basket_is_never_split_between_transactions(tmp_path: Path) -> None:
         committed += batch
         assert committed in ends
     store.close()
+
+
+class HeldStore(SqliteStore):
+    """A real SQLite store whose first transaction waits until released."""
+
+    def __init__(self, path: str) -> None:
+        import threading
+
+        self.entered, self.release = threading.Event(), threading.Event()
+        super().__init__(path)
+
+    def add(self, comments: Sequence[Comment], received: dt.datetime) -> list[str]:
+        if not self.release.is_set():
+            self.entered.set()
+            self.release.wait(10)
+        return super().add(comments, received)
+
+
+def test_a_request_gone_before_its_commit_does_not_stop_the_writer(tmp_path: Path) -> None:
+    """A request cancelled while its comment waits (its client gone) is
+    stored all the same, and answering it must not end the writer's thread:
+    the comments after it are stored and answered."""
+    store = HeldStore(str(tmp_path / "c.sqlite3"))
+    writer = Writer(store, lambda: NOW)
+
+    async def scenario() -> tuple[str, str]:
+        first = asyncio.ensure_future(writer.add(Comment("open-draft", "art_1", "先到的意见", None, None, None)))
+        await asyncio.get_running_loop().run_in_executor(None, store.entered.wait, 10)  # the first transaction is under way
+        gone = asyncio.ensure_future(writer.add(Comment("open-draft", "art_2", "提交后就离开的意见", None, None, None)))
+        await asyncio.sleep(0.05)  # handed over, waiting behind the first
+        gone.cancel()
+        await asyncio.sleep(0.05)
+        store.release.set()
+        later = await asyncio.wait_for(writer.add(Comment("open-draft", "art_3", "之后的意见", None, None, None)), 10)
+        return await first, later
+
+    try:
+        with ThreadPoolExecutor(1) as pool:
+            first, later = pool.submit(asyncio.run, scenario()).result()
+        assert writer._thread.is_alive()
+    finally:
+        writer.stop()
+    stored = {c.text: c.receipt for c in store.comments_on("open-draft")}
+    assert stored["先到的意见"] == first and stored["之后的意见"] == later
+    assert "提交后就离开的意见" in stored  # sent, so kept: the office reads it
+    store.close()

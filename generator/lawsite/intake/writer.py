@@ -75,15 +75,25 @@ class Writer:
         return batch, False
 
     def _commit(self, batch: list[_Job]) -> None:
+        # Each request is marked as being answered first: from then on it can
+        # no longer be cancelled (its client gone, asyncio.gather's other
+        # tasks failing), and one cancelled before is stored all the same but
+        # answered to nobody. Answering a cancelled request raised here and
+        # ended this thread: every later comment would have waited forever.
+        waiting = [done.set_running_or_notify_cancel() for _, done in batch]
         comments = [comment for job, _ in batch for comment in job]
         try:
             receipts = self._store.add(comments, self._clock())
         except Exception as exc:  # the database is down or full: every waiting request is told
             log.error("intake: %d comment(s) not stored: %s", len(comments), exc)
-            for _, done in batch:
-                done.set_exception(exc)
+            for (_, done), waits in zip(batch, waiting):
+                if waits:
+                    done.set_exception(exc)
             return
         start = 0
-        for job, done in batch:
-            done.set_result(receipts[start : start + len(job)])
+        for (job, done), waits in zip(batch, waiting):
+            if waits:
+                done.set_result(receipts[start : start + len(job)])
             start += len(job)
+        if not all(waiting):
+            log.warning("intake: %d request(s) gone before their comments were stored; stored all the same", waiting.count(False))
