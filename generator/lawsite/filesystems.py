@@ -49,10 +49,8 @@ def filesystem_of(folder: Path, mountinfo: str | None = None) -> str | None:
             continue
         point = _unescaped(parts[4])
         inside = path == point or path.startswith(point.rstrip("/") + "/")
-        if inside and len(point) > best:  # the last of equal mounts is the one in use
+        if inside and len(point) >= best:  # of equal mounts the last is the one in use
             best, found = len(point), kinds[0]
-        elif inside and len(point) == best:
-            found = kinds[0]
     return found
 
 

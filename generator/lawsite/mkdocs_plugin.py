@@ -54,7 +54,7 @@ from .emit.opendata import DocumentFiles
 from .emit.publisher import Publisher
 from .emit.qr import CACHE_DIR, CACHE_FILE, QrCodes
 from .emit.share_image import CACHE_SUBDIR, ShareImages, find_cjk_fonts, share_image_uri, site_share_images
-from .filesystems import changes_announced, filesystem_of, polling_wanted
+from .filesystems import UNANNOUNCED, filesystem_of, polling_wanted
 from .finish import Finish, harden
 from .finish.stash import Stash
 from .gather.laws_apart import forget_read
@@ -197,11 +197,11 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.dirty:
             self.on_request.serve_through(server)
-        docs = Path(config.docs_dir)
+        filesystem = filesystem_of(Path(config.docs_dir))
         if polling_wanted():
             log.info(msg("plugin.serve-polling").render(self.lang))
-        elif not changes_announced(docs):
-            log.info(msg("plugin.serve-polling.filesystem", filesystem=filesystem_of(docs) or "?").render(self.lang))
+        elif filesystem in UNANNOUNCED:
+            log.info(msg("plugin.serve-polling.filesystem", filesystem=filesystem).render(self.lang))
         else:
             _watch_natively(server)
         if self.dirty and self.stamps.saved_since_taken(Path(config.docs_dir)):

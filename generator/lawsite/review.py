@@ -38,12 +38,11 @@ from .messages import Text, msg
 from .model import Document, Outcome, Problem, Severity
 from .numerals import whole_number
 from .parse.notice import named_outcome, resolve_article
-from .worksheet_layout import COMMENT_SHEET, GENERAL_LABEL, GROUP_COLUMNS, GROUP_SHEET, NONE_LABEL, OFF_TOPIC_LABELS, OUTCOMES
+from .worksheet_layout import COMMENT_SHEET, GENERAL_LABEL, GROUP_COLUMNS, GROUP_SHEET, NEEDS_REASON, NONE_LABEL, OFF_TOPIC_LABELS, OUTCOMES
 
 MAX_ROWS = 200_000  # of one sheet: twice the 100,000 comments `sort` is made for
 MAX_COLUMNS = 64
 MAX_PROBLEMS = 50  # listed; the rest are counted
-NEEDS_REASON = (Outcome.PARTLY, Outcome.NOT_ADOPTED, Outcome.NOTED)
 #: Group columns tally reads (the others are the editor's aids).
 READ = ("group", "article", "sample", "outcome", "outcome_reason")
 #: Comment columns tally reads; `id` and `group` are required.

@@ -46,7 +46,7 @@ from .model import GENERAL, Document, Outcome, Problem
 from .numerals import MAX_COUNT_DIGITS, whole_number
 from .parse.frontmatter import shortened
 from .parse.notice import ENCODING_NAMES, HEADER_ALIASES, csv_rows, decode_csv, header_faults, named_outcome, normalise, resolve_article
-from .worksheet_layout import COMMENT_COLUMNS, OFF_TOPIC_LABELS
+from .worksheet_layout import COMMENT_COLUMNS, NEEDS_REASON, OFF_TOPIC_LABELS
 
 if TYPE_CHECKING:
     from .review import Undecided
@@ -57,7 +57,6 @@ COLUMNS = ("article", "from", "text", "count", "outcome", "reason")  # the last 
 # `outcome_reason`, as on the worksheet, or a column 理由 (`reason`) added.
 _SORTER_REASON = len(COMMENT_COLUMNS) - 1
 _SORTED_EXTRA = ("group", "confidence", "sort_reason", "named_article")
-NEEDS_REASON = (Outcome.PARTLY, Outcome.NOT_ADOPTED, Outcome.NOTED)  # as on the worksheet (review.py)
 MAX_LISTED = 50  # undecided groups named one by one, in the terminal and the notice's body
 
 

@@ -43,6 +43,8 @@ GROUP_COLUMNS = (
 )
 #: The 处理结果 drop-down, and the notice outcome each value stands for.
 OUTCOMES = {"采纳": Outcome.ADOPTED, "部分采纳": Outcome.PARTLY, "未采纳": Outcome.NOT_ADOPTED, "留作研究": Outcome.NOTED}
+# Outcomes the commenter is told the reason of, on the worksheet and in tally's tables.
+NEEDS_REASON = (Outcome.PARTLY, Outcome.NOT_ADOPTED, Outcome.NOTED)
 #: The first columns of the per-comment sheet and CSV; the input's columns follow
 #: (its `article` as `named_article`, its `id` not again).
 COMMENT_COLUMNS = ("id", "article", "group", "confidence", "reason")

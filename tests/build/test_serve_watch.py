@@ -134,7 +134,6 @@ def test_a_folder_whose_changes_are_not_announced_is_polled(tmp_path: Path, monk
     """As a Windows folder opened under WSL is (9p): without it, no save would ever show."""
     monkeypatch.delenv("LAWSITE_SERVE_POLL", raising=False)
     monkeypatch.setattr(mkdocs_plugin, "filesystem_of", lambda folder, mountinfo=None: "9p")
-    monkeypatch.setattr(mkdocs_plugin, "changes_announced", lambda folder, mountinfo=None: False)
     server, said = _served(tmp_path)
     assert isinstance(server.observer, PollingObserver)
     assert "9p" in said and "0.5" in said
