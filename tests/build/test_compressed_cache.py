@@ -38,7 +38,9 @@ def test_a_damaged_copy_is_compressed_again(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     compress.precompress(_site(tmp_path / "one", 2), cache=cache)
     for kept in cache.glob("*.br"):
-        kept.write_bytes(kept.read_bytes()[:-7])  # cut short, as by a full disk
+        damaged = kept.read_bytes()[:-7]  # cut short, as by a full disk
+        kept.unlink()  # a new file: the kept copy is the first site's own (linked)
+        kept.write_bytes(damaged)
     compress.precompress(_site(tmp_path / "two", 2), cache=cache)
     assert _copies(tmp_path / "one") == _copies(tmp_path / "two")
 
@@ -57,3 +59,27 @@ def test_what_a_build_did_not_use_is_dropped(tmp_path: Path) -> None:
 def test_without_a_cache_nothing_is_kept(tmp_path: Path) -> None:
     done = compress.precompress(_site(tmp_path / "site", 2))
     assert done.files == 2 and not (tmp_path / "cache").exists()
+
+
+def test_the_kept_copies_are_the_sites_own_files_under_a_second_name(tmp_path: Path) -> None:
+    """Where the cache and the site share a filesystem, a fresh copy is
+    written once and linked into the cache (the same inode), not written twice."""
+    cache = tmp_path / "cache"
+    site = _site(tmp_path / "one", 2)
+    compress.precompress(site, cache=cache)
+    written = {p.stat().st_ino for p in site.rglob("*") if p.suffix in (".gz", ".br")}
+    kept = {p.stat().st_ino for p in cache.iterdir()}
+    assert len(written) == 4 and kept == written
+
+
+def test_a_cache_on_another_filesystem_gets_copies_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def cross_device(source: object, target: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(compress.os, "link", cross_device)
+    cache = tmp_path / "cache"
+    compress.precompress(_site(tmp_path / "one", 2), cache=cache)
+    assert len(list(cache.iterdir())) == 4 and not list(cache.glob(".*"))  # no scratch left
+    monkeypatch.setattr(compress, "_compressed", lambda data: pytest.fail("compressed again"))
+    compress.precompress(_site(tmp_path / "two", 2), cache=cache)
+    assert _copies(tmp_path / "one") == _copies(tmp_path / "two")

@@ -380,6 +380,31 @@ def test_an_unchanged_shard_takes_its_bundle_from_the_cache(tmp_path: Path, monk
     assert len([d for d in cache.iterdir() if d.is_dir()]) == first.shards
 
 
+def test_a_kept_bundle_is_linked_where_it_can_be_and_copied_where_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ShardCache keeps a bundle as second names of its files (the same
+    inodes) on the same filesystem; across filesystems (os.link refused)
+    it copies them, and a second index still takes them from the cache."""
+    monkeypatch.setattr(search, "SHARD_BYTES", 6_000)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(_laws_project(tmp_path, 4), site, EPOCH)
+    search.index_site(site, cache=cache)
+    kept = next(d for d in cache.iterdir() if d.is_dir())
+    entry = kept / "pagefind-entry.json"
+    bundles = [site / search.shard_folder(n) / "pagefind-entry.json" for n in range(1, 5)]
+    assert entry.stat().st_ino in {b.stat().st_ino for b in bundles if b.exists()}
+
+    def cross_device(source: object, target: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(search.os, "link", cross_device)
+    other = tmp_path / "other-cache"
+    first = search.index_site(site, cache=other)
+    entries = [d / "pagefind-entry.json" for d in other.iterdir() if d.is_dir()]
+    assert entries and not {e.stat().st_ino for e in entries} & {b.stat().st_ino for b in bundles if b.exists()}
+    monkeypatch.setattr(search, "_run_pagefind", lambda *args: pytest.fail("indexed again"))
+    assert search.index_site(site, cache=other) == first
+
+
 def test_a_pagefind_that_fails_fails_the_index_with_its_last_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Its exit status is a problem naming the bundle, with the last lines it
     printed (read from the end of its output, however much came before)."""

@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import sys
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -96,15 +96,19 @@ def _compress_all(paths: list[Path], cache: Path | None = None) -> Compressed:
         for path in paths:
             data = path.read_bytes()
             copies = kept.get(data)
-            if copies is None:
-                copies = kept.put(data, *_compressed(data))
-            gz, br = copies
-            if len(gz) >= len(data):
-                continue
-            if not _same_gzip_there(path.with_name(path.name + ".gz"), data):
-                path.with_name(path.name + ".gz").write_bytes(gz)
-            path.with_name(path.name + ".br").write_bytes(br)
-            files, bytes_in, gz_total, br_total = files + 1, bytes_in + len(data), gz_total + len(gz), br_total + len(br)
+            fresh = copies is None
+            gz, br = _compressed(data) if copies is None else copies
+            written: list[Path | None] = [None, None]  # the copies written here, which the cache links to
+            if len(gz) < len(data):
+                gz_path, br_path = path.with_name(path.name + ".gz"), path.with_name(path.name + ".br")
+                if not _same_gzip_there(gz_path, data):
+                    gz_path.write_bytes(gz)
+                    written[0] = gz_path
+                br_path.write_bytes(br)
+                written[1] = br_path
+                files, bytes_in, gz_total, br_total = files + 1, bytes_in + len(data), gz_total + len(gz), br_total + len(br)
+            if fresh:
+                kept.put(data, gz, br, written)
     return Compressed(files, bytes_in, gz_total, br_total)
 
 
@@ -145,18 +149,23 @@ class CompressedCache:
             return None
         return gz, br
 
-    def put(self, data: bytes, gz: bytes, br: bytes) -> tuple[bytes, bytes]:
+    def put(self, data: bytes, gz: bytes, br: bytes, written: Sequence[Path | None] = (None, None)) -> None:
+        """Keep the copies of `data`; those `written` into the site already
+        are linked to (the same file under a second name: writing it again
+        was a tenth of the compressing's time), where the two folders share
+        a filesystem. Nothing writes into a site's copies once written."""
         paths = self._paths(data)
-        if paths is not None:
-            try:
-                paths[0].parent.mkdir(parents=True, exist_ok=True)
-                for path, copy in zip(paths, (gz, br)):
-                    scratch = path.with_name(f".{path.name}.{os.getpid()}")
+        if paths is None:
+            return
+        try:
+            paths[0].parent.mkdir(parents=True, exist_ok=True)
+            for path, copy, there in zip(paths, (gz, br), written):
+                scratch = path.with_name(f".{path.name}.{os.getpid()}")
+                if there is None or not _linked(there, scratch):
                     scratch.write_bytes(copy)
-                    os.replace(scratch, path)  # whole or not at all, whoever reads it
-            except OSError:
-                pass
-        return gz, br
+                os.replace(scratch, path)  # whole or not at all, whoever reads it
+        except OSError:
+            pass
 
     def prune(self, used_since: float) -> None:
         """Remove the entries no build has used since `used_since` (a time.time())."""
@@ -168,6 +177,16 @@ class CompressedCache:
                     path.unlink()
             except OSError:
                 pass
+
+
+def _linked(source: Path, link: Path) -> bool:
+    """`link` made a second name of `source`; False where it cannot be (another filesystem)."""
+    try:
+        link.unlink(missing_ok=True)
+        os.link(source, link)
+    except OSError:
+        return False
+    return True
 
 
 def _same_gzip_there(gz_path: Path, data: bytes) -> bool:
