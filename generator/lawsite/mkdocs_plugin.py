@@ -30,7 +30,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, get_theme_dir
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -61,6 +61,7 @@ from .gather.laws_apart import forget_read
 from .gather.site import Site, forget_parsed, link_problems, load_site
 from .messages import ENV, language, msg
 from .model import ConfigError, Kind, Problem
+from . import nav_cache
 from .parse.static_files import static_file_problems
 from .parts import PARTS_FROM, Parts, fork, split, wanted_parts
 from .plan import FeedbackSheetPage, LookupPage, Plan, PosterPage, SignPage, plan_pages
@@ -578,6 +579,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         """The theme's templates do not autoescape: titles and names are
         escaped once here and in on_page_content (see finish/harden.py)."""
         env.filters["striptags"] = harden.safe_striptags
+        if config.theme.name == "material" and self.nav is not None:
+            nav_cache.install(env, self.nav.items, Path(get_theme_dir("material")))  # its nav partial, as MkDocs finds it
         env.globals["lawsite_footer"] = reader.footer_html(self.settings)
         env.globals["lawsite_not_found"] = reader.not_found_html(self.settings)
         for key in ("site_name", "site_description"):
