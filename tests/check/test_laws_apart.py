@@ -90,7 +90,7 @@ def test_a_small_site_is_parsed_here(content):
 
 def test_laws_on_demand_are_parsed_again_when_read_as_a_full_parse_gives_them(content, monkeypatch):
     """`lawsite build` of a large site: the laws parsed apart get a body
-    parsed again from their source when read, the same as a full parse's,
+    parsed again from their text when read (not their front matter), the same as a full parse's,
     and only the last few read are kept; their number of articles is known
     without parsing."""
     monkeypatch.setattr(laws_apart, "PARALLEL_FROM", 1)
@@ -102,8 +102,9 @@ def test_laws_on_demand_are_parsed_again_when_read_as_a_full_parse_gives_them(co
     on_demand = [laws[f"test-law-{n:02d}"].legal for n in range(30)]
     assert all(isinstance(body, laws_apart.LegalTextOnDemand) for body in on_demand)
     parses = []
-    parse = laws_apart.parse_document
-    monkeypatch.setattr(laws_apart, "parse_document", lambda *args: parses.append(args[0].path) or parse(*args))
+    parse = laws_apart.parse_legal_text
+    monkeypatch.setattr(laws_apart, "parse_legal_text", lambda body, **kw: parses.append(kw["path"]) or parse(body, **kw))
+    monkeypatch.setattr(laws_apart, "parse_document", lambda *args: pytest.fail("the front matter is read again"))
     assert [body.article_count for body in on_demand] == [2] * 30 and parses == []
     for n, body in enumerate(on_demand):
         assert [a.label for a in body.articles] == ["第一条", "第三条"]

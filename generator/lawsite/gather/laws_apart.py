@@ -14,8 +14,8 @@ The workers are forked: they share the read sources with this process and
 start in milliseconds. Elsewhere (no fork), or for a small site, nothing
 runs apart and the caller parses everything itself.
 
-`lawsite build` gives such a law a body parsed again from its source each
-time it is wanted (`LegalTextOnDemand`). Parsed once and kept, the corpus'
+`lawsite build` gives such a law a body parsed again from its text each
+time it is wanted (`LegalTextOnDemand`; the front matter is not read again). Parsed once and kept, the corpus'
 articles are about 130 MB of objects, which every process rendering law
 pages (parts.py) would end up copying: CPython writes the reference count
 of each object it reads, so a forked process copies every page of them it
@@ -35,6 +35,7 @@ from concurrent.futures import ProcessPoolExecutor
 from ..model import Document, Kind, LegalText, Node, Problem, Source
 from ..parse.document import parse_document
 from ..parse.frontmatter import split_front_matter
+from ..parse.legal import NUMBERINGS, parse_legal_text
 from ..parse.safety import source_problems
 from ..progress import ProgressCallback
 
@@ -99,20 +100,26 @@ def named_laws(documents: dict[str, Document]) -> set[str]:
 
 
 class LegalTextOnDemand(LegalText):
-    """The body of a law parsed apart, parsed again from its source whenever
-    it is read and not among the last KEPT parsed. What the parse gives is
-    the same each time: a law's tree is never changed after parsing, except
-    those of `named_laws`, which are parsed in full and kept."""
+    """The body of a law parsed apart, parsed again from the document's
+    body (its front matter is read already) whenever it is read and not
+    among the last KEPT parsed. What the parse gives is the same each time:
+    a law's tree is never changed after parsing, except those of
+    `named_laws`, which are parsed in full and kept."""
 
-    def __init__(self, source: Source, numbering: str, article_count: int) -> None:
-        self._source, self._numbering, self._article_count = source, numbering, article_count
+    def __init__(self, document: Document, article_count: int) -> None:
+        self._path, self._body, self._first_line = document.path, document.body, document.body_line
+        self._numbering = NUMBERINGS.get(document.numbering)  # unknown: an error, so the build stops first
+        self._article_count = article_count
         self._children: list[Node] | None = None
 
     @property  # type: ignore[override]  # LegalText's field, read only here
     def children(self) -> list[Node]:
         if self._children is None:
-            document, _ = parse_document(self._source, self._numbering)
-            self._children = document.legal.children if document is not None and document.legal is not None else []
+            if self._numbering is None:
+                self._children = []
+            else:  # as parse_document parses it, without reading the front matter again
+                legal, _ = parse_legal_text(self._body, path=self._path, first_line=self._first_line, numbering=self._numbering)
+                self._children = legal.children
         _recently_read(self)
         return self._children
 
@@ -129,7 +136,7 @@ class LegalTextOnDemand(LegalText):
     __hash__ = None  # type: ignore[assignment]  # as LegalText's
 
     def __repr__(self) -> str:
-        return f"LegalTextOnDemand({self._source.path!r})"
+        return f"LegalTextOnDemand({self._path!r})"
 
 
 _READ: OrderedDict[int, LegalTextOnDemand] = OrderedDict()

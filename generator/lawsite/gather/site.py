@@ -271,7 +271,7 @@ def gather(
         else:
             document, problems, unsafe, articles = parsed
             if laws_on_demand and document is not None:
-                document.legal = LegalTextOnDemand(source, settings.numbering, articles)
+                document.legal = LegalTextOnDemand(document, articles)
         if safety is not None:
             safety += unsafe
         site.problems.extend(problems)
