@@ -20,6 +20,7 @@ same URL.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..urls import printable_unicode
@@ -116,4 +117,11 @@ def _readable(escapes: re.Match[str]) -> str:
 
 def readable_urls(html: str) -> str:
     """Percent-escaped non-ASCII characters in href/src attributes as UTF-8."""
-    return _URL_ATTR.sub(lambda m: m.group(1) + _ESCAPES.sub(_readable, m.group(2)) + '"', html)
+    return _URL_ATTR.sub(lambda m: m.group(1) + _readable_url(m.group(2)) + '"', html)
+
+
+@functools.lru_cache(maxsize=8192)
+def _readable_url(url: str) -> str:
+    # The same links recur on page after page (the nav's, the footer's): a
+    # third of this pass on the corpus was writing them again.
+    return _ESCAPES.sub(_readable, url)
