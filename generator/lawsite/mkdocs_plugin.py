@@ -57,7 +57,7 @@ from .emit.share_image import CACHE_SUBDIR, ShareImages, find_cjk_fonts, share_i
 from .filesystems import UNANNOUNCED, filesystem_of, polling_wanted
 from .finish import Finish, harden
 from .finish.stash import Stash
-from .gather.laws_apart import forget_read
+from .gather.laws_apart import body_problems, forget_read, found_here, take_found
 from .gather.site import Site, forget_parsed, link_problems, load_site
 from .messages import ENV, language, msg
 from .model import ConfigError, Kind, Problem
@@ -429,7 +429,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         self.open_data_written = {document.id for page in self.laws_apart if (document := self.site.by_path.get(page.file.src_uri)) is not None}
         if parts.is_child:  # its pages are written: the rest of the build is the parent's
             counts = {level: number for handler in _warning_counters() for level, number in handler.counts.items()}
-            parts.finish_child((counts, {page.file.src_uri: _anchors_of(page) for page in own}), 0)
+            parts.finish_child((counts, {page.file.src_uri: _anchors_of(page) for page in own}, found_here()), 0)
 
     def _rendered_one(self) -> None:
         if self.parts.count < 2:
@@ -449,11 +449,12 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if failed:
             raise PluginError(msg("plugin.part-failed", parts="、".join(failed)).render(self.lang))
         theirs: dict[str, tuple[set[str] | None, dict[str, dict[str, str]]]] = {}
-        for _, (counts, anchors) in outcomes:
+        for _, (counts, anchors, found) in outcomes:
             for handler in _warning_counters():
                 for level, number in counts.items():
                     handler.counts[level] += number
             theirs |= anchors
+            take_found(found)
         pages = {uri: file.page for uri in theirs if (file := self.files.get_file_from_path(uri)) is not None and file.page is not None}
         for uri, page in pages.items():
             page.present_anchor_ids = theirs[uri][0]
@@ -472,6 +473,19 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
                 kept, page.links_to_anchors = page.links_to_anchors, into_theirs
                 page.validate_anchor_links(files=self.files, log_level=level)
                 page.links_to_anchors = kept
+
+    def _report_bodies(self) -> None:
+        """The problems of the laws' bodies parsed where their pages were
+        rendered (gather/laws_apart.py), as on_files reports the rest: their
+        warnings, or the build stops on their errors."""
+        problems = body_problems(self.site.documents.values())
+        for problem in problems:
+            if not problem.is_error:
+                log.warning(format_problem(problem, self.lang))
+        errors = [problem for problem in problems if problem.is_error]
+        if errors:
+            lines = "\n  ".join(format_problem(p, self.lang) for p in errors)
+            raise PluginError(msg("plugin.errors", n=len(errors), lines=lines).render(self.lang))
 
     # --- large law collections (render/lawnav.py) ------------------------------------
 
@@ -617,6 +631,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.parts.children:
             self._join_parts(config)
+        self._report_bodies()
         self.rendering.close()
         self.builds += 1
         self.on_request.built()

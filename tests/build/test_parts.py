@@ -120,6 +120,42 @@ def test_a_parts_warnings_fail_a_strict_build_as_one_process(tmp_path: Path, mon
     assert _strict_abort(config, tmp_path / "two", 2, monkeypatch) == one
 
 
+def _laws_with_body_problems(root: Path, error: bool = False) -> Path:
+    """_laws_site, each law's body with a gap in its numbering (a warning),
+    and with `error` one article numbered past the most there can be."""
+    config = _laws_site(root)
+    for law in sorted((root / "content" / "laws" / "行政法规").glob("reg-*.md")):
+        law.write_text(law.read_text(encoding="utf-8") + "\n第三条　跳过了第二条。\n", encoding="utf-8")
+    if error:
+        last = root / "content" / "laws" / "行政法规" / f"reg-{LAWS - 1}.md"
+        last.write_text(last.read_text(encoding="utf-8") + "\n第十万条　条号超出范围。\n", encoding="utf-8")
+    return config
+
+
+@pytest.mark.parametrize("parts", [None, 2])
+def test_the_problems_of_bodies_parsed_where_they_are_rendered_are_each_reported_once(
+    parts: int | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Under `lawsite build` a large site's laws are read for their front
+    matter only before rendering; each body's problems are found where its
+    page is rendered (a child part's sent back to the parent), and reported
+    once, in the order of the laws, counting in strict mode."""
+    config = _laws_with_body_problems(tmp_path)
+    with caplog.at_level(logging.WARNING):
+        aborted = _strict_abort(config, tmp_path / "site", parts, monkeypatch)
+    assert f"Aborted with {LAWS} warnings" in aborted
+    gaps = [r.getMessage() for r in caplog.records if "article-gap" in r.getMessage()]
+    assert [m.split(":")[0] for m in gaps] == [f"laws/行政法规/reg-{n}.md" for n in range(LAWS)]
+
+
+def test_an_error_in_a_body_parsed_where_it_is_rendered_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    config = _laws_with_body_problems(tmp_path, error=True)
+    with pytest.raises(Abort, match="BuildError"):
+        _build(config, tmp_path / "site", 2, monkeypatch)
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any(f"laws/行政法规/reg-{LAWS - 1}.md:13" in m and "(article-number)" in m for m in said)
+
+
 def test_links_to_anchors_between_parts_are_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     config = _laws_site(tmp_path)
     _law_pages_also(monkeypatch, link_to_next=True)

@@ -72,6 +72,21 @@ def test_laws_parsed_apart_give_every_problem_of_a_full_parse(content, monkeypat
     assert [p["path"] for p in unknown] == ["interpretations/water-interpretation.md"]  # read against the law's articles
 
 
+def test_laws_on_demand_give_every_problem_of_a_full_parse_once_their_bodies_are_read(content, monkeypatch):
+    """`lawsite build`: the front matter's problems (and a named law's
+    body's) at once, the other bodies' where they are parsed (body_problems):
+    together, those of a full parse."""
+    monkeypatch.setattr(laws_apart, "PARALLEL_FROM", 1)
+    full = sorted(map(repr, _problems(content, law_texts=True)))
+    site = load_site(content, laws_on_demand=True)
+    first = [p.to_dict("en") for p in site.problems]
+    assert not [p for p in first if p["code"] == "article-gap"]  # no body parsed yet
+    later = [p.to_dict("en") for p in laws_apart.body_problems(site.documents.values())]
+    assert [p["path"] for p in later] == [f"laws/test-{n:02d}.md" for n in range(30)]
+    assert sorted(map(repr, first + later)) == full
+    laws_apart.forget_read()
+
+
 def test_laws_apart_have_no_articles_but_those_others_read(content, monkeypatch):
     monkeypatch.setattr(laws_apart, "PARALLEL_FROM", 1)
     site = load_site(content, law_texts=False)
@@ -90,9 +105,9 @@ def test_a_small_site_is_parsed_here(content):
 
 def test_laws_on_demand_are_parsed_again_when_read_as_a_full_parse_gives_them(content, monkeypatch):
     """`lawsite build` of a large site: the laws parsed apart get a body
-    parsed again from their text when read (not their front matter), the same as a full parse's,
-    and only the last few read are kept; their number of articles is known
-    without parsing."""
+    parsed again from their text (not their front matter) when read, the
+    same as a full parse's, and only the last few read are kept; their
+    number of articles is noted at their first parse."""
     monkeypatch.setattr(laws_apart, "PARALLEL_FROM", 1)
     full = {d.id: d for d in load_site(content).of_kind(Kind.LAW)}
     site = load_site(content, laws_on_demand=True)
@@ -102,14 +117,14 @@ def test_laws_on_demand_are_parsed_again_when_read_as_a_full_parse_gives_them(co
     on_demand = [laws[f"test-law-{n:02d}"].legal for n in range(30)]
     assert all(isinstance(body, laws_apart.LegalTextOnDemand) for body in on_demand)
     parses = []
-    parse = laws_apart.parse_legal_text
-    monkeypatch.setattr(laws_apart, "parse_legal_text", lambda body, **kw: parses.append(kw["path"]) or parse(body, **kw))
-    monkeypatch.setattr(laws_apart, "parse_document", lambda *args: pytest.fail("the front matter is read again"))
-    assert [body.article_count for body in on_demand] == [2] * 30 and parses == []
+    parse = laws_apart.parse_body
+    monkeypatch.setattr(laws_apart, "parse_body", lambda document: parses.append(document.path) or parse(document))
+    monkeypatch.setattr(laws_apart, "parse_document", lambda *args, **kw: pytest.fail("the front matter is read again"))
     for n, body in enumerate(on_demand):
         assert [a.label for a in body.articles] == ["第一条", "第三条"]
         assert body == full[f"test-law-{n:02d}"].legal
     assert len(parses) == 30  # each once: read again at once, it was kept
+    assert [body.article_count for body in on_demand] == [2] * 30 and len(parses) == 30  # noted at the first parse
     assert sum(body._children is not None for body in on_demand) == laws_apart.KEPT
     on_demand[0].articles  # forgotten since: parsed again
     assert len(parses) == 31

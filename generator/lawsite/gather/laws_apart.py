@@ -29,13 +29,13 @@ import dataclasses
 import multiprocessing
 import os
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from ..model import Document, Kind, LegalText, Node, Problem, Source
-from ..parse.document import parse_document
+from ..parse.document import parse_body, parse_document
 from ..parse.frontmatter import split_front_matter
-from ..parse.legal import NUMBERINGS, parse_legal_text
+from ..parse.legal import NUMBERINGS
 from ..parse.safety import source_problems
 from ..progress import ProgressCallback
 
@@ -45,16 +45,18 @@ CHUNK = 40  # sources a worker parses per task: progress moves, no worker waits 
 KEPT = 4  # bodies parsed on demand kept at once: a page reads one law, a comparison of readings two
 
 # (document without its articles, its problems, its safety problems, its
-# number of articles); None for a source that is not a law, which the caller
-# parses itself.
-Parsed = tuple[Document | None, list[Problem], list[Problem], int] | None
+# number of articles: None when its body was not parsed); None for a source
+# that is not a law, which the caller parses itself.
+Parsed = tuple[Document | None, list[Problem], list[Problem], int | None] | None
 
 _SOURCES: list[Source] = []  # set before the workers are forked; they read it
 
 
-def laws_apart(sources: list[Source], numbering: str, progress: ProgressCallback | None = None) -> list[Parsed] | None:
+def laws_apart(sources: list[Source], numbering: str, progress: ProgressCallback | None = None, bodies: bool = True) -> list[Parsed] | None:
     """Each source's `Parsed`, in order; None when nothing runs apart (no
-    fork here, one CPU, or too few sources to be worth it)."""
+    fork here, one CPU, or too few sources to be worth it). Without
+    `bodies`, a law's front matter only is read, and its body's problems
+    are found where it is parsed again (`LegalTextOnDemand`, `body_problems`)."""
     workers = os.cpu_count() or 1
     if len(sources) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None
@@ -64,7 +66,7 @@ def laws_apart(sources: list[Source], numbering: str, progress: ProgressCallback
     found: list[Parsed] = []
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for parsed in pool.map(_parse_laws, chunks, [numbering] * len(chunks)):
+            for parsed in pool.map(_parse_laws, chunks, [numbering] * len(chunks), [bodies] * len(chunks)):
                 found += parsed
                 if progress:
                     progress(len(found), len(sources))
@@ -73,12 +75,12 @@ def laws_apart(sources: list[Source], numbering: str, progress: ProgressCallback
     return found
 
 
-def _parse_laws(chunk: range, numbering: str) -> list[Parsed]:
+def _parse_laws(chunk: range, numbering: str, bodies: bool) -> list[Parsed]:
     """In a worker: the laws of `chunk` parsed, sent back without their articles."""
-    return list(_each_law(chunk, numbering))
+    return list(_each_law(chunk, numbering, bodies))
 
 
-def _each_law(chunk: range, numbering: str) -> Iterator[Parsed]:
+def _each_law(chunk: range, numbering: str, bodies: bool) -> Iterator[Parsed]:
     for index in chunk:
         source = _SOURCES[index]
         split = split_front_matter(source)
@@ -86,9 +88,9 @@ def _each_law(chunk: range, numbering: str) -> Iterator[Parsed]:
         if front is None or not isinstance(front.data, dict) or front.data.get("kind") != Kind.LAW.value:
             yield None
             continue
-        document, problems = parse_document(source, numbering, split)
+        document, problems = parse_document(source, numbering, split, body=bodies)
         light = dataclasses.replace(document, legal=None) if document is not None else None
-        articles = len(document.legal.articles) if document is not None and document.legal is not None else 0
+        articles = None if not bodies else len(document.legal.articles) if document is not None and document.legal is not None else 0
         yield light, problems, source_problems(source, split), articles
 
 
@@ -104,28 +106,41 @@ class LegalTextOnDemand(LegalText):
     body (its front matter is read already) whenever it is read and not
     among the last KEPT parsed. What the parse gives is the same each time:
     a law's tree is never changed after parsing, except those of
-    `named_laws`, which are parsed in full and kept."""
+    `named_laws`, which are parsed in full and kept. The first parse in a
+    process notes the body's number of articles and problems (`_FOUND`)."""
 
-    def __init__(self, document: Document, article_count: int) -> None:
-        self._path, self._body, self._first_line = document.path, document.body, document.body_line
-        self._numbering = NUMBERINGS.get(document.numbering)  # unknown: an error, so the build stops first
+    def __init__(self, document: Document, article_count: int | None) -> None:
+        self._document = dataclasses.replace(document, legal=None)  # what parse_body reads, and where it puts the body
         self._article_count = article_count
         self._children: list[Node] | None = None
 
     @property  # type: ignore[override]  # LegalText's field, read only here
     def children(self) -> list[Node]:
         if self._children is None:
-            if self._numbering is None:
-                self._children = []
-            else:  # as parse_document parses it, without reading the front matter again
-                legal, _ = parse_legal_text(self._body, path=self._path, first_line=self._first_line, numbering=self._numbering)
-                self._children = legal.children
+            self._children = self._parse()
         _recently_read(self)
         return self._children
 
+    def _parse(self) -> list[Node]:
+        document = self._document
+        if document.numbering not in NUMBERINGS:  # reported with the front matter: the build stops first
+            return []
+        problems = parse_body(document)  # as parse_document parses it, without reading the front matter again
+        legal, document.legal = document.legal, None
+        assert legal is not None
+        _FOUND.setdefault(document.path, (len(legal.articles), problems))
+        return legal.children
+
     @property
     def article_count(self) -> int:
+        if self._article_count is None:
+            found = _FOUND.get(self._document.path)
+            self._article_count = found[0] if found is not None else len(self.articles)
         return self._article_count
+
+    @property
+    def path(self) -> str:
+        return self._document.path
 
     def forget(self) -> None:
         self._children = None
@@ -136,7 +151,7 @@ class LegalTextOnDemand(LegalText):
     __hash__ = None  # type: ignore[assignment]  # as LegalText's
 
     def __repr__(self) -> str:
-        return f"LegalTextOnDemand({self._path!r})"
+        return f"LegalTextOnDemand({self._document.path!r})"
 
 
 _READ: OrderedDict[int, LegalTextOnDemand] = OrderedDict()
@@ -151,6 +166,39 @@ def _recently_read(body: LegalTextOnDemand) -> None:
 
 
 def forget_read() -> None:
-    """Drop the bodies parsed on demand (the end of a build)."""
+    """Drop the bodies parsed on demand and what was found in them (the end of a build)."""
     while _READ:
         _READ.popitem()[1].forget()
+    _FOUND.clear()
+
+
+# Each body parsed on demand in this process, by path: its number of
+# articles and its problems, noted at its first parse. A process rendering
+# law pages (parts.py) sends its own to the one that reports them (`take_found`).
+Found = dict[str, tuple[int, list[Problem]]]
+_FOUND: Found = {}
+
+
+def found_here() -> Found:
+    return dict(_FOUND)
+
+
+def take_found(found: Found) -> None:
+    """What another process found in the bodies it parsed."""
+    for path, noted in found.items():
+        _FOUND.setdefault(path, noted)
+
+
+def body_problems(documents: Iterable[Document]) -> list[Problem]:
+    """The problems of the bodies on demand among `documents`, in their
+    order: each as its first parse found it, here or in another process;
+    a body nobody read (a page not built) is parsed now for them."""
+    problems: list[Problem] = []
+    for document in documents:
+        body = document.legal
+        if not isinstance(body, LegalTextOnDemand):
+            continue
+        if body.path not in _FOUND:
+            body._parse()
+        problems += _FOUND[body.path][1]
+    return problems

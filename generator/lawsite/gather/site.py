@@ -19,9 +19,10 @@ from typing import Callable
 from ..consultation import Consultation, consultations
 from ..messages import Text, msg
 from ..model import Document, Kind, Notice, Problem, Severity, Source
-from ..parse.document import parse_document
+from ..parse.document import parse_body, parse_document
 from ..parse.frontmatter import Split, split_front_matter
 from ..parse.interpretation import attach_interpretations
+from ..parse.legal import NUMBERINGS
 from ..parse.notice import ReadFile, Unreadable, parse_notice
 from ..parse.poster import poster_problems
 from ..parse.safety import source_problems
@@ -259,7 +260,7 @@ def gather(
     those documents have a body parsed again whenever it is read
     (`LegalTextOnDemand`: `lawsite build` of a large site)."""
     site = Site()
-    apart = None if law_texts and not laws_on_demand else laws_apart(sources, settings.numbering, progress)
+    apart = None if law_texts and not laws_on_demand else laws_apart(sources, settings.numbering, progress, bodies=not laws_on_demand)
     for done, source in enumerate(sources, start=1):
         parsed = apart[done - 1] if apart is not None else None
         if parsed is None:
@@ -286,7 +287,7 @@ def gather(
         site.documents[document.id] = document
         site.by_path[source.path] = document
     if apart is not None:
-        _parse_named_laws(site, settings.numbering)
+        site.problems.extend(_parse_named_laws(site, settings.numbering, bodies_apart=not laws_on_demand))
     site.problems.extend(_check_links(site))
     site.problems.extend(_channel_problems(site, settings))
     site.tiers, tier_problems = tiers_of(site.of_kind(Kind.CONTACT_POINT))
@@ -302,14 +303,21 @@ def gather(
     return site
 
 
-def _parse_named_laws(site: Site, numbering: str) -> None:
+def _parse_named_laws(site: Site, numbering: str, bodies_apart: bool) -> list[Problem]:
     """The articles of the laws parsed apart that notices or interpretations
-    read (their problems are counted already)."""
+    read; the problems of their bodies, unless the workers parsed those
+    (their front matter's are counted already)."""
+    problems: list[Problem] = []
     for doc_id in named_laws(site.documents):
         law = site.documents[doc_id]
-        document, _ = parse_document(law.source, numbering)
-        if document is not None:
-            site.documents[doc_id] = site.by_path[law.path] = document
+        document, _ = parse_document(law.source, numbering, body=False)
+        if document is None:
+            continue
+        if document.numbering in NUMBERINGS:  # else reported with the front matter
+            found = parse_body(document)
+            problems += [] if bodies_apart else found
+        site.documents[doc_id] = site.by_path[law.path] = document
+    return problems
 
 
 # Fields that name another document, and the kinds they may name.

@@ -30,9 +30,13 @@ def default_id(path: str) -> str:
     return stem
 
 
-def parse_document(source: Source, default_numbering: str = "zh-Hans", split: Split | None = None) -> tuple[Document | None, list[Problem]]:
+def parse_document(
+    source: Source, default_numbering: str = "zh-Hans", split: Split | None = None, body: bool = True
+) -> tuple[Document | None, list[Problem]]:
     """Check one file's front matter and parse its body (`split`: the file's
-    `split_front_matter` when the caller has it already).
+    `split_front_matter` when the caller has it already). Without `body`, a
+    draft's or law's body is left unparsed (`document.legal` None), and so
+    are its problems: `parse_body` gives both.
 
     Returns None for the document only when the file cannot be understood at
     all (broken YAML, unknown kind); every problem is in the list either way.
@@ -60,8 +64,8 @@ def parse_document(source: Source, default_numbering: str = "zh-Hans", split: Sp
         numbering=meta.get("numbering") or default_numbering,
         **_typed_fields(meta, kind),
     )
-    if kind in LEGAL_KINDS:
-        _parse_legal_body(document, ctx)
+    if kind in LEGAL_KINDS and _numbering_known(document, ctx) and body:
+        ctx.problems.extend(parse_body(document))
     if kind is Kind.DRAFT:
         document.comments = _comments(meta.get("comments"), ctx)
     ctx.problems.extend(_button_problems(document))
@@ -165,33 +169,27 @@ def _first_heading(body: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _parse_legal_body(document: Document, ctx: CheckContext) -> None:
+def _numbering_known(document: Document, ctx: CheckContext) -> bool:
     numbering_name = document.numbering
-    numbering = NUMBERINGS.get(numbering_name)
-    if numbering is None:
-        ctx.report(
-            ("numbering",),
-            msg("unknown-numbering", numbering_name=numbering_name),
-            msg("unknown-numbering.hint", choices=", ".join(NUMBERINGS), suggestion=_did_you_mean(numbering_name, list(NUMBERINGS))),
-            code="unknown-numbering",
-        )
-        return
-    legal, problems = parse_legal_text(
-        document.body, path=document.path, first_line=document.body_line, numbering=numbering
+    if numbering_name in NUMBERINGS:
+        return True
+    ctx.report(
+        ("numbering",),
+        msg("unknown-numbering", numbering_name=numbering_name),
+        msg("unknown-numbering.hint", choices=", ".join(NUMBERINGS), suggestion=_did_you_mean(numbering_name, list(NUMBERINGS))),
+        code="unknown-numbering",
     )
+    return False
+
+
+def parse_body(document: Document) -> list[Problem]:
+    """Parse a draft's or law's body (its numbering known) into
+    `document.legal`; the body's problems."""
+    legal, problems = parse_legal_text(document.body, path=document.path, first_line=document.body_line, numbering=NUMBERINGS[document.numbering])
     document.legal = legal
-    ctx.problems.extend(problems)
     if document.kind is Kind.DRAFT and not legal.articles:
-        ctx.problems.append(
-            Problem(
-                document.path,
-                document.body_line,
-                None,
-                msg("no-articles"),
-                hint=msg("no-articles.hint"),
-                code="no-articles",
-            )
-        )
+        problems.append(Problem(document.path, document.body_line, None, msg("no-articles"), hint=msg("no-articles.hint"), code="no-articles"))
+    return problems
 
 
 def _button_problems(document: Document) -> list[Problem]:
