@@ -41,9 +41,53 @@ def test_the_compressing_worker_yields_the_cpu_to_pagefind(tmp_path: Path, monke
     before = os.nice(0)
     build_process._index_and_compress(site, "en", tmp_path / "cache")
     calls = [tuple(map(int, line.split())) for line in RECORD.read_text(encoding="utf-8").splitlines()]  # type: ignore[misc]
-    (worker, worker_nice, pages), (here, here_nice, index_files) = calls
-    assert worker != here == os.getpid()
-    assert worker_nice == min(before + build_process.COMPRESS_NICENESS, 19) and here_nice == before
-    assert pages == 3 and index_files >= 1  # the pages there, Pagefind's own text files here
+    *there, (here, here_nice, index_files) = calls
+    assert there and all(worker != here for worker, _, _ in there) and here == os.getpid()
+    assert {nice for _, nice, _ in there} == {min(before + build_process.COMPRESS_NICENESS, 19)} and here_nice == before
+    assert sum(pages for _, _, pages in there) <= 3 and index_files >= 1  # the pages there, Pagefind's own text files here
     assert all((site / f"law-{n}" / "index.html.br").is_file() for n in range(3))
     assert (site / "pagefind" / "pagefind-ui.js.gz").is_file()
+
+
+def _slow(site_dir: Path, workers: int = 1, cache: Path | None = None, paths: list[Path] | None = None) -> compress.Compressed:
+    import time
+
+    if os.nice(0) > 0:  # the worker: far behind Pagefind
+        time.sleep(0.3)
+    return _recorded(site_dir, workers, cache, paths)
+
+
+def test_the_pages_the_worker_has_not_begun_when_pagefind_ends_are_compressed_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    for n in range(40):
+        page = site / f"law-{n}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(PAGE.format(marks=" data-pagefind-body", n=n, text="饮用水水源保护区内禁止设置排污口。" * 40), encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "RECORD", tmp_path / "calls.txt")
+    monkeypatch.setattr(compress, "precompress", _slow)
+    monkeypatch.setattr(build_process, "_index_search", lambda *args: None)  # Pagefind done at once
+    build_process._index_and_compress(site, "en", tmp_path / "cache")
+    calls = [tuple(map(int, line.split())) for line in RECORD.read_text(encoding="utf-8").splitlines()]
+    here = [files for pid, _, files in calls if pid == os.getpid()]
+    there = [files for pid, _, files in calls if pid != os.getpid()]
+    assert len(here) == 1 and here[0] > 30  # most pages, whose parts the worker had not begun
+    assert sum(there) + here[0] == 40 and len(there) <= 2  # the part under way and the one queued for it
+    assert all((site / f"law-{n}" / "index.html.br").is_file() and (site / f"law-{n}" / "index.html.gz").is_file() for n in range(40))
+
+
+def test_a_failed_index_leaves_the_pages_the_worker_has_not_begun(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    for n in range(40):
+        page = site / f"law-{n}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(PAGE.format(marks=" data-pagefind-body", n=n, text="条文。" * 200), encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "RECORD", tmp_path / "calls.txt")
+    monkeypatch.setattr(compress, "precompress", _slow)
+
+    def fails(*args: object) -> None:
+        raise build_process.BuildFailed(build_process.msg("build.index-failed"))
+
+    monkeypatch.setattr(build_process, "_index_search", fails)
+    with pytest.raises(build_process.BuildFailed):
+        build_process._index_and_compress(site, "en", tmp_path / "cache")
+    assert len(RECORD.read_text(encoding="utf-8").splitlines()) <= 2  # the build failed: no more compressing

@@ -108,22 +108,37 @@ def _exit_with(parent: int) -> None:
 COMPRESS_NICENESS = 10
 
 
+# The pages are compressed in this many parts, in order: those the worker
+# has not begun once Pagefind has ended are compressed here, beside it, so
+# that both cores finish them (the worker, yielding to Pagefind, had often
+# fallen behind: on the corpus one core was idle for up to 3 s at the end).
+COMPRESS_PARTS = 32
+
+
 def _index_and_compress(site_dir: Path, lang: str, caches: Path) -> None:
     """Index the built site while one forked worker compresses its pages;
-    then compress the index's own files. One worker only: two beside
-    Pagefind would hold more memory than MkDocs did."""
-    from ..emit.compress import COMPRESSED_CACHE, precompress, text_files
+    then compress here the pages it has not begun and the index's own
+    files. One worker only: two beside Pagefind would hold more memory
+    than MkDocs did."""
+    from ..emit.compress import COMPRESSED_CACHE, Compressed, precompress, text_files
     from ..emit.search import SEARCH_CACHE
 
     cache = caches / COMPRESSED_CACHE
     pages = text_files(site_dir)  # Pagefind has written nothing yet
+    parts = [part for part in (pages[start::COMPRESS_PARTS] for start in range(COMPRESS_PARTS)) if part]
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_yield_cpu) as pool:
-        compressing = pool.submit(precompress, site_dir, 1, cache, pages)
-        _index_search(site_dir, lang, caches / SEARCH_CACHE)
-        done = compressing.result()
-    before = set(pages)
-    index = precompress(site_dir, cache=cache, paths=[path for path in text_files(site_dir) if path not in before])
-    total = done + index
+        compressing = [pool.submit(precompress, site_dir, 1, cache, part) for part in parts]
+        try:
+            _index_search(site_dir, lang, caches / SEARCH_CACHE)
+        except BaseException:
+            for future in compressing:
+                future.cancel()  # the build has failed: nothing more to compress
+            raise
+        left = [path for future, part in zip(compressing, parts) if future.cancel() for path in part]
+        before = set(pages)
+        here = precompress(site_dir, cache=cache, paths=left + [path for path in text_files(site_dir) if path not in before])
+        done = sum((future.result() for future in compressing if not future.cancelled()), Compressed(0, 0, 0, 0))
+    total = done + here
     print(msg("build.precompressed", files=total.files, gzip=f"{total.gzip_bytes:,}", brotli=f"{total.brotli_bytes:,}", size=f"{total.bytes_in:,}").render(lang))
 
 
