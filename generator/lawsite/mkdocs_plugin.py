@@ -412,24 +412,30 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         forked processes (parts.py): each renders its own; the children then
         end, and the parent goes on with the rest of the build."""
         owners = split(self.law_weights, self.jobs)
+        doc_files = self.files.documentation_pages(inclusion=InclusionLevel.is_included)
+        open_data = DocumentFiles(self.site, Publisher(config.site_name, self.build.urls, self.settings))
+        first = next((page for page, owner in zip(self.laws_apart, owners) if owner == 0), None)
+        if first is not None:  # before the fork: the templates it compiles serve every part
+            self._render_law(first, config, doc_files, env, open_data)
         self.parts = parts = fork(self.jobs)
         parts.step(0 if parts.is_child else self.rendering.done)  # the pages MkDocs rendered before the fork
         if parts.is_child:
             for handler in _warning_counters():
                 handler.counts.clear()  # the parent's, copied by the fork: counted there
-        own = [page for page, owner in zip(self.laws_apart, owners) if owner == parts.index]
-        doc_files = self.files.documentation_pages(inclusion=InclusionLevel.is_included)
-        open_data = DocumentFiles(self.site, Publisher(config.site_name, self.build.urls, self.settings))
+        own = [page for page, owner in zip(self.laws_apart, owners) if owner == parts.index and page is not first]
         for page in own:
-            _populate_page(page, config, self.files)
-            _build_page(page, config, doc_files, self.nav, env, excluded=page.file.inclusion.is_excluded())
-            page.content, page.markdown = None, ""  # the nav and the sitemap need its title and address only
-            if (document := self.site.by_path.get(page.file.src_uri)) is not None:  # its open data while its text is parsed
-                write_outputs(Path(config.site_dir), [open_data.file(document)])
+            self._render_law(page, config, doc_files, env, open_data)
         self.open_data_written = {document.id for page in self.laws_apart if (document := self.site.by_path.get(page.file.src_uri)) is not None}
         if parts.is_child:  # its pages are written: the rest of the build is the parent's
             counts = {level: number for handler in _warning_counters() for level, number in handler.counts.items()}
             parts.finish_child((counts, {page.file.src_uri: _anchors_of(page) for page in own}, found_here()), 0)
+
+    def _render_law(self, page: Page, config: MkDocsConfig, doc_files: Any, env: Any, open_data: DocumentFiles) -> None:
+        _populate_page(page, config, self.files)
+        _build_page(page, config, doc_files, self.nav, env, excluded=page.file.inclusion.is_excluded())
+        page.content, page.markdown = None, ""  # the nav and the sitemap need its title and address only
+        if (document := self.site.by_path.get(page.file.src_uri)) is not None:  # its open data while its text is parsed
+            write_outputs(Path(config.site_dir), [open_data.file(document)])
 
     def _rendered_one(self) -> None:
         if self.parts.count < 2:
