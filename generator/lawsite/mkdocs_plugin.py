@@ -599,6 +599,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         """The theme's templates do not autoescape: titles and names are
         escaped once here and in on_page_content (see finish/harden.py)."""
         env.filters["striptags"] = harden.safe_striptags
+        if not self.serving:  # the theme does not change during a build: no stat() of each template a page includes
+            env.auto_reload = False
         if config.theme.name == "material" and self.nav is not None:
             nav_cache.install(env, self.nav.items, Path(get_theme_dir("material")))  # its nav partial, as MkDocs finds it
         env.globals["lawsite_footer"] = reader.footer_html(self.settings)
