@@ -23,7 +23,7 @@ from .comments import form_href, mailto_href, template_values
 from .i18n import translator
 from .inline import InlineRenderer, LinkRewriter, sanitize
 from .phone import phone_html
-from .templates import format_date, render
+from .templates import format_date, render, render_macro
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ def article_html(article: Article, inline: InlineRenderer, notes: Sequence[Any],
         "paragraphs": paragraphs,
         "notes": notes,
     }
-    return render(language, "partials/article.html", article=context)
+    return render_macro(language, "partials/article.html", "article", context)
 
 
 def _heading(division: Division, depth: int) -> str:

@@ -33,6 +33,12 @@ def render(language: str, template: str, **context: Any) -> str:
     return environment(language).get_template(template).render(**context).strip()
 
 
+def render_macro(language: str, template: str, macro: str, *args: Any) -> str:
+    """A macro of `template`, for a partial rendered many times a page: the
+    template's module is made once, and a macro call needs no new context."""
+    return str(getattr(environment(language).get_template(template).module, macro)(*args)).strip()
+
+
 def format_date(value: dt.date, language: str) -> str:
     """2028年6月30日 in Chinese, 2028-06-30 in English."""
     if language == "en":
