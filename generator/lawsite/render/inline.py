@@ -8,6 +8,8 @@ is sanitised with nh3, because editors' raw HTML must not reach the page.
 
 from __future__ import annotations
 
+import functools
+
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -166,12 +168,19 @@ class InlineRenderer:
     def __init__(self, resolve: Resolver, numbering: Numbering, links: LinkRewriter | None = None):
         self.resolve = resolve
         self.numbering = numbering
-        self.md = markdown.Markdown(extensions=["tables", "sane_lists"])
+        self.links = links
+
+    @functools.cached_property
+    def md(self) -> markdown.Markdown:
+        """Made when first needed: most laws' text has no Markdown syntax
+        (the fast path), and making one was a sixtieth of a law page."""
+        md = markdown.Markdown(extensions=["tables", "sane_lists"])
         # After inline processing (priority 20) so references are found in final
         # text, and before prettify (10) so the new <a> elements are kept tidy.
-        self.md.treeprocessors.register(CrossReferenceProcessor(self.md, resolve, numbering), "lawsite_crossref", 15)
-        if links is not None:  # before the cross-references' own links are added
-            self.md.treeprocessors.register(ContentLinkProcessor(self.md, links), "lawsite_content_links", 16)
+        md.treeprocessors.register(CrossReferenceProcessor(md, self.resolve, self.numbering), "lawsite_crossref", 15)
+        if self.links is not None:  # before the cross-references' own links are added
+            md.treeprocessors.register(ContentLinkProcessor(md, self.links), "lawsite_content_links", 16)
+        return md
 
     @staticmethod
     def is_plain(text: str) -> bool:
