@@ -66,6 +66,7 @@ def test_materials_template_reads_as_expected() -> None:
     made = nav_cache.cached_source(source)
     assert made is not None
     assert made.count("{% macro render(") == 1 and made.count("{% macro render_fresh(") == 1
+    assert "{{ render(" not in made and made.count(f"{{{{ {nav_cache.GLOBAL}(render_fresh, page, item, ") == 1  # the recursion asks the cache itself
     jinja2.Environment().parse(made)  # still a template
 
 
