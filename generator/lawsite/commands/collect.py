@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from ..emit.files import write_atomically
-from ..gather.site import load_site
 from ..messages import Text, msg
 from ..model import ConfigError, Kind
 from ..report import format_problem
@@ -34,6 +32,8 @@ def add_parser(subparsers: Any, lang: str, shared: argparse.ArgumentParser) -> N
 def run(args: argparse.Namespace) -> int:
     from ..collect.sources import collect
     from ..collect.table import Target, csv_chunks
+    from ..emit.files import write_atomically  # here: the command line is built without them
+    from ..gather.site import load_site
 
     project = project_of(args)
     site = load_site(project.content_dir, project.settings)
