@@ -398,7 +398,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         if jobs is None or self.serving or len(laws) < PARTS_FROM:
             return
         for page in laws:
-            page.read_source(config)
+            self._read_front_matter(page, config)
             _escape_page_meta(page)
         self.laws_apart = [page for page in laws if "title" in page.meta]  # named by its front matter, not by what it renders to
         for page in self.laws_apart:
@@ -406,6 +406,19 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             page.markdown = ""  # read again when rendered; kept, it would be copied into every part
             page.file.is_modified = _not_modified  # type: ignore[method-assign]  # MkDocs skips it
         self.jobs = min(jobs, os.cpu_count() or 1)
+
+    def _read_front_matter(self, page: Page, config: MkDocsConfig) -> None:
+        """The page's front matter and text as MkDocs reads them: from the
+        law gathered already when its checked front matter holds every key
+        written (for each of the corpus' laws, what MkDocs' own reading
+        gives; reading it again was a fifth of the time before rendering),
+        else read by MkDocs. Read again by MkDocs when the page is rendered."""
+        document = self.site.by_path.get(page.file.src_uri)
+        written = {path[0] for path in document.front_lines if len(path) == 1} if document is not None else None
+        if document is None or written != set(document.meta) or not isinstance(document.meta.get("title"), str):
+            page.read_source(config)
+            return
+        page.meta, page.markdown = dict(document.meta), document.body
 
     def _render_laws(self, config: MkDocsConfig, env: Any) -> None:
         """Render and write the law pages set apart, shared among `self.jobs`
