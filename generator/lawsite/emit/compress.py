@@ -34,11 +34,13 @@ MIN_BYTES = 512  # below this the saving is not worth a file (and a request head
 # Levels chosen on the 1,564-law corpus (132 MB of text; CPU s of one core):
 # gzip 9 took 3.7 s for 31.60 MB, 6 2.9 s for 31.74 MB (+0.4 %); brotli 9
 # 5.0 s for 27.19 MB, 5 3.1 s for 27.88 MB (+2.5 %; 11 is ~20x slower than 9).
+# Later, on a faster hour: gzip 6 2.26 s for 31.80 MB, 5 1.78 s for 32.08 MB
+# (+0.9 %, ~180 bytes a law page), 4 1.35 s for 32.80 MB (+3.1 %).
 # Compressing is a sixth of a first build's CPU, the bytes a reader saves are
 # a few hundred per page.
 # On a machine-made page gzip 9 is slower still: 6.7 s on a 10,000-article
 # poster (23 MB), level 6 0.7 s.
-GZIP_LEVEL = 6
+GZIP_LEVEL = 5
 BROTLI_QUALITY = 5
 # Brotli allocates its window and hash tables afresh for every file (tens of
 # MB at quality 9), which glibc maps and unmaps each time: on the corpus, 1.8
