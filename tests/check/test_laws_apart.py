@@ -87,6 +87,17 @@ def test_laws_on_demand_give_every_problem_of_a_full_parse_once_their_bodies_are
     laws_apart.forget_read()
 
 
+def test_a_law_with_an_unknown_numbering_has_its_problem_once_and_no_body(content, monkeypatch):
+    monkeypatch.setattr(laws_apart, "PARALLEL_FROM", 1)
+    (content / "laws" / "test-00.md").write_text(LAW.format(id="test-law-00", n=0).replace("kind: law", "kind: law\nnumbering: roman"), encoding="utf-8")
+    site = load_site(content, laws_on_demand=True)
+    assert [p.code for p in site.problems if p.path == "laws/test-00.md"] == ["unknown-numbering"]
+    later = laws_apart.body_problems(site.documents.values())
+    assert "laws/test-00.md" not in {p.path for p in later} and len(later) == 29
+    assert site.documents["test-law-00"].legal.articles == []
+    laws_apart.forget_read()
+
+
 def test_laws_apart_have_no_articles_but_those_others_read(content, monkeypatch):
     monkeypatch.setattr(laws_apart, "PARALLEL_FROM", 1)
     site = load_site(content, law_texts=False)

@@ -1,5 +1,6 @@
-"""Laws parsed in worker processes for their problems only (`lawsite check`,
-and `lawsite build` of a large site, whose laws are parsed again on demand).
+"""Laws parsed in worker processes for their problems only (`lawsite check`),
+or read there for their front matter only (`lawsite build` of a large site,
+whose laws' texts are parsed where their pages are rendered).
 
 Parsing the laws' texts is nine tenths of a check of a large site (1,564 laws:
 about 4 CPU s), and a check needs of a law only its problems and its front
@@ -14,12 +15,13 @@ The workers are forked: they share the read sources with this process and
 start in milliseconds. Elsewhere (no fork), or for a small site, nothing
 runs apart and the caller parses everything itself.
 
-`lawsite build` gives such a law a body parsed again from its text each
-time it is wanted (`LegalTextOnDemand`; the front matter is not read again). Parsed once and kept, the corpus'
-articles are about 130 MB of objects, which every process rendering law
-pages (parts.py) would end up copying: CPython writes the reference count
-of each object it reads, so a forked process copies every page of them it
-touches. Parsed where a page is rendered, each process holds only the laws
+`lawsite build` reads only the laws' front matter here, and gives each law
+a body parsed from its text each time it is wanted (`LegalTextOnDemand`),
+whose problems are reported from there (`body_problems`). Parsed once
+and kept, the corpus' articles are about 130 MB of objects, which every
+process rendering law pages (parts.py) would end up copying: CPython
+writes the reference count of each object it reads, so a forked process
+copies every page of them it touches. Parsed where a page is rendered, each process holds only the laws
 it renders, one at a time.
 """
 
@@ -200,5 +202,5 @@ def body_problems(documents: Iterable[Document]) -> list[Problem]:
             continue
         if body.path not in _FOUND:
             body._parse()
-        problems += _FOUND[body.path][1]
+        problems += _FOUND.get(body.path, (0, []))[1]  # nothing noted: an unknown numbering, reported with the front matter
     return problems
