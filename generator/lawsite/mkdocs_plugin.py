@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page
 from watchdog.events import FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileSystemEvent
 from watchdog.observers import Observer
 
+from . import nav_cache
 from .admin import bundle as admin_bundle
 from .admin.config import BACKENDS as ADMIN_BACKENDS
 from .admin.config import AdminSettings, editor_config
@@ -61,7 +62,6 @@ from .gather.laws_apart import body_problems, forget_read, found_here, take_foun
 from .gather.site import Site, forget_parsed, link_problems, load_site
 from .messages import ENV, language, msg
 from .model import ConfigError, Kind, Problem
-from . import nav_cache
 from .parse.static_files import static_file_problems
 from .parts import PARTS_FROM, Parts, fork, split, wanted_parts
 from .plan import FeedbackSheetPage, LookupPage, Plan, PosterPage, SignPage, plan_pages
@@ -266,10 +266,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         for problem in site.problems:
             if not problem.is_error:
                 log.warning(format_problem(problem, self.lang))
-        errors = site.errors + _copied_file_problems(files, config, site.errors)
-        if errors:
-            lines = "\n  ".join(format_problem(p, self.lang) for p in errors)
-            raise PluginError(msg("plugin.errors", n=len(errors), lines=lines).render(self.lang))
+        _stop_on(site.errors + _copied_file_problems(files, config, site.errors), self.lang)
         self.plan = plan_pages(site, self.settings, lambda src: files.get_file_from_path(src) is not None)
         for warning in self.plan.skipped:
             log.warning(warning.render(self.lang))
@@ -501,10 +498,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         for problem in problems:
             if not problem.is_error:
                 log.warning(format_problem(problem, self.lang))
-        errors = [problem for problem in problems if problem.is_error]
-        if errors:
-            lines = "\n  ".join(format_problem(p, self.lang) for p in errors)
-            raise PluginError(msg("plugin.errors", n=len(errors), lines=lines).render(self.lang))
+        _stop_on([problem for problem in problems if problem.is_error], self.lang)
 
     # --- large law collections (render/lawnav.py) ------------------------------------
 
@@ -963,6 +957,13 @@ def _disable_material_search(config: MkDocsConfig) -> None:
         plugin = config.plugins.get(name)
         if plugin is not None and hasattr(plugin.config, "enabled"):
             plugin.config.enabled = False
+
+
+def _stop_on(errors: list[Problem], lang: str) -> None:
+    """The build stops on the content's errors, each one named."""
+    if errors:
+        lines = "\n  ".join(format_problem(p, lang) for p in errors)
+        raise PluginError(msg("plugin.errors", n=len(errors), lines=lines).render(lang))
 
 
 def _copied_file_problems(files: Files, config: MkDocsConfig, known: list[Problem]) -> list[Problem]:
