@@ -4,6 +4,7 @@ process has ended and freed its memory."""
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import subprocess
@@ -85,6 +86,18 @@ def _mkdocs_build(config_file: str, folder: str, strict: bool, index_request: st
     except MkDocsException as exc:
         print(exc, file=sys.stderr)
         sys.exit(EXIT_PROBLEMS)
+    _leave()
+
+
+def _leave() -> None:
+    """End the MkDocs process once its build is written and its caches
+    closed, without the interpreter's teardown: freeing the build's objects
+    one by one took 0.4 s on the corpus, while `lawsite build` waited to
+    index the site. What it said is flushed first."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _exit_with(parent: int) -> None:
