@@ -30,17 +30,27 @@ def _recorded(site_dir: Path, workers: int = 1, cache: Path | None = None, paths
     return done
 
 
-def test_the_compressing_worker_yields_the_cpu_to_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _site(tmp_path: Path, pages: int) -> Path:
     site = tmp_path / "site"
-    for n in range(3):
+    for n in range(pages):
         page = site / f"law-{n}" / "index.html"
         page.parent.mkdir(parents=True)
         page.write_text(PAGE.format(marks=" data-pagefind-body", n=n, text="饮用水水源保护区内禁止设置排污口。" * 40), encoding="utf-8")
+    return site
+
+
+def _calls() -> list[tuple[int, int, int]]:
+    """(pid, niceness, files) of each precompress call RECORD noted."""
+    return [tuple(map(int, line.split())) for line in RECORD.read_text(encoding="utf-8").splitlines()]  # type: ignore[misc]
+
+
+def test_the_compressing_worker_yields_the_cpu_to_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = _site(tmp_path, 3)
     monkeypatch.setattr(sys.modules[__name__], "RECORD", tmp_path / "calls.txt")
     monkeypatch.setattr(compress, "precompress", _recorded)
     before = os.nice(0)
     build_process._index_and_compress(site, "en", tmp_path / "cache")
-    calls = [tuple(map(int, line.split())) for line in RECORD.read_text(encoding="utf-8").splitlines()]  # type: ignore[misc]
+    calls = _calls()
     *there, (here, here_nice, index_files) = calls
     assert there and all(worker != here for worker, _, _ in there) and here == os.getpid()
     assert {nice for _, nice, _ in there} == {min(before + build_process.COMPRESS_NICENESS, 19)} and here_nice == before
@@ -58,16 +68,12 @@ def _slow(site_dir: Path, workers: int = 1, cache: Path | None = None, paths: li
 
 
 def test_the_pages_the_worker_has_not_begun_when_pagefind_ends_are_compressed_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    site = tmp_path / "site"
-    for n in range(40):
-        page = site / f"law-{n}" / "index.html"
-        page.parent.mkdir(parents=True)
-        page.write_text(PAGE.format(marks=" data-pagefind-body", n=n, text="饮用水水源保护区内禁止设置排污口。" * 40), encoding="utf-8")
+    site = _site(tmp_path, 40)
     monkeypatch.setattr(sys.modules[__name__], "RECORD", tmp_path / "calls.txt")
     monkeypatch.setattr(compress, "precompress", _slow)
     monkeypatch.setattr(build_process, "_index_search", lambda *args: None)  # Pagefind done at once
     build_process._index_and_compress(site, "en", tmp_path / "cache")
-    calls = [tuple(map(int, line.split())) for line in RECORD.read_text(encoding="utf-8").splitlines()]
+    calls = _calls()
     here = [files for pid, _, files in calls if pid == os.getpid()]
     there = [files for pid, _, files in calls if pid != os.getpid()]
     assert len(here) == 1 and here[0] > 30  # most pages, whose parts the worker had not begun
@@ -76,11 +82,7 @@ def test_the_pages_the_worker_has_not_begun_when_pagefind_ends_are_compressed_he
 
 
 def test_a_failed_index_leaves_the_pages_the_worker_has_not_begun(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    site = tmp_path / "site"
-    for n in range(40):
-        page = site / f"law-{n}" / "index.html"
-        page.parent.mkdir(parents=True)
-        page.write_text(PAGE.format(marks=" data-pagefind-body", n=n, text="条文。" * 200), encoding="utf-8")
+    site = _site(tmp_path, 40)
     monkeypatch.setattr(sys.modules[__name__], "RECORD", tmp_path / "calls.txt")
     monkeypatch.setattr(compress, "precompress", _slow)
 
