@@ -2,8 +2,8 @@
 
 Usage::
 
-    python benchmarks/scale.py [--corpus DIR] [--limit N] [--keep DIR] [--skip-plain] [--skip-serve]
-                               [--skip-draft] [--draft-only] [--draft-articles N] [--jobs N]
+    python benchmarks/scale.py [--corpus DIR] [--limit N] [--keep DIR] [--rounds N] [--skip-plain]
+                               [--skip-serve] [--skip-draft] [--draft-only] [--draft-articles N] [--jobs N]
 
 Generates two sites from the same Markdown in a temporary folder:
 
@@ -353,13 +353,14 @@ def md_row(*cells: str) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def report(n: int, articles: int, plain: dict | None, law: dict, again: dict, imp: dict, check: dict, serve: ServeRun | None) -> str:
+def report(n: int, articles: int, plain: dict | None, law: dict, again: dict, imp: dict, check: dict, serve: ServeRun | None, rounds: int = 1) -> str:
     """The corpus table: both builds side by side, then lawsite's own commands.
     lawsite is built twice: from nothing (no build cache), then again after
     one law was edited, with the cache of the first build kept (as a CI job
     keeps `.cache/`). Plain MkDocs keeps nothing between builds, so its one
     build stands beside both."""
-    rows = [f"Corpus: {n} documents, {articles} articles (lawsite parse); both sites built in this run; peer: {PEER}.", ""]
+    medians = f"; first builds: each figure the median of {rounds} rounds (each round below)" if rounds > 1 else ""
+    rows = [f"Corpus: {n} documents, {articles} articles (lawsite parse); both sites built in this run{medians}; peer: {PEER}.", ""]
     rows += [md_row("", "plain Material", "lawsite", "ratio", "target"), md_row("---", "---:", "---:", "---:", "---")]
 
     def row(label: str, key: str, fmt: str, target: str, law: dict = law) -> None:
@@ -446,14 +447,18 @@ def measure_corpus(args: argparse.Namespace, root: Path) -> None:
     plain_cfg = make_plain(root / "plain", args.corpus, files)
     (root / "lawsite").mkdir(exist_ok=True)
     law_cfg, imp = make_lawsite(root / "lawsite", args.corpus, files)
-    plain = None
-    if not args.skip_plain:
-        plain = measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_cfg), "-d", str(root / "plain-out")], root)
-        plain |= output_stats(root / "plain-out")
-    shutil.rmtree(root / "lawsite" / ".cache", ignore_errors=True)  # from nothing, even in a kept folder
     build = [*LAWSITE, "-f", str(law_cfg), "build", "-d", str(root / "lawsite-out"), *(["--jobs", str(args.jobs)] if args.jobs else [])]
-    law = measured(build, root)
-    law |= output_stats(root / "lawsite-out")
+    plain_build = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_cfg), "-d", str(root / "plain-out")]
+    plains, laws = [], []
+    for _ in range(args.rounds):  # plain, then lawsite, in turns: each round's ratio is of builds a minute apart
+        if not args.skip_plain:
+            set_aside(root, root / "plain-out")
+            plains.append(measured(plain_build, root))
+        set_aside(root, root / "lawsite-out")
+        set_aside(root, root / "lawsite" / ".cache")  # from nothing, even in a kept folder
+        laws.append(measured(build, root))
+    plain = median_of(plains) | output_stats(root / "plain-out") if plains else None
+    law = median_of(laws) | output_stats(root / "lawsite-out")
     edit_one_law(root / "lawsite" / "content")
     again = measured(build, root)
     check = measured([*LAWSITE, "-f", str(law_cfg), "check"], root)
@@ -463,7 +468,38 @@ def measure_corpus(args: argparse.Namespace, root: Path) -> None:
             serve = serve_latency(root / "lawsite", law_cfg)
         except SystemExit as exc:
             print(f"serve not measured: {exc}", file=sys.stderr)
-    print(report(len(files), count_articles(root / "lawsite" / "content"), plain, law, again, imp, check, serve), flush=True)
+    print(report(len(files), count_articles(root / "lawsite" / "content"), plain, law, again, imp, check, serve, args.rounds), flush=True)
+    if args.rounds > 1:
+        print("\n" + "\n".join(round_rows(plains, laws)), flush=True)
+
+
+def set_aside(root: Path, path: Path) -> None:
+    """Move `path` out of the way, into a folder removed only at the end: on
+    ext4, creating files is slower for minutes after many were deleted, and a
+    build would pay for the one before it."""
+    if path.exists():
+        aside = root / "set-aside"
+        aside.mkdir(exist_ok=True)
+        path.rename(aside / f"{path.name}-{len(list(aside.iterdir()))}")
+
+
+def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Each figure's median over the rounds (each figure on its own)."""
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def round_rows(plains: list[dict], laws: list[dict]) -> list[str]:
+    """Each round's first builds, so that the spread is seen beside the medians."""
+    rows = [md_row("first build, round", "plain wall (s)", "lawsite wall (s)", "ratio", "plain CPU (s)", "lawsite CPU (s)", "ratio"),
+            md_row("---", "---:", "---:", "---:", "---:", "---:", "---:")]
+    for number, law in enumerate(laws, start=1):
+        plain = plains[number - 1] if plains else {"seconds": 0, "cpu_seconds": 0}
+        rows.append(md_row(str(number), f"{plain['seconds']:.1f}", f"{law['seconds']:.1f}", ratio(law["seconds"], plain["seconds"]),
+                           f"{plain['cpu_seconds']:.1f}", f"{law['cpu_seconds']:.1f}", ratio(law["cpu_seconds"], plain["cpu_seconds"])))
+    if plains:
+        ratios = sorted(law["seconds"] / plain["seconds"] for plain, law in zip(plains, laws))
+        rows.append(f"\nWall-time ratio over {len(ratios)} rounds: median {statistics.median(ratios):.2f}×, {ratios[0]:.2f}–{ratios[-1]:.2f}×.")
+    return rows
 
 
 def main() -> None:
@@ -479,6 +515,7 @@ def main() -> None:
     parser.add_argument("--serve-only", action="store_true", help="only the serve reload, on the lawsite site of an earlier --keep run")
     parser.add_argument("--skip-draft", action="store_true", help="do not build the large draft")
     parser.add_argument("--draft-only", action="store_true", help="only the large draft")
+    parser.add_argument("--rounds", type=int, default=1, help="first builds of both sites, in turns, N times: the table has each figure's median and each round's builds (default: 1)")
     parser.add_argument("--jobs", type=int, help="`lawsite build --jobs N` for the corpus builds (default: lawsite's own, one per CPU)")
     parser.add_argument("--draft-articles", type=int, default=99_990, help="articles in the large draft (default: 99,990, the most there can be)")
     args = parser.parse_args()
