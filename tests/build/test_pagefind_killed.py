@@ -9,6 +9,7 @@ import signal
 import time
 from pathlib import Path
 
+from lawsite.emit import search
 from tests.build.sample_project import TIMEOUT, big_content, copy_project, lawsite, leftovers, start_lawsite, stop
 
 
@@ -60,3 +61,5 @@ def test_pagefind_ends_with_a_killed_build_and_the_next_build_is_whole(tmp_path:
     assert run.returncode == 0, run.stderr[-3000:]
     assert (site / "index.html").is_file() and (site / "pagefind" / "pagefind-entry.json").is_file()
     assert leftovers(site) == []
+    # The trimmed pages the killed build wrote to memory are gone with the next build.
+    assert list(search.MEMORY_SCRATCH.glob(f"lawsite-search-{first.pid}-*")) == []

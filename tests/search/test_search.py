@@ -256,6 +256,46 @@ def test_the_next_shard_is_written_while_pagefind_indexes_one(tmp_path: Path, mo
     assert events[-1] == f"finish pagefind-{indexed.shards}"
 
 
+def test_a_shards_trimmed_pages_are_removed_once_it_is_indexed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scratch holds the shard being written and the one being indexed,
+    never more (it is memory where there is room for it)."""
+    monkeypatch.setattr(search, "SHARD_BYTES", 6_000)
+    site = tmp_path / "site"
+    build_site(_laws_project(tmp_path, 8), site, EPOCH)
+    held: list[list[str]] = []
+    write = search._write_shards
+
+    def written(site_dir: Path, pages: list[Path], scratch: Path, limit: int) -> Iterator[tuple[int, int, str]]:
+        for shard in write(site_dir, pages, scratch, limit):
+            held.append(sorted(p.name for p in scratch.iterdir()))  # a shard written, the one before still indexed
+            yield shard
+
+    monkeypatch.setattr(search, "_write_shards", written)
+    indexed = search.index_site(site)
+    assert indexed.problems == [] and indexed.shards >= 3
+    assert held == [["1"], *([str(n - 1), str(n)] for n in range(2, indexed.shards + 1))]
+
+
+def test_trimmed_pages_go_to_memory_only_where_there_is_room(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    page = tmp_path / "index.html"
+    page.write_text(PAGE, encoding="utf-8")
+    monkeypatch.setattr(search, "MEMORY_SCRATCH", memory)
+    monkeypatch.delenv("TMPDIR", raising=False)
+    monkeypatch.setattr(search, "_MEMORY_SPARE", 0)
+    assert search._scratch_parent([page]) == str(memory)
+    free = os.statvfs(memory)
+    monkeypatch.setattr(search, "_MEMORY_SPARE", free.f_bavail * free.f_frsize)  # no room left beside it
+    assert search._scratch_parent([page]) is None
+    monkeypatch.setattr(search, "_MEMORY_SPARE", 0)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the temporary folder someone chose
+    assert search._scratch_parent([page]) is None
+    monkeypatch.delenv("TMPDIR")
+    monkeypatch.setattr(search, "MEMORY_SCRATCH", tmp_path / "none")  # no such folder (not Linux)
+    assert search._scratch_parent([page]) is None
+
+
 def test_a_shard_that_cannot_be_written_stops_the_pagefind_run_under_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search, "SHARD_BYTES", 6_000)
     site = tmp_path / "site"
