@@ -102,6 +102,10 @@ def test_pagefind_mode_replaces_material_search(tmp_path: Path) -> None:
     assert not any("__para_" in key for key in anchors)
     # The extended build segments Chinese: 船舶 is a word of its own.
     assert "船舶" in water["content"].replace("\u200b", " ").split()
+    # The page's tools are not text: the count of its "go to article N" tool
+    # (共 2 条) would open every law's result and match every query for 条.
+    assert 'class="ls-jump"' in page and "共 2 条" in page
+    assert "共 2 条" not in water["content"].replace("\u200b", "")
 
 
 def test_material_mode_keeps_material_search_with_jieba(tmp_path: Path) -> None:

@@ -78,8 +78,12 @@ MODULES = {"ranked/pagefind.js": "lawsite-ranked-pagefind.js"}
 # Parts of a page that would only add noise to results and weight to the
 # fragments a query downloads: the table of contents repeats the headings,
 # the action row holds comment links and ledger lines, the banner, channels,
-# basket and poster link are tools, not text.
+# basket and poster link are tools, not text; so is whatever our templates
+# mark `data-search-exclude` (Material's mark, which Pagefind does not know:
+# the count of the "go to article N" tool, 共 16 条, began every law's text
+# and so the excerpt of every result that matched near the top).
 EXCLUDE_SELECTORS = (
+    "[data-search-exclude]",
     ".ls-contents",
     ".ls-actions",
     ".ls-banner",
