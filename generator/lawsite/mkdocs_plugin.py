@@ -76,6 +76,7 @@ from .render.pages import Build, PageInput, render_page
 from .render.share import SiteCard, image_document, page_description, share_card, share_head_html
 from .report import format_problem
 from .settings import Settings
+from .shared_markdown import SharedMarkdown
 from .source_stamps import SourceStamps
 from .urls import ASSET_DIR, SiteUrls
 
@@ -422,6 +423,7 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
         forked processes (parts.py): each renders its own; the children then
         end, and the parent goes on with the rest of the build."""
         owners = split(self.law_weights, self.jobs)
+        self.law_markdown = SharedMarkdown()  # set up by the first page, before the fork: for every part
         doc_files = self.files.documentation_pages(inclusion=InclusionLevel.is_included)
         open_data = DocumentFiles(self.site, Publisher(config.site_name, self.build.urls, self.settings))
         first = next((page for page, owner in zip(self.laws_apart, owners) if owner == 0), None)
@@ -441,7 +443,8 @@ class LawsitePlugin(BasePlugin[LawsiteConfig]):
             parts.finish_child((counts, {page.file.src_uri: _anchors_of(page) for page in own}, found_here()), 0)
 
     def _render_law(self, page: Page, config: MkDocsConfig, doc_files: Any, env: Any, open_data: DocumentFiles) -> None:
-        _populate_page(page, config, self.files)
+        with self.law_markdown.rendering(page):
+            _populate_page(page, config, self.files)
         _build_page(page, config, doc_files, self.nav, env, excluded=page.file.inclusion.is_excluded())
         page.content, page.markdown = None, ""  # the nav and the sitemap need its title and address only
         if (document := self.site.by_path.get(page.file.src_uri)) is not None:  # its open data while its text is parsed
