@@ -359,7 +359,7 @@ def report(n: int, articles: int, plain: dict | None, law: dict, again: dict, im
     one law was edited, with the cache of the first build kept (as a CI job
     keeps `.cache/`). Plain MkDocs keeps nothing between builds, so its one
     build stands beside both."""
-    medians = f"; first builds: each figure the median of {rounds} rounds (each round below)" if rounds > 1 else ""
+    medians = f"; first builds: the round of {rounds} whose wall-time ratio is the median (each round below)" if rounds > 1 else ""
     rows = [f"Corpus: {n} documents, {articles} articles (lawsite parse); both sites built in this run{medians}; peer: {PEER}.", ""]
     rows += [md_row("", "plain Material", "lawsite", "ratio", "target"), md_row("---", "---:", "---:", "---:", "---")]
 
@@ -457,8 +457,9 @@ def measure_corpus(args: argparse.Namespace, root: Path) -> None:
         set_aside(root, root / "lawsite-out")
         set_aside(root, root / "lawsite" / ".cache")  # from nothing, even in a kept folder
         laws.append(measured(build, root))
-    plain = median_of(plains) | output_stats(root / "plain-out") if plains else None
-    law = median_of(laws) | output_stats(root / "lawsite-out")
+    middle = median_round(plains, laws)
+    plain = plains[middle] | output_stats(root / "plain-out") if plains else None
+    law = laws[middle] | output_stats(root / "lawsite-out")
     edit_one_law(root / "lawsite" / "content")
     again = measured(build, root)
     check = measured([*LAWSITE, "-f", str(law_cfg), "check"], root)
@@ -483,9 +484,17 @@ def set_aside(root: Path, path: Path) -> None:
         path.rename(aside / f"{path.name}-{len(list(aside.iterdir()))}")
 
 
-def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
-    """Each figure's median over the rounds (each figure on its own)."""
-    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+def median_round(plains: list[dict[str, float]], laws: list[dict[str, float]]) -> int:
+    """The round whose wall-time ratio is the median (the lower of two
+    middles), or whose lawsite build is, without plain builds: the table
+    shows the two builds of one round, which ran a minute apart (medians of
+    each figure on its own would pair builds from different rounds, on a
+    machine whose speed drifts)."""
+    if plains:
+        order = sorted(range(len(laws)), key=lambda i: laws[i]["seconds"] / plains[i]["seconds"])
+    else:
+        order = sorted(range(len(laws)), key=lambda i: laws[i]["seconds"])
+    return order[(len(order) - 1) // 2]
 
 
 def round_rows(plains: list[dict], laws: list[dict]) -> list[str]:
@@ -515,7 +524,7 @@ def main() -> None:
     parser.add_argument("--serve-only", action="store_true", help="only the serve reload, on the lawsite site of an earlier --keep run")
     parser.add_argument("--skip-draft", action="store_true", help="do not build the large draft")
     parser.add_argument("--draft-only", action="store_true", help="only the large draft")
-    parser.add_argument("--rounds", type=int, default=1, help="first builds of both sites, in turns, N times: the table has each figure's median and each round's builds (default: 1)")
+    parser.add_argument("--rounds", type=int, default=1, help="first builds of both sites, in turns, N times: the table shows the round whose ratio is the median, and each round's builds below (default: 1)")
     parser.add_argument("--jobs", type=int, help="`lawsite build --jobs N` for the corpus builds (default: lawsite's own, one per CPU)")
     parser.add_argument("--draft-articles", type=int, default=99_990, help="articles in the large draft (default: 99,990, the most there can be)")
     args = parser.parse_args()
