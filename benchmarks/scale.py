@@ -541,7 +541,8 @@ def main() -> None:
             measure_corpus(args, root)
         if not args.skip_draft:  # the rows go on the table printed above (or under a head of their own)
             rows = draft_rows(args.draft_articles, measure_large_draft(root / "draft", args.draft_articles))
-            print("\n".join([*ALONE_HEAD, *rows] if args.draft_only else rows))
+            apart = args.draft_only or args.rounds > 1  # after the rounds' table, not the corpus table's lawsite rows
+            print("\n".join(["", *ALONE_HEAD, *rows] if apart else rows))
         kept = f"; sites in {root}" if args.keep else ""
         print(f"\n({env_note}; {os.getloadavg()[0]:.1f} at the end{kept})")
     finally:
